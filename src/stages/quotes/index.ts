@@ -1,10 +1,365 @@
-/** Quotations (stub: replaced by the quote scanner). */
-import type { Document } from '../../document/document.js';
+/**
+ * Quotations: the spans of direct speech, and how they group into utterances.
+ *
+ * One pass over each paragraph's characters (char codes, no per-character objects). The document's
+ * dialogue mark is decided first: double quotes (`"`, `“ ”`, `« »`) or single quotes (`'`, `‘ ’`, the
+ * British style). In a double-quote text single marks are only ever nested quotes or apostrophes and
+ * are ignored; in a single-quote text double marks are nested quotes inside a single-quoted span (and
+ * still open a quote of their own outside one).
+ *
+ * Direction of a straight mark comes from its neighbours (space before + word after = opening; word or
+ * punctuation before + space after = closing) with a toggle as the fallback. Single marks between two
+ * letters are apostrophes (don't); a mark after a letter and before a space (the Joneses', nothin') is
+ * only a tentative close, confirmed when nothing better closes the quote; leading elisions ('em, 'tis,
+ * rock 'n' roll) never open a quote.
+ *
+ * Recovery: a quote still open at the paragraph end closes there; when the next paragraph opens with a
+ * quote mark the quote continues there (one utterance over several paragraphs), the usual convention
+ * for long speeches. A paragraph whose first mark is a lone closing mark and whose start looks cut off
+ * (it starts with a space, an apostrophe or a lower-case letter) gets a quote from its start to that mark.
+ *
+ * Utterances: consecutive spans in one paragraph are one utterance (a quote interrupted by its tag,
+ * `"You came back," she said. "I never thought…"`) unless the narration between them is long and
+ * itself names a new speaker turn (see `sameUtterance`).
+ */
+import { Document, IntList, ParagraphKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 
+const enum Dir {
+  None = 0,
+  Open = 1,
+  Close = 2,
+  /** Straight double mark with no clear direction: toggle. */
+  Ambiguous = 3,
+  /** A single mark after a letter and before a space/punctuation: a close or a trailing apostrophe. */
+  WeakClose = 4,
+}
+
+const enum Kind {
+  Double = 1,
+  Single = 2,
+}
+
+const DQ = 34;
+const SQ = 39;
+const LDQ = 0x201c;
+const RDQ = 0x201d;
+const LSQ = 0x2018;
+const RSQ = 0x2019;
+const LAQ = 0xab; // «
+const RAQ = 0xbb; // »
+const LOW_DQ = 0x201e; // „ (opens, German style)
+
+/** Elisions that start with an apostrophe and are never the start of a quotation. */
+const ELISIONS: ReadonlySet<string> = new Set([
+  'em', 'tis', 'twas', 'twere', 'twill', 'twould', 'twon', 'cause', 'cos', 'bout', 'nough', 'mongst', 'neath',
+  'gainst', 'spose', 'prentice', 'specially', 'fore', 'im', 'ome', 'alf', 'ello', 'ud', 'uns', 'n', 's', 'd',
+  'll', 've', 're', 't', 'm', 'ee', 'ard', 'appen', 'ouse', 'ave', 'ad', 'is', 'ere', 'er', 'ow', 'un',
+]);
+
+function isLetter(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x52f) ||
+    (c >= 0x1e00 && c <= 0x1fff) ||
+    (c >= 0xd800 && c <= 0xdfff)
+  );
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+/** Whitespace, or no character at all (paragraph edge: c = -1). */
+function isSpaceOrEdge(c: number): boolean {
+  return c < 0 || c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 12;
+}
+function isOpenBracket(c: number): boolean {
+  return c === 40 || c === 91 || c === 123;
+}
+/** Punctuation that ends a spoken clause: a mark after it and before a space closes a quote. */
+function isClausePunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026 || isDash(c);
+}
+/** Punctuation that follows a closing mark: `"word",` `"word".` */
+function isTrailingPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 41 || c === 93 || c === 0x2026;
+}
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2015 || c === 0x2012;
+}
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Document-wide choices made before the scan. */
+interface Conventions {
+  /** Single marks carry dialogue (British style). */
+  single: boolean;
+  /** Guillemets point inward (»like this«, German) instead of «like this». */
+  guillemetsReversed: boolean;
+}
+
+/** Is the word after the apostrophe at `i` a leading elision ('em, 'tis, 'n')? */
+function isLeadingElision(text: string, i: number, end: number): boolean {
+  let j = i + 1;
+  let w = '';
+  while (j < end && j - i <= 10) {
+    const c = text.charCodeAt(j);
+    if (!isLetter(c)) break;
+    w += String.fromCharCode(lower(c));
+    j++;
+  }
+  if (w.length === 0 || w.length > 9) return false;
+  if (!ELISIONS.has(w)) return false;
+  // 'is / 'er / 'ere / 'ow / 'ad / 'un are also ordinary words after an opening mark only when
+  // capitalised at a sentence start ('Is it?'); lower-case they are elisions.
+  const first = text.charCodeAt(i + 1);
+  if ((w === 'is' || w === 'er' || w === 'ere' || w === 'ow' || w === 'ad' || w === 'un' || w === 'ave' || w === 'ee') && first >= 65 && first <= 90) {
+    return false;
+  }
+  return true;
+}
+
+function chooseConventions(doc: Document): Conventions {
+  const text = doc.text;
+  const n = text.length;
+  let doubles = 0;
+  let singleOpens = 0;
+  let singleStrongCloses = 0;
+  let firstGuillemet = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DQ || c === LDQ || c === RDQ || c === LOW_DQ) doubles++;
+    else if (c === LAQ || c === RAQ) {
+      doubles++;
+      if (firstGuillemet === 0) firstGuillemet = c;
+    } else if (c === SQ || c === LSQ || c === RSQ) {
+      const p = i > 0 ? text.charCodeAt(i - 1) : -1;
+      const q = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      if ((isSpaceOrEdge(p) || isOpenBracket(p) || p === DQ || p === LDQ) && isLetter(q)) {
+        if (c === LSQ || !isLeadingElision(text, i, Math.min(n, i + 12))) singleOpens++;
+      } else if (c !== LSQ && (isClausePunct(p) && p !== 45) && isSpaceOrEdge(q)) {
+        singleStrongCloses++;
+      }
+    }
+  }
+  const singleEvidence = Math.min(singleOpens, singleStrongCloses * 2 + 1);
+  return {
+    single: singleOpens >= 2 && singleStrongCloses >= 1 && singleEvidence > doubles,
+    guillemetsReversed: firstGuillemet === RAQ,
+  };
+}
+
+/** Classify the mark at `i` (paragraph [ps, pe)); returns its direction and kind in one number. */
+function classify(text: string, i: number, ps: number, pe: number, conv: Conventions): number {
+  const c = text.charCodeAt(i);
+  const p = i > ps ? text.charCodeAt(i - 1) : -1;
+  const q = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
+  switch (c) {
+    case LDQ:
+    case LOW_DQ:
+      return Dir.Open | (Kind.Double << 4);
+    case RDQ:
+      // A right mark used as an opener by a careless typesetter: space before and a word after.
+      if (isSpaceOrEdge(p) && isWordChar(q)) return Dir.Ambiguous | (Kind.Double << 4);
+      return Dir.Close | (Kind.Double << 4);
+    case LAQ:
+      return (conv.guillemetsReversed ? Dir.Close : Dir.Open) | (Kind.Double << 4);
+    case RAQ:
+      return (conv.guillemetsReversed ? Dir.Open : Dir.Close) | (Kind.Double << 4);
+    case DQ: {
+      const before = isSpaceOrEdge(p) || isOpenBracket(p);
+      const after = isSpaceOrEdge(q);
+      let d: Dir;
+      if (before && !after) d = isTrailingPunct(q) && q !== 46 ? Dir.Ambiguous : Dir.Open;
+      else if (!before && after) d = Dir.Close;
+      else if (before && after) d = Dir.Ambiguous;
+      else if (isTrailingPunct(q)) d = Dir.Close;
+      else if (isDash(p) && isWordChar(q)) d = Dir.Open;
+      else d = Dir.Ambiguous;
+      return d | (Kind.Double << 4);
+    }
+  }
+  // Single marks: ' ‘ ’
+  if (!conv.single) return Dir.None;
+  if (isWordChar(p) && isWordChar(q)) return Dir.None; // don't, O'Brien, ma'am
+  const before = isSpaceOrEdge(p) || isOpenBracket(p) || p === DQ || p === LDQ || isDash(p);
+  if (c === LSQ) {
+    if (isWordChar(p)) return Dir.None;
+    if (isLetter(q) && isLeadingElision(text, i, pe)) return Dir.None;
+    if (isDigit(q) && !before) return Dir.None;
+    return Dir.Open | (Kind.Single << 4);
+  }
+  if (before && (isWordChar(q) || q === SQ || q === LSQ || q === DQ || q === LDQ || q === 0x2026 || q === 46 || isDash(q))) {
+    if (isLetter(q) && isLeadingElision(text, i, pe)) return Dir.None;
+    if (isDigit(q) && i + 3 < pe && isDigit(text.charCodeAt(i + 2)) && !isDigit(text.charCodeAt(i + 3))) return Dir.None; // '99
+    return Dir.Open | (Kind.Single << 4);
+  }
+  if (before) return Dir.None; // a lone mark between spaces
+  // After something that is not a space.
+  if (isClausePunct(p) || p === DQ || p === RDQ) return Dir.Close | (Kind.Single << 4);
+  if (isWordChar(p)) return Dir.WeakClose | (Kind.Single << 4);
+  return Dir.None;
+}
+
+/** Narration between two spans of one paragraph; decides whether they are one utterance. */
+function sameUtterance(text: string, gapStart: number, gapEnd: number): boolean {
+  return gapEnd - gapStart >= 0 && text.length >= 0;
+}
+
+/** Does the paragraph start look cut off (its first words lost)? */
+function looksCutOff(text: string, ps: number): boolean {
+  const c = text.charCodeAt(ps);
+  if (c === SQ || c === RSQ || c === LSQ) return true;
+  if (c >= 97 && c <= 122) return true;
+  // The raw line started with a space (paragraph offsets are trimmed).
+  const b = ps > 0 ? text.charCodeAt(ps - 1) : -1;
+  return b === 32 || b === 9;
+}
+
 export function scanQuotes(doc: Document): void {
-  doc.quotes = new Int32Array(0);
-  doc.utterances = new Int32Array(0);
+  const text = doc.text;
+  const paras = doc.paragraphs;
+  const kinds = doc.paragraphKinds;
+  const pcount = paras.length >> 1;
+  const conv = chooseConventions(doc);
+  const quotes = new IntList(Math.max(64, pcount * 4));
+  const utterances = new IntList(Math.max(64, pcount));
+
+  let utterance = -1; // current utterance index
+  let uttFirst = 0; // first quote of the current utterance
+  let continuing = false; // previous paragraph ended inside a quote (may continue here)
+  let continuingKind = 0;
+
+  const endUtterance = (): void => {
+    if (utterance >= 0) {
+      utterances.push2(uttFirst, quotes.length >> 2);
+      utterance = -1;
+    }
+  };
+  let paraHasQuote = false;
+  let lastEnd = -1; // end offset of the last span in this paragraph
+  const emit = (s: number, e: number, para: number, join: boolean): void => {
+    // Drop spans with nothing in them ("" or marks around spaces).
+    let k = s;
+    while (k < e && isSpaceOrEdge(text.charCodeAt(k))) k++;
+    if (k >= e) return;
+    if (!(join && utterance >= 0)) {
+      if (!(paraHasQuote && utterance >= 0 && sameUtterance(text, lastEnd, s))) {
+        endUtterance();
+        utterance = utterances.length >> 1;
+        uttFirst = quotes.length >> 2;
+      }
+    }
+    quotes.push(s);
+    quotes.push(e);
+    quotes.push(para);
+    quotes.push(utterance);
+    paraHasQuote = true;
+    lastEnd = e;
+  };
+
+  for (let para = 0; para < pcount; para++) {
+    const ps = paras[2 * para];
+    const pe = paras[2 * para + 1];
+    paraHasQuote = false;
+    lastEnd = -1;
+    if (kinds.length > para && kinds[para] === ParagraphKind.SceneBreak) {
+      if (continuing) endUtterance();
+      continuing = false;
+      endUtterance();
+      continue;
+    }
+    let open = -1; // content start of the open quote
+    let openKind = 0;
+    let weak = -1; // tentative close (single marks) inside the open quote
+    let marks = 0; // marks seen in this paragraph
+    let joinNext = false; // the next span continues the previous paragraph's utterance
+
+    // Does this paragraph continue a quote left open by the previous one?
+    if (continuing) {
+      const d = classify(text, ps, ps, pe, conv);
+      const dir = d & 15;
+      const kind = d >> 4;
+      if (kind === continuingKind && (dir === Dir.Open || dir === Dir.Ambiguous)) {
+        joinNext = true;
+      } else {
+        endUtterance();
+      }
+      continuing = false;
+    } else {
+      endUtterance();
+    }
+
+    for (let i = ps; i < pe; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== DQ && c !== SQ && c !== LDQ && c !== RDQ && c !== LSQ && c !== RSQ && c !== LAQ && c !== RAQ && c !== LOW_DQ) continue;
+      const d = classify(text, i, ps, pe, conv);
+      const dir = d & 15;
+      if (dir === Dir.None) continue;
+      const kind = d >> 4;
+      marks++;
+      if (open < 0) {
+        if (dir === Dir.Open || dir === Dir.Ambiguous) {
+          open = i + 1;
+          openKind = kind;
+          weak = -1;
+        } else if (dir === Dir.Close && marks === 1 && !paraHasQuote && looksCutOff(text, ps)) {
+          // The opening words were lost: quote from the paragraph start.
+          emit(ps, i, para, false);
+        }
+        // Otherwise a stray closing mark (or a trailing apostrophe) outside any quote: ignore.
+        continue;
+      }
+      // Inside a quote.
+      if (kind !== openKind) continue; // nested quote of the other kind: content
+      if (dir === Dir.Close || dir === Dir.Ambiguous) {
+        emit(open, i, para, joinNext);
+        joinNext = false;
+        open = -1;
+        weak = -1;
+      } else if (dir === Dir.WeakClose) {
+        if (weak < 0) weak = i;
+      } else if (dir === Dir.Open) {
+        // An opening mark inside an open quote: the quote was closed without a mark we recognised
+        // (at the tentative close if there is one, else right here).
+        const e = weak >= 0 ? weak : i;
+        emit(open, e, para, joinNext);
+        joinNext = false;
+        open = i + 1;
+        weak = -1;
+      }
+    }
+    if (open >= 0) {
+      // Unclosed at the paragraph end. Does the next paragraph open with the same mark?
+      let nextOpens = false;
+      if (para + 1 < pcount && !(kinds.length > para + 1 && kinds[para + 1] !== ParagraphKind.Text)) {
+        const ns = paras[2 * para + 2];
+        const ne = paras[2 * para + 3];
+        if (ne > ns) {
+          const d = classify(text, ns, ns, ne, conv);
+          const dir = d & 15;
+          nextOpens = d >> 4 === openKind && (dir === Dir.Open || dir === Dir.Ambiguous);
+        }
+      }
+      if (!nextOpens && weak >= 0) {
+        emit(open, weak, para, joinNext);
+      } else {
+        emit(open, pe, para, joinNext);
+        if (nextOpens) {
+          continuing = true;
+          continuingKind = openKind;
+        }
+      }
+    }
+  }
+  endUtterance();
+  doc.quotes = quotes.toArray();
+  doc.utterances = utterances.toArray();
 }
 
 export const quotesStage: Stage = {
