@@ -1,0 +1,176 @@
+/** Output of the PDNC evaluation: a fixed-width table for people, a JSON object for programs. */
+import type { AttributionByType, AttributionCounts } from './metrics.js';
+import { prf } from './metrics.js';
+import type { NovelResult, SettingResult } from './evaluate.js';
+import { QUOTE_TYPES } from './pdnc.js';
+
+const rate = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+function pct(a: number, b: number): string {
+  return b === 0 ? '-' : (100 * a / b).toFixed(1);
+}
+function pad(s: string, w: number): string {
+  return s.length >= w ? s : ' '.repeat(w - s.length) + s;
+}
+function padEnd(s: string, w: number): string {
+  return s.length >= w ? s.slice(0, w) : s + ' '.repeat(w - s.length);
+}
+
+const NAME_W = 28;
+
+function row(r: NovelResult): string {
+  const d = r.detection;
+  const p = prf(d);
+  const cells = [
+    padEnd(r.name, NAME_W),
+    pad(String(d.gold), 6),
+    pad(String(d.pred), 6),
+    pad(d.pred === 0 ? '-' : (100 * p.precision).toFixed(1), 6),
+    pad(d.gold === 0 ? '-' : (100 * p.recall).toFixed(1), 6),
+    pad(d.gold + d.pred === 0 ? '-' : (100 * p.f1).toFixed(1), 6),
+    ' |',
+    settingCells(r.goldCast, false),
+    ' |',
+    settingCells(r.ownCast, true),
+    pad(`${r.ownCast.mappedCharacters}/${r.goldCharacters}`, 8),
+  ];
+  return cells.join('');
+}
+
+function settingCells(s: SettingResult, _own: boolean): string {
+  const a = s.attribution;
+  return [
+    pad(pct(a.All.correct, a.All.total), 6),
+    pad(pct(a.Explicit.correct, a.Explicit.total), 6),
+    pad(pct(a.Anaphoric.correct, a.Anaphoric.total), 6),
+    pad(pct(a.Implicit.correct, a.Implicit.total), 6),
+    pad(pct(a.All.attributed, a.All.total), 6),
+  ].join('');
+}
+
+/** The readable report: one row per novel, an overall row, the per-type table and notes. */
+export function formatTable(results: readonly NovelResult[], overall: NovelResult, cvNote: string | null): string {
+  const lines: string[] = [];
+  const head1 =
+    padEnd('', NAME_W) + pad('quote spans', 12) + pad('', 18) + ' |' + padEnd(' speaker, gold cast given (%)', 30) + ' |' + padEnd(' speaker, own cast (end to end, %)', 38);
+  const head2 =
+    padEnd('novel', NAME_W) +
+    ['gold', 'pred', 'P', 'R', 'F1'].map((h) => pad(h, 6)).join('') +
+    ' |' +
+    ['acc', 'expl', 'anaph', 'impl', 'cov'].map((h) => pad(h, 6)).join('') +
+    ' |' +
+    ['acc', 'expl', 'anaph', 'impl', 'cov'].map((h) => pad(h, 6)).join('') +
+    pad('chars', 8);
+  lines.push(head1, head2, '-'.repeat(head2.length));
+  for (const r of results) lines.push(row(r));
+  lines.push('-'.repeat(head2.length));
+  lines.push(row(overall));
+  lines.push('');
+  lines.push(...typeTable(overall));
+  lines.push('');
+  const d = overall.detection;
+  const scored = overall.goldCast.attribution.All.total;
+  lines.push('Notes:');
+  lines.push(
+    `- quote spans: predicted quote spans matched one-to-one to gold sub-quotation spans (any overlap, greedy by overlap length); ` +
+      `${d.exact} of ${d.matched} matched pairs (${pct(d.exact, d.matched)}%) have identical boundaries.`,
+  );
+  lines.push(
+    `- speaker accuracy is over ${scored} gold quotations with a named speaker ` +
+      `(${overall.excludedPseudo} with PDNC's _group/_unknowable and ${overall.excludedUnmapped} with an unmapped speaker name are left out); ` +
+      `a gold quotation takes the speaker of the predicted span(s) overlapping it; UNDETECTED GOLD QUOTATIONS COUNT AS WRONG. ` +
+      `cov = share of them that got any speaker.`,
+  );
+  lines.push(
+    `- own cast: each discovered character is mapped to the gold character it best matches by normalised names/aliases ` +
+      `(one to one, greedy); chars = gold characters matched / gold characters. Micro averages over quotations.`,
+  );
+  const unmapped = Object.entries(overall.unmappedSpeakers);
+  if (unmapped.length > 0) {
+    lines.push(`- unmapped gold speaker names: ${unmapped.map(([k, v]) => `${k} (${v})`).join(', ')}`);
+  }
+  if (cvNote) lines.push(`- ${cvNote}`);
+  lines.push(`- time: ${overall.seconds.toFixed(1)} s for both analyses of ${results.length} novel(s).`);
+  return lines.join('\n') + '\n';
+}
+
+function typeTable(overall: NovelResult): string[] {
+  const out: string[] = [];
+  const h =
+    padEnd('quote type (all novels)', NAME_W) +
+    ['quotes', 'found'].map((x) => pad(x, 8)).join('') +
+    ' |' +
+    ['gold cast: spkr', 'right', 'acc%'].map((x, i) => pad(x, i === 0 ? 16 : 8)).join('') +
+    ' |' +
+    ['own cast: spkr', 'right', 'acc%'].map((x, i) => pad(x, i === 0 ? 16 : 8)).join('');
+  out.push(h, '-'.repeat(h.length));
+  const g = overall.goldCast.attribution;
+  const o = overall.ownCast.attribution;
+  for (const t of [...QUOTE_TYPES, 'All'] as const) {
+    if (t === 'Other' && g.Other.total === 0) continue;
+    out.push(
+      padEnd(t, NAME_W) +
+        pad(String(g[t].total), 8) +
+        pad(String(o[t].detected), 8) +
+        ' |' +
+        pad(String(g[t].attributed), 16) +
+        pad(String(g[t].correct), 8) +
+        pad(pct(g[t].correct, g[t].total), 8) +
+        ' |' +
+        pad(String(o[t].attributed), 16) +
+        pad(String(o[t].correct), 8) +
+        pad(pct(o[t].correct, o[t].total), 8),
+    );
+  }
+  return out;
+}
+
+function attributionJson(a: AttributionCounts) {
+  return { ...a, accuracy: round4(rate(a.correct, a.total)), coverage: round4(rate(a.attributed, a.total)) };
+}
+
+function settingJson(s: SettingResult) {
+  const byType: Record<string, ReturnType<typeof attributionJson>> = {};
+  for (const t of QUOTE_TYPES) byType[t] = attributionJson((s.attribution as AttributionByType)[t]);
+  return {
+    ...attributionJson(s.attribution.All),
+    byType,
+    utterances: s.utterances,
+    utterancesWithSpeaker: s.utterancesWithSpeaker,
+    characters: s.characters,
+    mappedCharacters: s.mappedCharacters,
+  };
+}
+
+export function resultJson(r: NovelResult) {
+  const p = prf(r.detection);
+  return {
+    name: r.name,
+    codePoints: r.codePoints,
+    goldQuotations: r.goldQuotations,
+    goldCharacters: r.goldCharacters,
+    excludedFromSpeakerScoring: { pseudoSpeaker: r.excludedPseudo, unmappedSpeaker: r.excludedUnmapped },
+    unmappedSpeakers: r.unmappedSpeakers,
+    quotes: { ...r.detection, precision: round4(p.precision), recall: round4(p.recall), f1: round4(p.f1) },
+    goldCast: settingJson(r.goldCast),
+    endToEnd: settingJson(r.ownCast),
+    seconds: Math.round(r.seconds * 1000) / 1000,
+  };
+}
+
+export function reportJson(results: readonly NovelResult[], overall: NovelResult, cvNote: string | null) {
+  return {
+    corpus: 'PDNC',
+    attributor: 'rule-based',
+    notes: [
+      'quotes: predicted quote spans matched one-to-one to gold sub-quotation spans by overlap (greedy by overlap length)',
+      'speaker accuracy is over gold quotations with a named speaker; undetected gold quotations count as wrong',
+      'endToEnd: discovered characters mapped to gold characters by normalised names/aliases, one to one, greedy',
+      'overall: micro averages (counts summed over novels)',
+      ...(cvNote ? [cvNote] : []),
+    ],
+    novels: results.map(resultJson),
+    overall: resultJson(overall),
+  };
+}
