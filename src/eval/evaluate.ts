@@ -31,6 +31,8 @@ export interface NovelResult {
   excludedPseudo: number;
   excludedUnmapped: number;
   unmappedSpeakers: Record<string, number>;
+  /** Speaker names that are not a Main Name, matched through an alias or normalisation (name → id). */
+  speakersByAlias: Record<string, string>;
   goldCharacters: number;
   detection: DetectionCounts;
   goldCast: SettingResult;
@@ -117,6 +119,7 @@ export function scoreNovel(novel: PdncNovel, goldDoc: Document, ownDoc: Document
     excludedPseudo: pseudo,
     excludedUnmapped: unmapped,
     unmappedSpeakers: Object.fromEntries(novel.unmappedSpeakers),
+    speakersByAlias: Object.fromEntries(novel.speakersByAlias),
     goldCharacters: goldNamed.length,
     detection,
     goldCast: {
@@ -160,8 +163,10 @@ export function totalResult(results: readonly NovelResult[]): NovelResult {
     return s;
   };
   const unmappedSpeakers: Record<string, number> = {};
+  const speakersByAlias: Record<string, string> = {};
   for (const r of results) {
     for (const [k, v] of Object.entries(r.unmappedSpeakers)) unmappedSpeakers[`${r.name}: ${k}`] = v;
+    for (const [k, v] of Object.entries(r.speakersByAlias)) speakersByAlias[`${r.name}: ${k}`] = v;
   }
   return {
     name: 'OVERALL',
@@ -170,6 +175,7 @@ export function totalResult(results: readonly NovelResult[]): NovelResult {
     excludedPseudo: sum(results, (r) => r.excludedPseudo),
     excludedUnmapped: sum(results, (r) => r.excludedUnmapped),
     unmappedSpeakers,
+    speakersByAlias,
     goldCharacters: sum(results, (r) => r.goldCharacters),
     detection: {
       gold: sum(results, (r) => r.detection.gold),

@@ -90,6 +90,10 @@ export function formatTable(results: readonly NovelResult[], overall: NovelResul
   if (unmapped.length > 0) {
     lines.push(`- unmapped gold speaker names: ${unmapped.map(([k, v]) => `${k} (${v})`).join(', ')}`);
   }
+  const byAlias = Object.keys(overall.speakersByAlias).length;
+  if (byAlias > 0) {
+    lines.push(`- ${byAlias} gold speaker name(s) are not a Main Name and were matched through an alias or after normalisation (listed in --json).`);
+  }
   if (cvNote) lines.push(`- ${cvNote}`);
   lines.push(`- time: ${overall.seconds.toFixed(1)} s for both analyses of ${results.length} novel(s).`);
   return lines.join('\n') + '\n';
@@ -152,6 +156,7 @@ export function resultJson(r: NovelResult) {
     goldCharacters: r.goldCharacters,
     excludedFromSpeakerScoring: { pseudoSpeaker: r.excludedPseudo, unmappedSpeaker: r.excludedUnmapped },
     unmappedSpeakers: r.unmappedSpeakers,
+    speakerNamesMatchedByAlias: r.speakersByAlias,
     quotes: { ...r.detection, precision: round4(p.precision), recall: round4(p.recall), f1: round4(p.f1) },
     goldCast: settingJson(r.goldCast),
     endToEnd: settingJson(r.ownCast),
