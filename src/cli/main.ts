@@ -1,0 +1,192 @@
+/**
+ * The `dramatis` command. `main(argv, io)` parses the user's arguments, runs the command and
+ * RETURNS the exit code; it never touches `process` (bin/dramatis.js does), so tests call it in-process.
+ *
+ * Every user error is one line on stderr, prefixed `dramatis: `, with the exit code of src/errors.ts:
+ * 2 input, 64 usage, 73 output, 1 internal (a bug: `dramatis: internal error: …`, stack only with
+ * DRAMATIS_DEBUG=1).
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DramatisError, ExitCode } from '../errors.js';
+import { analyzeDocument } from '../index.js';
+import { toAnalysis } from '../output/analysis.js';
+import { TokenKind, type Document } from '../document/document.js';
+import type { Analysis, CastFile } from '../types.js';
+import { checkOutputPath, readCast, readStory, STDIN_NAME, writeFileAtomic, type InStream, type OutStream } from './io.js';
+import { formatSummary } from './summary.js';
+
+export interface CliIO {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Standard input, read by `-`. */
+  stdin?: InStream;
+  /** Environment (DRAMATIS_DEBUG=1 prints stacks of internal errors). */
+  env?: Record<string, string | undefined>;
+  /** Process id, used to name the temp file of `-o`. */
+  pid?: number;
+}
+
+function packageVersion(): string {
+  try {
+    // src/cli/main.ts and dist/cli/main.js are both two levels below the package root.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** One line: newlines and runs of white space in a message become single spaces. */
+export function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+function parseCv(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of folds (2 or more)');
+  const n = Number(value);
+  if (n < 2 || n > 1000) throw new InvalidArgumentError('must be between 2 and 1000');
+  return n;
+}
+
+function countWords(doc: Document): number {
+  let n = 0;
+  const kinds = doc.tokenKinds;
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === TokenKind.Word) n++;
+  return n;
+}
+
+interface AnalyzeCliOptions {
+  cast?: string;
+  output?: string;
+  pretty?: boolean;
+}
+
+async function loadStory(file: string, castPath: string | undefined, io: CliIO): Promise<{ analysis: Analysis; words: number }> {
+  // Read the cast first: a bad cast file is a quicker error than a long read.
+  const cast: CastFile | undefined = castPath === undefined ? undefined : await readCast(castPath);
+  const text = await readStory(file, io.stdin);
+  const source = file === '-' ? null : file;
+  const doc = analyzeDocument(text, { cast, source: source ?? undefined });
+  return { analysis: toAnalysis(doc, source), words: countWords(doc) };
+}
+
+async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Promise<number> {
+  if (opts.output !== undefined) await checkOutputPath(opts.output);
+  const { analysis } = await loadStory(file, opts.cast, io);
+  const json = (opts.pretty ? JSON.stringify(analysis, null, 2) : JSON.stringify(analysis)) + '\n';
+  if (opts.output !== undefined) {
+    await writeFileAtomic(opts.output, json, io.pid ?? Math.floor(Math.random() * 1e9));
+  } else {
+    io.stdout.write(json);
+  }
+  return ExitCode.Ok;
+}
+
+async function runSummary(file: string, opts: { cast?: string }, io: CliIO): Promise<number> {
+  const { analysis, words } = await loadStory(file, opts.cast, io);
+  const width = io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
+  io.stdout.write(formatSummary(analysis, { width, words, sourceName: STDIN_NAME }));
+  return ExitCode.Ok;
+}
+
+async function runEvalPdnc(dirs: string[], opts: { json?: boolean; cv?: number }, io: CliIO): Promise<number> {
+  // Loaded on demand: the evaluation (and whatever it imports) is only paid for, and can only fail, here.
+  let mod: typeof import('../eval/command.js');
+  try {
+    mod = await import('../eval/command.js');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const msg = String((e as Error)?.message ?? e);
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /eval[\\/]command/.test(msg)) {
+      throw new DramatisError('the PDNC evaluation is not part of this build (src/eval/command.ts is missing)', ExitCode.Internal);
+    }
+    throw e;
+  }
+  const evalOpts: { json: boolean; cv?: number } = { json: opts.json === true };
+  if (opts.cv !== undefined) evalOpts.cv = opts.cv;
+  return mod.runPdncEvalCommand(dirs, evalOpts, io);
+}
+
+/** Build the commander program; `result.code` receives the command's exit code. */
+function buildProgram(io: CliIO, result: { code: number }): Command {
+  const program = new Command();
+  const configure = (cmd: Command): Command =>
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => void io.stdout.write(s),
+        writeErr: (s) => void io.stderr.write(s),
+        // Errors are printed by main(), as one line.
+        outputError: () => undefined,
+        getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+        getErrHelpWidth: () => 80,
+      })
+      .showSuggestionAfterError(true);
+
+  configure(program)
+    .name('dramatis')
+    .description('Reads fiction and writes down who is in the story, and who says each line to whom.')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'print help and exit')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 internal error, 2 input error, 64 usage error, 73 output cannot be written.\nSee docs/cli.md.',
+    );
+
+  configure(program.command('analyze'))
+    .description('write the Analysis JSON of a story (FILE, or - for standard input)')
+    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .option('--cast <cast.json>', 'use this cast instead of discovering one')
+    .option('-o, --output <out.json>', 'write to this file (atomically) instead of standard output')
+    .option('--pretty', 'indent the JSON')
+    .action(async (file: string, opts: AnalyzeCliOptions) => {
+      result.code = await runAnalyze(file, opts, io);
+    });
+
+  configure(program.command('summary'))
+    .description('print a readable summary: counts, the cast, lines per character, the first quotes')
+    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .option('--cast <cast.json>', 'use this cast instead of discovering one')
+    .action(async (file: string, opts: { cast?: string }) => {
+      result.code = await runSummary(file, opts, io);
+    });
+
+  const evalCmd = configure(program.command('eval')).description('evaluate against an annotated corpus');
+  configure(evalCmd.command('pdnc'))
+    .description('score quotation attribution on PDNC novels (each DIR is a novel, or a folder of novels)')
+    .argument('<dir...>', 'PDNC novel directory, or a directory of them')
+    .option('--json', 'print the scores as JSON')
+    .option('--cv <k>', 'k-fold cross-validation over novels', parseCv)
+    .action(async (dirs: string[], opts: { json?: boolean; cv?: number }) => {
+      result.code = await runEvalPdnc(dirs, opts, io);
+    });
+
+  return program;
+}
+
+/** Run `dramatis` with the user's arguments (without `node` and the script). Returns the exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const fail = (message: string, code: number): number => {
+    io.stderr.write(`dramatis: ${oneLine(message)}\n`);
+    return code;
+  };
+  try {
+    if (argv.length === 0) return fail("missing command (analyze, summary, eval); see 'dramatis --help'", ExitCode.Usage);
+    if (argv.length === 1 && argv[0] === 'eval') return fail("missing evaluation (pdnc); see 'dramatis eval --help'", ExitCode.Usage);
+    const result = { code: ExitCode.Ok as number };
+    await buildProgram(io, result).parseAsync(argv, { from: 'user' });
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.Ok;
+      if (e.code === 'commander.help') return ExitCode.Usage; // help shown for a missing subcommand
+      return fail(e.message.replace(/^error: /, ''), ExitCode.Usage);
+    }
+    if (e instanceof DramatisError) return fail(e.message, e.exitCode);
+    const err = e instanceof Error ? e : new Error(String(e));
+    const code = fail(`internal error: ${err.message}`, ExitCode.Internal);
+    if (io.env?.DRAMATIS_DEBUG === '1' && err.stack) io.stderr.write(err.stack + '\n');
+    return code;
+  }
+}
