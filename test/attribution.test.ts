@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/index.js';
+import type { CastFile } from '../src/types.js';
+
+const cast: CastFile = {
+  characters: [
+    { id: 'mara', name: 'Mara Quill', aliases: ['Mara', 'the pilot'], gender: 'she' },
+    { id: 'rook', name: 'Rook Ellery', aliases: ['Rook', 'the old man'], gender: 'he' },
+  ],
+};
+
+function speakersOf(text: string): (string | null)[] {
+  return analyze(text, { cast }).quotes.map((q) => q.speaker);
+}
+
+test('explicit tags in both orders', () => {
+  const text = '“Where are we going?” asked Mara.\n\n“North,” Rook said.\n\n“Why north?” said Mara.\n';
+  assert.deepEqual(speakersOf(text), ['mara', 'rook', 'mara']);
+  const cues = analyze(text, { cast }).quotes.map((q) => q.cue);
+  assert.deepEqual(cues, ['tag-name', 'tag-name', 'tag-name']);
+});
+
+test('pronoun tag resolved to the character of that gender', () => {
+  const text = 'Rook looked at Mara across the table.\n\n“You lied to me,” she snapped.\n\n“I did,” he said.\n';
+  assert.deepEqual(speakersOf(text), ['mara', 'rook']);
+  const a = analyze(text, { cast });
+  assert.equal(a.quotes[0].cue, 'tag-pronoun');
+});
+
+test('action beat before a quote in the same paragraph', () => {
+  const text = 'Mara waited by the door.\n\nRook glared at her. “You are late.”\n\nMara shrugged. “The roads were flooded.”\n';
+  assert.deepEqual(speakersOf(text), ['rook', 'mara']);
+  assert.equal(analyze(text, { cast }).quotes[0].cue, 'beat');
+});
+
+test('interrupted quote: both spans are one utterance with one speaker', () => {
+  const text = '“You came back,” Mara said. “I never thought you would.”\n';
+  const a = analyze(text, { cast });
+  assert.equal(a.quotes.length, 2);
+  assert.equal(a.quotes[0].utterance, a.quotes[1].utterance);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['mara', 'mara']);
+});
+
+test('turn-taking fills untagged lines in a two-person exchange', () => {
+  const text = [
+    '“Is the engine fixed?” Mara asked.',
+    '“Mostly,” said Rook.',
+    '“Mostly is not an answer.”',
+    '“It is the only one I have.”',
+    '“Then we wait.”',
+  ].join('\n\n');
+  const a = analyze(text, { cast });
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['mara', 'rook', 'mara', 'rook', 'mara']);
+  assert.equal(a.quotes[2].cue, 'turn-taking');
+  assert.ok(a.quotes[2].confidence < a.quotes[0].confidence, 'untagged lines are less certain than tagged ones');
+});
+
+test('a vocative names the addressee, not the speaker', () => {
+  const text = [
+    'Mara and Rook stood on the pier.',
+    '“Sit down, Rook.”',
+    '“I would rather stand,” he said.',
+  ].join('\n\n');
+  const a = analyze(text, { cast });
+  assert.equal(a.quotes[0].speaker, 'mara');
+  assert.deepEqual(a.quotes[0].addressees, ['rook']);
+  assert.equal(a.quotes[1].speaker, 'rook');
+});
+
+test('confidence is in [0, 1] and every quote has a cue', () => {
+  const text = '“Hello,” said Mara.\n\n“Hello yourself.”\n\nNobody answered for a while.\n';
+  for (const q of analyze(text, { cast }).quotes) {
+    assert.ok(q.confidence >= 0 && q.confidence <= 1);
+    assert.equal(typeof q.cue, 'string');
+  }
+});
