@@ -1,11 +1,293 @@
-/** Mentions (stub: replaced by the mention finder). */
-import type { Document } from '../../document/document.js';
+/**
+ * Mentions: proper names (with honorifics), descriptive person mentions (`the old man`, `her sister`),
+ * third-person pronouns, and the narrator's first person outside quotes.
+ *
+ * One pass over the tokens with Set/Map lookups on lower-cased words. A capitalised word opening a
+ * sentence is a name only when the document does not also use it in lower case more often than
+ * capitalised mid-sentence (`Poor Harriet` → `Harriet`; `Will you…` → nothing). Possessive 's is
+ * left out of the span (`Emma's` → `Emma`). Output is in text order; when two mentions start at
+ * the same offset (`her sister` and `her`) the longer comes first.
+ */
+import { Document, GenderCode, IntList, MentionKind, ParagraphKind, TokenKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
+import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
+import { PERSON_NOUNS, PERSON_ADJECTIVES } from '../../lang/en/person-nouns.js';
+import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
+import { quotedRegions, RegionCursor } from './quote-spans.js';
+
+export { quotedRegions, RegionCursor } from './quote-spans.js';
+
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'le', 'la', "d'", 'st.']);
+const FIRST_PERSON_LOWER: ReadonlySet<string> = new Set(['me', 'my', 'mine', 'myself']);
+const MAX_NAME_WORDS = 4;
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+function isApos(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** Length of the word without a possessive 's / ’s (0 when the token is not possessive). */
+function possessiveCut(text: string, s: number, e: number): number {
+  if (e - s > 2 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && isApos(text.charCodeAt(e - 2))) return e - 2;
+  return e;
+}
+
+/** True when every letter of the token is upper case and it has at least two letters. */
+function allCaps(text: string, s: number, e: number): boolean {
+  let letters = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (isLower(c)) return false;
+    if (isUpper(c)) letters++;
+  }
+  return letters > 1;
+}
+
+function stripPeriod(lw: string): string {
+  return lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
+}
 
 export function findMentions(doc: Document, _options: AnalyzeOptions): void {
-  doc.mentions = new Int32Array(0);
-  doc.mentionGenders = new Uint8Array(0);
+  const text = doc.text;
+  const tok = doc.tokens;
+  const kinds = doc.tokenKinds;
+  const nTok = tok.length >> 1;
+
+  // Sentence-initial tokens: the first word of a sentence, or a word right after a quote mark or terminal punctuation.
+  const initial = new Uint8Array(nTok);
+  const sen = doc.sentences;
+  for (let s = 0; s < sen.length; s += 4) {
+    for (let t = sen[s + 2]; t < sen[s + 3]; t++) {
+      if (kinds[t] === TokenKind.Word) {
+        initial[t] = 1;
+        break;
+      }
+    }
+  }
+  for (let t = 1; t < nTok; t++) {
+    if (kinds[t] !== TokenKind.Word) continue;
+    const pk = kinds[t - 1];
+    if (pk === TokenKind.QuoteMark) initial[t] = 1;
+    else if (pk === TokenKind.Punct) {
+      const c = text.charCodeAt(tok[2 * t - 1] - 1);
+      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026) initial[t] = 1;
+    }
+  }
+  if (nTok > 0 && kinds[0] === TokenKind.Word) initial[0] = 1;
+
+  // Heading tokens are skipped.
+  const inHeading = new Uint8Array(nTok);
+  {
+    const par = doc.paragraphs;
+    const pk = doc.paragraphKinds;
+    let t = 0;
+    for (let p = 0, pi = 0; p < par.length; p += 2, pi++) {
+      while (t < nTok && tok[2 * t] < par[p]) t++;
+      const skip = pk.length > pi && pk[pi] !== ParagraphKind.Text;
+      while (t < nTok && tok[2 * t] < par[p + 1]) {
+        if (skip) inHeading[t] = 1;
+        t++;
+      }
+    }
+  }
+
+  // Document-level case counts: lower-case uses vs capitalised uses in mid-sentence.
+  const lowerCount = new Map<string, number>();
+  const capMidCount = new Map<string, number>();
+  for (let t = 0; t < nTok; t++) {
+    if (kinds[t] !== TokenKind.Word) continue;
+    const s = tok[2 * t];
+    const c = text.charCodeAt(s);
+    if (isLower(c)) {
+      const w = text.slice(s, tok[2 * t + 1]);
+      lowerCount.set(w, (lowerCount.get(w) ?? 0) + 1);
+    } else if (isUpper(c) && !initial[t] && !inHeading[t]) {
+      const w = text.slice(s, possessiveCut(text, s, tok[2 * t + 1])).toLowerCase();
+      capMidCount.set(w, (capMidCount.get(w) ?? 0) + 1);
+    }
+  }
+
+  const isNameWord = (t: number): boolean => {
+    if (t >= nTok || kinds[t] !== TokenKind.Word || inHeading[t]) return false;
+    const s = tok[2 * t];
+    const e = tok[2 * t + 1];
+    if (!isUpper(text.charCodeAt(s))) return false;
+    if (allCaps(text, s, e) && !(e - s === 2 && text.charCodeAt(e - 1) === 46)) return false;
+    const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
+    if (COMMON_CAPITALIZED.has(lw)) return false;
+    if (initial[t]) {
+      const lower = lowerCount.get(lw) ?? 0;
+      if (lower > 0 && lower >= (capMidCount.get(lw) ?? 0)) return false;
+    }
+    return true;
+  };
+  /** Next name word may continue a sequence (capitalised, not a common word; sentence position ignored). */
+  const continuesName = (t: number): boolean => {
+    if (t >= nTok || kinds[t] !== TokenKind.Word || inHeading[t]) return false;
+    const s = tok[2 * t];
+    const e = tok[2 * t + 1];
+    if (!isUpper(text.charCodeAt(s))) return false;
+    if (allCaps(text, s, e) && !(e - s === 2 && text.charCodeAt(e - 1) === 46)) return false;
+    const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
+    if (COMMON_CAPITALIZED.has(lw) || HONORIFICS.has(stripPeriod(lw))) return false;
+    return true;
+  };
+  const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
+  /** Tokens are separated only by spaces (no line break of two newlines, no punctuation). */
+  const adjacent = (a: number, b: number): boolean => {
+    for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) return false;
+    }
+    return true;
+  };
+
+  /** Extend a name from token `t` (already accepted); returns the last token of the name. */
+  const extendName = (t: number): number => {
+    let last = t;
+    let words = 1;
+    while (words < MAX_NAME_WORDS && !isPossessive(last)) {
+      let n = last + 1;
+      if (n >= nTok || !adjacent(last, n)) break;
+      if (kinds[n] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * n])) && PLACE_SUFFIXES.has(text.slice(tok[2 * n], possessiveCut(text, tok[2 * n], tok[2 * n + 1])).toLowerCase())) {
+        // Harley Street, Brampton Hall: the suffix ends the sequence (and makes it a place).
+        last = n;
+        break;
+      }
+      if (kinds[n] === TokenKind.Word && continuesName(n)) {
+        last = n;
+        words++;
+        continue;
+      }
+      // particle + capitalised word: Ludwig van Beethoven
+      if (kinds[n] === TokenKind.Word && n + 1 < nTok && NAME_PARTICLES.has(text.slice(tok[2 * n], tok[2 * n + 1]).toLowerCase()) && adjacent(n, n + 1) && continuesName(n + 1)) {
+        last = n + 1;
+        words += 2;
+        continue;
+      }
+      break;
+    }
+    return last;
+  };
+
+  const starts = new IntList(4096);
+  const ends = new IntList(4096);
+  const kindList: number[] = [];
+  const genderList: number[] = [];
+  const push = (s: number, e: number, kind: number, gender: number): void => {
+    starts.push(s);
+    ends.push(e);
+    kindList.push(kind);
+    genderList.push(gender);
+  };
+
+  const quotes = new RegionCursor(quotedRegions(doc));
+
+  for (let t = 0; t < nTok; t++) {
+    if (kinds[t] !== TokenKind.Word || inHeading[t]) continue;
+    const s = tok[2 * t];
+    const e = tok[2 * t + 1];
+    const c0 = text.charCodeAt(s);
+    const inQuote = quotes.inside(s);
+    const lw = text.slice(s, e).toLowerCase();
+
+    if (isUpper(c0)) {
+      // Honorific + name: Mr. Knightley, Lady Russell, Captain Wentworth, Aunt Polly.
+      const hon = HONORIFICS.get(stripPeriod(lw));
+      if (hon !== undefined && !isPossessive(t) && t + 1 < nTok && adjacent(t, t + 1) && continuesName(t + 1)) {
+        const last = extendName(t + 1);
+        const lastEnd = tok[2 * last + 1];
+        const lastWord = text.slice(tok[2 * last], lastEnd).toLowerCase();
+        if (!PLACE_SUFFIXES.has(lastWord)) {
+          push(s, possessiveCut(text, tok[2 * last], lastEnd), MentionKind.Proper, hon);
+        }
+        t = last;
+        continue;
+      }
+      if (hon === undefined && !PERSON_NOUNS.has(lw) && isNameWord(t)) {
+        const last = extendName(t);
+        const lastEnd = tok[2 * last + 1];
+        const lastWord = text.slice(tok[2 * last], possessiveCut(text, tok[2 * last], lastEnd)).toLowerCase();
+        if (!PLACE_SUFFIXES.has(lastWord)) {
+          push(s, possessiveCut(text, tok[2 * last], lastEnd), MentionKind.Proper, GenderCode.Unknown);
+        }
+        t = last;
+        continue;
+      }
+    }
+
+    // Third-person pronouns (inside or outside quotes).
+    const pg = THIRD_PERSON.get(lw);
+    if (pg !== undefined) {
+      push(s, e, MentionKind.Pronoun, pg);
+      continue;
+    }
+    // The narrator's first person, outside quotes only.
+    if (!inQuote) {
+      if (c0 === 73 && (e - s === 1 || isApos(text.charCodeAt(s + 1)))) {
+        push(s, s + 1, MentionKind.FirstPerson, GenderCode.Unknown);
+        continue;
+      }
+      if (FIRST_PERSON_LOWER.has(lw)) {
+        push(s, e, MentionKind.FirstPerson, GenderCode.Unknown);
+        continue;
+      }
+    }
+    // Descriptive mentions: determiner (+ up to two adjectives) + person noun.
+    const ng = PERSON_NOUNS.get(isPossessive(t) ? lw.slice(0, -2) : lw);
+    if (ng !== undefined) {
+      let j = t - 1;
+      let adjectives = 0;
+      while (j >= 0 && adjectives < 2 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
+        const aw = text.slice(tok[2 * j], tok[2 * j + 1]).toLowerCase();
+        if (!PERSON_ADJECTIVES.has(aw)) break;
+        adjectives++;
+        j--;
+      }
+      if (j >= 0 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
+        const dw = text.slice(tok[2 * j], tok[2 * j + 1]);
+        const dlw = dw.toLowerCase();
+        if (NOMINAL_DETERMINERS.has(dlw) || (isUpper(dw.charCodeAt(0)) && isPossessive(j))) {
+          push(tok[2 * j], possessiveCut(text, s, e), MentionKind.Nominal, ng);
+        }
+      }
+    }
+  }
+
+  // Sort by start ascending, longer first on ties (nominals were pushed after their determiner pronoun).
+  const n = kindList.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    if (starts.get(i) < starts.get(i - 1) || (starts.get(i) === starts.get(i - 1) && ends.get(i) > ends.get(i - 1))) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) {
+    const st = starts.toArray();
+    const en = ends.toArray();
+    order.sort((a, b) => st[a] - st[b] || en[b] - en[a]);
+  }
+  const mentions = new Int32Array(n * 3);
+  const genders = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = order[i];
+    mentions[3 * i] = starts.get(k);
+    mentions[3 * i + 1] = ends.get(k);
+    mentions[3 * i + 2] = kindList[k];
+    genders[i] = genderList[k];
+  }
+  doc.mentions = mentions;
+  doc.mentionGenders = genders;
 }
 
 export const mentionsStage: Stage = {

@@ -1,0 +1,55 @@
+/**
+ * Nouns that name a person (lower case), with the gender the noun carries: 1 he, 2 she, 0 either.
+ * Used for descriptive mentions such as `the old man`, `her sister`, `the Captain`.
+ */
+export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
+  // kinship
+  ['father', 1], ['mother', 2], ['brother', 1], ['sister', 2], ['son', 1], ['daughter', 2],
+  ['husband', 1], ['wife', 2], ['uncle', 1], ['aunt', 2], ['nephew', 1], ['niece', 2], ['cousin', 0],
+  ['grandfather', 1], ['grandmother', 2], ['grandson', 1], ['granddaughter', 2], ['papa', 1], ['mama', 2],
+  ['mamma', 2], ['dad', 1], ['mum', 2], ['mom', 2], ['father-in-law', 1], ['mother-in-law', 2],
+  ['brother-in-law', 1], ['sister-in-law', 2], ['son-in-law', 1], ['daughter-in-law', 2],
+  ['stepmother', 2], ['stepfather', 1], ['godmother', 2], ['godfather', 1], ['twin', 0], ['parent', 0],
+  ['child', 0], ['baby', 0], ['infant', 0], ['heir', 1], ['heiress', 2], ['widow', 2], ['widower', 1],
+  ['bride', 2], ['bridegroom', 1], ['fiancé', 1], ['fiancée', 2], ['fiance', 1], ['fiancee', 2],
+  ['sweetheart', 0], ['lover', 0],
+  // people in general
+  ['man', 1], ['woman', 2], ['boy', 1], ['girl', 2], ['lady', 2], ['gentleman', 1], ['fellow', 1],
+  ['lad', 1], ['lass', 2], ['youth', 1], ['maiden', 2], ['stranger', 0], ['visitor', 0], ['guest', 0],
+  ['friend', 0], ['companion', 0], ['neighbour', 0], ['neighbor', 0], ['person', 0], ['creature', 0],
+  ['redhead', 2], ['blonde', 2], ['brunette', 2], ['spinster', 2], ['bachelor', 1], ['orphan', 0],
+  ['gentlewoman', 2], ['chap', 1], ['gal', 2], ['kid', 0], ['youngster', 0], ['newcomer', 0],
+  // roles, ranks, trades
+  ['captain', 1], ['colonel', 1], ['admiral', 1], ['general', 1], ['lieutenant', 1], ['sergeant', 1],
+  ['corporal', 1], ['commander', 1], ['commodore', 1], ['soldier', 1], ['sailor', 1], ['officer', 0],
+  ['doctor', 0], ['surgeon', 0], ['physician', 0], ['apothecary', 0], ['nurse', 2], ['midwife', 2],
+  ['servant', 0], ['maid', 2], ['housemaid', 2], ['footman', 1], ['butler', 1], ['valet', 1],
+  ['housekeeper', 2], ['governess', 2], ['tutor', 0], ['coachman', 1], ['groom', 1], ['gardener', 0],
+  ['cook', 0], ['landlord', 1], ['landlady', 2], ['innkeeper', 0], ['waiter', 1], ['waitress', 2],
+  ['porter', 1], ['guard', 0], ['policeman', 1], ['constable', 1], ['inspector', 0], ['detective', 0],
+  ['magistrate', 0], ['judge', 0], ['lawyer', 0], ['attorney', 0], ['clerk', 0], ['secretary', 0],
+  ['professor', 0], ['teacher', 0], ['schoolmaster', 1], ['schoolmistress', 2], ['master', 1],
+  ['mistress', 2], ['priest', 1], ['vicar', 1], ['curate', 1], ['rector', 1], ['clergyman', 1],
+  ['parson', 1], ['minister', 0], ['bishop', 1], ['monk', 1], ['nun', 2], ['squire', 1], ['knight', 1],
+  ['lord', 1], ['king', 1], ['queen', 2], ['prince', 1], ['princess', 2], ['duke', 1], ['duchess', 2],
+  ['count', 1], ['countess', 2], ['baron', 1], ['baroness', 2], ['baronet', 1], ['earl', 1],
+  ['emperor', 1], ['empress', 2], ['host', 1], ['hostess', 2], ['merchant', 0], ['banker', 0],
+  ['shopkeeper', 0], ['farmer', 0], ['driver', 0], ['beggar', 0], ['prisoner', 0], ['thief', 0],
+  ['murderer', 0], ['stranger', 0], ['boatman', 1], ['fisherman', 1], ['peasant', 0], ['general', 1],
+  ['chaperon', 2], ['chaperone', 2], ['matron', 2], ['proprietor', 0], ['manager', 0], ['hero', 1],
+  ['heroine', 2],
+]);
+
+/** Words allowed between a determiner and a person noun (`the old man`, `her elder sister`). */
+export const PERSON_ADJECTIVES: ReadonlySet<string> = new Set([
+  'old', 'young', 'younger', 'elder', 'eldest', 'youngest', 'older', 'oldest', 'little', 'big', 'tall',
+  'short', 'fat', 'thin', 'poor', 'dear', 'good', 'kind', 'gentle', 'pretty', 'beautiful', 'handsome',
+  'ugly', 'other', 'first', 'second', 'third', 'same', 'new', 'own', 'dead', 'late', 'former', 'eldest',
+  'grey', 'gray', 'gray-haired', 'grey-haired', 'white-haired', 'red-haired', 'dark', 'fair', 'pale',
+  'stout', 'lean', 'sick', 'wounded', 'unhappy', 'happy', 'angry', 'silent', 'strange', 'foreign',
+  'french', 'english', 'american', 'italian', 'german', 'russian', 'irish', 'scotch', 'scottish', 'indian',
+  'great', 'small', 'only', 'married', 'widowed', 'lovely', 'charming', 'clever', 'wretched', 'unfortunate',
+  'brave', 'sweet', 'nice', 'honest', 'worthy', 'excellent', 'mysterious', 'elderly', 'aged', 'ancient',
+  'very', 'two', 'blind', 'deaf', 'lame', 'dying', 'drunken', 'drunk', 'stern', 'proud', 'anxious',
+  'grave', 'solemn', 'quiet', 'nervous', 'little', 'tiny', 'favourite', 'favorite', 'beloved', 'dearest',
+]);

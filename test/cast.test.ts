@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, MentionKind } from '../src/document/document.js';
+import { runPipeline } from '../src/pipeline/run.js';
+import type { CastFile } from '../src/types.js';
+
+function cast(text: string, cast?: CastFile): Document {
+  return runPipeline(new Document(text), cast ? { cast } : {}, 'cast');
+}
+function charOf(doc: Document, mentionText: string, nth = 0): string | null {
+  let seen = 0;
+  for (let i = 0; i < doc.mentionCount; i++) {
+    if (doc.mentionText(i) === mentionText && seen++ === nth) {
+      const c = doc.mentionCharacters[i];
+      return c < 0 ? null : doc.characters[c].name;
+    }
+  }
+  throw new Error(`no mention ${mentionText}`);
+}
+
+const STORY = [
+  'Nora Quill lived at the mill with her father. Mr. Quill was a quiet man, and he rarely spoke.',
+  'Mrs. Quill said little more. Nora walked to the village every morning, and she sang as she went.',
+  '"Good morning, Nora," said Tobias Wren. He was the baker, and he liked her.',
+  '"Good morning," Miss Quill answered. She smiled at him.',
+  'Tobias went back inside. Nora laughed, and Wren laughed too. Mr. Quill frowned when he heard it.',
+  'Later Nora told Tobias about the fair. "You must come," she said.',
+].join('\n\n');
+
+test('full names, honorific forms and first names cluster; family members stay apart', () => {
+  const doc = cast(STORY);
+  const names = doc.characters.map((c) => c.name);
+  assert.ok(names.includes('Nora Quill'), names.join(','));
+  assert.ok(names.includes('Tobias Wren'));
+  assert.ok(names.includes('Mr. Quill'));
+  assert.ok(names.includes('Mrs. Quill'));
+  assert.equal(charOf(doc, 'Nora'), 'Nora Quill');
+  assert.equal(charOf(doc, 'Miss Quill'), 'Nora Quill');
+  assert.equal(charOf(doc, 'Wren'), 'Tobias Wren');
+  assert.equal(charOf(doc, 'Tobias'), 'Tobias Wren');
+  const nora = doc.characters.find((c) => c.name === 'Nora Quill')!;
+  assert.equal(nora.gender, 'she');
+  assert.ok(nora.aliases.includes('Miss Quill') && nora.aliases.includes('Nora'));
+  assert.equal(doc.characters.find((c) => c.name === 'Mr. Quill')!.gender, 'he');
+  assert.equal(doc.characters.find((c) => c.name === 'Tobias Wren')!.gender, 'he');
+  // characters ordered by mentions, ids unique
+  for (let i = 1; i < doc.characters.length; i++) assert.ok(doc.characters[i - 1].mentions >= doc.characters[i].mentions);
+  assert.equal(new Set(doc.characters.map((c) => c.id)).size, doc.characters.length);
+});
+
+test('pronouns in speech tags resolve to the nearest compatible name', () => {
+  const doc = cast(STORY);
+  // `"You must come," she said.` → Nora; `He was the baker` → Tobias
+  const text = doc.text;
+  const find = (needle: string, word: string): string | null => {
+    const at = text.indexOf(needle) + needle.indexOf(word);
+    const i = doc.mentionAtOrAfter(at);
+    assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
+    const c = doc.mentionCharacters[i];
+    return c < 0 ? null : doc.characters[c].name;
+  };
+  assert.equal(find('she said.', 'she'), 'Nora Quill');
+  assert.equal(find('He was the baker', 'He'), 'Tobias Wren');
+  assert.equal(find('frowned when he heard', 'he'), 'Mr. Quill');
+});
+
+test('rare capitalised words without person evidence are not characters', () => {
+  const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
+  const names = doc.characters.map((c) => c.name);
+  assert.ok(!names.includes('Corvane'), names.join(','));
+  assert.ok(names.includes('Edda Frost'));
+  assert.ok(names.includes('Pell'));
+});
+
+test('a first-person narrator becomes a character', () => {
+  const para = 'I walked to the shore and I looked at the sea. My boots were wet, so I sat down and I waited for my brother.';
+  const doc = cast(Array(10).fill(para).join('\n\n'));
+  const narrator = doc.characters.findIndex((c) => c.id === 'narrator');
+  assert.ok(narrator >= 0);
+  assert.equal(doc.mentionCharacters[0], narrator);
+});
+
+test('a given cast is kept as is, with unambiguous derived aliases', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'anna', name: 'Anna Lark', aliases: [], gender: 'she' },
+      { id: 'adm', name: 'Admiral Boyce', aliases: ['The Admiral', 'Admiral'], gender: 'he' },
+      { id: 'wl', name: 'Walter Lark', aliases: ['Sir Walter'] },
+    ],
+  };
+  const doc = cast('Anna met the Admiral on the pier. "Miss Lark!" he called. Sir Walter said nothing, and he went home. Lark was tired.', given);
+  assert.deepEqual(doc.characters.map((c) => c.id), ['anna', 'adm', 'wl']);
+  assert.ok(doc.characters.every((c) => c.given));
+  assert.equal(charOf(doc, 'Anna'), 'Anna Lark');
+  assert.equal(charOf(doc, 'the Admiral'), 'Admiral Boyce');
+  assert.equal(charOf(doc, 'Miss Lark'), 'Anna Lark');
+  assert.equal(charOf(doc, 'Sir Walter'), 'Walter Lark');
+  // `Lark` alone is ambiguous between the two Larks
+  assert.equal(charOf(doc, 'Lark'), null);
+  assert.equal(doc.characters[2].gender, 'he');
+});
+
+test('PDNC Persuasion: main characters are found and kept apart', { skip: !existsSync(join(process.cwd(), '../shared/data/pdnc/Persuasion')) && 'PDNC data not found at ../shared' }, () => {
+  const text = readFileSync(join(process.cwd(), '../shared/data/pdnc/Persuasion/novel_text.txt'), 'utf8');
+  const doc = cast(text);
+  const byAlias = (a: string) => doc.characters.find((c) => c.aliases.includes(a));
+  const anne = byAlias('Anne');
+  const wentworth = byAlias('Captain Wentworth');
+  assert.ok(anne && wentworth);
+  assert.notEqual(anne, wentworth);
+  assert.equal(anne!.gender, 'she');
+  assert.equal(wentworth!.gender, 'he');
+  assert.notEqual(byAlias('Mr Musgrove'), byAlias('Mrs Musgrove'));
+});

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Document, MentionKind, GenderCode } from '../src/document/document.js';
+import { runPipeline } from '../src/pipeline/run.js';
+
+function mentionsOf(text: string): { text: string; kind: number; gender: number; start: number }[] {
+  const doc = runPipeline(new Document(text), {}, 'mentions');
+  const out = [];
+  for (let i = 0; i < doc.mentionCount; i++) {
+    out.push({ text: doc.mentionText(i), kind: doc.mentions[3 * i + 2], gender: doc.mentionGenders[i], start: doc.mentions[3 * i] });
+  }
+  return out;
+}
+
+test('honorific names carry gender and possessive s is left out', () => {
+  const ms = mentionsOf("Mr. Hale met Mrs Orrin at the gate. Lady Brack's dog barked at Captain Vell and Aunt Tilda.");
+  const proper = ms.filter((m) => m.kind === MentionKind.Proper);
+  assert.deepEqual(proper.map((m) => m.text), ['Mr. Hale', 'Mrs Orrin', 'Lady Brack', 'Captain Vell', 'Aunt Tilda']);
+  assert.deepEqual(proper.map((m) => m.gender), [GenderCode.He, GenderCode.She, GenderCode.She, GenderCode.He, GenderCode.She]);
+});
+
+test('sentence-initial common words are not names, names in quotes are', () => {
+  const text = 'But the rain kept on. The door opened and Tamsin Reeve came in.\n\n"Come here, Jo," said Tamsin. but it was late. When it stopped, Jo laughed.';
+  const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Tamsin Reeve', 'Jo', 'Tamsin', 'Jo']);
+});
+
+test('a word capitalised only at sentence start and lower case elsewhere is not a name', () => {
+  const text = 'Rusty nails lay about. The gate was rusty and the hinge was rusty too. Rusty things everywhere, said Pell.';
+  const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Pell']);
+});
+
+test('places ending in Street/Hall are not names', () => {
+  const proper = mentionsOf('She walked down Harley Street to Brampton Hall with Edda Frost.').filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Edda Frost']);
+});
+
+test('pronouns, nominals and the first person outside quotes', () => {
+  const ms = mentionsOf('I saw the old man with his younger sister. "I am tired," she said to me.');
+  const got = ms.map((m) => `${m.text}:${m.kind}:${m.gender}`);
+  assert.deepEqual(got, [
+    `I:${MentionKind.FirstPerson}:0`,
+    `the old man:${MentionKind.Nominal}:${GenderCode.He}`,
+    `his younger sister:${MentionKind.Nominal}:${GenderCode.She}`,
+    `his:${MentionKind.Pronoun}:${GenderCode.He}`,
+    // "I" inside the quote is skipped
+    `she:${MentionKind.Pronoun}:${GenderCode.She}`,
+    `me:${MentionKind.FirstPerson}:0`,
+  ]);
+});
+
+test('mentions are in text order with the longer first on equal starts', () => {
+  const doc = runPipeline(new Document('Her brother and her sister came with them.'), {}, 'mentions');
+  for (let i = 1; i < doc.mentionCount; i++) {
+    const a = doc.mentions[3 * (i - 1)];
+    const b = doc.mentions[3 * i];
+    assert.ok(a < b || (a === b && doc.mentions[3 * (i - 1) + 1] > doc.mentions[3 * i + 1]));
+  }
+  assert.equal(doc.mentionText(0), 'Her brother');
+  assert.equal(doc.mentionText(1), 'Her');
+});
