@@ -155,7 +155,7 @@ function chooseConventions(doc: Document): Conventions {
 }
 
 /** Classify the mark at `i` (paragraph [ps, pe)); returns its direction and kind in one number. */
-function classify(text: string, i: number, ps: number, pe: number, conv: Conventions): number {
+function classify(text: string, i: number, ps: number, pe: number, conv: Conventions, singles: boolean): number {
   const c = text.charCodeAt(i);
   const p = i > ps ? text.charCodeAt(i - 1) : -1;
   const q = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
@@ -185,7 +185,7 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
     }
   }
   // Single marks: ' ‘ ’
-  if (!conv.single) return Dir.None;
+  if (!singles) return Dir.None;
   if (isWordChar(p) && isWordChar(q)) return Dir.None; // don't, O'Brien, ma'am
   const before = isSpaceOrEdge(p) || isOpenBracket(p) || p === DQ || p === LDQ || isDash(p);
   if (c === LSQ) {
@@ -206,10 +206,113 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
   return Dir.None;
 }
 
-/** Narration between two spans of one paragraph; decides whether they are one utterance. */
-function sameUtterance(text: string, gapStart: number, gapEnd: number): boolean {
-  return gapEnd - gapStart >= 0 && text.length >= 0;
+/** Speech verbs that make narration between two quotes a tag rather than a beat. */
+const TAG_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'say', 'asked', 'asks', 'replied', 'replies', 'cried', 'cries', 'answered', 'answers',
+  'exclaimed', 'whispered', 'added', 'adds', 'shouted', 'muttered', 'murmured', 'called', 'continued',
+  'continues', 'returned', 'observed', 'remarked', 'began', 'went', 'repeated', 'rejoined', 'inquired',
+  'enquired', 'resumed', 'retorted', 'laughed', 'sighed', 'cried', 'declared', 'explained', 'insisted',
+  'protested', 'pursued', 'urged', 'pleaded', 'begged', 'suggested', 'stammered', 'sobbed', 'screamed',
+  'yelled', 'snapped', 'growled', 'groaned', 'interrupted', 'interposed', 'persisted', 'agreed', 'admitted',
+  'announced', 'demanded', 'responded', 'thought', 'wrote', 'read', 'sang', 'concluded', 'ejaculated',
+  'spluttered', 'sputtered', 'thundered', 'blubbered', 'screeched', 'gasped', 'faltered', 'hissed', 'roared',
+  'bellowed', 'chuckled', 'grumbled', 'wailed', 'moaned', 'panted', 'breathed', 'drawled', 'piped', 'lisped',
+  'squeaked', 'shrieked', 'howled', 'barked', 'simpered', 'giggled', 'sneered', 'scoffed', 'mused', 'ventured',
+  'hazarded', 'rejoins', 'speaks', 'spoke', 'tells', 'told', 'whimpered', 'croaked', 'reply', 'answer',
+]);
+
+/** Does `text[s, e)` contain a speech verb (said, asked, ...)? */
+function hasTagVerb(text: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e) {
+    if (isLetter(text.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < e && isLetter(text.charCodeAt(j))) j++;
+      if (j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) return true;
+      i = j;
+    } else i++;
+  }
+  return false;
 }
+
+/**
+ * Are two consecutive spans of one paragraph one utterance? Measured on PDNC: a quote cut by its tag
+ * (`"Yes," she said, "and no."`) is one utterance; after a quote that ends its sentence, narration
+ * without a speech verb is a beat that usually separates two quotations, and so is a long narration
+ * of several sentences.
+ */
+function sameUtterance(text: string, prevEnd: number, nextStart: number): boolean {
+  // Last character of the previous span's words.
+  let k = prevEnd - 1;
+  while (k > 0 && isSpaceOrEdge(text.charCodeAt(k))) k--;
+  const last = text.charCodeAt(k);
+  if (last === 44 || last === 59 || isDash(last)) return true; // , ; -- : the sentence goes on
+  const gs = prevEnd + 1;
+  const ge = nextStart - 1;
+  let sentences = 0;
+  let verb = false;
+  let words = 0;
+  let i = gs;
+  while (i < ge) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < ge && isLetter(text.charCodeAt(j))) j++;
+      words++;
+      if (!verb && j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) verb = true;
+      i = j;
+      continue;
+    }
+    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1))) sentences++;
+    i++;
+  }
+  if (words === 0) return true; // "Who is that?" "Is the town large?"
+  if (!verb) return false;
+  return !(ge - gs > GROUP_LONG && sentences >= 1);
+}
+/** Narration longer than this (UTF-16 units) with a sentence break separates two quotations. */
+const GROUP_LONG = 150;
+
+/** Verbs after which a quote without a comma is still speech: `he said "No."` */
+const SAY_WORDS: ReadonlySet<string> = new Set([
+  'said', 'says', 'say', 'saying', 'asked', 'asks', 'ask', 'replied', 'reply', 'cried', 'answered', 'exclaimed',
+  'whispered', 'added', 'shouted', 'muttered', 'murmured', 'called', 'repeated', 'thought', 'think', 'wrote',
+  'began', 'continued', 'returned', 'observed', 'remarked', 'yelled', 'screamed', 'sang', 'sung', 'read',
+]);
+
+/**
+ * A short phrase in marks inside narration (`calling him "poor Richard"`, `the "unconventional"
+ * party`): a mention or a scare quote, not speech. The opening mark follows a word (no comma, colon or
+ * dash between), and the content is short or starts in lower case.
+ */
+function isScareQuote(text: string, mark: number, ps: number, s: number, e: number): boolean {
+  let b = mark - 1;
+  while (b >= ps && isSpaceOrEdge(text.charCodeAt(b))) b--;
+  if (b < ps) return false;
+  const pc = text.charCodeAt(b);
+  if (!isWordChar(pc) && pc !== 95 /* _ */ && pc !== 39 && pc !== RSQ) return false;
+  let a = b;
+  while (a > ps && isLetter(text.charCodeAt(a - 1))) a--;
+  const prevWord = text.slice(a, b + 1).toLowerCase();
+  if (SAY_WORDS.has(prevWord)) return false;
+  let k = s;
+  while (k < e && !isWordChar(text.charCodeAt(k))) k++;
+  const first = text.charCodeAt(k);
+  if (first >= 97 && first <= 122) return true;
+  let words = 0;
+  let inWord = false;
+  for (let j = s; j < e; j++) {
+    const w = isWordChar(text.charCodeAt(j));
+    if (w && !inWord) words++;
+    inWord = w;
+    if (words > SCARE_MAX_WORDS) return false;
+  }
+  return true;
+}
+/** A phrase in marks after a word is a mention when it has at most this many words. */
+const SCARE_MAX_WORDS = 3;
+/** A quote this close after another one in its paragraph is speech resumed after a tag, never a mention. */
+const SCARE_GAP = 80;
 
 /** Does the paragraph start look cut off (its first words lost)? */
 function looksCutOff(text: string, ps: number): boolean {
@@ -282,7 +385,7 @@ export function scanQuotes(doc: Document): void {
 
     // Does this paragraph continue a quote left open by the previous one?
     if (continuing) {
-      const d = classify(text, ps, ps, pe, conv);
+      const d = classify(text, ps, ps, pe, conv, conv.single);
       const dir = d & 15;
       const kind = d >> 4;
       if (kind === continuingKind && (dir === Dir.Open || dir === Dir.Ambiguous)) {
@@ -298,7 +401,7 @@ export function scanQuotes(doc: Document): void {
     for (let i = ps; i < pe; i++) {
       const c = text.charCodeAt(i);
       if (c !== DQ && c !== SQ && c !== LDQ && c !== RDQ && c !== LSQ && c !== RSQ && c !== LAQ && c !== RAQ && c !== LOW_DQ) continue;
-      const d = classify(text, i, ps, pe, conv);
+      const d = classify(text, i, ps, pe, conv, conv.single);
       const dir = d & 15;
       if (dir === Dir.None) continue;
       const kind = d >> 4;
@@ -315,9 +418,14 @@ export function scanQuotes(doc: Document): void {
         // Otherwise a stray closing mark (or a trailing apostrophe) outside any quote: ignore.
         continue;
       }
-      // Inside a quote.
-      if (kind !== openKind) continue; // nested quote of the other kind: content
+      // Inside a quote. A mark of the other kind is a nested quote (or an apostrophe): content.
+      if (kind !== openKind) continue;
       if (dir === Dir.Close || dir === Dir.Ambiguous) {
+        if (!joinNext && !(paraHasQuote && open - lastEnd <= SCARE_GAP) && isScareQuote(text, open - 1, ps, open, i)) {
+          open = -1;
+          weak = -1;
+          continue;
+        }
         emit(open, i, para, joinNext);
         joinNext = false;
         open = -1;
@@ -341,12 +449,14 @@ export function scanQuotes(doc: Document): void {
         const ns = paras[2 * para + 2];
         const ne = paras[2 * para + 3];
         if (ne > ns) {
-          const d = classify(text, ns, ns, ne, conv);
+          const d = classify(text, ns, ns, ne, conv, conv.single);
           const dir = d & 15;
           nextOpens = d >> 4 === openKind && (dir === Dir.Open || dir === Dir.Ambiguous);
         }
       }
-      if (!nextOpens && weak >= 0) {
+      // A tentative close followed by a tag (`'See the Joneses' she said`) closes there even when the
+      // next paragraph opens a quote.
+      if (weak >= 0 && (!nextOpens || hasTagVerb(text, weak + 1, pe))) {
         emit(open, weak, para, joinNext);
       } else {
         emit(open, pe, para, joinNext);

@@ -1,0 +1,246 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document } from '../src/document/document.js';
+import { paragraphsStage } from '../src/stages/paragraphs/index.js';
+import { tokensStage } from '../src/stages/tokens/index.js';
+import { sentencesStage } from '../src/stages/sentences/index.js';
+import { quotesStage, scanQuotes } from '../src/stages/quotes/index.js';
+
+function run(text: string): Document {
+  const doc = new Document(text);
+  for (const stage of [paragraphsStage, tokensStage, sentencesStage, quotesStage]) {
+    stage.run(doc, {});
+    doc.layers.push(stage.assigns);
+  }
+  return doc;
+}
+
+interface Q {
+  text: string;
+  para: number;
+  utt: number;
+}
+function quotes(doc: Document): Q[] {
+  const out: Q[] = [];
+  for (let i = 0; i < doc.quoteCount; i++) {
+    out.push({ text: doc.quoteText(i), para: doc.quotes[4 * i + 2], utt: doc.quotes[4 * i + 3] });
+  }
+  return out;
+}
+function texts(doc: Document): string[] {
+  return quotes(doc).map((q) => q.text);
+}
+/** Check that utterances are [first, end) ranges that tile the quotes in order. */
+function checkUtterances(doc: Document): void {
+  let next = 0;
+  for (let u = 0; u < doc.utteranceCount; u++) {
+    const a = doc.utterances[2 * u];
+    const b = doc.utterances[2 * u + 1];
+    assert.equal(a, next, `utterance ${u} starts where the previous ended`);
+    assert.ok(b > a, `utterance ${u} is not empty`);
+    for (let q = a; q < b; q++) assert.equal(doc.quotes[4 * q + 3], u);
+    next = b;
+  }
+  assert.equal(next, doc.quoteCount);
+  for (let q = 1; q < doc.quoteCount; q++) assert.ok(doc.quotes[4 * q] >= doc.quotes[4 * q - 3], 'quotes in text order');
+}
+
+test('straight double quotes; marks excluded from the span', () => {
+  const doc = run('"Come in," she said, and opened the door.\n');
+  assert.deepEqual(texts(doc), ['Come in,']);
+  assert.equal(doc.quotes[0], 1);
+  assert.equal(doc.quotes[1], 9);
+  checkUtterances(doc);
+});
+
+test('curly double quotes, and a quote interrupted by its tag is one utterance', () => {
+  const doc = run('“You came back,” she said. “I never thought you would.”\n');
+  const q = quotes(doc);
+  assert.deepEqual(q.map((x) => x.text), ['You came back,', 'I never thought you would.']);
+  assert.equal(q[0].utt, q[1].utt);
+  assert.equal(doc.utteranceCount, 1);
+  checkUtterances(doc);
+});
+
+test('guillemets', () => {
+  const doc = run('«Bonjour», dit-il. «Vous êtes en retard.»\n');
+  assert.deepEqual(texts(doc), ['Bonjour', 'Vous êtes en retard.']);
+  const de = run('»Komm herein«, sagte sie.\n');
+  assert.deepEqual(texts(de), ['Komm herein']);
+});
+
+test('British single-quote dialogue, curly and straight', () => {
+  const curly = run('‘Come in,’ she said. ‘The kettle is on.’\n\n‘Thank you,’ said Tom.\n');
+  assert.deepEqual(texts(curly), ['Come in,', 'The kettle is on.', 'Thank you,']);
+  const straight = run("'Come in,' she said. 'The kettle is on.'\n\n'Thank you,' said Tom.\n");
+  assert.deepEqual(texts(straight), ['Come in,', 'The kettle is on.', 'Thank you,']);
+  checkUtterances(straight);
+});
+
+test('apostrophes are not quote marks in a single-quote text', () => {
+  const text =
+    "'I don't want the Joneses' dog in here,' she said.\n\n" +
+    "'He was nothin' but trouble, and he played rock 'n' roll all night,' said Tom. 'Give 'em back.'\n\n" +
+    "The boys' bikes lay in the yard. 'Tis a fine day, thought Mara.\n\n" +
+    "'Where's the O'Briens' cart?' asked Nell.\n";
+  const doc = run(text);
+  assert.deepEqual(texts(doc), [
+    "I don't want the Joneses' dog in here,",
+    "He was nothin' but trouble, and he played rock 'n' roll all night,",
+    "Give 'em back.",
+    "Where's the O'Briens' cart?",
+  ]);
+  checkUtterances(doc);
+});
+
+test('a trailing apostrophe right before the end of a single-quoted speech', () => {
+  const doc = run("'Come and see the Joneses' she said, and went out.\n\n'I will,' he said.\n");
+  assert.deepEqual(texts(doc), ['Come and see the Joneses', 'I will,']);
+});
+
+test('in a double-quote text single marks are nested quotes or apostrophes, never top-level', () => {
+  const doc = run(`"She told me, 'Run,' and I ran," he said. "Don't ask me why."\n\nThe Smiths' house was 'quiet' that night.\n`);
+  assert.deepEqual(texts(doc), ["She told me, 'Run,' and I ran,", "Don't ask me why."]);
+  assert.equal(doc.utteranceCount, 1);
+});
+
+test('in a single-quote text double marks inside a quote are nested', () => {
+  const doc = run(`'He said "no" to me, and left,' she said. 'Well.'\n\n'Is that so?' asked Tom.\n`);
+  assert.deepEqual(texts(doc), ['He said "no" to me, and left,', 'Well.', 'Is that so?']);
+});
+
+test('a quote that runs over several paragraphs is one utterance with one span per paragraph', () => {
+  const text =
+    '"It was a long winter, and the river froze\nright across.\n\n' +
+    '"We walked over it every morning.\n\n' +
+    '"Then the thaw came," said the old man.\n\n' +
+    '"Really?" asked the boy.\n';
+  const doc = run(text);
+  const q = quotes(doc);
+  assert.deepEqual(q.map((x) => x.text), [
+    'It was a long winter, and the river froze\nright across.',
+    'We walked over it every morning.',
+    'Then the thaw came,',
+    'Really?',
+  ]);
+  assert.deepEqual(q.map((x) => x.para), [0, 1, 2, 3]);
+  assert.deepEqual(q.map((x) => x.utt), [0, 0, 0, 1]);
+  checkUtterances(doc);
+});
+
+test('a long beat without a speech verb separates two utterances; a tag keeps one', () => {
+  const beat = run('"Hello." He walked to the window and stared at the rain. "Goodbye."\n');
+  assert.deepEqual(texts(beat), ['Hello.', 'Goodbye.']);
+  assert.equal(beat.utteranceCount, 2);
+  const tag = run('"Hello." He turned to her and said softly. "Goodbye."\n');
+  assert.equal(tag.utteranceCount, 1);
+  const comma = run('"Well," he began, walking to the window and staring at the rain for a while, "it is late."\n');
+  assert.equal(comma.utteranceCount, 1);
+  const adjacent = run('"Who is that?" "Is the town large?"\n');
+  assert.equal(adjacent.utteranceCount, 1);
+  checkUtterances(beat);
+});
+
+test('an unclosed quote closes at the paragraph end and never swallows the book', () => {
+  const text = '"Hello, she said, and sat down.\n\nThe dog barked at the gate.\n\n"Yes," he said.\n\nMore narration follows here.\n';
+  const doc = run(text);
+  const q = quotes(doc);
+  assert.deepEqual(q.map((x) => x.text), ['Hello, she said, and sat down.', 'Yes,']);
+  assert.deepEqual(q.map((x) => x.para), [0, 2]);
+  assert.equal(doc.utteranceCount, 2);
+  // A stray mark in narration stays inside its paragraph.
+  const stray = run('He wrote 5" on the board and left.\n\nThe rest is narration.\n\n"Done," said Ann.\n');
+  for (const s of texts(stray)) assert.ok(!s.includes('narration'), s);
+  assert.deepEqual(texts(stray).slice(-1), ['Done,']);
+});
+
+test('a quote whose first words were lost: from the paragraph start to the lone closing mark', () => {
+  const doc = run('and that was the end of it," he said. "Now go."\n');
+  assert.deepEqual(texts(doc), ['and that was the end of it,', 'Now go.']);
+  const apos = run("'tis no matter,\" said the old man.\n");
+  assert.deepEqual(texts(apos), ["'tis no matter,"]);
+});
+
+test('ambiguous straight quotes use neighbouring characters, then a toggle', () => {
+  const doc = run('He said,"Stop!"She ran.\n');
+  assert.deepEqual(texts(doc), ['Stop!']);
+  const spaced = run('" Halt ", cried the guard. "Who goes there?"\n');
+  assert.deepEqual(texts(spaced), [' Halt ', 'Who goes there?']);
+});
+
+test('dashes inside and at the end of quotes are content', () => {
+  const doc = run('"Wait--" he said. "I—I don\'t know what you mean—really."\n');
+  assert.deepEqual(texts(doc), ['Wait--', "I—I don't know what you mean—really."]);
+  assert.equal(doc.utteranceCount, 1);
+});
+
+test('short phrases in marks inside narration are not speech', () => {
+  const doc = run('They called him "poor Richard" and the "unconventional" party went on. He said "No."\n');
+  assert.deepEqual(texts(doc), ['No.']);
+});
+
+test('empty quotes and scene breaks', () => {
+  const doc = run('"" he said.\n\n* * *\n\n"Yes."\n');
+  assert.deepEqual(texts(doc), ['Yes.']);
+  checkUtterances(doc);
+});
+
+test('scanQuotes can be rerun and gives the same layers', () => {
+  const doc = run('"One," said A. "Two."\n\n"Three."\n');
+  const q = doc.quotes.slice();
+  const u = doc.utterances.slice();
+  scanQuotes(doc);
+  assert.deepEqual(doc.quotes, q);
+  assert.deepEqual(doc.utterances, u);
+});
+
+// --- Against PDNC (read at run time; skipped when the data is absent) -----------------------------
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PDNC = join(ROOT, '..', 'shared', 'data', 'pdnc');
+
+function goldSpans(csv: string): number[][] {
+  // The spans column holds `[[s, e], ...]`; every list of pairs in a row belongs to that column.
+  const out: number[][] = [];
+  const re = /"\[\[(\d+), (\d+)\](?:, \[\d+, \d+\])*\]"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(csv))) {
+    const pairs = m[0].match(/\[(\d+), (\d+)\]/g) ?? [];
+    for (const p of pairs) {
+      const [s, e] = p.slice(1, -1).split(', ').map(Number);
+      out.push([s, e]);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+for (const novel of ['DaisyMiller', 'TheAwakening']) {
+  const dir = join(PDNC, novel);
+  test(`PDNC ${novel}: span F1 >= 0.97`, { skip: existsSync(dir) ? false : `PDNC not found at ${PDNC}` }, () => {
+    const doc = run(readFileSync(join(dir, 'novel_text.txt'), 'utf8'));
+    const gold = goldSpans(readFileSync(join(dir, 'quotation_info.csv'), 'utf8'));
+    assert.ok(gold.length > 500);
+    const used = new Uint8Array(gold.length);
+    let tp = 0;
+    let g = 0;
+    for (let i = 0; i < doc.quoteCount; i++) {
+      const s = doc.toCodePoint(doc.quotes[4 * i]);
+      const e = doc.toCodePoint(doc.quotes[4 * i + 1]);
+      while (g < gold.length && gold[g][1] <= s) g++;
+      for (let k = g; k < gold.length && gold[k][0] < e; k++) {
+        if (!used[k] && gold[k][1] > s) {
+          used[k] = 1;
+          tp++;
+          break;
+        }
+      }
+    }
+    const p = tp / doc.quoteCount;
+    const r = tp / gold.length;
+    const f1 = (2 * p * r) / (p + r);
+    assert.ok(f1 >= 0.97, `F1 ${f1.toFixed(4)} (P ${p.toFixed(4)}, R ${r.toFixed(4)})`);
+  });
+}
