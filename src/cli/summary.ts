@@ -33,14 +33,11 @@ export function truncate(line: string, width: number): string {
   return cps.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
-/** Shorten a path from the left (`…/dir/file.txt`) to fit `room` code points, keeping at least the last part. */
+/** Shorten a path from the left (`…der/of/tale.txt`) to fit `room` code points; other strings are left alone. */
 export function shortenLeft(path: string, room: number): string {
   const cps = Array.from(path);
-  if (cps.length <= room) return path;
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  if (slash < 0) return path; // not a path: the line is cut at the right instead
-  const keep = Math.max(room - 1, Array.from(path.slice(slash + 1)).length);
-  return '…' + cps.slice(cps.length - keep).join('');
+  if (cps.length <= room || !/[\\/]/.test(path) || room < 2) return path;
+  return '…' + cps.slice(cps.length - (room - 1)).join('');
 }
 
 function padRight(s: string, n: number): string {
@@ -94,8 +91,8 @@ export function formatSummary(analysis: Analysis, options: SummaryOptions = {}):
     plural(analysis.characters.length, 'character'),
   ];
   if (analysis.chapters.length > 0) counts.push(plural(analysis.chapters.length, 'chapter'));
-  const tail = `: ${counts.join(', ')}`;
-  emit(`${shortenLeft(source, width - Array.from(tail).length)}${tail}`);
+  emit(shortenLeft(source, width));
+  emit(counts.join(', '));
 
   // The cast.
   emit();
