@@ -21,12 +21,14 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter, Gender } from '../../types.js';
 import { HONORIFICS, STRONG_HONORIFIC_GENDER, FIRST_NAME_HONORIFICS } from '../../lang/en/honorifics.js';
 import { NICKNAMES } from '../../lang/en/nicknames.js';
+import { firstNameGender } from '../../lang/en/first-names.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { quotedRegions, RegionCursor } from '../mentions/quote-spans.js';
 
 const AMBIGUOUS = -2;
+const VOTING_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'himself', 'herself']);
 
 /** Lower case, no periods, single spaces, straight apostrophes. */
 export function nameKey(s: string): string {
@@ -95,6 +97,8 @@ interface Cluster {
   count: number;
   person: number;
   place: number;
+  /** First name (lower case) when the character has a full name or a bare single-word name. */
+  firstName: string;
 }
 
 /** Per-document context shared by discovery and resolution. */
@@ -151,7 +155,7 @@ function wordBefore(doc: Document, pos: number): string {
 }
 
 /** Collect surface forms of the proper mentions; returns form index per mention (-1 for others). */
-function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array } {
+function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array; co: Map<number, number> } {
   const doc = ctx.doc;
   const m = doc.mentions;
   const n = doc.mentionCount;
@@ -213,7 +217,7 @@ function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array } {
       firstInSent = true;
     }
     const subject = firstInSent;
-    if (!ctx.inQuote[i] && (k0 === MentionKind.Proper || k0 === MentionKind.Nominal)) firstInSent = false;
+    if (!ctx.inQuote[i] && k0 !== MentionKind.FirstPerson) firstInSent = false;
     const f = formOf[i];
     if (f < 0 || ctx.inQuote[i]) continue;
     const form = forms[f];
@@ -232,13 +236,44 @@ function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array } {
       }
       if (k === MentionKind.Pronoun) {
         const g = doc.mentionGenders[j];
-        if (g === GenderCode.He) form.he++;
-        else if (g === GenderCode.She) form.she++;
-        if (g === GenderCode.He || g === GenderCode.She) break;
+        if (g !== GenderCode.He && g !== GenderCode.She) continue;
+        // Only subject and reflexive forms vote: `her`/`him`/`his` are too often someone else.
+        if (VOTING_PRONOUNS.has(text.slice(m[3 * j], m[3 * j + 1]).toLowerCase())) {
+          if (g === GenderCode.He) form.he++;
+          else form.she++;
+        }
+        break;
       }
     }
   }
-  return { forms, formOf };
+  // Same-sentence co-occurrence of two different forms: a sign they name different people.
+  const co = new Map<number, number>();
+  const F = forms.length;
+  const inSent: number[] = [];
+  let cur = -1;
+  const flush = (): void => {
+    for (let a = 0; a < inSent.length && a < 8; a++) {
+      for (let b = a + 1; b < inSent.length && b < 8; b++) {
+        const x = Math.min(inSent[a], inSent[b]);
+        const y = Math.max(inSent[a], inSent[b]);
+        if (x === y) continue;
+        const key = x * F + y;
+        co.set(key, (co.get(key) ?? 0) + 1);
+      }
+    }
+    inSent.length = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    if (formOf[i] < 0) continue;
+    if (ctx.sent[i] !== cur) {
+      flush();
+      cur = ctx.sent[i];
+    }
+    if (!inSent.includes(formOf[i])) inSent.push(formOf[i]);
+  }
+  flush();
+  if (process.env.DRAMATIS_DEBUG_FORMS) for (const f of forms) if (f.count >= 20) console.error('FORM', f.key, f.count, 'he', f.he, 'she', f.she, 'person', f.person, 'place', f.place);
+  return { forms, formOf, co };
 }
 
 /** Decided gender from votes: needs a clear majority. */
@@ -252,6 +287,12 @@ function voteGender(he: number, she: number): number {
 
 function clusterGender(c: Cluster): number {
   if (c.honGender === GenderCode.He || c.honGender === GenderCode.She) return c.honGender;
+  const prior = c.firstName ? firstNameGender(c.firstName) : undefined;
+  if (prior !== undefined) {
+    const same = prior === GenderCode.He ? c.he : c.she;
+    const opp = prior === GenderCode.He ? c.she : c.he;
+    if (!(opp >= 10 && opp >= 3 * same)) return prior;
+  }
   return voteGender(c.he, c.she);
 }
 
@@ -262,12 +303,8 @@ function compatible(c: Cluster, hon: string, fhe: number, fshe: number): boolean
   if (g === GenderCode.Unknown) return true;
   if (c.honGender === 3) return false;
   if (c.honGender !== 0) return c.honGender === g;
-  // Mr. X never joins a character already carrying a different-gender honorific; use votes otherwise.
-  const cg = voteGender(c.he, c.she);
-  if (cg === GenderCode.Unknown) return true;
-  // Votes are noisy: only a clear, well-supported majority blocks.
-  if (cg !== g && (c.he + c.she) >= 3) return false;
-  return true;
+  const cg = clusterGender(c);
+  return cg === GenderCode.Unknown || cg === g;
 }
 
 function addForm(clusters: Cluster[], ci: number, forms: Form[], f: number): void {
@@ -289,7 +326,9 @@ function addForm(clusters: Cluster[], ci: number, forms: Form[], f: number): voi
 }
 
 function newCluster(clusters: Cluster[], forms: Form[], f: number, core: string[]): number {
-  clusters.push({ forms: [], core, honGender: 0, he: 0, she: 0, count: 0, person: 0, place: 0 });
+  const p = forms[f].parsed;
+  const firstName = core.length >= 2 || p.hon === '' || FIRST_NAME_HONORIFICS.has(p.hon) ? core[0] : '';
+  clusters.push({ forms: [], core, honGender: 0, he: 0, she: 0, count: 0, person: 0, place: 0, firstName });
   addForm(clusters, clusters.length - 1, forms, f);
   return clusters.length - 1;
 }
@@ -310,8 +349,15 @@ function pickUnique(cands: number[], clusters: Cluster[]): number {
   return -1;
 }
 
-function discover(forms: Form[]): Cluster[] {
+function discover(forms: Form[], co: Map<number, number>): Cluster[] {
   const clusters: Cluster[] = [];
+  const F = forms.length;
+  /** Does form f name someone else than cluster ci (they often share a sentence)? */
+  const apart = (f: number, ci: number): boolean => {
+    let k = 0;
+    for (const g of clusters[ci].forms) k += co.get(Math.min(f, g) * F + Math.max(f, g)) ?? 0;
+    return k >= 2 && k >= 0.03 * Math.min(forms[f].count, clusters[ci].count);
+  };
   const order = forms.map((_, i) => i).sort((a, b) => forms[b].count - forms[a].count);
   const coreIndex = new Map<string, number>();
   // 1. Full names: two or more core words.
@@ -334,7 +380,7 @@ function discover(forms: Form[]): Cluster[] {
     if (p.hon !== '' || p.core.length !== 1) continue;
     const variants = new Set(firstNameVariants(p.core[0]));
     const atFirst: number[] = [];
-    for (let ci = 0; ci < fullClusters; ci++) if (variants.has(clusters[ci].core[0])) atFirst.push(ci);
+    for (let ci = 0; ci < fullClusters; ci++) if (variants.has(clusters[ci].core[0]) && !apart(f, ci)) atFirst.push(ci);
     const target = pickUnique(atFirst, clusters);
     if (target >= 0) addForm(clusters, target, forms, f);
   }
@@ -368,7 +414,7 @@ function discover(forms: Form[]): Cluster[] {
     const atFirst: number[] = [];
     for (let ci = 0; ci < fullClusters; ci++) {
       const c = clusters[ci];
-      if (!compatible(c, p.hon, form.he, form.she)) continue;
+      if (!compatible(c, p.hon, form.he, form.she) || apart(f, ci)) continue;
       const cg = clusterGender(c);
       if (hg !== GenderCode.Unknown && cg !== hg) continue;
       const titles = titlesOn.get(ci);
@@ -401,6 +447,7 @@ function discover(forms: Form[]): Cluster[] {
     const atLast: number[] = [];
     for (let ci = 0; ci < clusters.length; ci++) {
       const c = clusters[ci];
+      if (apart(f, ci)) continue;
       const hon = parseHonOfCluster(c, forms);
       if (c.core.length >= 2 || FIRST_NAME_HONORIFICS.has(hon)) {
         if (variants.has(c.core[0])) atFirst.push(ci);
@@ -514,7 +561,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   const n = doc.mentionCount;
   const mc = new Int32Array(n).fill(-1);
   const ctx = buildContext(doc);
-  const { forms, formOf } = collectForms(ctx);
+  const { forms, formOf, co } = collectForms(ctx);
   const m = doc.mentions;
   const given = options.cast?.characters ?? doc.givenCast ?? null;
 
@@ -567,7 +614,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
       }
     }
   } else {
-    const clusters = discover(forms);
+    const clusters = discover(forms, co);
     const keep: number[] = [];
     for (let ci = 0; ci < clusters.length; ci++) if (isPerson(clusters[ci])) keep.push(ci);
     const newIndex = new Int32Array(clusters.length).fill(-1);

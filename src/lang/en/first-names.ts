@@ -1,0 +1,54 @@
+/**
+ * Common first names (lower case) with the gender they usually carry. A prior for a character's
+ * gender; pronoun evidence from the text can still outweigh it. Names used for both are left out.
+ */
+const MALE = `aaron abel abraham adam adolphus adrian albert alec alexander alexis alfred algernon allan alan
+allen alonzo ambrose amos andrew angus anthony antonio archibald archie arnold arthur augustus aziz
+barnaby bartholomew basil ben benjamin bernard bertie bertram bill billy bob boris bruce bryan caleb
+carl cecil cedric charles charley charlie christopher clarence claude clement clifford colin conrad
+cornelius cuthbert cyril cyrus dan daniel darcy david denis dennis derek dick dmitri donald dorian
+douglas duncan ebenezer edgar edmund edward edwin egbert eli elijah emmanuel enoch ephraim erasmus
+eric ernest eugene eustace ezra felix ferdinand francis frank frederick fred freddy gabriel gareth
+george gerald gilbert giles giovanni godfrey gordon gregory guy gustave hal hamish hans harold harry
+harvey hector henry herbert hercule horace horatio howard hubert hugh humphrey ian isaac ivan jack
+jacob james jasper jem jeremiah jeremy jerome jesse jim jimmy joe john johnny jonathan joseph joshua
+josiah julian julius karl kenneth lancelot laurence lawrence leo leon leonard leopold lewis lionel
+louis lucas lucien ludovic luke malcolm marcus mark martin matthew maurice max maximilian michael
+miles mortimer moses nathan nathaniel ned neville nicholas nick nigel noah noel norman oliver osbert
+oscar oswald otto owen patrick paul percy peter philip phillip pierre ralph randolph raoul raymond
+reginald reggie richard robert robin roderick rodney roger roland ronald ronny rudolph rupert samuel
+sebastian septimus seth sidney silas simon solomon stanley stephen steven theodore thomas timothy
+tobias toby tom tommy tony victor vincent walter warren wilfred wilfrid william willie willoughby
+winston zachary edmond ronnie gino giovanelli amir mahmoud hamidullah rafi nureddin ahmed mohammed yusuf`;
+
+const FEMALE = `ada adela adelaide adele agatha agnes alice alicia amanda amelia amy anastasia angela anna anne
+annie antoinette arabella augusta aurelia barbara beatrice bella belinda bertha bessie betsey betsy
+betty blanche brenda bridget camilla caroline cassandra catherine cecilia cecily celia charlotte
+christina christine clara clarissa claudia constance cora cordelia cynthia daisy delia diana dinah
+dolly dora dorcas doris dorothea dorothy edith edna eleanor elinor eliza elizabeth ella ellen eloise
+elsie emily emma esther ethel eugenia eva evangeline eve evelyn fanny flora florence frances
+georgiana georgina geraldine gertrude grace gwendolen hannah harriet hattie helen helena henrietta
+hester hilda honora hortense ida irene iris isabel isabella ivy jane janet jean jemima jennie jenny
+jessica jessie joan joanna josephine josie judith julia juliet katharine katherine kate katie kitty
+laura lavinia leah letitia lilian lilia lillian lily lizzie lizzy lois lottie louisa louise lucia
+lucy lydia mabel madeleine madge maggie margaret margery maria marianne marie marilla marion martha
+mary matilda maud maude may meg mildred millicent milly minnie miriam molly nancy nanny nell nellie
+nelly nora olive olivia pamela patience pauline pearl penelope phoebe phyllis polly priscilla prudence
+rachel rachael rebecca rhoda rosa rosalind rosamond rose rosie ruby ruth sally sarah sibyl sophia
+sophie stella susan susanna susannah sybil sylvia tabitha teresa theresa ursula victoria violet
+virginia winifred winnie zoe polina blanche adela harriet irma perfetta cassie daisy sissy
+louisa edna adele celestine mariequita prascovia marfa nadia`;
+
+function toSet(s: string): Set<string> {
+  return new Set(s.split(/\s+/).filter((w) => w.length > 0));
+}
+const M = toSet(MALE);
+const F = toSet(FEMALE);
+for (const w of M) if (F.has(w)) { M.delete(w); F.delete(w); }
+
+/** 1 = he, 2 = she (GenderCode values) for a lower-case first name, or undefined. */
+export function firstNameGender(name: string): number | undefined {
+  if (M.has(name)) return 1;
+  if (F.has(name)) return 2;
+  return undefined;
+}
