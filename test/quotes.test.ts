@@ -169,6 +169,9 @@ test('ambiguous straight quotes use neighbouring characters, then a toggle', () 
   assert.deepEqual(texts(doc), ['Stop!']);
   const spaced = run('" Halt ", cried the guard. "Who goes there?"\n');
   assert.deepEqual(texts(spaced), [' Halt ', 'Who goes there?']);
+  // An apostrophe mistyped as a double mark inside a quote is not a mark.
+  const typed = run('"Take "em up and go," he said.\n');
+  assert.deepEqual(texts(typed), ['Take "em up and go,']);
 });
 
 test('dashes inside and at the end of quotes are content', () => {

@@ -124,6 +124,15 @@ function isLeadingElision(text: string, i: number, end: number): boolean {
   return true;
 }
 
+/** `em`, `tis`, `twas` at `i` (a whole word): after a double mark it is an apostrophe typed as `"`. */
+function isTypedApostrophe(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && j - i < 5 && isLetter(text.charCodeAt(j))) j++;
+  if (j < end && isLetter(text.charCodeAt(j))) return false;
+  const w = text.slice(i, j);
+  return w === 'em' || w === 'tis' || w === 'twas';
+}
+
 function chooseConventions(doc: Document): Conventions {
   const text = doc.text;
   const n = text.length;
@@ -175,6 +184,8 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
       const before = isSpaceOrEdge(p) || isOpenBracket(p);
       const after = isSpaceOrEdge(q);
       let d: Dir;
+      // An apostrophe typed as a double mark (`"em`, `"tis`): not a quote mark at all.
+      if (before && q >= 97 && q <= 122 && isTypedApostrophe(text, i + 1, pe)) return Dir.None;
       if (before && !after) d = isTrailingPunct(q) && q !== 46 ? Dir.Ambiguous : Dir.Open;
       else if (!before && after) d = Dir.Close;
       else if (before && after) d = Dir.Ambiguous;
