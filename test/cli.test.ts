@@ -153,6 +153,13 @@ describe('analyze', () => {
     assert.ok(ids.includes('nell'), `given id kept: ${ids.join(',')}`);
   });
 
+  test('-o - writes to standard output', async () => {
+    const r = await run(['analyze', p('story.txt'), '-o', '-']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as Analysis).source, p('story.txt'));
+    assert.ok(!existsSync('-'));
+  });
+
   test('-o writes the file atomically and leaves no temp file', async () => {
     const out = p('out/ok.json');
     mkdirSync(p('out'), { recursive: true });
@@ -232,6 +239,28 @@ describe('bad input: exit 2, one line, no output', () => {
     assertFailure(await run(['analyze', '-'], { stdin: '' }), 2, /standard input is empty/);
   });
 
+  test('standard input over the 64 MB limit is refused as soon as it passes it', async () => {
+    const mb = new Uint8Array(1024 * 1024).fill(0x61);
+    let given = 0;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (;;) {
+        given++;
+        yield mb;
+      }
+    }
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await main(['analyze', '-', '-o', p('stdin-big.json')], { stdout, stderr, stdin: endless() });
+    assertFailure({ code, stdout: stdout.text, stderr: stderr.text }, 2, /^dramatis: standard input is over the limit of 64 MB\n$/);
+    assert.equal(given, 65, 'stops reading at the limit');
+    assert.ok(!existsSync(p('stdin-big.json')));
+  });
+
+  test('a cast file that is not UTF-8', async () => {
+    writeFileSync(p('cast-latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+    assertFailure(await run(['summary', '--cast', p('cast-latin1.json'), p('story.txt')]), 2, /cast file .*cast-latin1\.json is not valid UTF-8/);
+  });
+
   test('binary standard input', async () => {
     assertFailure(await run(['summary', '-'], { stdin: Buffer.from([1, 2, 0, 4]) }), 2, /standard input looks binary/);
   });
@@ -252,6 +281,11 @@ describe('usage errors: exit 64', () => {
   for (const [name, args, pattern] of cases) {
     test(name, async () => {
       assertFailure(await run(args), 64, pattern);
+      if (args[0] === 'analyze' && !args.includes('--cast')) {
+        const out = p('usage-out.json');
+        assertFailure(await run([...args, '-o', out]), 64, pattern);
+        assert.ok(!existsSync(out), 'no output file');
+      }
     });
   }
 });

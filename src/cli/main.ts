@@ -72,6 +72,7 @@ async function loadStory(file: string, castPath: string | undefined, io: CliIO):
 }
 
 async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Promise<number> {
+  if (opts.output === '-') opts.output = undefined; // `-o -`: standard output
   if (opts.output !== undefined) await checkOutputPath(opts.output);
   const { analysis } = await loadStory(file, opts.cast, io);
   const json = (opts.pretty ? JSON.stringify(analysis, null, 2) : JSON.stringify(analysis)) + '\n';
@@ -138,7 +139,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .description('write the Analysis JSON of a story (FILE, or - for standard input)')
     .argument('<file>', 'UTF-8 text file, or - to read standard input')
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
-    .option('-o, --output <out.json>', 'write to this file (atomically) instead of standard output')
+    .option('-o, --output <out.json>', 'write to this file (atomically) instead of standard output (- for standard output)')
     .option('--pretty', 'indent the JSON')
     .action(async (file: string, opts: AnalyzeCliOptions) => {
       result.code = await runAnalyze(file, opts, io);
