@@ -82,6 +82,8 @@ interface Form {
   place: number;
   he: number;
   she: number;
+  /** Plural of another name's last word: a family (`Crofts`, `Miss Musgroves`). */
+  plural: boolean;
   /** Cluster index, -1 while unassigned. */
   cluster: number;
 }
@@ -99,6 +101,8 @@ interface Cluster {
   place: number;
   /** First name (lower case) when the character has a full name or a bare single-word name. */
   firstName: string;
+  /** A family or group (`the Crofts`, `the Miss Musgroves`), not one person. */
+  plural: boolean;
 }
 
 /** Per-document context shared by discovery and resolution. */
@@ -176,7 +180,7 @@ function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array; co: Map<nu
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed: parseName(key), surfaces: new Map(), count: 0, person: 0, place: 0, he: 0, she: 0, cluster: -1 });
+      forms.push({ key, parsed: parseName(key), surfaces: new Map(), count: 0, person: 0, place: 0, he: 0, she: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -245,6 +249,13 @@ function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array; co: Map<nu
         break;
       }
     }
+  }
+  // Plurals of another name's last word are families: Crofts, Miss Musgroves, Dashwoods.
+  const words = new Set<string>();
+  for (const f of forms) for (const w of f.parsed.core) words.add(w);
+  for (const f of forms) {
+    const last = f.parsed.core[f.parsed.core.length - 1];
+    if (last.length > 3 && last.endsWith('s') && (words.has(last.slice(0, -1)) || (last.endsWith('es') && words.has(last.slice(0, -2))))) f.plural = true;
   }
   // Same-sentence co-occurrence of two different forms: a sign they name different people.
   const co = new Map<number, number>();
@@ -328,7 +339,7 @@ function addForm(clusters: Cluster[], ci: number, forms: Form[], f: number): voi
 function newCluster(clusters: Cluster[], forms: Form[], f: number, core: string[]): number {
   const p = forms[f].parsed;
   const firstName = core.length >= 2 || p.hon === '' || FIRST_NAME_HONORIFICS.has(p.hon) ? core[0] : '';
-  clusters.push({ forms: [], core, honGender: 0, he: 0, she: 0, count: 0, person: 0, place: 0, firstName });
+  clusters.push({ forms: [], core, honGender: 0, he: 0, she: 0, count: 0, person: 0, place: 0, firstName, plural: forms[f].plural });
   addForm(clusters, clusters.length - 1, forms, f);
   return clusters.length - 1;
 }
@@ -363,7 +374,7 @@ function discover(forms: Form[], co: Map<number, number>): Cluster[] {
   // 1. Full names: two or more core words.
   for (const f of order) {
     const p = forms[f].parsed;
-    if (p.core.length < 2) continue;
+    if (p.core.length < 2 || forms[f].plural) continue;
     const ck = p.core.join(' ');
     const existing = coreIndex.get(ck);
     if (existing !== undefined && compatible(clusters[existing], p.hon, forms[f].he, forms[f].she)) {
@@ -377,7 +388,7 @@ function discover(forms: Form[], co: Map<number, number>): Cluster[] {
   // 2. Single words that are the first name (or a nickname) of exactly one full name: Emma → Emma Woodhouse.
   for (const f of order) {
     const p = forms[f].parsed;
-    if (p.hon !== '' || p.core.length !== 1) continue;
+    if (p.hon !== '' || p.core.length !== 1 || forms[f].plural) continue;
     const variants = new Set(firstNameVariants(p.core[0]));
     const atFirst: number[] = [];
     for (let ci = 0; ci < fullClusters; ci++) if (variants.has(clusters[ci].core[0]) && !apart(f, ci)) atFirst.push(ci);
@@ -393,7 +404,7 @@ function discover(forms: Form[], co: Map<number, number>): Cluster[] {
   for (const f of order) {
     const form = forms[f];
     const p = form.parsed;
-    if (p.hon === '' || p.core.length !== 1) continue;
+    if (p.hon === '' || p.core.length !== 1 || form.plural) continue;
     const w = p.core[0];
     const hk = `${p.hon} ${w}`;
     const prev = honKey.get(hk);
@@ -401,8 +412,11 @@ function discover(forms: Form[], co: Map<number, number>): Cluster[] {
       addForm(clusters, prev, forms, f);
       continue;
     }
-    // Mrs. X next to a Mr. X is his wife, not the Miss X who may hold the full name.
-    if (p.hon === 'mrs' && formKeys.has(`mr ${w}`)) {
+    // Family titles: Mrs./Lady X next to a man of the family is his wife or mother; Mr. X next to a
+    // Mrs. X is her husband (the son keeps his first name). Neither joins a full-name character.
+    const married = p.hon === 'mrs' || p.hon === 'lady' || p.hon === 'madame' || p.hon === 'mme';
+    const maleOfFamily = formKeys.has(`mr ${w}`) || formKeys.has(`sir ${w}`) || clusters.some((c, ci) => ci < fullClusters && c.core[c.core.length - 1] === w && clusterGender(c) === GenderCode.He);
+    if ((married && maleOfFamily) || (p.hon === 'mr' && (formKeys.has(`mrs ${w}`) || formKeys.has(`lady ${w}`)))) {
       const t = newCluster(clusters, forms, f, [w]);
       honKey.set(hk, t);
       titlesOn.set(t, new Set([hk]));
@@ -440,7 +454,7 @@ function discover(forms: Form[], co: Map<number, number>): Cluster[] {
   for (const f of order) {
     const form = forms[f];
     const p = form.parsed;
-    if (p.hon !== '' || p.core.length !== 1 || form.cluster >= 0) continue;
+    if (p.hon !== '' || p.core.length !== 1 || form.cluster >= 0 || form.plural) continue;
     const w = p.core[0];
     const variants = new Set(firstNameVariants(w));
     const atFirst: number[] = [];
@@ -470,9 +484,12 @@ function parseHonOfCluster(c: Cluster, forms: Form[]): string {
 
 /** Person filter: enough mentions or some person evidence, and not mostly used as a place. */
 function isPerson(c: Cluster): boolean {
-  if (c.place >= c.count && c.person < 2) return false;
-  if (c.count >= 3) return c.place < 1.2 * c.count || c.person >= 2;
-  return c.person > 0;
+  if (c.plural) return false;
+  const placeShare = c.place / c.count;
+  const personShare = c.person / c.count;
+  if (placeShare >= 0.35 && personShare < 0.1) return false;
+  if (c.count >= 3) return true;
+  return c.person > 0 && placeShare < 1;
 }
 
 /** The display name: the most frequent full form (`Emma Woodhouse`), else the most frequent form. */
@@ -482,7 +499,7 @@ function chooseName(c: Cluster, forms: Form[]): string {
   for (const f of c.forms) {
     const form = forms[f];
     // Full names first (without honorific preferred on ties), then anything by frequency.
-    const full = form.parsed.core.length >= 2 ? 1 : 0;
+    const full = form.parsed.core.length >= 2 && form.count >= 2 ? 1 : 0;
     const score = full * 1e7 + form.count * 2 + (form.parsed.hon === '' ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;

@@ -123,8 +123,10 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
     const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
     if (COMMON_CAPITALIZED.has(lw)) return false;
     if (initial[t]) {
+      // At a sentence start only words also capitalised mid-sentence, and more often than written lower case.
       const lower = lowerCount.get(lw) ?? 0;
-      if (lower > 0 && lower >= (capMidCount.get(lw) ?? 0)) return false;
+      const mid = capMidCount.get(lw) ?? 0;
+      if (mid === 0 || lower >= mid) return false;
     }
     return true;
   };
@@ -137,6 +139,9 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
     if (allCaps(text, s, e) && !(e - s === 2 && text.charCodeAt(e - 1) === 46)) return false;
     const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
     if (COMMON_CAPITALIZED.has(lw) || HONORIFICS.has(stripPeriod(lw))) return false;
+    // Title Case headings glued to a name: `Miss Lucy Honeychurch Drive Out`.
+    const lower = lowerCount.get(lw) ?? 0;
+    if (lower > 0 && lower > 2 * (capMidCount.get(lw) ?? 0)) return false;
     return true;
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
