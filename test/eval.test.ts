@@ -121,6 +121,18 @@ test('cast mapping by names: one to one, greedy by strength, honorifics dropped 
   assert.deepEqual(mapCastByNames(pred, gold), ['0', '1', null, '2', '3', null]);
 });
 
+test('cast mapping: the discovered Narrator maps to the gold character marked _narr, before a name match', () => {
+  const gold = [
+    { id: '5', name: 'Mr. Hale', aliases: ['Hale', 'Mr. Hale', '_narr', 'Narr'] },
+    { id: '6', name: 'Ida', aliases: [] },
+  ];
+  const pred = [
+    { name: 'Mr. Hale', aliases: [], quotes: 3 },
+    { name: 'Narrator', aliases: [], quotes: 90 },
+  ];
+  assert.deepEqual(mapCastByNames(pred, gold), [null, '5']);
+});
+
 test('gold cast file and speaker names: main name, normalised name, unique alias', () => {
   const chars = loadCharacters(
     'Character ID,Main Name,Aliases,Gender,Category\n' +
@@ -128,7 +140,8 @@ test('gold cast file and speaker names: main name, normalised name, unique alias
       `1,Mrs. Croft,['Mrs. Croft'],F,minor\n` +
       `2,Tom,"['Tom', 'The Boy']",M,minor\n` +
       `3,_group,{'_group'},X,minor\n` +
-      `4,Pat,['Pat'],U,minor\n`,
+      `4,Pat,['Pat'],U,minor\n` +
+      `5,Mr. Hale,"{'Hale', '_narr', 'Narr'}",M,major\n`,
   );
   const cast = goldCastFile(chars);
   assert.deepEqual(cast.characters.map((c) => [c.id, c.name, c.gender]), [
@@ -136,8 +149,10 @@ test('gold cast file and speaker names: main name, normalised name, unique alias
     ['1', 'Mrs. Croft', 'she'],
     ['2', 'Tom', 'he'],
     ['4', 'Pat', 'unknown'],
+    ['5', 'Mr. Hale', 'he'],
   ]);
   assert.deepEqual(cast.characters[0].aliases, ['Ann', 'Miss Lee']);
+  assert.deepEqual(cast.characters[4].aliases, ['Hale', 'Narrator']);
   const r = speakerResolver(chars);
   assert.deepEqual(r('Ann Lee'), { id: '0', byAlias: false });
   assert.deepEqual(r('Mrs Croft'), { id: '1', byAlias: true });

@@ -207,29 +207,39 @@ export interface NamedCharacter {
 
 const HONORIFIC = /^(mr|mrs|miss|ms|mister|missus|madam|madame|mme|mlle|mademoiselle|monsieur|dr|doctor|sir|lady|lord|captain|capt|colonel|col|major|general|admiral|aunt|uncle|father|mother|rev|reverend|professor|prof|signor|signora|herr|frau) /;
 
-function nameKeys(c: NamedCharacter): { full: Set<string>; bare: Set<string> } {
+/** PDNC marks a first-person narrator with the alias `_narr` (or `Narr`); dramatis names it `Narrator`. */
+const NARRATOR_KEYS: ReadonlySet<string> = new Set(['_narr', 'narr', 'narrator', 'the narrator']);
+
+function nameKeys(c: NamedCharacter): { full: Set<string>; bare: Set<string>; narrator: boolean } {
   const full = new Set<string>();
   const bare = new Set<string>();
+  let narrator = false;
   for (const n of [c.name, ...c.aliases]) {
     const k = normName(n);
     if (k === '') continue;
+    if (NARRATOR_KEYS.has(k)) {
+      narrator = true;
+      continue;
+    }
     full.add(k);
     const b = k.replace(HONORIFIC, '');
     if (b !== '' && b !== 'the') bare.add(b);
   }
-  return { full, bare };
+  return { full, bare, narrator };
 }
 
 /**
  * Map predicted characters to gold characters by their names. Strength of a pair: 2 per shared
  * normalised name or alias, plus 1 per shared name once honorifics are dropped ("Mr. Beaver" ~
- * "Beaver"). Pairs are taken greedily by strength (ties: the predicted character with more quotes,
+ * "Beaver"), plus 4 when both are the first-person narrator (the strongest evidence there is).
+ * Pairs are taken greedily by strength (ties: the predicted character with more quotes,
  * then the one listed first),
  * one predicted character per gold character and vice versa. Returns the gold id per predicted
  * character, or null.
  */
 export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (NamedCharacter & { id: string })[]): (string | null)[] {
   const goldKeys = gold.map(nameKeys);
+  const goldNarrators = goldKeys.flatMap((k, gi) => (k.narrator ? [gi] : []));
   const fullIndex = new Map<string, number[]>();
   const bareIndex = new Map<string, number[]>();
   goldKeys.forEach((k, gi) => {
@@ -242,6 +252,7 @@ export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (
     const score = new Map<number, number>();
     for (const f of k.full) for (const gi of fullIndex.get(f) ?? []) score.set(gi, (score.get(gi) ?? 0) + 2);
     for (const b of k.bare) for (const gi of bareIndex.get(b) ?? []) score.set(gi, (score.get(gi) ?? 0) + 1);
+    if (k.narrator) for (const gi of goldNarrators) score.set(gi, (score.get(gi) ?? 0) + 4);
     for (const [gi, s] of score) pairs.push([pi, gi, s]);
   });
   pairs.sort((a, b) => b[2] - a[2] || (pred[b[0]].quotes ?? 0) - (pred[a[0]].quotes ?? 0) || a[0] - b[0] || a[1] - b[1]);

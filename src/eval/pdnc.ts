@@ -132,12 +132,21 @@ export function loadCharacters(csv: string): GoldCharacter[] {
   return out;
 }
 
-/** The gold cast as a cast file (pseudo-characters left out; aliases minus the main name). */
+/** PDNC's marks of the first-person narrator among the aliases (not names found in the text). */
+const NARRATOR_MARKS: ReadonlySet<string> = new Set(['_narr', 'Narr']);
+
+/**
+ * The gold cast as a cast file: pseudo-characters left out, aliases minus the main name. PDNC marks
+ * the first-person narrator with the alias `_narr` (and `Narr`); those become the alias `Narrator`.
+ */
 export function goldCastFile(characters: GoldCharacter[]): CastFile {
   const list: CastCharacter[] = [];
   for (const c of characters) {
     if (c.pseudo) continue;
-    list.push({ id: c.id, name: c.name, aliases: c.aliases.filter((a) => a !== c.name), gender: c.gender });
+    const narrator = c.aliases.some((a) => NARRATOR_MARKS.has(a));
+    const aliases = c.aliases.filter((a) => a !== c.name && !NARRATOR_MARKS.has(a));
+    if (narrator) aliases.push('Narrator');
+    list.push({ id: c.id, name: c.name, aliases, gender: c.gender });
   }
   return { characters: list };
 }
