@@ -113,6 +113,8 @@ interface Ctx {
   sent: Int32Array;
   /** Narration rank of each sentence (sentences with narration increase it). */
   narrRank: Int32Array;
+  /** 1 when the sentence holds (part of) a quote. */
+  sentHasQuote: Uint8Array;
 }
 
 function buildContext(doc: Document): Ctx {
@@ -148,7 +150,17 @@ function buildContext(doc: Document): Ctx {
     if (narration) rank++;
     narrRank[k] = rank;
   }
-  return { doc, inQuote, sent, narrRank };
+  const sentHasQuote = new Uint8Array(nSent);
+  for (let r = 0, k = 0; r < regions.length; r += 2) {
+    while (k + 1 < nSent && sen[4 * (k + 1)] <= regions[r]) k++;
+    sentHasQuote[k] = 1;
+    // the sentence holding the quote's end, too
+    let k2 = k;
+    while (k2 + 1 < nSent && sen[4 * (k2 + 1)] <= regions[r + 1]) k2++;
+    sentHasQuote[k2] = 1;
+    if (k2 + 1 < nSent) sentHasQuote[k2 + 1] = sentHasQuote[k2 + 1] || (sen[4 * (k2 + 1)] <= regions[r + 1] + 2 ? 1 : 0);
+  }
+  return { doc, inQuote, sent, narrRank, sentHasQuote };
 }
 
 /** Word token text (lower case) just before offset `pos`, or '' (punctuation / quote mark → ''). */
@@ -499,7 +511,7 @@ function chooseName(c: Cluster, forms: Form[]): string {
   for (const f of c.forms) {
     const form = forms[f];
     // Full names first (without honorific preferred on ties), then anything by frequency.
-    const full = form.parsed.core.length >= 2 && form.count >= 2 ? 1 : 0;
+    const full = form.parsed.core.length >= 2 ? 1 : 0;
     const score = full * 1e7 + form.count * 2 + (form.parsed.hon === '' ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
@@ -759,6 +771,27 @@ function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): void {
     if (ci >= 0 && genders[ci] !== GenderCode.Unknown) return genders[ci];
     return mg[j];
   };
+  /**
+   * Leftmost compatible candidate of the nearest sentence (within `maxDist` narration sentences)
+   * holding one; unresolved descriptions count (and block) only when `allowUnresolved`.
+   */
+  const search = (i: number, g: number, rank: number, maxDist: number, allowUnresolved: boolean): number => {
+    let chosen = -1;
+    let bestSent = -1;
+    for (let c = nc - 1; c >= 0; c--) {
+      const j = cand[c];
+      const sj = ctx.sent[j];
+      if (rank - ctx.narrRank[sj] > maxDist) break;
+      if (bestSent >= 0 && sj !== bestSent) break;
+      if (m[3 * j] === m[3 * i]) continue;
+      if (!allowUnresolved && mc[j] < 0) continue;
+      const cg = candGender(j);
+      if (cg !== g && !(cg === GenderCode.Unknown && mc[j] >= 0)) continue;
+      bestSent = sj;
+      chosen = j;
+    }
+    return chosen;
+  };
   for (let i = 0; i < n; i++) {
     const k = m[3 * i + 2];
     if (ctx.inQuote[i]) continue;
@@ -767,21 +800,9 @@ function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): void {
       if (g === GenderCode.He || g === GenderCode.She) {
         const si = ctx.sent[i];
         const rank = ctx.narrRank[si];
-        let chosen = -2;
-        let bestSent = -1;
-        // Scan back: collect the leftmost compatible candidate of the nearest sentence that has one.
-        for (let c = nc - 1; c >= 0; c--) {
-          const j = cand[c];
-          const sj = ctx.sent[j];
-          if (rank - ctx.narrRank[sj] > 2) break;
-          if (bestSent >= 0 && sj !== bestSent) break;
-          if (m[3 * j] === m[3 * i]) continue;
-          const cg = candGender(j);
-          if (cg !== g && !(cg === GenderCode.Unknown && mc[j] >= 0)) continue;
-          // Skip the pronoun's own possessive pair (`her` inside `her sister`) — a nominal starting at the same offset.
-          bestSent = sj;
-          chosen = j;
-        }
+        let chosen = search(i, g, rank, 2, true);
+        // A speech tag far into a dialogue (`"…," said he`): look further back for a known character.
+        if (chosen < 0 && ctx.sentHasQuote[si]) chosen = search(i, g, rank, 6, false);
         if (chosen >= 0) mc[i] = mc[chosen];
       }
     }

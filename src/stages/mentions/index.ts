@@ -101,6 +101,8 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
   // Document-level case counts: lower-case uses vs capitalised uses in mid-sentence.
   const lowerCount = new Map<string, number>();
   const capMidCount = new Map<string, number>();
+  /** Capitalised mid-sentence uses that start a name (no capitalised word before them). */
+  const capStartCount = new Map<string, number>();
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word) continue;
     const s = tok[2 * t];
@@ -111,6 +113,9 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
     } else if (isUpper(c) && !initial[t] && !inHeading[t]) {
       const w = text.slice(s, possessiveCut(text, s, tok[2 * t + 1])).toLowerCase();
       capMidCount.set(w, (capMidCount.get(w) ?? 0) + 1);
+      if (!(t > 0 && kinds[t - 1] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * t - 2])))) {
+        capStartCount.set(w, (capStartCount.get(w) ?? 0) + 1);
+      }
     }
   }
 
@@ -126,7 +131,9 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
       // At a sentence start only words also capitalised mid-sentence, and more often than written lower case.
       const lower = lowerCount.get(lw) ?? 0;
       const mid = capMidCount.get(lw) ?? 0;
-      if (mid === 0 || lower >= mid) return false;
+      if (lower > 0 && lower >= mid) return false;
+      // Never seen elsewhere: an adverb opening the sentence (`Unluckily`) is not a name.
+      if (mid === 0 && lw.length > 4 && lw.endsWith('ly')) return false;
     }
     return true;
   };
@@ -217,6 +224,11 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
         continue;
       }
       if (hon === undefined && !PERSON_NOUNS.has(lw) && isNameWord(t)) {
+        // `Hitherto Gino`: a sentence opener never capitalised elsewhere, before a known name, is not part of it.
+        if (initial[t] && !capMidCount.has(lw) && t + 1 < nTok && adjacent(t, t + 1) && continuesName(t + 1)) {
+          const nw = text.slice(tok[2 * (t + 1)], possessiveCut(text, tok[2 * (t + 1)], tok[2 * (t + 1) + 1])).toLowerCase();
+          if ((capStartCount.get(nw) ?? 0) > 0 && !lowerCount.has(lw)) continue;
+        }
         const last = extendName(t);
         const lastEnd = tok[2 * last + 1];
         const lastWord = text.slice(tok[2 * last], possessiveCut(text, tok[2 * last], lastEnd)).toLowerCase();
