@@ -131,6 +131,12 @@ test('cast mapping: the discovered Narrator maps to the gold character marked _n
     { name: 'Narrator', aliases: [], quotes: 90 },
   ];
   assert.deepEqual(mapCastByNames(pred, gold), [null, '5']);
+  // When the narrator was also found under a name, the more talkative of the two equal matches wins.
+  const pred2 = [
+    { name: 'Narrator', aliases: [], quotes: 40 },
+    { name: 'Hale', aliases: [], quotes: 60 },
+  ];
+  assert.deepEqual(mapCastByNames(pred2, gold), [null, '5']);
 });
 
 test('gold cast file and speaker names: main name, normalised name, unique alias', () => {

@@ -210,32 +210,35 @@ const HONORIFIC = /^(mr|mrs|miss|ms|mister|missus|madam|madame|mme|mlle|mademois
 /** PDNC marks a first-person narrator with the alias `_narr` (or `Narr`); dramatis names it `Narrator`. */
 const NARRATOR_KEYS: ReadonlySet<string> = new Set(['_narr', 'narr', 'narrator', 'the narrator']);
 
-function nameKeys(c: NamedCharacter): { full: Set<string>; bare: Set<string>; narrator: boolean } {
+/** Normalised names of a character, each with its honorific-free form, and whether it is the narrator. */
+function nameKeys(c: NamedCharacter): { names: [string, string][]; full: Set<string>; bare: Set<string>; narrator: boolean } {
+  const names: [string, string][] = [];
   const full = new Set<string>();
   const bare = new Set<string>();
   let narrator = false;
   for (const n of [c.name, ...c.aliases]) {
     const k = normName(n);
-    if (k === '') continue;
+    if (k === '' || full.has(k)) continue;
     if (NARRATOR_KEYS.has(k)) {
       narrator = true;
       continue;
     }
+    let b = k.replace(HONORIFIC, '');
+    if (b === 'the') b = '';
     full.add(k);
-    const b = k.replace(HONORIFIC, '');
-    if (b !== '' && b !== 'the') bare.add(b);
+    if (b !== '') bare.add(b);
+    names.push([k, b]);
   }
-  return { full, bare, narrator };
+  return { names, full, bare, narrator };
 }
 
 /**
- * Map predicted characters to gold characters by their names. Strength of a pair: 2 per shared
- * normalised name or alias, plus 1 per shared name once honorifics are dropped ("Mr. Beaver" ~
- * "Beaver"), plus 4 when both are the first-person narrator (the strongest evidence there is).
- * Pairs are taken greedily by strength (ties: the predicted character with more quotes,
- * then the one listed first),
- * one predicted character per gold character and vice versa. Returns the gold id per predicted
- * character, or null.
+ * Map predicted characters to gold characters by their names. Strength of a pair: for each name of
+ * the predicted character, 2 when the gold character has that normalised name or alias, else 1 when
+ * they agree once honorifics are dropped ("Captain Winterbourne" ~ "Winterbourne"); being both the
+ * first-person narrator counts as one shared name (2). Pairs are taken greedily by strength (ties:
+ * the predicted character with more quotes, then the one listed first), one predicted character per
+ * gold character and vice versa. Returns the gold id per predicted character, or null.
  */
 export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (NamedCharacter & { id: string })[]): (string | null)[] {
   const goldKeys = gold.map(nameKeys);
@@ -250,9 +253,13 @@ export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (
   pred.forEach((c, pi) => {
     const k = nameKeys(c);
     const score = new Map<number, number>();
-    for (const f of k.full) for (const gi of fullIndex.get(f) ?? []) score.set(gi, (score.get(gi) ?? 0) + 2);
-    for (const b of k.bare) for (const gi of bareIndex.get(b) ?? []) score.set(gi, (score.get(gi) ?? 0) + 1);
-    if (k.narrator) for (const gi of goldNarrators) score.set(gi, (score.get(gi) ?? 0) + 4);
+    for (const [f, b] of k.names) {
+      const exact = fullIndex.get(f) ?? [];
+      for (const gi of exact) score.set(gi, (score.get(gi) ?? 0) + 2);
+      if (b === '') continue;
+      for (const gi of bareIndex.get(b) ?? []) if (!exact.includes(gi)) score.set(gi, (score.get(gi) ?? 0) + 1);
+    }
+    if (k.narrator) for (const gi of goldNarrators) score.set(gi, (score.get(gi) ?? 0) + 2);
     for (const [gi, s] of score) pairs.push([pi, gi, s]);
   });
   pairs.sort((a, b) => b[2] - a[2] || (pred[b[0]].quotes ?? 0) - (pred[a[0]].quotes ?? 0) || a[0] - b[0] || a[1] - b[1]);
