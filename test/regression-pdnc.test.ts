@@ -13,13 +13,14 @@ import { prf } from '../src/eval/metrics.ts';
 import { loadPdncNovel } from '../src/eval/pdnc.ts';
 
 /**
- * Floors, as fractions. Set from the numbers measured on these two novels when this file was last
- * updated, minus a small margin, so a real regression fails while run-to-run noise does not.
+ * Floors, as fractions, over both novels together (micro). Set from the numbers measured when this
+ * file was last updated, minus a margin that absorbs the attribution work still landing: measured
+ * quote F1 0.990, gold-cast accuracy 0.76 to 0.78, end-to-end accuracy 0.64 to 0.67.
  */
 const FLOORS = {
-  quoteF1: 0.9,
-  goldCastAccuracy: 0,
-  endToEndAccuracy: 0,
+  quoteF1: 0.97,
+  goldCastAccuracy: 0.72,
+  endToEndAccuracy: 0.58,
 };
 
 const NOVELS = ['DaisyMiller', 'WhereAngelsFearToTread'];
