@@ -114,3 +114,10 @@ test('PDNC Persuasion: main characters are found and kept apart', { skip: !exist
   assert.equal(wentworth!.gender, 'he');
   assert.notEqual(byAlias('Mr Musgrove'), byAlias('Mrs Musgrove'));
 });
+
+test('a given character with the alias Narrator takes the first person', () => {
+  const para = 'I walked to the shore and I looked at the sea. My boots were wet, so I sat down and I waited for Hal.';
+  const doc = cast(Array(10).fill(para).join('\n\n'), { characters: [{ id: 'h', name: 'Hal' }, { id: 'me', name: 'Sam Reed', aliases: ['Narrator'] }] });
+  assert.deepEqual(doc.characters.map((c) => c.id), ['h', 'me']);
+  assert.equal(doc.mentionCharacters[0], 1);
+});

@@ -700,7 +700,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   }
   let narrator = -1;
   if (fp >= 30 && fp >= 0.25 * third) {
-    const existing = chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator');
+    const existing = chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
     if (existing >= 0) narrator = existing;
     else if (!given) {
       narrator = chars.length;
