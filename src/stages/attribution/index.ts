@@ -40,6 +40,7 @@ interface Decision {
 const CONVERSATION_GAP = 600;
 /** How many tokens after a quote a speech tag may start at. */
 const TAG_WINDOW = 4;
+const PREV_PENALTY = Number(process.env.PP ?? 2);
 
 export function attributeSpeakers(doc: Document, _options: AnalyzeOptions): void {
   const nU = doc.utteranceCount;
@@ -48,21 +49,47 @@ export function attributeSpeakers(doc: Document, _options: AnalyzeOptions): void
   const cues = new Array<string>(nU).fill(Cue.None);
   const vocatives: number[][] = new Array(nU);
   const genders = characterGenders(doc);
+  const para = new Int32Array(nU);
+  for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
+  const conv = conversationIds(doc, para);
 
-  // Pass 1: tags and beats, utterance by utterance.
+  // Evidence next to each utterance: tags first, then beats, strongest first.
+  const evidence: Evidence[][] = new Array(nU);
   for (let u = 0; u < nU; u++) {
     vocatives[u] = findVocatives(doc, u);
-    const d = tagOrBeat(doc, u, genders, speakers);
-    if (d) {
-      speakers[u] = d.speaker;
-      confidence[u] = d.confidence;
-      cues[u] = d.cue;
-    }
+    evidence[u] = findEvidence(doc, u);
+  }
+  const decide = (u: number, c: number, e: Evidence) => {
+    speakers[u] = c;
+    confidence[u] = e.confidence;
+    cues[u] = e.cue;
+  };
+
+  const narrator = narratorCharacter(doc);
+  const resolvedCharacter = (m: number): number => {
+    const kind = doc.mentions[3 * m + 2];
+    if (kind === MentionKind.FirstPerson) return narrator;
+    return kind === MentionKind.Pronoun ? -1 : doc.mentionCharacters[m];
+  };
+  // Pass 1: tags and beats whose subject is a name, a description the cast resolves, or the narrator.
+  for (let u = 0; u < nU; u++) {
+    const e = evidence[u][0];
+    if (!e) continue;
+    const c = resolvedCharacter(e.mention);
+    if (c >= 0 && !vocatives[u].includes(c)) decide(u, c, e);
+  }
+  // Pass 2: pronouns and unresolved descriptions (`said the gentleman`), resolved among the people
+  // of the exchange.
+  for (let u = 0; u < nU; u++) {
+    const e = evidence[u][0];
+    if (!e || speakers[u] >= 0) continue;
+    const kind = doc.mentions[3 * e.mention + 2];
+    if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
+    const c = resolveSpeakerPronoun(doc, e.mention, u, genders, speakers, conv, para, vocatives[u]);
+    if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
   // Utterances in one paragraph are one turn: an untagged one takes the paragraph's tagged speaker.
-  const para = new Int32Array(nU);
-  for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
   for (let u = 0; u < nU; u++) {
     if (speakers[u] >= 0) continue;
     for (const v of [u - 1, u + 1]) {
@@ -75,15 +102,14 @@ export function attributeSpeakers(doc: Document, _options: AnalyzeOptions): void
     }
   }
 
-  // Pass 2: conversations and turn-taking.
-  const conv = conversationIds(doc, para);
-  assignTurnTaking(doc, para, conv, speakers, confidence, cues, vocatives);
+  // Pass 3: conversations and turn-taking.
+  assignTurnTaking(para, conv, speakers, confidence, cues, vocatives);
 
-  // Pass 3: anything left gets the most recently active character, weakly.
+  // Pass 4: anything left gets the most recently active character, weakly.
   for (let u = 0; u < nU; u++) {
     if (speakers[u] >= 0) continue;
     const q0 = doc.utterances[2 * u];
-    const recent = recentCharacter(doc, doc.quotes[4 * q0], vocatives[u]);
+    const recent = recentCharacter(doc, doc.quotes[4 * q0], vocatives[u], narrator);
     if (recent >= 0) {
       speakers[u] = recent;
       confidence[u] = 0.25;
@@ -128,12 +154,24 @@ function characterGenders(doc: Document): Uint8Array {
   return g;
 }
 
-/** The narration stretches of the utterance's paragraph: before its first span, between and after spans. */
-function tagOrBeat(doc: Document, u: number, genders: Uint8Array, speakers: Int32Array): Decision | null {
+interface Evidence {
+  /** The mention naming the speaker (a name, a description, a pronoun, the narrator's I). */
+  mention: number;
+  cue: string;
+  confidence: number;
+}
+
+/**
+ * Evidence in the narration of the utterance's paragraph(s): a speech tag after any of its spans, an
+ * introducing clause before the first span, then beats (the subject of the narration beside it).
+ * Sorted strongest first.
+ */
+function findEvidence(doc: Document, u: number): Evidence[] {
   const q = doc.quotes;
   const first = doc.utterances[2 * u];
   const end = doc.utterances[2 * u + 1];
   const text = doc.text;
+  const out: Evidence[] = [];
   // After each span of this utterance (up to the next quote in the paragraph or its end).
   for (let k = first; k < end; k++) {
     const p = q[4 * k + 2];
@@ -141,8 +179,11 @@ function tagOrBeat(doc: Document, u: number, genders: Uint8Array, speakers: Int3
     const from = skipCloseMark(text, q[4 * k + 1]);
     const nextQuote = k + 1 < doc.quoteCount && q[4 * (k + 1) + 2] === p ? q[4 * (k + 1)] - 1 : pEnd;
     if (nextQuote <= from) continue;
-    const d = tagAfter(doc, from, nextQuote, genders, u, speakers);
-    if (d) return d;
+    const e = tagAfter(doc, from, nextQuote);
+    if (e) {
+      out.push(e);
+      break;
+    }
   }
   // Before the first span: `Then Elizabeth said:` or a beat `Rook glared at her.`
   const p0 = q[4 * first + 2];
@@ -150,8 +191,8 @@ function tagOrBeat(doc: Document, u: number, genders: Uint8Array, speakers: Int3
   const prevInPara = first > 0 && q[4 * (first - 1) + 2] === p0 ? skipCloseMark(text, q[4 * (first - 1) + 1]) : pStart;
   const before = q[4 * first] - 1;
   if (before > prevInPara) {
-    const d = tagBefore(doc, prevInPara, before, genders, u, speakers);
-    if (d) return d;
+    const e = tagBefore(doc, prevInPara, before);
+    if (e) out.push(e);
   }
   // A beat after the last span, in a later sentence of the paragraph.
   const kLast = end - 1;
@@ -161,12 +202,14 @@ function tagOrBeat(doc: Document, u: number, genders: Uint8Array, speakers: Int3
   const nextQ = end < doc.quoteCount && q[4 * end + 2] === pl ? q[4 * end] - 1 : plEnd;
   if (nextQ > afterFrom) {
     const m = firstSubjectMention(doc, afterFrom, nextQ, true);
-    if (m >= 0) {
-      const c = mentionCharacter(doc, m, genders, u, speakers);
-      if (c >= 0) return { speaker: c, confidence: 0.6, cue: Cue.Beat };
-    }
+    if (m >= 0) out.push({ mention: m, confidence: 0.6, cue: beatCue(doc, m) });
   }
-  return null;
+  out.sort((a, b) => b.confidence - a.confidence);
+  return out;
+}
+
+function beatCue(doc: Document, m: number): string {
+  return doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? Cue.Narrator : Cue.Beat;
 }
 
 function skipCloseMark(text: string, pos: number): number {
@@ -206,13 +249,23 @@ function cueFor(doc: Document, m: number): string {
 function tagConfidence(cue: string): number {
   return cue === Cue.TagName ? 0.95 : cue === Cue.Narrator ? 0.9 : cue === Cue.TagPronoun ? 0.85 : 0.8;
 }
+function tagEvidence(doc: Document, m: number, minus = 0): Evidence {
+  const cue = cueFor(doc, m);
+  return { mention: m, cue, confidence: tagConfidence(cue) - minus };
+}
 
 /** Narration right after a quote: `, said X`, `X said`, `she snapped`, `said the captain`, `X grinned.` */
-function tagAfter(doc: Document, from: number, to: number, genders: Uint8Array, u: number, speakers: Int32Array): Decision | null {
+function tagAfter(doc: Document, from: number, to: number): Evidence | null {
   let t = doc.tokenAtOrAfter(from);
   const nTok = doc.tokenCount;
   // Skip punctuation glued to the quote (`,` `—` `!`).
   while (t < nTok && doc.tokens[2 * t] < to && !isWordToken(doc, t)) t++;
+  if (t >= nTok || doc.tokens[2 * t] >= to) return null;
+  // `"…," was his answer` / `was Mr Shepherd's rejoinder`: the possessor is the speaker.
+  if (/^(was|were)$/i.test(doc.tokenText(t))) {
+    const pm = t + 1 < nTok && doc.tokens[2 * (t + 1)] < to ? mentionAtToken(doc, t + 1) : -1;
+    if (pm >= 0) return tagEvidence(doc, pm, 0.05);
+  }
   const limit = Math.min(nTok, t + TAG_WINDOW + 4);
   for (let i = t, words = 0; i < limit && doc.tokens[2 * i] < to && words < TAG_WINDOW; i++) {
     if (!isWordToken(doc, i)) {
@@ -222,37 +275,23 @@ function tagAfter(doc: Document, from: number, to: number, genders: Uint8Array, 
     }
     words++;
     if (isSpeechVerb(doc, i)) {
-      // `said X`: mention right after the verb (allowing one filler word: `said, at last, X` is rare).
+      // `said X`: mention right after the verb (allowing filler words).
       let j = i + 1;
       while (j < nTok && doc.tokens[2 * j] < to && TAG_FILLERS.has(doc.tokenText(j).toLowerCase())) j++;
       const after = j < nTok && doc.tokens[2 * j] < to ? mentionAtToken(doc, j) : -1;
-      if (after >= 0) {
-        const c = mentionCharacter(doc, after, genders, u, speakers);
-        if (c >= 0) {
-          const cue = cueFor(doc, after);
-          return { speaker: c, confidence: tagConfidence(cue), cue };
-        }
-      }
-      // `X said`: subject before the verb (searched below from the start).
+      if (after >= 0 && i === t) return tagEvidence(doc, after);
+      // `X said`: subject before the verb.
       const subj = subjectBefore(doc, t, i);
-      if (subj >= 0) {
-        const c = mentionCharacter(doc, subj, genders, u, speakers);
-        if (c >= 0) {
-          const cue = cueFor(doc, subj);
-          return { speaker: c, confidence: tagConfidence(cue), cue };
-        }
-      }
+      if (subj >= 0) return tagEvidence(doc, subj);
+      if (after >= 0) return tagEvidence(doc, after, 0.1);
       return null;
     }
   }
   // No speech verb: a subject mention right after the quote is a beat (`"Fine." Rook shrugged.`).
   const m = mentionAtToken(doc, t);
   if (m >= 0 && isSubjectMention(doc, m)) {
-    const c = mentionCharacter(doc, m, genders, u, speakers);
-    if (c >= 0) {
-      const cue = cueFor(doc, m);
-      return { speaker: c, confidence: cue === Cue.TagName ? 0.8 : 0.7, cue: cue === Cue.Narrator ? Cue.Narrator : Cue.Beat };
-    }
+    const cue = cueFor(doc, m);
+    return { mention: m, confidence: cue === Cue.TagName ? 0.8 : 0.7, cue: cue === Cue.Narrator ? Cue.Narrator : Cue.Beat };
   }
   return null;
 }
@@ -276,58 +315,46 @@ function subjectBefore(doc: Document, start: number, verb: number): number {
 /** Object-case pronouns (him, her as object, them) are not subjects. */
 function isSubjectMention(doc: Document, m: number): boolean {
   const kind = doc.mentions[3 * m + 2];
-  const w = doc.mentionText(m).toLowerCase();
-  if (kind === MentionKind.Pronoun) return w === 'he' || w === 'she' || w === 'they';
-  if (kind === MentionKind.FirstPerson) return w === 'i';
-  if (kind === MentionKind.Nominal) return isSubjectNominal(doc, m);
+  if (kind === MentionKind.Pronoun) {
+    const w = doc.mentionText(m).toLowerCase();
+    return w === 'he' || w === 'she' || w === 'they';
+  }
+  if (kind === MentionKind.FirstPerson) return doc.mentionText(m) === 'I';
   return true;
-}
-function isSubjectNominal(doc: Document, m: number): boolean {
-  // `his sister` / `the captain` can be speakers; `her voice` is not a mention at all.
-  return doc.mentions[3 * m + 2] === MentionKind.Nominal;
 }
 
 /** Narration before the first span of a quote: `Elizabeth said:` / `Rook glared at her.` */
-function tagBefore(doc: Document, from: number, to: number, genders: Uint8Array, u: number, speakers: Int32Array): Decision | null {
-  // Find the last sentence of the stretch.
+function tagBefore(doc: Document, from: number, to: number): Evidence | null {
   const text = doc.text;
   let end = to;
   while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 10)) end--;
+  if (end <= from) return null;
   const lastCh = text.charCodeAt(end - 1);
   const tEnd = doc.tokenAtOrAfter(end);
-  let sStart = doc.sentenceAt(end - 1);
-  let sFrom = sStart >= 0 ? Math.max(from, doc.sentences[4 * sStart]) : from;
-  if (lastCh === 58 || lastCh === 44) {
-    // `Then Elizabeth said:` — a speech verb in this clause with its subject.
+  const sStart = doc.sentenceAt(end - 1);
+  const sFrom = sStart >= 0 ? Math.max(from, doc.sentences[4 * sStart]) : from;
+  if (lastCh === 58 || lastCh === 44 || lastCh === 45 || lastCh === 0x2014 || lastCh === 0x2013) {
+    // `Then Elizabeth said:` / `Here Anne spoke--` / `thus spoke Mary:` — a speech verb in this clause.
     const t0 = doc.tokenAtOrAfter(sFrom);
-    for (let i = tEnd - 1; i >= t0 && i >= tEnd - 8; i--) {
+    for (let i = tEnd - 1; i >= t0 && i >= tEnd - 12; i--) {
       if (isWordToken(doc, i) && isSpeechVerb(doc, i)) {
-        const subj = lastMentionBefore(doc, t0, i);
-        if (subj >= 0 && isSubjectMention(doc, subj)) {
-          const c = mentionCharacter(doc, subj, genders, u, speakers);
-          if (c >= 0) {
-            const cue = cueFor(doc, subj);
-            return { speaker: c, confidence: tagConfidence(cue) - 0.05, cue };
-          }
-        }
+        const inverted = i + 1 < tEnd ? mentionAtToken(doc, i + 1) : -1;
+        const subj = inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun ? inverted : lastSubjectBefore(doc, t0, i);
+        if (subj >= 0) return tagEvidence(doc, subj, 0.05);
         break;
       }
     }
   }
   // A beat: the subject of the sentence just before the quote.
-  if (sStart < 0) return null;
   const m = firstSubjectMention(doc, sFrom, end, false);
-  if (m >= 0) {
-    const c = mentionCharacter(doc, m, genders, u, speakers);
-    if (c >= 0) return { speaker: c, confidence: 0.65, cue: doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? Cue.Narrator : Cue.Beat };
-  }
+  if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
   return null;
 }
 
-function lastMentionBefore(doc: Document, t0: number, verb: number): number {
+function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
-    if (m >= 0) return m;
+    if (m >= 0 && isSubjectMention(doc, m)) return m;
   }
   return -1;
 }
@@ -346,7 +373,6 @@ function firstSubjectMention(doc: Document, from: number, to: number, anySentenc
       if (doc.text.charCodeAt(doc.tokens[2 * i]) === 46) break;
     }
     if (!anySentence) return -1;
-    // next sentence
     const s = doc.sentenceAt(doc.tokens[2 * t]);
     if (s < 0 || s + 1 >= doc.sentenceCount) return -1;
     const next = doc.sentences[4 * (s + 1) + 2];
@@ -356,23 +382,59 @@ function firstSubjectMention(doc: Document, from: number, to: number, anySentenc
   return -1;
 }
 
-/** The character a mention refers to; unresolved pronouns fall back to the most recent character of that gender. */
-function mentionCharacter(doc: Document, m: number, genders: Uint8Array, u: number, speakers: Int32Array): number {
-  const c = doc.mentionCharacters[m];
-  if (c >= 0) return c;
-  const kind = doc.mentions[3 * m + 2];
-  if (kind !== MentionKind.Pronoun) return -1;
+/**
+ * A pronoun naming a speaker (`he said`, `She shrugged.`): someone of that gender taking part in the
+ * exchange (a speaker of the nearby lines, someone named in the narration just before), never the
+ * one the quote addresses by name, and, when two of that gender are talking, usually not the
+ * previous speaker. The cast stage's own resolution of the pronoun is one vote among these.
+ */
+function resolveSpeakerPronoun(
+  doc: Document,
+  m: number,
+  u: number,
+  genders: Uint8Array,
+  speakers: Int32Array,
+  conv: Int32Array,
+  para: Int32Array,
+  voc: number[],
+): number {
   const g = doc.mentionGenders[m];
-  // Recent speakers of compatible gender first, then recent mentions.
-  for (let v = u - 1; v >= 0 && v >= u - 6; v--) {
-    const s = speakers[v];
-    if (s >= 0 && (genders[s] === g || genders[s] === GenderCode.Unknown)) return s;
+  const scores = new Map<number, number>();
+  const add = (c: number, x: number) => {
+    if (c < 0 || voc.includes(c)) return;
+    const cg = genders[c];
+    if (g !== GenderCode.Unknown && cg !== GenderCode.Unknown && cg !== g) return;
+    const penalty = g !== GenderCode.Unknown && cg === GenderCode.Unknown ? 1 : 0;
+    scores.set(c, (scores.get(c) ?? -penalty) + x);
+  };
+  add(doc.mentionCharacters[m], 2);
+  const nU = speakers.length;
+  let prevSpeaker = -1;
+  for (let d = 1; d <= 8; d++) {
+    for (const v of [u - d, u + d]) {
+      if (v < 0 || v >= nU || conv[v] !== conv[u] || speakers[v] < 0) continue;
+      if (v < u && prevSpeaker < 0 && para[v] !== para[u]) prevSpeaker = speakers[v];
+      add(speakers[v], 1.5 - 0.15 * d);
+    }
   }
-  for (let k = m - 1, seen = 0; k >= 0 && seen < 40; k--, seen++) {
+  const pos = doc.mentions[3 * m];
+  for (let k = m - 1, seen = 0; k >= 0 && seen < 30; k--, seen++) {
+    if (pos - doc.mentions[3 * k] > 1500) break;
     const r = doc.mentionCharacters[k];
-    if (r >= 0 && (genders[r] === g || genders[r] === GenderCode.Unknown) && doc.mentions[3 * k + 2] !== MentionKind.Pronoun) return r;
+    if (r >= 0 && doc.mentions[3 * k + 2] !== MentionKind.Pronoun) add(r, 1 - seen * 0.03);
   }
-  return -1;
+  if (prevSpeaker >= 0 && scores.has(prevSpeaker) && scores.size > 1) {
+    scores.set(prevSpeaker, (scores.get(prevSpeaker) ?? 0) - PREV_PENALTY);
+  }
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const [c, x] of scores) {
+    if (x > bestScore) {
+      best = c;
+      bestScore = x;
+    }
+  }
+  return best;
 }
 
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */
@@ -451,7 +513,6 @@ function conversationIds(doc: Document, para: Int32Array): Int32Array {
  * speaker, an odd distance the other participant.
  */
 function assignTurnTaking(
-  doc: Document,
   para: Int32Array,
   conv: Int32Array,
   speakers: Int32Array,
@@ -505,48 +566,116 @@ function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: 
   let fwd = -1;
   for (let k = t + 1; k < nT && k <= t + 8; k++) if (turnSpeaker[k] >= 0) { fwd = k; break; }
   const voc = turnVoc[t];
-  const candidates: Decision[] = [];
-  const partnerOf = (anchor: number): number => {
+  const votes = new Map<number, number>();
+  const vote = (c: number, w: number) => {
+    if (c >= 0 && !voc.includes(c)) votes.set(c, (votes.get(c) ?? 0) + w);
+  };
+  // The other participant of an anchor: the nearest different speaker, looking away from t first
+  // (the exchange the anchor belongs to), or whom the anchor addressed by name.
+  const partnerOf = (anchor: number, dir: number): number => {
     const a = turnSpeaker[anchor];
-    // The other participant: the nearest different speaker around the anchor, or whom the anchor addressed.
     for (let d = 1; d <= 6; d++) {
-      for (const k of [anchor - d, anchor + d]) {
+      for (const k of [anchor + dir * d, anchor - dir * d]) {
         if (k >= 0 && k < nT && turnSpeaker[k] >= 0 && turnSpeaker[k] !== a) return turnSpeaker[k];
       }
     }
     for (const c of turnVoc[anchor]) if (c !== a) return c;
     return -1;
   };
-  for (const anchor of [back, fwd]) {
-    if (anchor < 0) continue;
-    const dist = Math.abs(t - anchor);
-    const same = dist % 2 === 0;
-    const who = same ? turnSpeaker[anchor] : partnerOf(anchor);
-    if (who < 0) continue;
-    const conf = Math.max(0.3, 0.8 - 0.08 * dist);
-    candidates.push({ speaker: who, confidence: conf, cue: Cue.TurnTaking });
+  if (back >= 0) {
+    const d = t - back;
+    vote(d % 2 === 0 ? turnSpeaker[back] : partnerOf(back, -1), Math.max(0.2, 0.8 - 0.08 * d));
   }
-  // If this turn calls someone by name, it is not theirs: prefer a candidate that is not the vocative.
-  let best: Decision | null = null;
-  for (const c of candidates) {
-    if (voc.includes(c.speaker)) continue;
-    if (!best || c.confidence > best.confidence) best = c;
+  if (fwd >= 0) {
+    const d = fwd - t;
+    vote(d % 2 === 0 ? turnSpeaker[fwd] : partnerOf(fwd, 1), Math.max(0.2, 0.7 - 0.08 * d));
   }
-  if (!best && voc.length > 0 && back >= 0) {
-    // Addressing the previous speaker by name: the speaker is whoever that anchor was talking to.
-    const prev = turnSpeaker[back];
-    if (!voc.includes(prev)) best = { speaker: prev, confidence: 0.4, cue: Cue.Vocative };
+  // Whoever the previous line called by name usually answers it.
+  if (t > 0) for (const c of turnVoc[t - 1]) if (c !== turnSpeaker[t - 1]) vote(c, 0.6);
+  let best = -1;
+  let bestVote = 0;
+  let total = 0;
+  for (const [c, w] of votes) {
+    total += w;
+    if (w > bestVote) {
+      best = c;
+      bestVote = w;
+    }
   }
-  return best;
+  if (best < 0) {
+    if (voc.length > 0 && back >= 0 && !voc.includes(turnSpeaker[back])) {
+      return { speaker: turnSpeaker[back], confidence: 0.35, cue: Cue.Vocative };
+    }
+    return null;
+  }
+  // Agreement between the cues raises confidence; disagreement lowers it.
+  const conf = Math.min(0.9, 0.25 + 0.5 * bestVote * (bestVote / total));
+  return { speaker: best, confidence: conf, cue: Cue.TurnTaking };
 }
 
-/** The most recent character named outside quotes before `pos`, not one addressed in the quote. */
-function recentCharacter(doc: Document, pos: number, exclude: number[]): number {
-  for (let m = doc.mentionAtOrAfter(pos) - 1, seen = 0; m >= 0 && seen < 60; m--, seen++) {
-    const c = doc.mentionCharacters[m];
+/** The most recent character mentioned in the narration before `pos`, not one addressed in the quote. */
+function recentCharacter(doc: Document, pos: number, exclude: number[], narrator: number): number {
+  let q = quoteBefore(doc, pos);
+  for (let m = doc.mentionAtOrAfter(pos) - 1, seen = 0; m >= 0 && seen < 80; m--, seen++) {
+    const ms = doc.mentions[3 * m];
+    while (q >= 0 && doc.quotes[4 * q] > ms) q--;
+    if (q >= 0 && doc.quotes[4 * q + 1] > ms) continue; // inside a quote: talked about, not present
+    const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
     if (c >= 0 && !exclude.includes(c)) return c;
   }
   return -1;
+}
+
+function quoteBefore(doc: Document, pos: number): number {
+  let lo = 0;
+  let hi = doc.quoteCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.quotes[4 * mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The first-person narrator, when the narration says "I" often. With a cast that has a character for
+ * the narrator (named, not "narrator"), it is the character talked *to* by name in quotes but rarely
+ * named in the narration: nobody narrates their own name.
+ */
+function narratorCharacter(doc: Document): number {
+  let firstPerson = 0;
+  let resolvedTo = -1;
+  for (let m = 0; m < doc.mentionCount; m++) {
+    if (doc.mentions[3 * m + 2] !== MentionKind.FirstPerson) continue;
+    firstPerson++;
+    if (resolvedTo < 0 && doc.mentionCharacters[m] >= 0) resolvedTo = doc.mentionCharacters[m];
+  }
+  if (firstPerson < 20 || firstPerson * 400 < doc.tokenCount) return resolvedTo;
+  const n = doc.characters.length;
+  const inside = new Float64Array(n);
+  const outside = new Float64Array(n);
+  let qi = 0;
+  for (let m = 0; m < doc.mentionCount; m++) {
+    if (doc.mentions[3 * m + 2] !== MentionKind.Proper) continue;
+    const c = doc.mentionCharacters[m];
+    if (c < 0) continue;
+    const pos = doc.mentions[3 * m];
+    while (qi < doc.quoteCount && doc.quotes[4 * qi + 1] <= pos) qi++;
+    if (qi < doc.quoteCount && doc.quotes[4 * qi] <= pos) inside[c]++;
+    else outside[c]++;
+  }
+  let best = -1;
+  let bestScore = 0;
+  for (let c = 0; c < n; c++) {
+    if (/^(the )?narrator$/i.test(doc.characters[c].name)) continue;
+    // Named in others' speech, almost never in the narration.
+    const score = inside[c] >= 5 ? inside[c] / (outside[c] + 2) : 0;
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return bestScore >= 2 ? best : resolvedTo;
 }
 
 export const attributionStage: Stage = {
