@@ -295,7 +295,6 @@ function collectForms(ctx: Ctx): { forms: Form[]; formOf: Int32Array; co: Map<nu
     if (!inSent.includes(formOf[i])) inSent.push(formOf[i]);
   }
   flush();
-  if (process.env.DRAMATIS_DEBUG_FORMS) for (const f of forms) if (f.count >= 20) console.error('FORM', f.key, f.count, 'he', f.he, 'she', f.she, 'person', f.person, 'place', f.place);
   return { forms, formOf, co };
 }
 
