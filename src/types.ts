@@ -1,4 +1,7 @@
 /** Public types of the dramatis library: the Analysis JSON and the options of `analyze`. */
+import type { RankerModel } from './stages/attribution/ranker.js';
+
+export type { RankerModel };
 
 export type Gender = 'he' | 'she' | 'they' | 'unknown';
 
@@ -19,6 +22,11 @@ export interface AnalyzeOptions {
   cast?: CastFile;
   /** Name of the source, reported in the Analysis. */
   source?: string;
+  /**
+   * Speaker-ranker weights to use instead of the shipped ones; `null` means rules only. For
+   * cross-validation and experiments.
+   */
+  rankerModel?: RankerModel | null;
 }
 
 export interface AnalysisCharacter {

@@ -210,11 +210,17 @@ test('loading a constructed PDNC folder and running the command (table and JSON)
     assert.equal(j.overall.goldCast.total, 2);
     for (const k of ['precision', 'recall', 'f1']) assert.ok(j.overall.quotes[k] >= 0 && j.overall.quotes[k] <= 1);
 
+    // Cross-validation needs at least as many novels as folds.
+    err = '';
+    assert.equal(await runPdncEvalCommand([dir], { json: false, cv: 5 }, io), 64);
+    assert.match(err, /needs at least 5 novels/);
+    writeNovel(join(root, 'Tiny2'));
     out = '';
-    assert.equal(await runPdncEvalCommand([dir], { json: false, cv: 5 }, io), 0);
+    assert.equal(await runPdncEvalCommand([root], { json: false, cv: 2 }, io), 0);
     assert.match(out, /^Tiny\s/m);
+    assert.match(out, /^Tiny2\s/m);
     assert.match(out, /^OVERALL\s/m);
-    assert.match(out, /no trained model yet: scores are of the rule-based attributor/);
+    assert.match(out, /leave-novels-out cross-validation/);
     assert.match(out, /UNDETECTED GOLD QUOTATIONS COUNT AS WRONG/);
 
     err = '';

@@ -1,6 +1,7 @@
 /** Evaluating dramatis on one PDNC novel: detection, gold-cast attribution, end-to-end attribution. */
 import type { Document } from '../document/document.js';
 import { analyzeDocument } from '../index.js';
+import type { RankerModel } from '../stages/attribution/ranker.js';
 import {
   addAttribution,
   emptyAttribution,
@@ -139,10 +140,11 @@ export function scoreNovel(novel: PdncNovel, goldDoc: Document, ownDoc: Document
 }
 
 /** Run both analyses on a novel and score them. */
-export function evaluateNovel(novel: PdncNovel): NovelResult {
+export function evaluateNovel(novel: PdncNovel, rankerModel?: RankerModel | null): NovelResult {
   const t0 = performance.now();
-  const goldDoc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), source: novel.name });
-  const ownDoc = analyzeDocument(novel.text, { source: novel.name });
+  const extra = rankerModel === undefined ? {} : { rankerModel };
+  const goldDoc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), source: novel.name, ...extra });
+  const ownDoc = analyzeDocument(novel.text, { source: novel.name, ...extra });
   const seconds = (performance.now() - t0) / 1000;
   return scoreNovel(novel, goldDoc, ownDoc, seconds);
 }

@@ -15,20 +15,10 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
 import { SPEECH_VERBS, TAG_FILLERS } from '../../lang/en/speech-verbs.js';
 import { isLetterCode } from '../tokens/index.js';
+import { rankSpeakers } from './ranker.js';
 
-/** Cue names (documented in docs/analysis-format.md). */
-export const Cue = {
-  TagName: 'tag-name',
-  TagPronoun: 'tag-pronoun',
-  TagNominal: 'tag-nominal',
-  Beat: 'beat',
-  SameParagraph: 'same-paragraph',
-  TurnTaking: 'turn-taking',
-  Vocative: 'vocative',
-  Narrator: 'narrator',
-  Recent: 'recent-mention',
-  None: 'none',
-} as const;
+export { Cue } from './cues.js';
+import { Cue } from './cues.js';
 
 interface Decision {
   speaker: number;
@@ -42,7 +32,52 @@ const CONVERSATION_GAP = 600;
 const TAG_WINDOW = 4;
 const PREV_PENALTY = Number(process.env.PP ?? 2);
 
-export function attributeSpeakers(doc: Document, _options: AnalyzeOptions): void {
+/** What the rules decided, and the evidence they read: the ranker's input. */
+export interface RuleState {
+  speakers: Int32Array;
+  confidence: Float32Array;
+  cues: string[];
+  vocatives: number[][];
+  evidence: Evidence[][];
+  para: Int32Array;
+  conv: Int32Array;
+  narrator: number;
+  genders: Uint8Array;
+}
+
+export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void {
+  const rules = runRules(doc);
+  const ranked = options.rankerModel === undefined ? rankSpeakers(doc, rules) : rankSpeakers(doc, rules, options.rankerModel);
+  const { speakers, confidence, cues, vocatives, conv, para } = ranked;
+  const nU = doc.utteranceCount;
+
+  // Addressees: vocatives first, else the other participant of the exchange.
+  const addressees: number[][] = new Array(nU);
+  for (let u = 0; u < nU; u++) {
+    const set = vocatives[u].filter((c) => c !== speakers[u]);
+    if (set.length === 0) {
+      for (const v of [u - 1, u + 1]) {
+        if (v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u] && speakers[v] >= 0 && speakers[v] !== speakers[u]) {
+          set.push(speakers[v]);
+          break;
+        }
+      }
+    }
+    addressees[u] = set;
+  }
+
+  doc.speakers = speakers;
+  doc.speakerConfidence = confidence;
+  doc.speakerCues = cues;
+  doc.addressees = addressees;
+  for (const c of doc.characters) c.quotes = 0;
+  for (let u = 0; u < nU; u++) {
+    if (speakers[u] >= 0) doc.characters[speakers[u]].quotes += doc.utterances[2 * u + 1] - doc.utterances[2 * u];
+  }
+}
+
+/** The rule passes: tags, pronoun tags, same-paragraph turns, turn-taking, recent mention. */
+export function runRules(doc: Document): RuleState {
   const nU = doc.utteranceCount;
   const speakers = new Int32Array(nU).fill(-1);
   const confidence = new Float32Array(nU);
@@ -117,32 +152,10 @@ export function attributeSpeakers(doc: Document, _options: AnalyzeOptions): void
     }
   }
 
-  // Addressees: vocatives first, else the other participant of the exchange.
-  const addressees: number[][] = new Array(nU);
-  for (let u = 0; u < nU; u++) {
-    const set = vocatives[u].filter((c) => c !== speakers[u]);
-    if (set.length === 0) {
-      for (const v of [u - 1, u + 1]) {
-        if (v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u] && speakers[v] >= 0 && speakers[v] !== speakers[u]) {
-          set.push(speakers[v]);
-          break;
-        }
-      }
-    }
-    addressees[u] = set;
-  }
-
-  doc.speakers = speakers;
-  doc.speakerConfidence = confidence;
-  doc.speakerCues = cues;
-  doc.addressees = addressees;
-  for (const c of doc.characters) c.quotes = 0;
-  for (let u = 0; u < nU; u++) {
-    if (speakers[u] >= 0) doc.characters[speakers[u]].quotes += doc.utterances[2 * u + 1] - doc.utterances[2 * u];
-  }
+  return { speakers, confidence, cues, vocatives, evidence, para, conv, narrator, genders };
 }
 
-function isStrong(cue: string): boolean {
+export function isStrong(cue: string): boolean {
   return cue === Cue.TagName || cue === Cue.TagPronoun || cue === Cue.TagNominal || cue === Cue.Narrator;
 }
 
@@ -154,7 +167,7 @@ function characterGenders(doc: Document): Uint8Array {
   return g;
 }
 
-interface Evidence {
+export interface Evidence {
   /** The mention naming the speaker (a name, a description, a pronoun, the narrator's I). */
   mention: number;
   cue: string;
@@ -388,7 +401,7 @@ function firstSubjectMention(doc: Document, from: number, to: number, anySentenc
  * one the quote addresses by name, and, when two of that gender are talking, usually not the
  * previous speaker. The cast stage's own resolution of the pronoun is one vote among these.
  */
-function resolveSpeakerPronoun(
+export function pronounCandidates(
   doc: Document,
   m: number,
   u: number,
@@ -397,7 +410,7 @@ function resolveSpeakerPronoun(
   conv: Int32Array,
   para: Int32Array,
   voc: number[],
-): number {
+): Array<[number, number]> {
   const g = doc.mentionGenders[m];
   const scores = new Map<number, number>();
   const add = (c: number, x: number) => {
@@ -426,15 +439,21 @@ function resolveSpeakerPronoun(
   if (prevSpeaker >= 0 && scores.has(prevSpeaker) && scores.size > 1) {
     scores.set(prevSpeaker, (scores.get(prevSpeaker) ?? 0) - PREV_PENALTY);
   }
-  let best = -1;
-  let bestScore = -Infinity;
-  for (const [c, x] of scores) {
-    if (x > bestScore) {
-      best = c;
-      bestScore = x;
-    }
-  }
-  return best;
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+function resolveSpeakerPronoun(
+  doc: Document,
+  m: number,
+  u: number,
+  genders: Uint8Array,
+  speakers: Int32Array,
+  conv: Int32Array,
+  para: Int32Array,
+  voc: number[],
+): number {
+  const list = pronounCandidates(doc, m, u, genders, speakers, conv, para, voc);
+  return list.length > 0 ? list[0][0] : -1;
 }
 
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */

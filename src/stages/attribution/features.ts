@@ -1,0 +1,251 @@
+/**
+ * Candidates and features for the speaker ranker.
+ *
+ * For each utterance, the characters who could have said it: the rules' choice, whoever the tags
+ * and beats name, the speakers of the turns around it, whoever was addressed by name just before,
+ * the characters active in the narration, the narrator. Each candidate gets a fixed-length feature
+ * row; the ranker scores rows with a linear model and a softmax over the utterance's candidates.
+ * Rows are stored flat (one Float64Array) with an offset per utterance.
+ */
+import { Document, MentionKind, GenderCode } from '../../document/document.js';
+import { Cue } from './cues.js';
+import { isStrong, pronounCandidates, type RuleState } from './index.js';
+
+export const FEATURE_NAMES = [
+  'rule',
+  'rule_conf',
+  'rule_cue_tag_name',
+  'rule_cue_tag_pronoun',
+  'rule_cue_tag_nominal',
+  'rule_cue_beat',
+  'rule_cue_narrator',
+  'rule_cue_same_paragraph',
+  'rule_cue_turn_taking',
+  'rule_cue_vocative',
+  'rule_cue_recent',
+  'evidence_any',
+  'evidence_top',
+  'pronoun_rank1',
+  'pronoun_rank2',
+  'pronoun_score',
+  'gender_match',
+  'gender_clash',
+  'vocative_self',
+  'vocative_prev',
+  'vocative_next',
+  'prev1',
+  'prev2',
+  'next1',
+  'next2',
+  'prev1_strong',
+  'prev2_strong',
+  'next1_strong',
+  'next2_strong',
+  'same_paragraph_strong',
+  'named_in_quote',
+  'recency',
+  'window_count',
+  'same_paragraph_narration',
+  'narrator',
+  'salience',
+  'conversation_turns',
+  'no_evidence_recency',
+  'prev1_x_no_evidence',
+  'prev2_x_no_evidence',
+] as const;
+export const NUM_FEATURES = FEATURE_NAMES.length;
+const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
+
+const CUE_FEATURE: Record<string, number> = {
+  [Cue.TagName]: F.rule_cue_tag_name,
+  [Cue.TagPronoun]: F.rule_cue_tag_pronoun,
+  [Cue.TagNominal]: F.rule_cue_tag_nominal,
+  [Cue.Beat]: F.rule_cue_beat,
+  [Cue.Narrator]: F.rule_cue_narrator,
+  [Cue.SameParagraph]: F.rule_cue_same_paragraph,
+  [Cue.TurnTaking]: F.rule_cue_turn_taking,
+  [Cue.Vocative]: F.rule_cue_vocative,
+  [Cue.Recent]: F.rule_cue_recent,
+};
+
+/** Largest number of candidates kept per utterance. */
+const MAX_CANDIDATES = 14;
+/** How far back the narration is read for active characters (UTF-16 units). */
+const WINDOW = 2500;
+
+export interface CandidateTable {
+  /** Candidate character indexes, flat; utterance u owns [offsets[u], offsets[u + 1]). */
+  candidates: Int32Array;
+  offsets: Int32Array;
+  /** Feature rows, NUM_FEATURES per candidate. */
+  features: Float64Array;
+}
+
+export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
+  const nU = doc.utteranceCount;
+  const { speakers, confidence, cues, vocatives, evidence, para, conv, narrator, genders } = rules;
+  const inQuote = mentionInQuote(doc);
+  const salience = new Float64Array(doc.characters.length);
+  let maxMentions = 1;
+  for (const c of doc.characters) maxMentions = Math.max(maxMentions, c.mentions);
+  doc.characters.forEach((c, i) => (salience[i] = Math.log1p(c.mentions) / Math.log1p(maxMentions)));
+  // Conversation turn counts per character (rule speakers), for "is a participant".
+  const convTurns = new Map<number, Map<number, number>>();
+  for (let u = 0; u < nU; u++) {
+    if (speakers[u] < 0) continue;
+    let m = convTurns.get(conv[u]);
+    if (!m) convTurns.set(conv[u], (m = new Map()));
+    m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
+  }
+
+  const cands: number[] = [];
+  const offsets = new Int32Array(nU + 1);
+  const rows: number[] = [];
+  const nearby = (u: number, d: number): number => {
+    const v = u + d;
+    if (v < 0 || v >= nU || conv[v] !== conv[u] || para[v] === para[u]) return -1;
+    return v;
+  };
+
+  for (let u = 0; u < nU; u++) {
+    offsets[u] = cands.length;
+    const start = doc.quotes[4 * doc.utterances[2 * u]];
+    const set: number[] = [];
+    const add = (c: number) => {
+      if (c >= 0 && set.length < MAX_CANDIDATES && !set.includes(c)) set.push(c);
+    };
+    add(speakers[u]);
+    const ev = evidence[u];
+    const evChars: number[] = [];
+    for (const e of ev) {
+      const kind = doc.mentions[3 * e.mention + 2];
+      const c = kind === MentionKind.FirstPerson ? narrator : kind === MentionKind.Pronoun ? -1 : doc.mentionCharacters[e.mention];
+      evChars.push(c);
+      add(c);
+    }
+    let pron: Array<[number, number]> = [];
+    let pronGender: number = GenderCode.Unknown;
+    const top = ev[0];
+    if (top) {
+      const kind = doc.mentions[3 * top.mention + 2];
+      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
+        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, vocatives[u]);
+        pronGender = doc.mentionGenders[top.mention];
+        for (const [c] of pron.slice(0, 3)) add(c);
+      }
+    }
+    for (const d of [-1, 1, -2, 2, -3, 3]) {
+      const v = nearby(u, d);
+      if (v >= 0) add(speakers[v]);
+    }
+    const vPrev = nearby(u, -1);
+    const vNext = nearby(u, 1);
+    if (vPrev >= 0) for (const c of vocatives[vPrev]) add(c);
+    if (vNext >= 0) for (const c of vocatives[vNext]) add(c);
+    // Active in the narration before the quote.
+    const lastSeen = new Map<number, number>();
+    const windowCount = new Map<number, number>();
+    for (let m = doc.mentionAtOrAfter(start) - 1; m >= 0; m--) {
+      const pos = doc.mentions[3 * m];
+      if (start - pos > WINDOW) break;
+      if (inQuote[m]) continue;
+      const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+      if (c < 0) continue;
+      if (!lastSeen.has(c)) lastSeen.set(c, start - pos);
+      windowCount.set(c, (windowCount.get(c) ?? 0) + 1);
+    }
+    for (const c of lastSeen.keys()) add(c);
+    add(narrator);
+
+    // Mentions in the utterance's own paragraph narration and inside its quotes.
+    const p = para[u];
+    const pStart = doc.paragraphs[2 * p];
+    const pEnd = doc.paragraphs[2 * p + 1];
+    const paraNarr = new Set<number>();
+    const inOwnQuote = new Set<number>();
+    const qFirst = doc.utterances[2 * u];
+    const qEnd = doc.utterances[2 * u + 1];
+    for (let m = doc.mentionAtOrAfter(pStart); m < doc.mentionCount && doc.mentions[3 * m] < pEnd; m++) {
+      const c = doc.mentionCharacters[m];
+      if (c < 0) continue;
+      if (!inQuote[m]) paraNarr.add(c);
+      else {
+        const pos = doc.mentions[3 * m];
+        for (let k = qFirst; k < qEnd; k++) if (pos >= doc.quotes[4 * k] && pos < doc.quotes[4 * k + 1]) inOwnQuote.add(c);
+      }
+    }
+    const samePara: number[] = [];
+    for (const d of [-2, -1, 1, 2]) {
+      const v = u + d;
+      if (v >= 0 && v < nU && para[v] === p && speakers[v] >= 0 && isStrong(cues[v])) samePara.push(speakers[v]);
+    }
+    const noEvidence = ev.length === 0 ? 1 : 0;
+    const turns = convTurns.get(conv[u]);
+
+    for (const c of set) {
+      cands.push(c);
+      const row = new Array<number>(NUM_FEATURES).fill(0);
+      const isRule = c === speakers[u];
+      if (isRule) {
+        row[F.rule] = 1;
+        row[F.rule_conf] = confidence[u];
+        const cf = CUE_FEATURE[cues[u]];
+        if (cf !== undefined) row[cf] = 1;
+      }
+      for (let i = 0; i < ev.length; i++) if (evChars[i] === c) row[F.evidence_any] = Math.max(row[F.evidence_any], ev[i].confidence);
+      if (evChars.length > 0 && evChars[0] === c) row[F.evidence_top] = 1;
+      if (pron.length > 0) {
+        if (pron[0][0] === c) row[F.pronoun_rank1] = 1;
+        if (pron.length > 1 && pron[1][0] === c) row[F.pronoun_rank2] = 1;
+        const hit = pron.find((x) => x[0] === c);
+        if (hit) row[F.pronoun_score] = Math.tanh(hit[1] / 3);
+      }
+      if (pronGender !== GenderCode.Unknown) {
+        const g = genders[c];
+        if (g === pronGender) row[F.gender_match] = 1;
+        else if (g !== GenderCode.Unknown) row[F.gender_clash] = 1;
+      }
+      if (vocatives[u].includes(c)) row[F.vocative_self] = 1;
+      if (vPrev >= 0 && vocatives[vPrev].includes(c) && speakers[vPrev] !== c) row[F.vocative_prev] = 1;
+      if (vNext >= 0 && vocatives[vNext].includes(c)) row[F.vocative_next] = 1;
+      const neighbour = (d: number, fAny: number, fStrong: number) => {
+        const v = nearby(u, d);
+        if (v >= 0 && speakers[v] === c) {
+          row[fAny] = 1;
+          if (isStrong(cues[v])) row[fStrong] = 1;
+        }
+      };
+      neighbour(-1, F.prev1, F.prev1_strong);
+      neighbour(-2, F.prev2, F.prev2_strong);
+      neighbour(1, F.next1, F.next1_strong);
+      neighbour(2, F.next2, F.next2_strong);
+      if (samePara.includes(c)) row[F.same_paragraph_strong] = 1;
+      if (inOwnQuote.has(c) && !vocatives[u].includes(c)) row[F.named_in_quote] = 1;
+      const seen = lastSeen.get(c);
+      if (seen !== undefined) row[F.recency] = Math.exp(-seen / 800);
+      row[F.window_count] = Math.log1p(windowCount.get(c) ?? 0);
+      if (paraNarr.has(c)) row[F.same_paragraph_narration] = 1;
+      if (c === narrator) row[F.narrator] = 1;
+      row[F.salience] = salience[c];
+      row[F.conversation_turns] = Math.log1p(turns?.get(c) ?? 0);
+      row[F.no_evidence_recency] = noEvidence * row[F.recency];
+      row[F.prev1_x_no_evidence] = noEvidence * row[F.prev1];
+      row[F.prev2_x_no_evidence] = noEvidence * row[F.prev2];
+      for (const x of row) rows.push(x);
+    }
+  }
+  offsets[nU] = cands.length;
+  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows) };
+}
+
+/** 1 for mentions inside a quote span (one merge pass: both layers are in text order). */
+export function mentionInQuote(doc: Document): Uint8Array {
+  const out = new Uint8Array(doc.mentionCount);
+  let q = 0;
+  for (let m = 0; m < doc.mentionCount; m++) {
+    const pos = doc.mentions[3 * m];
+    while (q < doc.quoteCount && doc.quotes[4 * q + 1] <= pos) q++;
+    if (q < doc.quoteCount && doc.quotes[4 * q] <= pos) out[m] = 1;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * The speaker ranker: a linear model over candidate features with a softmax per utterance. Its
+ * weights are learned by `npm run train` from PDNC (src/learn/) and ship in weights.ts; without
+ * weights the rules' decisions stand.
+ */
+import type { Document } from '../../document/document.js';
+import { Cue } from './cues.js';
+import { buildCandidates, FEATURE_NAMES, NUM_FEATURES, type CandidateTable } from './features.js';
+import type { RuleState } from './index.js';
+import { RANKER_MODEL } from './weights.js';
+
+export interface RankerModel {
+  /** Feature names the weights were trained for (checked against FEATURE_NAMES). */
+  features: readonly string[];
+  weights: readonly number[];
+}
+
+/** Probability of each candidate (softmax of the linear scores), flat like the candidate table. */
+export function candidateProbabilities(table: CandidateTable, weights: ArrayLike<number>): Float64Array {
+  const n = table.candidates.length;
+  const probs = new Float64Array(n);
+  const nU = table.offsets.length - 1;
+  for (let u = 0; u < nU; u++) {
+    const a = table.offsets[u];
+    const b = table.offsets[u + 1];
+    let max = -Infinity;
+    for (let k = a; k < b; k++) {
+      let s = 0;
+      const base = k * NUM_FEATURES;
+      for (let f = 0; f < NUM_FEATURES; f++) s += weights[f] * table.features[base + f];
+      probs[k] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    for (let k = a; k < b; k++) z += probs[k] = Math.exp(probs[k] - max);
+    for (let k = a; k < b; k++) probs[k] /= z;
+  }
+  return probs;
+}
+
+/** Which cue names a ranker decision that overrides the rules: the feature that pushed it most. */
+const FEATURE_CUE: Record<string, string> = {
+  evidence_any: Cue.Beat,
+  evidence_top: Cue.Beat,
+  pronoun_rank1: Cue.TagPronoun,
+  pronoun_rank2: Cue.TagPronoun,
+  pronoun_score: Cue.TagPronoun,
+  gender_match: Cue.TagPronoun,
+  vocative_prev: Cue.Vocative,
+  prev2: Cue.TurnTaking,
+  next2: Cue.TurnTaking,
+  prev2_strong: Cue.TurnTaking,
+  next2_strong: Cue.TurnTaking,
+  prev2_x_no_evidence: Cue.TurnTaking,
+  same_paragraph_strong: Cue.SameParagraph,
+  recency: Cue.Recent,
+  no_evidence_recency: Cue.Recent,
+  window_count: Cue.Recent,
+  narrator: Cue.Narrator,
+};
+
+export function usableModel(model: RankerModel | null): RankerModel | null {
+  if (!model) return null;
+  if (model.features.length !== NUM_FEATURES || model.features.some((f, i) => f !== FEATURE_NAMES[i])) return null;
+  return model;
+}
+
+/** Final speakers: the ranker's choice among candidates where a model is available. */
+export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel | null = RANKER_MODEL): RuleState {
+  const usable = usableModel(model);
+  if (!usable || doc.utteranceCount === 0) return rules;
+  const table = buildCandidates(doc, rules);
+  const probs = candidateProbabilities(table, usable.weights);
+  const nU = doc.utteranceCount;
+  const speakers = new Int32Array(nU).fill(-1);
+  const confidence = new Float32Array(nU);
+  const cues = rules.cues.slice();
+  for (let u = 0; u < nU; u++) {
+    let best = -1;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
+    if (best < 0) continue;
+    const c = table.candidates[best];
+    speakers[u] = c;
+    confidence[u] = probs[best];
+    if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, usable.weights);
+  }
+  return { ...rules, speakers, confidence, cues };
+}
+
+function strongestCue(table: CandidateTable, k: number, weights: ArrayLike<number>): string {
+  let bestF = -1;
+  let bestV = 0;
+  for (let f = 0; f < NUM_FEATURES; f++) {
+    const v = weights[f] * table.features[k * NUM_FEATURES + f];
+    if (FEATURE_CUE[FEATURE_NAMES[f]] && v > bestV) {
+      bestV = v;
+      bestF = f;
+    }
+  }
+  return bestF >= 0 ? FEATURE_CUE[FEATURE_NAMES[bestF]] : Cue.Ranker;
+}
