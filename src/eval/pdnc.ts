@@ -126,7 +126,8 @@ export function loadCharacters(csv: string): GoldCharacter[] {
       name,
       aliases,
       gender: g === 'M' ? 'he' : g === 'F' ? 'she' : 'unknown',
-      pseudo: name === '_group' || name === '_unknowable',
+      // Some novels spell the pseudo-characters without the underscore (`Unknowable`).
+      pseudo: /^_?(group|unknowable)$/i.test(name.trim()),
     });
   }
   return out;

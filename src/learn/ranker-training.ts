@@ -6,14 +6,23 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import { analyzeDocument } from '../index.js';
 import { runRules } from '../stages/attribution/index.js';
-import { buildCandidates, FEATURE_NAMES, NUM_FEATURES, type CandidateTable } from '../stages/attribution/features.js';
-import type { RankerModel } from '../stages/attribution/ranker.js';
+import {
+  buildCandidates,
+  FEATURE_NAMES,
+  STACKED_FEATURE_NAMES,
+  stackedFeatures,
+  withStacked,
+  type CandidateTable,
+} from '../stages/attribution/features.js';
+import { candidateProbabilities, modelProbabilities, type LinearModel, type RankerModel } from '../stages/attribution/ranker.js';
+import type { RuleState } from '../stages/attribution/index.js';
 import { goldCastFile, type PdncNovel } from '../eval/pdnc.js';
 import { scoredQuotes } from '../eval/evaluate.js';
 
 export interface TrainingSet {
   name: string;
   table: CandidateTable;
+  rules: RuleState;
   /** Per utterance: index (into the flat candidate list) of the gold speaker, or -1 if unlabelled or not a candidate. */
   labels: Int32Array;
   /** Utterances with a gold speaker, and how many had that speaker among the candidates. */
@@ -61,7 +70,7 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
       }
     }
   }
-  return { name: novel.name, table, labels, labelled, covered };
+  return { name: novel.name, table, rules, labels, labelled, covered };
 }
 
 export interface FitOptions {
@@ -70,21 +79,38 @@ export interface FitOptions {
   l2?: number;
 }
 
-/** Fit the linear softmax ranker on the labelled utterances of the given sets. */
+/** Fit both stages: a linear softmax ranker, then a second one with stacked neighbour features. */
 export function fitRanker(sets: readonly TrainingSet[], opts: FitOptions = {}): RankerModel {
+  const first = fitLinear(sets.map((s) => ({ table: s.table, labels: s.labels })), [...FEATURE_NAMES], opts);
+  // The second stage learns from the first stage's in-sample beliefs about the neighbouring turns.
+  const stackedSets = sets.map((s) => {
+    const probs = candidateProbabilities(s.table, first.weights);
+    return { table: withStacked(s.table, stackedFeatures(s.table, probs, s.rules)), labels: s.labels };
+  });
+  const stacked = fitLinear(stackedSets, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES], opts);
+  return { ...first, stacked };
+}
+
+/** Fit one linear softmax ranker (full-batch Adam on the log-loss with L2, from zero). */
+export function fitLinear(
+  sets: readonly { table: CandidateTable; labels: Int32Array }[],
+  names: string[],
+  opts: FitOptions = {},
+): LinearModel {
   const epochs = opts.epochs ?? 300;
   const lr = opts.learningRate ?? 0.05;
   const l2 = opts.l2 ?? 1e-3;
-  const w = new Float64Array(NUM_FEATURES);
-  const m = new Float64Array(NUM_FEATURES);
-  const v = new Float64Array(NUM_FEATURES);
-  const grad = new Float64Array(NUM_FEATURES);
+  const W = names.length;
+  const w = new Float64Array(W);
+  const m = new Float64Array(W);
+  const v = new Float64Array(W);
+  const grad = new Float64Array(W);
   const beta1 = 0.9;
   const beta2 = 0.999;
   let n = 0;
   for (const s of sets) for (const l of s.labels) if (l >= 0) n++;
   if (n === 0) throw new Error('no labelled utterances to train on');
-  const scores = new Float64Array(64);
+  let scores = new Float64Array(64);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     grad.fill(0);
     for (const s of sets) {
@@ -94,10 +120,11 @@ export function fitRanker(sets: readonly TrainingSet[], opts: FitOptions = {}): 
         if (gold < 0) continue;
         const a = offsets[u];
         const b = offsets[u + 1];
+        if (b - a > scores.length) scores = new Float64Array(b - a);
         let max = -Infinity;
         for (let k = a; k < b; k++) {
           let x = 0;
-          for (let f = 0; f < NUM_FEATURES; f++) x += w[f] * features[k * NUM_FEATURES + f];
+          for (let f = 0; f < W; f++) x += w[f] * features[k * W + f];
           scores[k - a] = x;
           if (x > max) max = x;
         }
@@ -106,12 +133,12 @@ export function fitRanker(sets: readonly TrainingSet[], opts: FitOptions = {}): 
         // d(-log p_gold)/dw = sum_k p_k f_k - f_gold
         for (let k = a; k < b; k++) {
           const p = scores[k - a] / z;
-          for (let f = 0; f < NUM_FEATURES; f++) grad[f] += p * features[k * NUM_FEATURES + f];
+          for (let f = 0; f < W; f++) grad[f] += p * features[k * W + f];
         }
-        for (let f = 0; f < NUM_FEATURES; f++) grad[f] -= features[gold * NUM_FEATURES + f];
+        for (let f = 0; f < W; f++) grad[f] -= features[gold * W + f];
       }
     }
-    for (let f = 0; f < NUM_FEATURES; f++) {
+    for (let f = 0; f < W; f++) {
       const g = grad[f] / n + l2 * w[f];
       m[f] = beta1 * m[f] + (1 - beta1) * g;
       v[f] = beta2 * v[f] + (1 - beta2) * g * g;
@@ -120,7 +147,7 @@ export function fitRanker(sets: readonly TrainingSet[], opts: FitOptions = {}): 
       w[f] -= (lr * mh) / (Math.sqrt(vh) + 1e-8);
     }
   }
-  return { features: [...FEATURE_NAMES], weights: Array.from(w, (x) => Math.round(x * 1e6) / 1e6) };
+  return { features: names, weights: Array.from(w, (x) => Math.round(x * 1e6) / 1e6) };
 }
 
 /** Accuracy of a model on sets (over labelled utterances; uncovered ones count as wrong). */
@@ -128,17 +155,12 @@ export function rankerAccuracy(sets: readonly TrainingSet[], model: RankerModel)
   let right = 0;
   let total = 0;
   for (const s of sets) {
-    const { offsets, features } = s.table;
+    const { probs } = modelProbabilities(s.table, model, s.rules);
     for (let u = 0; u < s.labels.length; u++) {
       if (s.labels[u] < 0) continue;
       total++;
       let best = -1;
-      let bestScore = -Infinity;
-      for (let k = offsets[u]; k < offsets[u + 1]; k++) {
-        let x = 0;
-        for (let f = 0; f < NUM_FEATURES; f++) x += model.weights[f] * features[k * NUM_FEATURES + f];
-        if (x > bestScore) [best, bestScore] = [k, x];
-      }
+      for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
       if (best === s.labels[u]) right++;
     }
   }
@@ -153,18 +175,22 @@ export function foldsByName(names: readonly string[], k: number): Map<string, nu
 
 /** The weights module that ships in the package (written atomically). */
 export function writeWeightsModule(path: string, model: RankerModel, provenance: string): void {
+  const linear = (m: LinearModel, indent: string): string[] => [
+    `${indent}features: [`,
+    ...m.features.map((f) => `${indent}  '${f}',`),
+    `${indent}],`,
+    `${indent}weights: [`,
+    ...m.weights.map((x, i) => `${indent}  ${x}, // ${m.features[i]}`),
+    `${indent}],`,
+  ];
   const lines = [
     '/** Speaker-ranker weights. Generated by `npm run train`; do not edit by hand. */',
     `// ${provenance}`,
     "import type { RankerModel } from './ranker.js';",
     '',
     'export const RANKER_MODEL: RankerModel | null = {',
-    '  features: [',
-    ...model.features.map((f) => `    '${f}',`),
-    '  ],',
-    '  weights: [',
-    ...model.weights.map((x, i) => `    ${x}, // ${model.features[i]}`),
-    '  ],',
+    ...linear(model, '  '),
+    ...(model.stacked ? ['  stacked: {', ...linear(model.stacked, '    '), '  },'] : []),
     '};',
     '',
   ];

@@ -52,6 +52,13 @@ export const FEATURE_NAMES = [
   'no_evidence_recency',
   'prev1_x_no_evidence',
   'prev2_x_no_evidence',
+  'narration_after_quote',
+  'next_paragraph_narration',
+  'pronoun_x_prev1',
+  'pronoun_x_prev2',
+  'pronoun_x_next1',
+  'same_gender_recent1',
+  'same_gender_recent2',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -155,6 +162,12 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       windowCount.set(c, (windowCount.get(c) ?? 0) + 1);
     }
     for (const c of lastSeen.keys()) add(c);
+    // With a pronoun tag: the most recent characters of the pronoun's gender in the narration.
+    const sameGender: number[] = [];
+    if (pronGender !== GenderCode.Unknown) {
+      const order = [...lastSeen].sort((a, b) => a[1] - b[1]);
+      for (const [c] of order) if (genders[c] === pronGender && sameGender.length < 2) sameGender.push(c);
+    }
     add(narrator);
 
     // Mentions in the utterance's own paragraph narration and inside its quotes.
@@ -162,18 +175,34 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const pStart = doc.paragraphs[2 * p];
     const pEnd = doc.paragraphs[2 * p + 1];
     const paraNarr = new Set<number>();
+    const afterNarr = new Set<number>();
     const inOwnQuote = new Set<number>();
+    const firstQuoteStart = doc.quotes[4 * doc.utterances[2 * u]];
     const qFirst = doc.utterances[2 * u];
     const qEnd = doc.utterances[2 * u + 1];
     for (let m = doc.mentionAtOrAfter(pStart); m < doc.mentionCount && doc.mentions[3 * m] < pEnd; m++) {
       const c = doc.mentionCharacters[m];
       if (c < 0) continue;
-      if (!inQuote[m]) paraNarr.add(c);
-      else {
+      if (!inQuote[m]) {
+        paraNarr.add(c);
+        if (doc.mentions[3 * m] > firstQuoteStart) afterNarr.add(c);
+      } else {
         const pos = doc.mentions[3 * m];
         for (let k = qFirst; k < qEnd; k++) if (pos >= doc.quotes[4 * k] && pos < doc.quotes[4 * k + 1]) inOwnQuote.add(c);
       }
     }
+    // Who is named in the next paragraph's narration (people react to what they just said).
+    const nextNarr = new Set<number>();
+    if (p + 1 < doc.paragraphCount) {
+      const ns = doc.paragraphs[2 * (p + 1)];
+      const ne = Math.min(doc.paragraphs[2 * (p + 1) + 1], ns + 400);
+      for (let m = doc.mentionAtOrAfter(ns); m < doc.mentionCount && doc.mentions[3 * m] < ne; m++) {
+        const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+        if (c >= 0 && !inQuote[m]) nextNarr.add(c);
+      }
+    }
+    for (const c of paraNarr) add(c);
+    for (const c of afterNarr) add(c);
     const samePara: number[] = [];
     for (const d of [-2, -1, 1, 2]) {
       const v = u + d;
@@ -231,6 +260,15 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       row[F.no_evidence_recency] = noEvidence * row[F.recency];
       row[F.prev1_x_no_evidence] = noEvidence * row[F.prev1];
       row[F.prev2_x_no_evidence] = noEvidence * row[F.prev2];
+      if (afterNarr.has(c)) row[F.narration_after_quote] = 1;
+      if (pron.length > 0) {
+        row[F.pronoun_x_prev1] = row[F.prev1];
+        row[F.pronoun_x_prev2] = row[F.prev2];
+        row[F.pronoun_x_next1] = row[F.next1];
+      }
+      if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
+      if (sameGender[1] === c) row[F.same_gender_recent2] = 1;
+      if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
       for (const x of row) rows.push(x);
     }
   }
@@ -248,4 +286,74 @@ export function mentionInQuote(doc: Document): Uint8Array {
     if (q < doc.quoteCount && doc.quotes[4 * q] <= pos) out[m] = 1;
   }
   return out;
+}
+
+/** Second-stage features: what the first-stage ranker believes about the neighbouring turns. */
+export const STACKED_FEATURE_NAMES = [
+  'p1_self',
+  'p1_prev1',
+  'p1_prev2',
+  'p1_next1',
+  'p1_next2',
+  'top1_prev1',
+  'top1_prev2',
+  'top1_next1',
+  'top1_next2',
+  'p1_prev2_x_no_evidence',
+  'p1_next2_x_no_evidence',
+] as const;
+export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
+
+/**
+ * Stacked rows (NUM_STACKED per candidate) from first-stage probabilities: turn-taking read off the
+ * ranker's own decisions for the neighbouring turns instead of the rules'.
+ */
+export function stackedFeatures(table: CandidateTable, probs: Float64Array, rules: RuleState): Float64Array {
+  const nU = table.offsets.length - 1;
+  const { para, conv, evidence } = rules;
+  const out = new Float64Array(table.candidates.length * NUM_STACKED);
+  const top = new Int32Array(nU).fill(-1);
+  for (let u = 0; u < nU; u++) {
+    let best = -1;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
+    if (best >= 0) top[u] = table.candidates[best];
+  }
+  const probOf = (v: number, c: number): number => {
+    for (let k = table.offsets[v]; k < table.offsets[v + 1]; k++) if (table.candidates[k] === c) return probs[k];
+    return 0;
+  };
+  for (let u = 0; u < nU; u++) {
+    const noEvidence = evidence[u].length === 0 ? 1 : 0;
+    const near = (d: number): number => {
+      const v = u + d;
+      return v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u] ? v : -1;
+    };
+    const vs = [near(-1), near(-2), near(1), near(2)];
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      const c = table.candidates[k];
+      const row = k * NUM_STACKED;
+      out[row] = probs[k];
+      for (let i = 0; i < 4; i++) {
+        const v = vs[i];
+        if (v < 0) continue;
+        out[row + 1 + i] = probOf(v, c);
+        out[row + 5 + i] = top[v] === c ? 1 : 0;
+      }
+      out[row + 9] = noEvidence * out[row + 2];
+      out[row + 10] = noEvidence * out[row + 4];
+    }
+  }
+  return out;
+}
+
+/** Concatenate base and stacked rows into one table for the second stage. */
+export function withStacked(table: CandidateTable, stacked: Float64Array): CandidateTable {
+  const n = table.candidates.length;
+  const width = NUM_FEATURES + NUM_STACKED;
+  const features = new Float64Array(n * width);
+  for (let k = 0; k < n; k++) {
+    features.set(table.features.subarray(k * NUM_FEATURES, (k + 1) * NUM_FEATURES), k * width);
+    features.set(stacked.subarray(k * NUM_STACKED, (k + 1) * NUM_STACKED), k * width + NUM_FEATURES);
+  }
+  return { candidates: table.candidates, offsets: table.offsets, features };
 }

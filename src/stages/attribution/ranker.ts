@@ -5,19 +5,36 @@
  */
 import type { Document } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { buildCandidates, FEATURE_NAMES, NUM_FEATURES, type CandidateTable } from './features.js';
+import {
+  buildCandidates,
+  FEATURE_NAMES,
+  NUM_FEATURES,
+  STACKED_FEATURE_NAMES,
+  stackedFeatures,
+  withStacked,
+  type CandidateTable,
+} from './features.js';
 import type { RuleState } from './index.js';
 import { RANKER_MODEL } from './weights.js';
 
-export interface RankerModel {
-  /** Feature names the weights were trained for (checked against FEATURE_NAMES). */
+export interface LinearModel {
+  /** Feature names the weights were trained for (checked against the code's feature list). */
   features: readonly string[];
   weights: readonly number[];
+}
+
+/**
+ * Two stages: the first scores candidates from the rules' evidence; the second adds what the first
+ * believes about the neighbouring turns (stacking), so turn-taking reads the ranker's decisions.
+ */
+export interface RankerModel extends LinearModel {
+  stacked?: LinearModel;
 }
 
 /** Probability of each candidate (softmax of the linear scores), flat like the candidate table. */
 export function candidateProbabilities(table: CandidateTable, weights: ArrayLike<number>): Float64Array {
   const n = table.candidates.length;
+  const width = weights.length;
   const probs = new Float64Array(n);
   const nU = table.offsets.length - 1;
   for (let u = 0; u < nU; u++) {
@@ -26,8 +43,8 @@ export function candidateProbabilities(table: CandidateTable, weights: ArrayLike
     let max = -Infinity;
     for (let k = a; k < b; k++) {
       let s = 0;
-      const base = k * NUM_FEATURES;
-      for (let f = 0; f < NUM_FEATURES; f++) s += weights[f] * table.features[base + f];
+      const base = k * width;
+      for (let f = 0; f < width; f++) s += weights[f] * table.features[base + f];
       probs[k] = s;
       if (s > max) max = s;
     }
@@ -59,18 +76,30 @@ const FEATURE_CUE: Record<string, string> = {
   narrator: Cue.Narrator,
 };
 
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The model if its feature lists match this code's (a stale weights file is ignored, not misread). */
 export function usableModel(model: RankerModel | null): RankerModel | null {
-  if (!model) return null;
-  if (model.features.length !== NUM_FEATURES || model.features.some((f, i) => f !== FEATURE_NAMES[i])) return null;
+  if (!model || !sameNames(model.features, FEATURE_NAMES) || model.weights.length !== NUM_FEATURES) return null;
+  if (model.stacked && !sameNames(model.stacked.features, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])) return null;
   return model;
+}
+
+/** Candidate probabilities under a model: first stage, then the stacked stage if the model has one. */
+export function modelProbabilities(table: CandidateTable, model: RankerModel, rules: RuleState): { table: CandidateTable; probs: Float64Array; weights: readonly number[] } {
+  const probs1 = candidateProbabilities(table, model.weights);
+  if (!model.stacked) return { table, probs: probs1, weights: model.weights };
+  const table2 = withStacked(table, stackedFeatures(table, probs1, rules));
+  return { table: table2, probs: candidateProbabilities(table2, model.stacked.weights), weights: model.stacked.weights };
 }
 
 /** Final speakers: the ranker's choice among candidates where a model is available. */
 export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel | null = RANKER_MODEL): RuleState {
   const usable = usableModel(model);
   if (!usable || doc.utteranceCount === 0) return rules;
-  const table = buildCandidates(doc, rules);
-  const probs = candidateProbabilities(table, usable.weights);
+  const { table, probs, weights } = modelProbabilities(buildCandidates(doc, rules), usable, rules);
   const nU = doc.utteranceCount;
   const speakers = new Int32Array(nU).fill(-1);
   const confidence = new Float32Array(nU);
@@ -82,7 +111,7 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     const c = table.candidates[best];
     speakers[u] = c;
     confidence[u] = probs[best];
-    if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, usable.weights);
+    if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, weights);
   }
   return { ...rules, speakers, confidence, cues };
 }
@@ -90,8 +119,9 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
 function strongestCue(table: CandidateTable, k: number, weights: ArrayLike<number>): string {
   let bestF = -1;
   let bestV = 0;
+  const width = weights.length;
   for (let f = 0; f < NUM_FEATURES; f++) {
-    const v = weights[f] * table.features[k * NUM_FEATURES + f];
+    const v = weights[f] * table.features[k * width + f];
     if (FEATURE_CUE[FEATURE_NAMES[f]] && v > bestV) {
       bestV = v;
       bestF = f;
