@@ -15,6 +15,8 @@ import { TokenKind, type Document } from '../document/document.js';
 import type { Analysis, CastFile } from '../types.js';
 import { checkOutputPath, readCast, readStory, STDIN_NAME, writeFileAtomic, type InStream, type OutStream } from './io.js';
 import { formatSummary } from './summary.js';
+import { parseFormat, runAnalyzeExport, runReport, runVoice } from '../export/command.js';
+import { parsePort, runServe } from '../serve/command.js';
 
 export interface CliIO {
   stdout: OutStream;
@@ -49,6 +51,22 @@ function parseCv(value: string): number {
   return n;
 }
 
+function parseFormatOption(value: string): string {
+  try {
+    return parseFormat(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message.replace(/^--format /, ''));
+  }
+}
+
+function parsePortOption(value: string): number {
+  try {
+    return parsePort(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message.replace(/^--port /, ''));
+  }
+}
+
 function countWords(doc: Document): number {
   let n = 0;
   const kinds = doc.tokenKinds;
@@ -60,6 +78,8 @@ interface AnalyzeCliOptions {
   cast?: string;
   output?: string;
   pretty?: boolean;
+  format?: string;
+  corrections?: string;
 }
 
 async function loadStory(file: string, castPath: string | undefined, io: CliIO): Promise<{ analysis: Analysis; words: number }> {
@@ -72,6 +92,8 @@ async function loadStory(file: string, castPath: string | undefined, io: CliIO):
 }
 
 async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Promise<number> {
+  // Other formats and corrections: src/export/command.ts.
+  if ((opts.format !== undefined && opts.format !== 'json') || opts.corrections !== undefined) return runAnalyzeExport(file, opts, io);
   if (opts.output === '-') opts.output = undefined; // `-o -`: standard output
   if (opts.output !== undefined) await checkOutputPath(opts.output);
   const { analysis } = await loadStory(file, opts.cast, io);
@@ -140,7 +162,9 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .argument('<file>', 'UTF-8 text file, or - to read standard input')
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
     .option('-o, --output <out.json>', 'write to this file (atomically) instead of standard output (- for standard output)')
-    .option('--pretty', 'indent the JSON')
+    .option('--pretty', 'indent the JSON (json and script formats)')
+    .option('--format <format>', 'json (default), booknlp (a directory: -o DIR), tei, csv or script', parseFormatOption)
+    .option('--corrections <corrections.json>', 'apply these corrections (saved by `dramatis serve`)')
     .action(async (file: string, opts: AnalyzeCliOptions) => {
       result.code = await runAnalyze(file, opts, io);
     });
@@ -151,6 +175,38 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
     .action(async (file: string, opts: { cast?: string }) => {
       result.code = await runSummary(file, opts, io);
+    });
+
+  configure(program.command('report'))
+    .description('write a self-contained HTML report: the story with quotes coloured by speaker, the cast, the network')
+    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .option('--cast <cast.json>', 'use this cast instead of discovering one')
+    .option('--corrections <corrections.json>', 'apply these corrections')
+    .option('--title <title>', 'title of the report (default: the file name)')
+    .option('-o, --output <report.html>', 'write to this file (atomically) instead of standard output')
+    .action(async (file: string, opts: { cast?: string; corrections?: string; title?: string; output?: string }) => {
+      result.code = await runReport(file, opts, io);
+    });
+
+  configure(program.command('serve'))
+    .description('open a local web app to view stories and correct their speakers and cast (stop with Ctrl-C)')
+    .argument('[file...]', 'story files the app may open (it reads no other file)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', parsePortOption, 4750)
+    .option('--cast <cast.json>', 'use this cast instead of discovering one')
+    .option('--corrections <corrections.json>', 'with one FILE: load these corrections (if the file exists) and save every change to it')
+    .action(async (files: string[], opts: { host?: string; port?: number; cast?: string; corrections?: string }) => {
+      result.code = (await runServe(files, opts, io)).code;
+    });
+
+  configure(program.command('voice'))
+    .description('read the story aloud with espeak-ng: narrator and a voice per character, into one WAV file')
+    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .requiredOption('-o, --output <out.wav>', 'the WAV file to write (atomically)')
+    .option('--cast <cast.json>', 'use this cast instead of discovering one')
+    .option('--corrections <corrections.json>', 'apply these corrections')
+    .action(async (file: string, opts: { cast?: string; corrections?: string; output?: string }) => {
+      result.code = await runVoice(file, opts, io);
     });
 
   const evalCmd = configure(program.command('eval')).description('evaluate against an annotated corpus');
@@ -173,7 +229,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return code;
   };
   try {
-    if (argv.length === 0) return fail("missing command (analyze, summary, eval); see 'dramatis --help'", ExitCode.Usage);
+    if (argv.length === 0) return fail("missing command (analyze, summary, report, serve, voice, eval); see 'dramatis --help'", ExitCode.Usage);
     if (argv.length === 1 && argv[0] === 'eval') return fail("missing evaluation (pdnc); see 'dramatis eval --help'", ExitCode.Usage);
     const result = { code: ExitCode.Ok as number };
     await buildProgram(io, result).parseAsync(argv, { from: 'user' });
