@@ -20,6 +20,14 @@ export interface CastFile {
 export interface AnalyzeOptions {
   /** A cast to use instead of discovering one: its ids are kept, its names seed the matcher. */
   cast?: CastFile;
+  /** With `cast`: only the given characters, no others found in the text (CLI `--cast-only`). */
+  castOnly?: boolean;
+  /**
+   * Names expected in the cast (e.g. the "Character:" tags of an archive work). A hint, not a cast:
+   * hinted names seed characters that the text's names join; hinted names the text never uses are
+   * dropped, and characters the hint does not list are still found.
+   */
+  castHint?: string[];
   /** Name of the source, reported in the Analysis. */
   source?: string;
   /**

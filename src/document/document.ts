@@ -76,6 +76,25 @@ export interface CharacterRecord {
   quotes: number;
   /** True when the character came from a user-supplied cast. */
   given: boolean;
+  /** True for the first-person narrator (the character the narration's `I` resolves to). */
+  narrator?: boolean;
+  /** Where the character came from: a given cast, the cast hint, or the text alone. */
+  source?: 'given' | 'hint' | 'discovered';
+  /** Epithets and names linked to the character, each with its evidence (cast stage). */
+  links?: CharacterLink[];
+}
+
+/** A description or name linked to a character, with the evidence that licensed the link. */
+export interface CharacterLink {
+  /** The linked words as written (`the ex-smuggler`, `Mari`). */
+  text: string;
+  /** `apposition`, `copula`, `descriptive`, `vocative`, `title`, `narrator-name`. */
+  evidence: string;
+  /** How sure the link is, in [0, 1]. */
+  confidence: number;
+  /** UTF-16 span of the mention that licensed the link. */
+  start: number;
+  end: number;
 }
 
 const EMPTY_I32 = new Int32Array(0);

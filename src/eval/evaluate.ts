@@ -13,6 +13,7 @@ import {
   type ScoredQuote,
 } from './metrics.js';
 import { goldCastFile, type PdncNovel } from './pdnc.js';
+import { addCastCounts, emptyCastCounts, loadCategories, scoreCast, type CastCounts, type CastDetail } from './cast-metrics.js';
 
 export interface SettingResult {
   attribution: AttributionByType;
@@ -38,6 +39,9 @@ export interface NovelResult {
   detection: DetectionCounts;
   goldCast: SettingResult;
   ownCast: SettingResult;
+  /** Cast measures of the discovered cast against the gold characters. */
+  cast: CastCounts;
+  castDetail: CastDetail;
   seconds: number;
 }
 
@@ -112,6 +116,12 @@ export function scoreNovel(novel: PdncNovel, goldDoc: Document, ownDoc: Document
   const mapping = mapCastByNames(ownDoc.characters, goldNamed);
   const ownKey = (ci: number): string => mapping[ci] ?? `?${ci}`;
   const ownAttribution = scoreAttribution(quotes, ownSpans, spanSpeakers(ownDoc, ownKey));
+  const categories = loadCategories(novel.dir);
+  const castScore = scoreCast(
+    novel.text,
+    ownDoc.characters,
+    goldNamed.map((c) => ({ ...c, category: categories.get(c.id) })),
+  );
 
   return {
     name: novel.name,
@@ -135,6 +145,8 @@ export function scoreNovel(novel: PdncNovel, goldDoc: Document, ownDoc: Document
       characters: ownDoc.characters.length,
       mappedCharacters: mapping.filter((m) => m !== null).length,
     },
+    cast: castScore.counts,
+    castDetail: castScore.detail,
     seconds,
   };
 }
@@ -170,6 +182,8 @@ export function totalResult(results: readonly NovelResult[]): NovelResult {
     for (const [k, v] of Object.entries(r.unmappedSpeakers)) unmappedSpeakers[`${r.name}: ${k}`] = v;
     for (const [k, v] of Object.entries(r.speakersByAlias)) speakersByAlias[`${r.name}: ${k}`] = v;
   }
+  const cast = emptyCastCounts();
+  for (const r of results) addCastCounts(cast, r.cast);
   return {
     name: 'OVERALL',
     codePoints: sum(results, (r) => r.codePoints),
@@ -187,6 +201,8 @@ export function totalResult(results: readonly NovelResult[]): NovelResult {
     },
     goldCast: sumSetting((r) => r.goldCast),
     ownCast: sumSetting((r) => r.ownCast),
+    cast,
+    castDetail: { missed: [], overMerged: [], genderErrors: [] },
     seconds: sum(results, (r) => r.seconds),
   };
 }

@@ -69,6 +69,8 @@ export function formatTable(results: readonly NovelResult[], overall: NovelResul
   lines.push('');
   lines.push(...typeTable(overall));
   lines.push('');
+  lines.push(...castTable(results, overall));
+  lines.push('');
   const d = overall.detection;
   const scored = overall.goldCast.attribution.All.total;
   lines.push('Notes:');
@@ -86,6 +88,12 @@ export function formatTable(results: readonly NovelResult[], overall: NovelResul
     `- own cast: each discovered character is mapped to the gold character it best matches by normalised names/aliases ` +
       `(one to one, greedy); chars = gold characters matched / gold characters. Micro averages over quotations.`,
   );
+  lines.push(
+    `- cast: gold characters of each PDNC category paired with a discovered character by that mapping (M+I% = major and intermediate); ` +
+      `alias% = gold names of major/intermediate characters that occur in the text and are among the names of the mapped character; ` +
+      `merges = discovered characters holding names of two or more gold characters; gender% over mapped characters with a gold gender ` +
+      `(unknown counts as wrong), g M+I% the same over major and intermediate characters.`,
+  );
   const unmapped = Object.entries(overall.unmappedSpeakers);
   if (unmapped.length > 0) {
     lines.push(`- unmapped gold speaker names: ${unmapped.map(([k, v]) => `${k} (${v})`).join(', ')}`);
@@ -97,6 +105,40 @@ export function formatTable(results: readonly NovelResult[], overall: NovelResul
   if (cvNote) lines.push(`- ${cvNote}`);
   lines.push(`- time: ${overall.seconds.toFixed(1)} s for both analyses of ${results.length} novel(s).`);
   return lines.join('\n') + '\n';
+}
+
+/** Cast measures per novel: recall of gold characters by category, alias recall, over-merges, gender. */
+function castTable(results: readonly NovelResult[], overall: NovelResult): string[] {
+  const out: string[] = [];
+  const h =
+    padEnd('cast (discovered vs gold)', NAME_W) +
+    ['chars', 'major', 'interm', 'M+I%', 'minor', 'alias%', 'merges', 'gender%', 'g M+I%'].map((x) => pad(x, 8)).join('');
+  out.push(h, '-'.repeat(h.length));
+  const line = (r: NovelResult): string => {
+    const c = r.cast;
+    return (
+      padEnd(r.name, NAME_W) +
+      [
+        String(c.predicted),
+        `${c.foundMajor}/${c.goldMajor}`,
+        `${c.foundIntermediate}/${c.goldIntermediate}`,
+        pct(c.foundMajor + c.foundIntermediate, c.goldMajor + c.goldIntermediate),
+        `${c.foundMinor}/${c.goldMinor}`,
+        pct(c.aliasesFound, c.aliases),
+        String(c.overMerges),
+        pct(c.genderCorrect, c.genderScored),
+        pct(c.genderCorrectMain, c.genderScoredMain),
+      ]
+        .map((x) => pad(x, 8))
+        .join('')
+    );
+  };
+  for (const r of results) out.push(line(r));
+  out.push('-'.repeat(h.length));
+  out.push(line(overall));
+  const n = results.length;
+  if (n > 0) out.push(padEnd('over-merges per novel', NAME_W) + pad((overall.cast.overMerges / n).toFixed(2), 8));
+  return out;
 }
 
 function typeTable(overall: NovelResult): string[] {
@@ -160,6 +202,13 @@ export function resultJson(r: NovelResult) {
     quotes: { ...r.detection, precision: round4(p.precision), recall: round4(p.recall), f1: round4(p.f1) },
     goldCast: settingJson(r.goldCast),
     endToEnd: settingJson(r.ownCast),
+    cast: {
+      ...r.cast,
+      recallMajorIntermediate: round4(rate(r.cast.foundMajor + r.cast.foundIntermediate, r.cast.goldMajor + r.cast.goldIntermediate)),
+      aliasRecall: round4(rate(r.cast.aliasesFound, r.cast.aliases)),
+      genderAccuracy: round4(rate(r.cast.genderCorrect, r.cast.genderScored)),
+      ...r.castDetail,
+    },
     seconds: Math.round(r.seconds * 1000) / 1000,
   };
 }
@@ -173,6 +222,7 @@ export function reportJson(results: readonly NovelResult[], overall: NovelResult
       'speaker accuracy is over gold quotations with a named speaker; undetected gold quotations count as wrong',
       'endToEnd: discovered characters mapped to gold characters by normalised names/aliases, one to one, greedy',
       'overall: micro averages (counts summed over novels)',
+      'cast: gold characters (by PDNC category) that the name mapping pairs with a discovered character; alias recall over gold names of major/intermediate characters found in the text; over-merges = discovered characters holding names of two or more gold characters; gender over mapped characters with a gold gender (unknown counts as wrong)',
       ...(cvNote ? [cvNote] : []),
     ],
     novels: results.map(resultJson),

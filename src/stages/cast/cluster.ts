@@ -1,0 +1,314 @@
+/**
+ * Name clustering: name forms → characters.
+ *
+ *  A. Full names (two or more name words) found characters, one per first + last name; a married
+ *     title before a man's first name (`Mrs. John Dashwood`) is his wife, a character of her own.
+ *  B. A title + one word (`Mr. Knightley`, `Sir Walter`, `Dr. Aziz`) joins the character whose
+ *     surname (or first name, for `Sir`, `Aunt`, `Lord Henry`) it is, when gender and titles agree
+ *     (Mr. and Doctor Losberne are one man; Mr. and Mrs. Bennet, Miss and Mrs. Hilbery, a Captain and
+ *     an Admiral of one family are not) and the two forms are not often side by side in a sentence.
+ *     Several candidates: the one already carrying that title, else one with three times the
+ *     mentions of the next, else a character of its own. A married woman's title does not join a
+ *     full-named woman when the family also has a `Miss`.
+ *  C. A bare word (`Emma`, `Poirot`, `Lizzy`) joins the one character whose first name it is (or a
+ *     nickname of it), else the one whose surname it is (a man's first: a bare surname in narration
+ *     is usually a man; then the one carrying Mr. or a rank); ambiguous words stay unresolved; an
+ *     unknown word founds a character.
+ * Seeds (a given cast, the cast hint) take part as ready-made characters.
+ */
+import { GenderCode } from '../../document/document.js';
+import { firstNameGender } from '../../lang/en/first-names.js';
+import { EITHER_NAME_TITLES, FIRST_NAME_TITLES, titleClass, titlesCompatible } from '../../lang/en/titles.js';
+import type { Form, FormTable } from './forms.js';
+import { firstNameVariants, isInitial, strongTitleGender, titleGender } from './names.js';
+
+export interface Cluster {
+  forms: number[];
+  /** First name (lower case) or ''. */
+  first: string;
+  /** Surname (lower case) or ''. */
+  last: string;
+  /** Canonical titles seen on the character's names. */
+  titles: Set<string>;
+  /** Certain gender from titles: 0 none, 1 he, 2 she, 3 conflict. */
+  titleGender: number;
+  he: number;
+  she: number;
+  count: number;
+  person: number;
+  place: number;
+  the: number;
+  pluralCue: number;
+  voc: number;
+  narr: number;
+  /** Has a full name (first and last). */
+  full: boolean;
+  /** A family or people (`the Crofts`), not one person. */
+  plural: boolean;
+  /** Named by her husband's name (`Mrs. John Dashwood`, `Mrs. Charles`). */
+  wife: boolean;
+  /** Index of the given or hinted character this cluster stands for, -1 when discovered. */
+  seed: number;
+  /** Absorbed into another cluster (links); its forms moved there. */
+  mergedInto: number;
+}
+
+/** Decided gender from votes: needs a clear majority. */
+export function voteGender(he: number, she: number): number {
+  if (he >= 2 && he >= 2 * she) return GenderCode.He;
+  if (she >= 2 && she >= 2 * he) return GenderCode.She;
+  if (he > 0 && she === 0) return GenderCode.He;
+  if (she > 0 && he === 0) return GenderCode.She;
+  return GenderCode.Unknown;
+}
+
+/** Gender of a character: a certain title first, then a first-name prior unless the text clearly says otherwise, then votes. */
+export function clusterGender(c: Cluster): number {
+  if (c.titleGender === GenderCode.He || c.titleGender === GenderCode.She) return c.titleGender;
+  const prior = c.first && !c.wife ? firstNameGender(c.first) : undefined;
+  if (prior !== undefined) {
+    const same = prior === GenderCode.He ? c.he : c.she;
+    const opp = prior === GenderCode.He ? c.she : c.he;
+    if (!(opp >= 4 && opp >= 3 * same)) return prior;
+  }
+  return voteGender(c.he, c.she);
+}
+
+export function emptyCluster(seed = -1): Cluster {
+  return {
+    forms: [],
+    first: '',
+    last: '',
+    titles: new Set(),
+    titleGender: 0,
+    he: 0,
+    she: 0,
+    count: 0,
+    person: 0,
+    place: 0,
+    the: 0,
+    pluralCue: 0,
+    voc: 0,
+    narr: 0,
+    full: false,
+    plural: false,
+    wife: false,
+    seed,
+    mergedInto: -1,
+  };
+}
+
+export function addTitle(c: Cluster, t: string): void {
+  if (t === '') return;
+  c.titles.add(t);
+  if (strongTitleGender(t)) {
+    const g = titleGender(t);
+    if (g === GenderCode.He || g === GenderCode.She) {
+      if (c.titleGender === 0) c.titleGender = g;
+      else if (c.titleGender !== g) c.titleGender = 3;
+    }
+  }
+}
+
+export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: number): void {
+  const c = clusters[ci];
+  const form = forms[f];
+  form.cluster = ci;
+  c.forms.push(f);
+  c.count += form.count;
+  c.person += form.person;
+  c.place += form.place;
+  c.the += form.the;
+  c.pluralCue += form.pluralCue;
+  c.voc += form.voc;
+  c.narr += form.narr;
+  c.he += form.he;
+  c.she += form.she;
+  addTitle(c, form.parsed.title);
+}
+
+/** Move every form of cluster `from` into `into`. */
+export function mergeClusters(clusters: Cluster[], forms: Form[], into: number, from: number): void {
+  const src = clusters[from];
+  for (const f of src.forms) addForm(clusters, into, forms, f);
+  for (const t of src.titles) addTitle(clusters[into], t);
+  if (!clusters[into].first && src.first) clusters[into].first = src.first;
+  if (!clusters[into].last && src.last) clusters[into].last = src.last;
+  src.forms = [];
+  src.count = 0;
+  src.mergedInto = into;
+}
+
+/** Can a form with title `t` and gender `g` (GenderCode, Unknown when not known) join cluster c? */
+function compatible(c: Cluster, t: string, g: number): boolean {
+  if (c.titleGender === 3) return false;
+  for (const x of c.titles) if (t !== '' && !titlesCompatible(x, t)) return false;
+  if (g === GenderCode.Unknown) return true;
+  const cg = clusterGender(c);
+  return cg === GenderCode.Unknown || cg === g;
+}
+
+/** The certain gender of a form: its title's, else a clear vote, else Unknown. */
+function formGender(form: Form): number {
+  const t = form.parsed.title;
+  if (strongTitleGender(t)) return titleGender(t);
+  return voteGender(form.he, form.she);
+}
+
+const MARRIED = (t: string): boolean => titleClass(t) === 'mrs' || titleClass(t) === 'noble-f';
+
+export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
+  const { forms, co } = table;
+  const F = forms.length;
+  /** Does form f name someone else than cluster ci (they often share a sentence)? */
+  const apart = (f: number, ci: number, share: number): boolean => {
+    let k = 0;
+    for (const g of clusters[ci].forms) k += co.get(Math.min(f, g) * F + Math.max(f, g)) ?? 0;
+    return k >= 2 && k >= share * Math.min(forms[f].count, Math.max(1, clusters[ci].count));
+  };
+  const order = forms.map((_, i) => i).sort((a, b) => forms[b].count - forms[a].count || a - b);
+  const live = (ci: number): boolean => clusters[ci].mergedInto < 0;
+  /** The one candidate; or the one carrying `title`; or one with 3× the mentions of the next. */
+  const choose = (cands: number[], title: string): number => {
+    const u = [...new Set(cands)];
+    if (u.length === 0) return -1;
+    if (u.length === 1) return u[0];
+    if (title !== '') {
+      const withTitle = u.filter((ci) => clusters[ci].titles.has(title));
+      if (withTitle.length === 1) return withTitle[0];
+    }
+    u.sort((a, b) => clusters[b].count - clusters[a].count);
+    if (clusters[u[0]].count >= 3 * Math.max(1, clusters[u[1]].count)) return u[0];
+    return -1;
+  };
+  const newCluster = (f: number, first: string, last: string, full: boolean, wife = false): number => {
+    const c = emptyCluster();
+    c.first = first;
+    c.last = last;
+    c.full = full;
+    c.wife = wife;
+    c.plural = forms[f].plural;
+    clusters.push(c);
+    addForm(clusters, clusters.length - 1, forms, f);
+    return clusters.length - 1;
+  };
+  const fullKey = new Map<string, number[]>();
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const c = clusters[ci];
+    if (c.full) (fullKey.get(`${c.first}|${c.last}`) ?? fullKey.set(`${c.first}|${c.last}`, []).get(`${c.first}|${c.last}`)!).push(ci);
+  }
+
+  // A. Full names.
+  for (const f of order) {
+    const form = forms[f];
+    const p = form.parsed;
+    if (form.cluster !== -1 || p.core.length < 2 || form.plural) continue;
+    const first = isInitial(p.core[0]) ? p.core[0] : p.core[0];
+    const last = p.core[p.core.length - 1];
+    const wife = MARRIED(p.title) && firstNameGender(first) === GenderCode.He;
+    const key = wife ? `wife:${first}|${last}` : `${first}|${last}`;
+    const g = formGender(form);
+    let target = -1;
+    for (const ci of fullKey.get(key) ?? []) {
+      if (live(ci) && compatible(clusters[ci], p.title, g)) {
+        target = ci;
+        break;
+      }
+    }
+    if (target >= 0) addForm(clusters, target, forms, f);
+    else {
+      target = newCluster(f, wife ? '' : first, last, !wife, wife);
+      (fullKey.get(key) ?? fullKey.set(key, []).get(key)!).push(target);
+    }
+  }
+
+  // B. Title + one word; married women's titles after the others (a Miss claims the full-named daughter first).
+  const formKeys = new Set(forms.map((x) => x.key));
+  const titled = order.filter((f) => forms[f].parsed.title !== '' && forms[f].parsed.core.length === 1 && !forms[f].plural && forms[f].cluster === -1);
+  titled.sort((a, b) => Number(MARRIED(forms[a].parsed.title)) - Number(MARRIED(forms[b].parsed.title)));
+  const wifeKey = new Map<string, number>();
+  for (const f of titled) {
+    const form = forms[f];
+    const t = form.parsed.title;
+    const w = form.parsed.core[0];
+    const g = formGender(form);
+    if (MARRIED(t) && firstNameGender(w) === GenderCode.He) {
+      // `Mrs. Charles`: the wife of a Charles.
+      const prev = wifeKey.get(w);
+      if (prev !== undefined) addForm(clusters, prev, forms, f);
+      else wifeKey.set(w, newCluster(f, '', '', false, true));
+      continue;
+    }
+    const position = FIRST_NAME_TITLES.has(t) ? 'first' : EITHER_NAME_TITLES.has(t) ? 'either' : 'last';
+    const variants = firstNameVariants(w);
+    const atFirst: number[] = [];
+    const atLast: number[] = [];
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
+      if (!live(ci) || c.wife || c.plural) continue;
+      const firstHit = c.first !== '' && (c.first === w || variants.includes(c.first));
+      const lastHit = c.last === w;
+      if (!firstHit && !lastHit) continue;
+      if (!compatible(c, t, g) || apart(f, ci, 0.05)) continue;
+      // A married woman's title does not take the full-named woman of a family that also has a Miss.
+      if (MARRIED(t) && c.full && formKeys.has(`miss ${w}`) && ![...c.titles].some(MARRIED)) continue;
+      if (firstHit && position !== 'last') atFirst.push(ci);
+      if (lastHit && position !== 'first') atLast.push(ci);
+    }
+    let target = -1;
+    if (position === 'first') target = choose(atFirst, t);
+    else if (position === 'last') target = choose(atLast, t);
+    else target = atFirst.length > 0 ? choose(atFirst, t) : choose(atLast, t);
+    // Several sisters: `Miss Elliot` is the eldest, whom we cannot tell; keep her apart.
+    if (target >= 0 && t === 'miss' && new Set(atLast).size > 1 && atFirst.length === 0) target = -1;
+    if (target >= 0) addForm(clusters, target, forms, f);
+    else {
+      const asFirst = position === 'first' || (position === 'either' && firstNameGender(w) !== undefined);
+      newCluster(f, asFirst ? w : '', asFirst ? '' : w, false);
+    }
+  }
+
+  // C. Bare single words.
+  for (const f of order) {
+    const form = forms[f];
+    const p = form.parsed;
+    if (form.cluster !== -1 || p.title !== "" || p.core.length !== 1 || form.plural) continue;
+    const w = p.core[0];
+    const prior = firstNameGender(w);
+    const g = prior ?? formGender(form);
+    const atFirst: number[] = [];
+    const atNick: number[] = [];
+    const atLast: number[] = [];
+    const nickOf = firstNameVariants(w).slice(1);
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
+      if (!live(ci) || c.plural) continue;
+      const firstHit = c.first === w;
+      const nickHit = !firstHit && c.first !== '' && nickOf.includes(c.first);
+      const lastHit = c.last === w;
+      if (!firstHit && !nickHit && !lastHit) continue;
+      if (!compatible(c, '', firstHit || nickHit ? g : formGender(form))) continue;
+      if (apart(f, ci, 0.2)) continue;
+      if (firstHit) atFirst.push(ci);
+      else if (nickHit) atNick.push(ci);
+      if (lastHit && !c.wife) atLast.push(ci);
+    }
+    let target = -1;
+    let ambiguous = false;
+    const firsts = atFirst.length > 0 ? atFirst : atNick;
+    if (firsts.length > 0 && (prior !== undefined || atLast.length === 0)) {
+      target = choose(firsts, '');
+      ambiguous = target < 0;
+    } else if (atLast.length > 0) {
+      // A bare surname is usually a man; then the one called Mr. or by a rank.
+      const men = atLast.filter((ci) => clusterGender(clusters[ci]) === GenderCode.He);
+      const pool = men.length > 0 ? men : atLast;
+      const mr = pool.filter((ci) => [...clusters[ci].titles].some((t) => titleClass(t) === 'm' || titleClass(t) === 'rank'));
+      target = pool.length === 1 ? pool[0] : mr.length === 1 ? mr[0] : choose(pool, '');
+      ambiguous = target < 0;
+    }
+    if (target >= 0) addForm(clusters, target, forms, f);
+    else if (!ambiguous) newCluster(f, prior !== undefined ? w : '', prior !== undefined ? '' : w, false);
+  }
+  return clusters;
+}

@@ -1,0 +1,210 @@
+/**
+ * Name forms: each distinct normalised proper name (`mr knightley`, `emma woodhouse`, `emma`) with its
+ * counts and the evidence around its mentions: person cues (a title, a speech verb next to it, a
+ * vocative, a `'s sister`), place cues (`in`, `at`, `into` before it), `the` before it, plural cues,
+ * and gender votes (the title's gender, the next he/she/himself/herself after a subject-like use).
+ */
+import { GenderCode, MentionKind, TokenKind } from '../../document/document.js';
+import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
+import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
+import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import type { Ctx } from './context.js';
+import { tokenAfter, tokenBefore, wordBefore } from './context.js';
+import { canonicalKey, nameKey, parseName, strongTitleGender, titleGender, type ParsedName } from './names.js';
+
+const VOTING_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'himself', 'herself']);
+const PLURAL_BEFORE: ReadonlySet<string> = new Set([
+  'all', 'many', 'some', 'these', 'those', 'two', 'three', 'four', 'five', 'several', 'other', 'few', 'both', 'most', 'such',
+]);
+const PLURAL_AFTER: ReadonlySet<string> = new Set(['were', 'are', 'have', 'themselves', 'they']);
+
+export interface Form {
+  key: string;
+  parsed: ParsedName;
+  /** Surface spellings with counts. */
+  surfaces: Map<string, number>;
+  count: number;
+  /** Index of the first mention. */
+  first: number;
+  /** Person evidence: title, speech verb next to it, vocative, `'s` + person noun. */
+  person: number;
+  /** Place evidence (weighted prepositions before it). */
+  place: number;
+  /** Mentions preceded by `the`. */
+  the: number;
+  /** Plural cues (a quantifier before, `were`/`are` after). */
+  pluralCue: number;
+  /** Vocative uses inside quotes. */
+  voc: number;
+  /** Mentions outside quotes. */
+  narr: number;
+  he: number;
+  she: number;
+  /** Plural of another name's last word: a family or a people (`Crofts`, `Miss Musgroves`). */
+  plural: boolean;
+  /** Cluster index, -1 while unassigned. */
+  cluster: number;
+}
+
+export interface FormTable {
+  forms: Form[];
+  /** Form index per mention (-1 for mentions that are not proper names). */
+  formOf: Int32Array;
+  byKey: Map<string, number>;
+  /** 1 when the proper-name mention is a vocative inside a quote (`"Come here, Jo."`). */
+  vocative: Uint8Array;
+  /** Same-sentence co-occurrence of two forms: key min*F+max → count. */
+  co: Map<number, number>;
+}
+
+function isPossessiveSpan(text: string, end: number): boolean {
+  const a = text.charCodeAt(end);
+  const s = text.charCodeAt(end + 1);
+  return (a === 39 || a === 0x2019) && (s === 115 || s === 83);
+}
+
+export function collectForms(ctx: Ctx): FormTable {
+  const doc = ctx.doc;
+  const m = doc.mentions;
+  const n = doc.mentionCount;
+  const text = doc.text;
+  const tok = doc.tokens;
+  const kinds = doc.tokenKinds;
+  const nTok = tok.length >> 1;
+  const formOf = new Int32Array(n).fill(-1);
+  const forms: Form[] = [];
+  const byKey = new Map<string, number>();
+  const vocative = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (m[3 * i + 2] !== MentionKind.Proper) continue;
+    const s = m[3 * i];
+    const e = m[3 * i + 1];
+    const surface = text.slice(s, e).replace(/\s+/g, ' ');
+    const parsed = parseName(nameKey(surface));
+    if (parsed.core.length === 0) continue;
+    const key = canonicalKey(parsed);
+    let f = byKey.get(key);
+    if (f === undefined) {
+      f = forms.length;
+      byKey.set(key, f);
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, he: 0, she: 0, plural: false, cluster: -1 });
+    }
+    const form = forms[f];
+    formOf[i] = f;
+    form.count++;
+    form.surfaces.set(surface, (form.surfaces.get(surface) ?? 0) + 1);
+    if (form.parsed.title !== '') form.person++;
+    if (!ctx.inQuote[i]) form.narr++;
+    const tb = tokenBefore(doc, s);
+    const ta = tokenAfter(doc, e);
+    const before = tb >= 0 && kinds[tb] === TokenKind.Word ? text.slice(tok[2 * tb], tok[2 * tb + 1]).toLowerCase() : '';
+    const after = ta < nTok && kinds[ta] === TokenKind.Word ? text.slice(tok[2 * ta], tok[2 * ta + 1]).toLowerCase() : '';
+    if (PERSON_VERBS.has(before) || PERSON_VERBS.has(after)) form.person++;
+    if (isPossessiveSpan(text, e) && PERSON_NOUNS.has(after)) form.person++;
+    const pw = PLACE_PREPOSITIONS.get(before);
+    if (pw !== undefined) form.place += pw;
+    if (before === 'the') form.the++;
+    if (PLURAL_BEFORE.has(before) || PLURAL_AFTER.has(after)) form.pluralCue++;
+    if (ctx.inQuote[i]) {
+      // Vocative: `"Come here, Jo."`, `"Jo, come here."`
+      const bk = tb >= 0 ? kinds[tb] : TokenKind.QuoteMark;
+      const ak = ta < nTok ? kinds[ta] : TokenKind.QuoteMark;
+      const bc = tb >= 0 ? text.charCodeAt(tok[2 * tb]) : 0;
+      const ac = ta < nTok ? text.charCodeAt(tok[2 * ta]) : 0;
+      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || before === 'dear' || before === 'oh' || before === 'my';
+      const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59));
+      if (beforeOk && afterOk && !isPossessiveSpan(text, e)) {
+        form.person++;
+        form.voc++;
+        vocative[i] = 1;
+      }
+    }
+  }
+  voteGenders(ctx, forms, formOf);
+  // Plurals of another name's last word are families or peoples: Crofts, Miss Musgroves, Dashwoods.
+  const words = new Set<string>();
+  for (const f of forms) for (const w of f.parsed.core) words.add(w);
+  for (const f of forms) {
+    const last = f.parsed.core[f.parsed.core.length - 1];
+    if (last.length > 3 && last.endsWith('s') && (words.has(last.slice(0, -1)) || (last.endsWith('es') && words.has(last.slice(0, -2))))) f.plural = true;
+  }
+  return { forms, formOf, byKey, vocative, co: coOccurrence(ctx, forms, formOf) };
+}
+
+/** Gender votes: the title's gender, then the next subject/reflexive he/she after a subject-like use. */
+function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
+  const doc = ctx.doc;
+  const m = doc.mentions;
+  const n = doc.mentionCount;
+  const text = doc.text;
+  let prevSent = -1;
+  let firstInSent = true;
+  for (let i = 0; i < n; i++) {
+    const k0 = m[3 * i + 2];
+    if (ctx.sent[i] !== prevSent) {
+      prevSent = ctx.sent[i];
+      firstInSent = true;
+    }
+    const subject = firstInSent;
+    if (!ctx.inQuote[i] && k0 !== MentionKind.FirstPerson) firstInSent = false;
+    const f = formOf[i];
+    if (f < 0 || ctx.inQuote[i]) continue;
+    const form = forms[f];
+    const t = form.parsed.title;
+    const w = t !== '' ? (strongTitleGender(t) ? 4 : 1) : 0;
+    const hg = titleGender(t);
+    if (hg === GenderCode.He) form.he += w;
+    else if (hg === GenderCode.She) form.she += w;
+    // Only subject-like names vote: the first name of the sentence, or one right after a speech verb (`said Jo`).
+    if (!subject && !INVERTED_TAG_VERBS.has(wordBefore(doc, m[3 * i]))) continue;
+    for (let j = i + 1; j < n && j < i + 12; j++) {
+      if (ctx.sent[j] > ctx.sent[i] + 1) break;
+      const k = m[3 * j + 2];
+      if (k === MentionKind.Proper || ctx.inQuote[j]) {
+        if (k === MentionKind.Proper && !ctx.inQuote[j]) break;
+        continue;
+      }
+      if (k === MentionKind.Pronoun) {
+        const g = doc.mentionGenders[j];
+        if (g !== GenderCode.He && g !== GenderCode.She) continue;
+        // Only subject and reflexive forms vote: `her`/`him`/`his` are too often someone else.
+        if (VOTING_PRONOUNS.has(text.slice(m[3 * j], m[3 * j + 1]).toLowerCase())) {
+          if (g === GenderCode.He) form.he++;
+          else form.she++;
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** Same-sentence co-occurrence of two different forms: a sign they name different people. */
+function coOccurrence(ctx: Ctx, forms: Form[], formOf: Int32Array): Map<number, number> {
+  const co = new Map<number, number>();
+  const F = forms.length;
+  const n = formOf.length;
+  const inSent: number[] = [];
+  let cur = -1;
+  const flush = (): void => {
+    for (let a = 0; a < inSent.length && a < 8; a++) {
+      for (let b = a + 1; b < inSent.length && b < 8; b++) {
+        const x = Math.min(inSent[a], inSent[b]);
+        const y = Math.max(inSent[a], inSent[b]);
+        if (x === y) continue;
+        const key = x * F + y;
+        co.set(key, (co.get(key) ?? 0) + 1);
+      }
+    }
+    inSent.length = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    if (formOf[i] < 0) continue;
+    if (ctx.sent[i] !== cur) {
+      flush();
+      cur = ctx.sent[i];
+    }
+    if (!inSent.includes(formOf[i])) inSent.push(formOf[i]);
+  }
+  flush();
+  return co;
+}

@@ -1,0 +1,367 @@
+/**
+ * Links between a character and the other words the text uses for them, each with its evidence:
+ *
+ *  - apposition: `Dace, the ex-smuggler,` / `the ex-smuggler, Dace,` (0.9);
+ *  - copula: `Dace was the ex-smuggler`, `the ex-smuggler was Dace` (0.8);
+ *  - a definite description used again later (`the ex-smuggler`) follows its linked character when
+ *    every apposition or copula for it agrees and it is not a generic noun (`the man`) (0.7);
+ *  - descriptive: a description (or a capitalised epithet, `the Jew`) whose scenes keep holding one
+ *    character who fits its gender, and that character far more often than any other;
+ *  - vocative: a first name said to a character known only by title and surname, answered by that
+ *    character's tagged reply (`"Maggie, …"` → `… said Mrs. Hilbery`) two times or more;
+ *  - narrator-name: a name said in quotes and answered by the narrator's `I said`.
+ * Unlinked descriptions stay unresolved rather than merged on a guess.
+ */
+import { Document, GenderCode, MentionKind, TokenKind, type CharacterRecord } from '../../document/document.js';
+import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import { firstNameGender } from '../../lang/en/first-names.js';
+import type { CastState } from './index.js';
+import { linkOf } from './index.js';
+import { clusterGender } from './cluster.js';
+
+/** Nouns too generic to name one character across a book. */
+const GENERIC: ReadonlySet<string> = new Set([
+  'man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'person', 'child', 'fellow', 'stranger', 'other',
+  'one', 'people', 'men', 'women', 'creature', 'visitor', 'guest', 'friend', 'baby', 'youth', 'lad',
+  'servant', 'maid', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife',
+]);
+
+const APPOS_BETWEEN = /^\s*,\s*$/;
+const COPULA_BETWEEN = /^\s+(?:is|was|had been|became|,\s*who\s+was)\s+$|^\s*,\s*who\s+(?:is|was)\s+$/;
+const AFTER_APPOS = /^\s*(?:[,.;:!?)—–-]|$)/;
+
+function mentionKind(doc: Document, i: number): number {
+  return doc.mentions[3 * i + 2];
+}
+function between(doc: Document, a: number, b: number): string {
+  return doc.text.slice(doc.mentions[3 * a + 1], doc.mentions[3 * b]);
+}
+function startsWithThe(doc: Document, i: number): boolean {
+  const s = doc.mentions[3 * i];
+  return /^the\s/i.test(doc.text.slice(s, s + 4));
+}
+/** Key of a definite description: lower case, single spaces. */
+function descKey(doc: Document, i: number): string {
+  return doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ');
+}
+function headNoun(key: string): string {
+  const w = key.split(' ');
+  return w[w.length - 1];
+}
+
+function addLink(ch: CharacterRecord, link: ReturnType<typeof linkOf>): void {
+  const links = ch.links ?? (ch.links = []);
+  if (links.length < 50 && !links.some((l) => l.text.toLowerCase() === link.text.toLowerCase() && l.evidence === link.evidence)) links.push(link);
+}
+function addAlias(ch: CharacterRecord, a: string): void {
+  if (!ch.aliases.some((x) => x.toLowerCase() === a.toLowerCase())) ch.aliases.push(a);
+}
+
+/** Re-point every mention of character `from` to `into`, moving its aliases. */
+export function mergeCharacters(st: CastState, into: number, from: number): void {
+  const mc = st.mc;
+  for (let i = 0; i < mc.length; i++) if (mc[i] === from) mc[i] = into;
+  for (const a of st.chars[from].aliases) addAlias(st.chars[into], a);
+  const g = st.genders[into];
+  if (g === GenderCode.Unknown) st.genders[into] = st.genders[from];
+  st.chars[from].aliases = [];
+}
+
+/** Is a proper-name character really a capitalised epithet (`the Jew`, `the Dodger`)? */
+function epithetCharacter(st: CastState, k: number): boolean {
+  if (st.clusterOf[k] === undefined || st.clusterOf[k] < 0) return false;
+  const c = st.clusters[st.clusterOf[k]];
+  return !st.chars[k].given && c.titles.size === 0 && !c.full && c.count >= 2 && c.the / c.count >= 0.5;
+}
+
+export function linkEpithets(st: CastState): void {
+  const doc = st.ctx.doc;
+  const n = doc.mentionCount;
+  const mc = st.mc;
+  const ctx = st.ctx;
+  /** Votes per description key (and per epithet character): character → count. */
+  const keyVotes = new Map<string, Map<number, number>>();
+  const vote = (key: string, c: number): void => {
+    const v = keyVotes.get(key) ?? keyVotes.set(key, new Map()).get(key)!;
+    v.set(c, (v.get(c) ?? 0) + 1);
+  };
+  const named = (i: number): number => (mentionKind(doc, i) === MentionKind.Proper && mc[i] >= 0 && !epithetCharacter(st, mc[i]) ? mc[i] : -1);
+  const describes = (j: number): boolean => {
+    const k = mentionKind(doc, j);
+    if (k === MentionKind.Nominal) return true;
+    return k === MentionKind.Proper && mc[j] >= 0 && epithetCharacter(st, mc[j]);
+  };
+  const link = (j: number, c: number, evidence: string, conf: number): void => {
+    if (mentionKind(doc, j) === MentionKind.Nominal) mc[j] = c;
+    const key = mentionKind(doc, j) === MentionKind.Proper ? `#${mc[j]}` : startsWithThe(doc, j) ? descKey(doc, j) : '';
+    if (key !== '') vote(key, c);
+    addLink(st.chars[c], linkOf(doc, j, evidence, conf));
+  };
+  // 1. Appositions and copulas between neighbouring mentions.
+  for (let i = 0; i + 1 < n; i++) {
+    const j = i + 1;
+    if (ctx.sent[i] !== ctx.sent[j]) continue;
+    const a = named(i);
+    const b = named(j);
+    const gap = between(doc, i, j);
+    if (a >= 0 && describes(j)) {
+      const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
+      if (APPOS_BETWEEN.test(gap) && AFTER_APPOS.test(after) && !possessiveOf(doc, j)) link(j, a, 'apposition', 0.9);
+      else if (COPULA_BETWEEN.test(gap) && startsWithThe(doc, j)) link(j, a, 'copula', 0.8);
+    } else if (b >= 0 && describes(i)) {
+      const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
+      if (APPOS_BETWEEN.test(gap) && AFTER_APPOS.test(after) && startsWithThe(doc, i)) link(i, b, 'apposition', 0.9);
+      else if (/^\s+(?:is|was)\s+$/.test(gap) && startsWithThe(doc, i)) link(i, b, 'copula', 0.8);
+    }
+  }
+  // 2. Descriptions linked by apposition/copula follow their character elsewhere when all votes agree.
+  const decided = new Map<string, number>();
+  for (const [key, votes] of keyVotes) {
+    if (votes.size !== 1) continue;
+    const [c] = votes.keys();
+    if (key.startsWith('#')) {
+      decided.set(key, c);
+      continue;
+    }
+    const words = key.split(' ');
+    if (words.length < 2 || (GENERIC.has(headNoun(key)) && words.length < 3)) continue;
+    decided.set(key, c);
+  }
+  // 3. Descriptions whose scenes keep holding one fitting character.
+  const occurrences = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const k = mentionKind(doc, i);
+    let key = '';
+    if (k === MentionKind.Nominal && mc[i] < 0 && startsWithThe(doc, i)) {
+      key = descKey(doc, i);
+      const words = key.split(' ');
+      if (GENERIC.has(headNoun(key)) && words.length < 3) key = '';
+    } else if (k === MentionKind.Proper && mc[i] >= 0 && epithetCharacter(st, mc[i])) key = `#${mc[i]}`;
+    if (key === '' || decided.has(key)) continue;
+    (occurrences.get(key) ?? occurrences.set(key, []).get(key)!).push(i);
+  }
+  for (const [key, occ] of occurrences) {
+    if (occ.length < 3) continue;
+    const g = key.startsWith('#') ? st.genders[Number(key.slice(1))] : doc.mentionGenders[occ[0]];
+    const present = new Map<number, number>();
+    const unique = new Map<number, number>();
+    for (const i of occ) {
+      const cands = sceneCharacters(st, i, g, key.startsWith('#') ? Number(key.slice(1)) : -1);
+      for (const c of cands) present.set(c, (present.get(c) ?? 0) + 1);
+      if (cands.size === 1) {
+        const [c] = cands;
+        unique.set(c, (unique.get(c) ?? 0) + 1);
+      }
+    }
+    const ranked = [...present].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 0) continue;
+    const [best, p1] = ranked[0];
+    const p2 = ranked.length > 1 ? ranked[1][1] : 0;
+    const u = unique.get(best) ?? 0;
+    if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2) decided.set(key, best);
+  }
+  // Apply: descriptions → their character; capitalised epithet characters merge into theirs.
+  for (const [key, c] of decided) {
+    if (key.startsWith('#')) {
+      const e = Number(key.slice(1));
+      if (e === c) continue;
+      const votes = keyVotes.get(key);
+      const conf = votes ? 0.85 : 0.6;
+      addLink(st.chars[c], { ...firstMentionLink(st, e), evidence: votes ? 'apposition' : 'descriptive', confidence: conf });
+      mergeCharacters(st, c, e);
+      continue;
+    }
+    const direct = keyVotes.has(key);
+    let count = 0;
+    let firstI = -1;
+    for (let i = 0; i < n; i++) {
+      if (mentionKind(doc, i) !== MentionKind.Nominal || !startsWithThe(doc, i) || descKey(doc, i) !== key) continue;
+      if (mc[i] < 0) mc[i] = c;
+      if (firstI < 0) firstI = i;
+      count++;
+    }
+    if (firstI < 0) continue;
+    if (!direct) addLink(st.chars[c], linkOf(doc, firstI, 'descriptive', 0.6));
+    if (count >= 2) addAlias(st.chars[c], doc.mentionText(firstI));
+  }
+}
+
+function possessiveOf(doc: Document, j: number): boolean {
+  const t = doc.text.slice(doc.mentions[3 * j], doc.mentions[3 * j] + 4).toLowerCase();
+  return /^(his|her|its|my|our|your|their)\s/.test(t);
+}
+
+function firstMentionLink(st: CastState, k: number): ReturnType<typeof linkOf> {
+  const doc = st.ctx.doc;
+  for (let i = 0; i < st.mc.length; i++) if (st.mc[i] === k) return linkOf(doc, i, 'descriptive', 0.6);
+  return { text: st.chars[k].name, evidence: 'descriptive', confidence: 0.6, start: 0, end: 0 };
+}
+
+/**
+ * Named characters present around mention i: proper names resolved to a character in the two
+ * paragraphs before and the mention's own paragraph, outside quotes, whose gender fits g.
+ */
+function sceneCharacters(st: CastState, i: number, g: number, exclude: number): Set<number> {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const out = new Set<number>();
+  const p = ctx.para[i];
+  const fits = (c: number): boolean => {
+    if (c < 0 || c === exclude) return false;
+    const cg = st.genders[c];
+    return g === GenderCode.Unknown || g === GenderCode.They || cg === GenderCode.Unknown || cg === g;
+  };
+  for (let j = i - 1; j >= 0 && ctx.para[j] >= p - 2 && i - j < 60; j--) {
+    if (mentionKind(doc, j) === MentionKind.Proper && !ctx.inQuote[j] && fits(st.mc[j]) && !epithetCharacter(st, st.mc[j])) out.add(st.mc[j]);
+  }
+  for (let j = i + 1; j < st.mc.length && ctx.para[j] === p && j - i < 30; j++) {
+    if (mentionKind(doc, j) === MentionKind.Proper && !ctx.inQuote[j] && fits(st.mc[j]) && !epithetCharacter(st, st.mc[j])) out.add(st.mc[j]);
+  }
+  return out;
+}
+
+/** Character named by a speech tag in paragraph p (`said Mrs. Hilbery`, `Mrs. Hilbery replied`), or -1. */
+function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
+    if (ctx.para[j] < p || ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.Proper || st.mc[j] < 0) continue;
+    const s = doc.mentions[3 * j];
+    const e = doc.mentions[3 * j + 1];
+    const tb = doc.tokenAtOrAfter(s) - 1;
+    let ta = doc.tokenAtOrAfter(e);
+    if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+    const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+    const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
+    if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return st.mc[j];
+  }
+  return -1;
+}
+
+/** Does paragraph p hold the narrator's speech tag (`I said`, `said I`, `I replied`)? */
+function narratorReplies(st: CastState, p: number, fromMention: number): boolean {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
+    if (ctx.para[j] < p || ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.FirstPerson) continue;
+    if (doc.mentionText(j) !== 'I') continue;
+    const s = doc.mentions[3 * j];
+    const tb = doc.tokenAtOrAfter(s) - 1;
+    const ta = doc.tokenAtOrAfter(s + 1);
+    const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+    const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
+    if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return true;
+  }
+  return false;
+}
+
+/** First mention index in paragraph p (or the next one). */
+function firstMentionOfPara(st: CastState, p: number, from: number): number {
+  let j = from;
+  while (j < st.mc.length && st.ctx.para[j] < p) j++;
+  return j;
+}
+
+/**
+ * Vocatives: a first name (a character with no surname or title of its own) said to someone and
+ * answered by a tagged reply of a character known only by title and surname → the same person.
+ */
+export function linkVocatives(st: CastState): void {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const voc = st.table.vocative;
+  const pairs = new Map<number, Map<number, number>>();
+  const firstVoc = new Map<number, number>();
+  for (let i = 0; i < st.mc.length; i++) {
+    if (!voc[i] || st.mc[i] < 0) continue;
+    const v = st.mc[i];
+    const p = ctx.para[i];
+    const r = taggedSpeaker(st, p + 1, firstMentionOfPara(st, p + 1, i));
+    if (r < 0 || r === v) continue;
+    const m = pairs.get(v) ?? pairs.set(v, new Map()).get(v)!;
+    m.set(r, (m.get(r) ?? 0) + 1);
+    if (!firstVoc.has(v)) firstVoc.set(v, i);
+  }
+  for (const [v, m] of pairs) {
+    const ch = st.chars[v];
+    if (ch.given) continue;
+    const cv = st.clusters[st.clusterOf[v]];
+    if (cv.full || cv.titles.size > 0 || cv.first === '' || cv.mergedInto >= 0) continue;
+    let total = 0;
+    for (const x of m.values()) total += x;
+    const [r, cnt] = [...m].sort((a, b) => b[1] - a[1])[0];
+    if (cnt < 2 || cnt < 0.6 * total) continue;
+    const cr = st.clusters[st.clusterOf[r]];
+    if (st.chars[r].given || cr.first !== '' || cr.titles.size === 0) continue;
+    const pg = firstNameGender(cv.first);
+    const rg = clusterGender(cr);
+    if (pg !== undefined && rg !== GenderCode.Unknown && pg !== rg) continue;
+    addLink(st.chars[r], linkOf(doc, firstVoc.get(v)!, 'vocative', Math.min(0.9, 0.5 + 0.1 * cnt) * (cnt / total)));
+    cr.first = cv.first;
+    mergeCharacters(st, r, v);
+    cv.mergedInto = st.clusterOf[r];
+  }
+}
+
+/**
+ * The first-person narrator: many `I`s in the narration. A character aliased `Narrator` (given)
+ * takes them; else the character whose name is said in quotes answered by the narrator's `I said`
+ * (three times or more, twice as often as any other, rarely named in the narration); else a new
+ * character `Narrator` (not with a given cast). Returns the narrator's index or -1.
+ */
+export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): number {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const m = doc.mentions;
+  const n = doc.mentionCount;
+  let fp = 0;
+  let third = 0;
+  for (let i = 0; i < n; i++) {
+    const k = m[3 * i + 2];
+    if (k === MentionKind.FirstPerson) fp++;
+    else if (k === MentionKind.Pronoun && !ctx.inQuote[i]) third++;
+  }
+  if (!(fp >= 30 && fp >= 0.25 * third)) return -1;
+  const existing = st.chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
+  if (existing >= 0) {
+    st.chars[existing].narrator = true;
+    return existing;
+  }
+  if (!hasGiven) {
+    const votes = new Map<number, number>();
+    const narr = new Map<number, number>();
+    const firstVoc = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const c = st.mc[i];
+      if (c < 0 || m[3 * i + 2] !== MentionKind.Proper) continue;
+      if (!ctx.inQuote[i]) {
+        narr.set(c, (narr.get(c) ?? 0) + 1);
+        continue;
+      }
+      if (!st.table.vocative[i]) continue;
+      const p = ctx.para[i];
+      if (narratorReplies(st, p + 1, firstMentionOfPara(st, p + 1, i))) {
+        votes.set(c, (votes.get(c) ?? 0) + 1);
+        if (!firstVoc.has(c)) firstVoc.set(c, i);
+      }
+    }
+    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+    if (ranked.length > 0) {
+      const [c, v] = ranked[0];
+      const v2 = ranked.length > 1 ? ranked[1][1] : 0;
+      if (v >= 3 && v >= 2 * v2 && (narr.get(c) ?? 0) <= 2 * v && !st.chars[c].given) {
+        st.chars[c].narrator = true;
+        addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', Math.min(0.9, 0.4 + 0.1 * v)));
+        return c;
+      }
+    }
+  }
+  if (noNew) return -1;
+  const used = new Set(st.chars.map((c) => c.id));
+  let id = 'narrator';
+  for (let k = 2; used.has(id); k++) id = `narrator-${k}`;
+  st.chars.push({ id, name: 'Narrator', aliases: [], gender: 'unknown', mentions: 0, quotes: 0, given: false, narrator: true, source: 'discovered' });
+  st.genders.push(GenderCode.Unknown);
+  st.clusterOf.push(-1);
+  return st.chars.length - 1;
+}

@@ -1,0 +1,64 @@
+/**
+ * Pronoun resolution (he/she outside quotes) → the most salient compatible candidate: in the
+ * pronoun's own sentence the leftmost (subject-like) one before it; else, in the nearest earlier
+ * narration sentence (up to two back) that has one, its leftmost. Candidates are names, descriptions
+ * (an unresolved description blocks: `the old man … he` stays unresolved) and already-resolved
+ * pronouns, outside quotes. A speech tag far into a dialogue looks up to six narration sentences back
+ * for a known character. Pronouns inside quotes are left unresolved.
+ */
+import { GenderCode, MentionKind } from '../../document/document.js';
+import type { Ctx } from './context.js';
+
+export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): void {
+  const doc = ctx.doc;
+  const m = doc.mentions;
+  const n = doc.mentionCount;
+  const mg = doc.mentionGenders;
+  // Candidate mention indexes outside quotes, in order.
+  const cand = new Int32Array(n);
+  let nc = 0;
+  const candGender = (j: number): number => {
+    const ci = mc[j];
+    if (ci >= 0 && genders[ci] !== GenderCode.Unknown) return genders[ci];
+    return mg[j];
+  };
+  /**
+   * Leftmost compatible candidate of the nearest sentence (within `maxDist` narration sentences)
+   * holding one; unresolved descriptions count (and block) only when `allowUnresolved`.
+   */
+  const search = (i: number, g: number, rank: number, maxDist: number, allowUnresolved: boolean): number => {
+    let chosen = -1;
+    let bestSent = -1;
+    for (let c = nc - 1; c >= 0; c--) {
+      const j = cand[c];
+      const sj = ctx.sent[j];
+      if (rank - ctx.narrRank[sj] > maxDist) break;
+      if (bestSent >= 0 && sj !== bestSent) break;
+      if (m[3 * j] === m[3 * i]) continue;
+      if (!allowUnresolved && mc[j] < 0) continue;
+      const cg = candGender(j);
+      if (cg !== g && !(cg === GenderCode.Unknown && mc[j] >= 0)) continue;
+      bestSent = sj;
+      chosen = j;
+    }
+    return chosen;
+  };
+  for (let i = 0; i < n; i++) {
+    const k = m[3 * i + 2];
+    if (ctx.inQuote[i]) continue;
+    if (k === MentionKind.Pronoun) {
+      const g = mg[i];
+      if (g === GenderCode.He || g === GenderCode.She) {
+        const si = ctx.sent[i];
+        const rank = ctx.narrRank[si];
+        let chosen = search(i, g, rank, 2, true);
+        // A speech tag far into a dialogue (`"…," said he`): look further back for a known character.
+        if (chosen < 0 && ctx.sentHasQuote[si]) chosen = search(i, g, rank, 6, false);
+        if (chosen >= 0) mc[i] = mc[chosen];
+      }
+    }
+    if (k === MentionKind.Proper || k === MentionKind.Nominal || (k === MentionKind.Pronoun && mc[i] >= 0)) {
+      cand[nc++] = i;
+    }
+  }
+}
