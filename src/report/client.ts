@@ -6,12 +6,15 @@
  */
 export const CLIENT_JS = String.raw`(function () {
 'use strict';
-var PALETTE = [
-  ['#1f6fb2', '#dceaf7'], ['#c2410c', '#fde4d5'], ['#15803d', '#d9f2e1'], ['#a21caf', '#f6dcf8'],
-  ['#b45309', '#fbecc8'], ['#0e7490', '#d3f0f5'], ['#be123c', '#fbdbe3'], ['#4d7c0f', '#e6f2cf'],
-  ['#6d28d9', '#e8dffb'], ['#9f580a', '#f4e4cf'], ['#0f766e', '#d2f1ec'], ['#9d174d', '#f8dbe8'],
-  ['#3f6212', '#e3ecd2'], ['#1e40af', '#dde4f8'], ['#854d0e', '#f3e8cc'], ['#7e22ce', '#efdffc']
-];
+// Distinct hues first (the most talkative characters get them); the tint is the colour mixed with white.
+var PALETTE = ['#1f6fb2', '#e66100', '#1a9850', '#c51b3f', '#7b3fb5', '#8c564b', '#d4509a', '#0f9bb0',
+  '#7a8a00', '#2c3e8c', '#c99400', '#00796b', '#9c27b0', '#546e7a', '#800000', '#5e9e0f'].map(function (hex) { return [hex, tint(hex, 0.82)]; });
+function tint(hex, amount) {
+  var n = parseInt(hex.slice(1), 16);
+  var mix = function (c) { return Math.round(c + (255 - c) * amount); };
+  var r = mix((n >> 16) & 255), g = mix((n >> 8) & 255), b = mix(n & 255);
+  return '#' + ((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1);
+}
 var UNKNOWN = ['#80868b', '#eceff1'];
 var LOW = 0.5;
 
@@ -225,10 +228,14 @@ function drawGraph(data, d) {
     container: box,
     elements: elements,
     style: [
-      { selector: 'node', style: { 'background-color': 'data(color)', label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#202124', 'text-outline-color': '#fff', 'text-outline-width': 2 } },
+      { selector: 'node', style: { 'background-color': 'data(color)', label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 14, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#202124', 'text-outline-color': '#fff', 'text-outline-width': 2 } },
       { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.75, label: 'data(weight)', 'font-size': 9, 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-background-padding': 1 } }
     ],
-    layout: n > 2 ? { name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; }, padding: 20 } : { name: 'circle', padding: 30 }
+    minZoom: 0.3,
+    maxZoom: 3,
+    layout: n > 2
+      ? { name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 110; }, nodeOverlap: 20, gravity: 0.2, componentSpacing: 80, padding: 24 }
+      : { name: 'circle', padding: 40 }
   });
 }
 

@@ -13,7 +13,7 @@ header.top .meta { color: var(--muted); font-size: .9em; margin: .2em 0 0; overf
 nav.sections { display: flex; flex-wrap: wrap; gap: .3em .9em; margin-top: .4em; font-size: .92em; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1em; padding: 1em; max-width: 1400px; margin: 0 auto; }
 @media (min-width: 1000px) {
-  .layout { grid-template-columns: minmax(0, 1fr) 400px; }
+  .layout { grid-template-columns: minmax(0, 1fr) 420px; }
   .layout aside { order: 2; position: sticky; top: 0; max-height: 100vh; overflow: auto; }
   .layout article { order: 1; }
 }
@@ -44,7 +44,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cast-name { font: inherit; background: none; border: 0; padding: 0; color: inherit; text-align: left; cursor: pointer; font-weight: 600; }
 .cast-name[aria-pressed="true"] { text-decoration: underline; text-decoration-thickness: 2px; }
 .aliases { color: var(--muted); font-size: .92em; overflow-wrap: anywhere; }
-#graph { width: 100%; height: 320px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+#graph { width: 100%; height: 380px; overflow: hidden; position: relative; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .bars { list-style: none; padding: 0; margin: 0; }
 .bars li { display: grid; grid-template-columns: 8em 1fr 3.5em; align-items: center; gap: .4em; font-size: .9em; margin: .2em 0; }
 .bars .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
