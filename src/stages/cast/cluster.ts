@@ -20,7 +20,7 @@ import { GenderCode } from '../../document/document.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import { EITHER_NAME_TITLES, FIRST_NAME_TITLES, titleClass, titlesCompatible } from '../../lang/en/titles.js';
 import type { Form, FormTable } from './forms.js';
-import { firstNameVariants, isInitial, strongTitleGender, titleGender } from './names.js';
+import { firstNameVariants, isInitial, nicknamesOf, strongTitleGender, titleGender } from './names.js';
 
 export interface Cluster {
   forms: number[];
@@ -156,6 +156,8 @@ function formGender(form: Form): number {
 }
 
 const MARRIED = (t: string): boolean => titleClass(t) === 'mrs' || titleClass(t) === 'noble-f';
+/** A rank or a noble title: father and son may share the name, never the rank. */
+const RANKED = (t: string): boolean => t !== '' && (titleClass(t) === 'rank' || titleClass(t) === 'noble-m' || titleClass(t) === 'noble-f');
 
 export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
   const { forms, co } = table;
@@ -215,6 +217,17 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
         break;
       }
     }
+    // `Bill Sikes` and `Mr. William Sikes`: a nickname of the same first name, same surname, no rank or nobility on either.
+    // Only a rare spelling joins: `Tom Gradgrind` (the son, often) and `Thomas Gradgrind` (the father) stay two.
+    if (target < 0 && !wife && !RANKED(p.title)) {
+      for (const v of [...firstNameVariants(first).slice(1), ...nicknamesOf(first)]) {
+        for (const ci of fullKey.get(`${v}|${last}`) ?? []) {
+          const c = clusters[ci];
+          const rare = form.count <= 6 || 4 * form.count <= c.count;
+          if (target < 0 && rare && live(ci) && !c.wife && ![...c.titles].some(RANKED) && compatible(c, p.title, g)) target = ci;
+        }
+      }
+    }
     if (target >= 0) addForm(clusters, target, forms, f);
     else {
       target = newCluster(f, wife ? '' : first, last, !wife, wife);
@@ -259,8 +272,10 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (position === 'first') target = choose(atFirst, t);
     else if (position === 'last') target = choose(atLast, t);
     else target = atFirst.length > 0 ? choose(atFirst, t) : choose(atLast, t);
-    // Several sisters: `Miss Elliot` is the eldest, whom we cannot tell; keep her apart.
-    if (target >= 0 && t === 'miss' && new Set(atLast).size > 1 && atFirst.length === 0) target = -1;
+    // Several sisters: `Miss Elliot` is the eldest, whom we cannot tell; keep her apart. Several men
+    // of a family: `General Tilney` is not the one with the most mentions but the one with the rank.
+    const several = new Set(atLast).size > 1 && atFirst.length === 0;
+    if (target >= 0 && several && (t === 'miss' || (RANKED(t) && !clusters[target].titles.has(t)))) target = -1;
     if (target >= 0) addForm(clusters, target, forms, f);
     else {
       const asFirst = position === 'first' || (position === 'either' && firstNameGender(w) !== undefined);

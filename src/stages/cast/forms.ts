@@ -126,7 +126,10 @@ export function collectForms(ctx: Ctx): FormTable {
   for (const f of forms) for (const w of f.parsed.core) words.add(w);
   for (const f of forms) {
     const last = f.parsed.core[f.parsed.core.length - 1];
-    if (last.length > 3 && last.endsWith('s') && (words.has(last.slice(0, -1)) || (last.endsWith('es') && words.has(last.slice(0, -2))))) f.plural = true;
+    if (f.parsed.rawTitle === 'messrs' || f.parsed.core[0] === 'mesdames') f.plural = true;
+    // `the Crofts`, `the Miss Musgroves`: a plural cue is needed, or a name like Sikes would go.
+    const cued = f.the + f.pluralCue >= Math.max(1, 0.2 * f.count);
+    if (cued && last.length > 3 && last.endsWith('s') && (words.has(last.slice(0, -1)) || (last.endsWith('es') && words.has(last.slice(0, -2))))) f.plural = true;
   }
   return { forms, formOf, byKey, vocative, co: coOccurrence(ctx, forms, formOf) };
 }

@@ -276,7 +276,7 @@ export function cleanHint(tag: string): string {
 export function linkOf(doc: Document, i: number, evidence: string, confidence: number): CharacterLink {
   const s = doc.mentions[3 * i];
   const e = doc.mentions[3 * i + 1];
-  return { text: doc.text.slice(s, e), evidence, confidence: Math.round(confidence * 100) / 100, start: s, end: e };
+  return { text: doc.text.slice(s, e).replace(/\s+/g, ' '), evidence, confidence: Math.round(confidence * 100) / 100, start: s, end: e };
 }
 
 /**
@@ -309,27 +309,26 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     if (st.chars[k].given) continue;
     for (const t of st.clusters[st.clusterOf[k]].titles) put(t, k);
   }
-  const uses = new Map<number, Map<string, number>>();
+  const uses = new Map<number, { count: number; first: number }>();
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
     const span = text.slice(m[3 * i], m[3 * i + 1]);
-    const sp = span.indexOf(' ');
-    if (sp < 0 || span.slice(0, sp).toLowerCase() !== 'the') continue;
-    const rest = nameKey(span.slice(sp + 1));
-    if (rest.includes(' ')) continue;
-    const ci = titleIndex.get(canonicalTitle(rest));
+    const words = span.split(/\s+/);
+    if (words.length < 2 || words[0].toLowerCase() !== 'the') continue;
+    const head = words[words.length - 1];
+    // `the Captain`, `the poor General` (a capitalised title after adjectives).
+    if (words.length > 2 && !/^[A-Z]/.test(head)) continue;
+    const ci = titleIndex.get(canonicalTitle(nameKey(head)));
     if (ci === undefined || ci < 0) continue;
     st.mc[i] = ci;
-    const u = uses.get(ci) ?? uses.set(ci, new Map()).get(ci)!;
-    const surf = `the ${span.slice(sp + 1)}`;
-    u.set(surf, (u.get(surf) ?? 0) + 1);
+    const u = uses.get(ci) ?? uses.set(ci, { count: 0, first: i }).get(ci)!;
+    u.count++;
   }
+  // The evidence is kept as a link (no alias: a title is shared by too many minor characters).
   for (const [ci, u] of uses) {
     const ch = st.chars[ci];
-    for (const [surf, cnt] of u) {
-      if (cnt < 2 || ch.given) continue;
-      if (!ch.aliases.some((a) => a.toLowerCase() === surf.toLowerCase())) ch.aliases.push(surf);
-    }
+    if (ch.given) continue;
+    (ch.links ?? (ch.links = [])).push(linkOf(doc, u.first, 'title', u.count >= 3 ? 0.7 : 0.5));
   }
 }
 

@@ -54,6 +54,7 @@ function addLink(ch: CharacterRecord, link: ReturnType<typeof linkOf>): void {
   if (links.length < 50 && !links.some((l) => l.text.toLowerCase() === link.text.toLowerCase() && l.evidence === link.evidence)) links.push(link);
 }
 function addAlias(ch: CharacterRecord, a: string): void {
+  a = a.replace(/\s+/g, ' ');
   if (!ch.aliases.some((x) => x.toLowerCase() === a.toLowerCase())) ch.aliases.push(a);
 }
 
@@ -91,7 +92,20 @@ export function linkEpithets(st: CastState): void {
     if (k === MentionKind.Nominal) return true;
     return k === MentionKind.Proper && mc[j] >= 0 && epithetCharacter(st, mc[j]);
   };
+  const fitsGender = (j: number, c: number): boolean => {
+    const g = doc.mentionGenders[j];
+    const k = mentionKind(doc, j) === MentionKind.Proper ? st.genders[mc[j]] : g;
+    const cg = st.genders[c];
+    return k === GenderCode.Unknown || k === GenderCode.They || cg === GenderCode.Unknown || cg === k;
+  };
+  /** `Polina, the General, and Mr. Astley`: a list, not an apposition. */
+  const inList = (j: number): boolean => {
+    const rest = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 12);
+    if (/^\s*,\s*(?:and|or|nor)\b/.test(rest)) return true;
+    return j + 1 < n && mentionKind(doc, j + 1) !== MentionKind.Pronoun && /^\s*,\s*$/.test(between(doc, j, j + 1));
+  };
   const link = (j: number, c: number, evidence: string, conf: number): void => {
+    if (!fitsGender(j, c)) return;
     if (mentionKind(doc, j) === MentionKind.Nominal) mc[j] = c;
     const key = mentionKind(doc, j) === MentionKind.Proper ? `#${mc[j]}` : startsWithThe(doc, j) ? descKey(doc, j) : '';
     if (key !== '') vote(key, c);
@@ -106,7 +120,7 @@ export function linkEpithets(st: CastState): void {
     const gap = between(doc, i, j);
     if (a >= 0 && describes(j)) {
       const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
-      if (APPOS_BETWEEN.test(gap) && AFTER_APPOS.test(after) && !possessiveOf(doc, j)) link(j, a, 'apposition', 0.9);
+      if (APPOS_BETWEEN.test(gap) && AFTER_APPOS.test(after) && !possessiveOf(doc, j) && !inList(j) && !(i > 0 && /^\s*,\s*$/.test(between(doc, i - 1, i)))) link(j, a, 'apposition', 0.9);
       else if (COPULA_BETWEEN.test(gap) && startsWithThe(doc, j)) link(j, a, 'copula', 0.8);
     } else if (b >= 0 && describes(i)) {
       const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
@@ -145,9 +159,13 @@ export function linkEpithets(st: CastState): void {
     const g = key.startsWith('#') ? st.genders[Number(key.slice(1))] : doc.mentionGenders[occ[0]];
     const present = new Map<number, number>();
     const unique = new Map<number, number>();
+    const contra = new Map<number, number>();
     for (const i of occ) {
       const cands = sceneCharacters(st, i, g, key.startsWith('#') ? Number(key.slice(1)) : -1);
       for (const c of cands) present.set(c, (present.get(c) ?? 0) + 1);
+      // Named in the same sentence as the description (not in apposition): someone else.
+      for (let j = i - 1; j >= 0 && ctx.sent[j] === ctx.sent[i]; j--) if (mentionKind(doc, j) === MentionKind.Proper && mc[j] >= 0) contra.set(mc[j], (contra.get(mc[j]) ?? 0) + 1);
+      for (let j = i + 1; j < n && ctx.sent[j] === ctx.sent[i]; j++) if (mentionKind(doc, j) === MentionKind.Proper && mc[j] >= 0) contra.set(mc[j], (contra.get(mc[j]) ?? 0) + 1);
       if (cands.size === 1) {
         const [c] = cands;
         unique.set(c, (unique.get(c) ?? 0) + 1);
@@ -158,7 +176,8 @@ export function linkEpithets(st: CastState): void {
     const [best, p1] = ranked[0];
     const p2 = ranked.length > 1 ? ranked[1][1] : 0;
     const u = unique.get(best) ?? 0;
-    if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2) decided.set(key, best);
+    const against = contra.get(best) ?? 0;
+    if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2 && u >= 0.4 * occ.length && against <= 0.1 * occ.length) decided.set(key, best);
   }
   // Apply: descriptions → their character; capitalised epithet characters merge into theirs.
   for (const [key, c] of decided) {
@@ -182,7 +201,8 @@ export function linkEpithets(st: CastState): void {
     }
     if (firstI < 0) continue;
     if (!direct) addLink(st.chars[c], linkOf(doc, firstI, 'descriptive', 0.6));
-    if (count >= 2) addAlias(st.chars[c], doc.mentionText(firstI));
+    // Only descriptions the text itself equates with the name (apposition, copula) become aliases.
+    if (direct && count >= 2) addAlias(st.chars[c], doc.mentionText(firstI));
   }
 }
 
@@ -278,6 +298,8 @@ export function linkVocatives(st: CastState): void {
     const p = ctx.para[i];
     const r = taggedSpeaker(st, p + 1, firstMentionOfPara(st, p + 1, i));
     if (r < 0 || r === v) continue;
+    // The vocative's own speaker is not its addressee.
+    if (taggedSpeaker(st, p, firstMentionOfPara(st, p, Math.max(0, i - 40))) === r) continue;
     const m = pairs.get(v) ?? pairs.set(v, new Map()).get(v)!;
     m.set(r, (m.get(r) ?? 0) + 1);
     if (!firstVoc.has(v)) firstVoc.set(v, i);
