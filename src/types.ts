@@ -68,6 +68,66 @@ export interface AnalysisQuote {
 export interface AnalysisChapter {
   title: string;
   start: number;
+  /** Offset where the chapter ends (the next chapter's start, or the end of the text). */
+  end?: number;
+}
+
+/** What the input was: `text`, an `html` page or an `epub`. */
+export type SourceFormat = 'text' | 'html' | 'epub';
+/** The archive a file comes from, when recognised. */
+export type SourceSite = 'ao3' | 'ffn' | 'fanficfare';
+/**
+ * Which text the offsets index: `as-given` (the string passed to `analyze`), `decoded` (the file
+ * decoded, byte-order mark removed, line endings made `\n`) or `extracted` (text dramatis built from
+ * the file: HTML/EPUB extraction, or notes removed; `--emit-text` writes it).
+ */
+export type TextKind = 'as-given' | 'decoded' | 'extracted';
+
+export interface AnalysisInput {
+  format: SourceFormat;
+  site: SourceSite | null;
+  /** Encoding of the file (`utf-8`, `utf-8-bom`, `utf-16le`, `windows-1252`, `zip` for EPUB), or null for a string. */
+  encoding: string | null;
+  /** Size of the input in bytes, or null for a string. */
+  bytes: number | null;
+  text: TextKind;
+  /** SHA-256 (hex) of the UTF-8 encoding of the text the offsets index. */
+  sha256: string;
+}
+
+export interface AnalysisWorkNote {
+  kind: 'summary' | 'notes' | 'end-notes';
+  /** Index into `chapters`, or null for the whole work. */
+  chapter: number | null;
+  text: string;
+}
+
+/** What the source says about the work (empty for plain text), and dramatis' word count. */
+export interface AnalysisWork {
+  title: string | null;
+  authors: string[];
+  fandoms: string[];
+  rating: string | null;
+  archiveWarnings: string[];
+  categories: string[];
+  relationships: string[];
+  /** The author's character tags (a cast hint). */
+  characters: string[];
+  additionalTags: string[];
+  genres: string[];
+  series: string[];
+  language: string | null;
+  summary: string | null;
+  /** Author's notes and summaries, kept out of the story text. */
+  notes: AnalysisWorkNote[];
+  url: string | null;
+  published: string | null;
+  updated: string | null;
+  status: string | null;
+  declaredWords: number | null;
+  declaredChapters: string | null;
+  /** Words in the analysed text (dramatis' count). */
+  words: number;
 }
 
 export interface AnalysisWarning {
@@ -81,6 +141,10 @@ export interface Analysis {
   /** Version of this JSON shape (semver); see docs/analysis-format.md. */
   version: string;
   source: string | null;
+  /** What was read, and which text the offsets index (always written by dramatis 1.1+). */
+  input?: AnalysisInput;
+  /** Work metadata from the source (always written by dramatis 1.1+). */
+  work?: AnalysisWork;
   stats: {
     codePoints: number;
     paragraphs: number;

@@ -2,7 +2,8 @@
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DramatisError, ExitCode, InputError } from '../errors.js';
-import { MAX_INPUT_BYTES, decodeText, tooLargeMessage } from '../document/decode.js';
+import { MAX_INPUT_BYTES, tooLargeMessage } from '../document/decode.js';
+import { readStory as readStoryBytes, type Story } from '../input/index.js';
 import { parseCastFile } from '../cast-file.js';
 import type { CastFile } from '../types.js';
 
@@ -77,10 +78,18 @@ export async function readStreamBytes(stream: InStream | undefined, name = STDIN
   return Buffer.concat(chunks, total);
 }
 
-/** The story text of FILE, or of standard input when FILE is `-`. */
+/**
+ * The story of FILE, or of standard input when FILE is `-`: text, HTML or EPUB, recognised by content
+ * (src/input), with its metadata and chapters.
+ */
+export async function readStoryInput(file: string, stdin: InStream | undefined): Promise<Story> {
+  if (file === '-') return readStoryBytes(await readStreamBytes(stdin), STDIN_NAME);
+  return readStoryBytes(await readFileBytes(file, 'file'), file);
+}
+
+/** The story text of FILE (or standard input for `-`): the text every offset indexes (see readStoryInput). */
 export async function readStory(file: string, stdin: InStream | undefined): Promise<string> {
-  if (file === '-') return decodeText(await readStreamBytes(stdin), STDIN_NAME);
-  return decodeText(await readFileBytes(file, 'file'), file);
+  return (await readStoryInput(file, stdin)).text;
 }
 
 /** Read and validate a cast file (UTF-8 JSON `{"characters": [...]}`). */

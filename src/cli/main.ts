@@ -7,13 +7,14 @@
  * DRAMATIS_DEBUG=1).
  */
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DramatisError, ExitCode } from '../errors.js';
-import { analyzeDocument } from '../index.js';
-import { toAnalysis } from '../output/analysis.js';
-import { TokenKind, type Document } from '../document/document.js';
+import type { Document } from '../document/document.js';
+import { analyzeStoryDocument, countWords, storyAnalysis, type Story } from '../input/index.js';
+import { chapterPresence } from './presence.js';
 import type { Analysis, CastFile } from '../types.js';
-import { checkOutputPath, readCast, readStory, STDIN_NAME, writeFileAtomic, type InStream, type OutStream } from './io.js';
+import { checkOutputPath, readCast, readStoryInput, STDIN_NAME, writeFileAtomic, type InStream, type OutStream } from './io.js';
 import { formatSummary } from './summary.js';
 import { parseFormat, runAnalyzeExport, runReport, runVoice } from '../export/command.js';
 import { parsePort, runServe } from '../serve/command.js';
@@ -67,28 +68,51 @@ function parsePortOption(value: string): number {
   }
 }
 
-function countWords(doc: Document): number {
-  let n = 0;
-  const kinds = doc.tokenKinds;
-  for (let i = 0; i < kinds.length; i++) if (kinds[i] === TokenKind.Word) n++;
-  return n;
-}
-
 interface AnalyzeCliOptions {
   cast?: string;
   output?: string;
   pretty?: boolean;
   format?: string;
   corrections?: string;
+  emitText?: string;
 }
 
-async function loadStory(file: string, castPath: string | undefined, io: CliIO): Promise<{ analysis: Analysis; words: number }> {
+interface LoadedStory {
+  analysis: Analysis;
+  words: number;
+  story: Story;
+  doc: Document;
+}
+
+async function loadStory(file: string, castPath: string | undefined, io: CliIO): Promise<LoadedStory> {
   // Read the cast first: a bad cast file is a quicker error than a long read.
   const cast: CastFile | undefined = castPath === undefined ? undefined : await readCast(castPath);
-  const text = await readStory(file, io.stdin);
+  // Text, HTML or EPUB, recognised by content (src/input): one story, with the source's chapters.
+  const story = await readStoryInput(file, io.stdin);
   const source = file === '-' ? null : file;
-  const doc = analyzeDocument(text, { cast, source: source ?? undefined });
-  return { analysis: toAnalysis(doc, source), words: countWords(doc) };
+  const doc = analyzeStoryDocument(story, { cast, source: source ?? undefined });
+  return { analysis: storyAnalysis(doc, source, story), words: countWords(doc), story, doc };
+}
+
+/** The Analysis as JSON, or a clear error when it is too large for one string. */
+function toJson(analysis: Analysis, pretty: boolean | undefined): string {
+  try {
+    return (pretty ? JSON.stringify(analysis, null, 2) : JSON.stringify(analysis)) + '\n';
+  } catch (e) {
+    if (e instanceof RangeError) throw new DramatisError('the analysis is too large to write as one JSON document; analyse the story in parts', ExitCode.Input);
+    throw e;
+  }
+}
+
+/** `--emit-text FILE`: its own file, never the input or the -o file; its directory must exist. */
+async function checkEmitText(file: string, opts: AnalyzeCliOptions): Promise<void> {
+  if (opts.emitText === undefined) return;
+  const target = resolvePath(opts.emitText);
+  if (opts.emitText === '-' || (opts.output !== undefined && target === resolvePath(opts.output))) {
+    throw new DramatisError('--emit-text needs a file of its own (not -, not the -o file)', ExitCode.Usage);
+  }
+  if (file !== '-' && target === resolvePath(file)) throw new DramatisError('--emit-text would overwrite the input file', ExitCode.Usage);
+  await checkOutputPath(opts.emitText);
 }
 
 async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Promise<number> {
@@ -96,10 +120,14 @@ async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Pro
   if ((opts.format !== undefined && opts.format !== 'json') || opts.corrections !== undefined) return runAnalyzeExport(file, opts, io);
   if (opts.output === '-') opts.output = undefined; // `-o -`: standard output
   if (opts.output !== undefined) await checkOutputPath(opts.output);
-  const { analysis } = await loadStory(file, opts.cast, io);
-  const json = (opts.pretty ? JSON.stringify(analysis, null, 2) : JSON.stringify(analysis)) + '\n';
+  await checkEmitText(file, opts);
+  const { analysis, story } = await loadStory(file, opts.cast, io);
+  const json = toJson(analysis, opts.pretty);
+  const pid = io.pid ?? Math.floor(Math.random() * 1e9);
+  // The text the offsets index (input.sha256 is its hash), so spans can be checked.
+  if (opts.emitText !== undefined) await writeFileAtomic(opts.emitText, story.text, pid);
   if (opts.output !== undefined) {
-    await writeFileAtomic(opts.output, json, io.pid ?? Math.floor(Math.random() * 1e9));
+    await writeFileAtomic(opts.output, json, pid);
   } else {
     io.stdout.write(json);
   }
@@ -107,9 +135,9 @@ async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Pro
 }
 
 async function runSummary(file: string, opts: { cast?: string }, io: CliIO): Promise<number> {
-  const { analysis, words } = await loadStory(file, opts.cast, io);
+  const { analysis, words, doc } = await loadStory(file, opts.cast, io);
   const width = io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
-  io.stdout.write(formatSummary(analysis, { width, words, sourceName: STDIN_NAME }));
+  io.stdout.write(formatSummary(analysis, { width, words, sourceName: STDIN_NAME, presence: chapterPresence(doc) ?? undefined }));
   return ExitCode.Ok;
 }
 
@@ -159,10 +187,11 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
 
   configure(program.command('analyze'))
     .description('write the Analysis JSON of a story (FILE, or - for standard input)')
-    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .argument('<file>', 'story file (text, HTML or EPUB), or - to read standard input')
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
     .option('-o, --output <out.json>', 'write to this file (atomically) instead of standard output (- for standard output)')
     .option('--pretty', 'indent the JSON (json and script formats)')
+    .option('--emit-text <story.txt>', 'also write the text the offsets index (the text extracted from HTML/EPUB) to this file')
     .option('--format <format>', 'json (default), booknlp (a directory: -o DIR), tei, csv or script', parseFormatOption)
     .option('--corrections <corrections.json>', 'apply these corrections (saved by `dramatis serve`)')
     .action(async (file: string, opts: AnalyzeCliOptions) => {
@@ -170,8 +199,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     });
 
   configure(program.command('summary'))
-    .description('print a readable summary: counts, the cast, lines per character, the first quotes')
-    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .description('print a readable summary: counts, the cast, lines per character, presence by chapter, the first quotes')
+    .argument('<file>', 'story file (text, HTML or EPUB), or - to read standard input')
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
     .action(async (file: string, opts: { cast?: string }) => {
       result.code = await runSummary(file, opts, io);
@@ -179,7 +208,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
 
   configure(program.command('report'))
     .description('write a self-contained HTML report: the story with quotes coloured by speaker, the cast, the network')
-    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .argument('<file>', 'story file (text, HTML or EPUB), or - to read standard input')
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
     .option('--corrections <corrections.json>', 'apply these corrections')
     .option('--title <title>', 'title of the report (default: the file name)')
@@ -201,7 +230,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
 
   configure(program.command('voice'))
     .description('read the story aloud with espeak-ng: narrator and a voice per character, into one WAV file')
-    .argument('<file>', 'UTF-8 text file, or - to read standard input')
+    .argument('<file>', 'story file (text, HTML or EPUB), or - to read standard input')
     .requiredOption('-o, --output <out.wav>', 'the WAV file to write (atomically)')
     .option('--cast <cast.json>', 'use this cast instead of discovering one')
     .option('--corrections <corrections.json>', 'apply these corrections')

@@ -1,5 +1,6 @@
 /** The human summary of `dramatis summary`: a pure function of the Analysis (no I/O). */
 import type { Analysis, AnalysisQuote } from '../types.js';
+import type { ChapterPresence } from './presence.js';
 
 export interface SummaryOptions {
   /** Line width to truncate to (the terminal's, or 80). */
@@ -10,6 +11,8 @@ export interface SummaryOptions {
   quotes?: number;
   /** Name to show when the Analysis has no source. */
   sourceName?: string;
+  /** Mentions and lines of each character per chapter (shown when the story has two chapters or more). */
+  presence?: ChapterPresence;
 }
 
 /** One utterance: its spans joined, with the speaker of its first span. */
@@ -93,6 +96,11 @@ export function formatSummary(analysis: Analysis, options: SummaryOptions = {}):
   if (analysis.chapters.length > 0) counts.push(plural(analysis.chapters.length, 'chapter'));
   emit(shortenLeft(source, width));
   emit(counts.join(', '));
+  const work = analysis.work;
+  if (work && (work.title || work.authors.length > 0)) {
+    const site = analysis.input?.site ? ` (${{ ao3: 'AO3', ffn: 'FanFiction.Net', fanficfare: 'FanFicFare' }[analysis.input.site]})` : '';
+    emit(`${work.title ?? 'Untitled'}${work.authors.length > 0 ? ` by ${work.authors.join(', ')}` : ''}${site}`);
+  }
 
   // The cast.
   emit();
@@ -131,6 +139,8 @@ export function formatSummary(analysis: Analysis, options: SummaryOptions = {}):
     }
   }
 
+  if (options.presence) formatPresence(analysis, options.presence, width, emit);
+
   // The first quotes.
   emit();
   if (lines.length === 0) {
@@ -152,4 +162,29 @@ export function formatSummary(analysis: Analysis, options: SummaryOptions = {}):
     if (analysis.warnings.length > 5) emit(`  … and ${fmt(analysis.warnings.length - 5)} more`);
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Presence by chapter: one column per chapter, `#` where the character speaks, `+` where it is only
+ * mentioned, `.` where it is absent. Chapters past the width are cut (with `…`).
+ */
+function formatPresence(analysis: Analysis, presence: ChapterPresence, width: number, emit: (s?: string) => void): void {
+  const byId = new Map(presence.rows.map((r) => [r.id, r] as const));
+  const chars = analysis.characters.filter((c) => byId.has(c.id));
+  if (chars.length === 0) return;
+  const n = presence.chapters.length;
+  const nameW = Math.min(28, Math.max(4, ...chars.map((c) => Array.from(c.name).length)));
+  const room = Math.max(1, width - nameW - 4);
+  const shown = Math.min(n, room);
+  const cut = shown < n ? '…' : '';
+  emit();
+  emit(`Presence by chapter (${plural(n, 'chapter')}; # speaks, + mentioned, . absent)`);
+  const ruler = Array.from({ length: shown }, (_, k) => String((k + 1) % 10)).join('');
+  emit(`  ${padRight('', nameW)}  ${ruler}`);
+  for (const c of chars) {
+    const r = byId.get(c.id)!;
+    let cells = '';
+    for (let k = 0; k < shown; k++) cells += r.lines[k] > 0 ? '#' : r.mentions[k] > 0 ? '+' : '.';
+    emit(`  ${padRight(truncate(c.name, nameW), nameW)}  ${cells}${cut}`);
+  }
 }

@@ -2,7 +2,7 @@
 import type { Document } from '../document/document.js';
 import type { Analysis, AnalysisQuote } from '../types.js';
 
-export const ANALYSIS_VERSION = '1.0.0';
+export const ANALYSIS_VERSION = '1.1.0';
 
 export function toAnalysis(doc: Document, source: string | null = null): Analysis {
   const quotes: AnalysisQuote[] = [];
