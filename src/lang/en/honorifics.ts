@@ -20,7 +20,8 @@ export const HONORIFICS: ReadonlyMap<string, number> = new Map([
   ['doña', 2], ['dona', 2], ['sister', 2], ['mother', 2], ['aunt', 2], ['auntie', 2], ['aunty', 2],
   ['grandma', 2], ['granny', 2], ['grandmother', 2], ['queen', 2], ['princess', 2], ['duchess', 2],
   ['countess', 2], ['baroness', 2], ['marchioness', 2], ['viscountess', 2], ['empress', 2], ['abbess', 2],
-  ['nurse', 2],
+  ['nurse', 2], ['comrade', 0], ['superintendent', 0], ['constable', 0], ['nawab', 1], ['rajah', 1],
+  ['rani', 2], ['ranee', 2], ['begum', 2],
 ]);
 
 /**

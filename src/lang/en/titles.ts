@@ -26,7 +26,7 @@ export function canonicalTitle(t: string): string {
 export type TitleClass = 'm' | 'mrs' | 'miss' | 'ms' | 'rank' | 'noble-m' | 'noble-f' | 'kin';
 
 const CLASSES: Record<TitleClass, string[]> = {
-  m: ['mr', 'monsieur', 'signor', 'herr', 'senor', 'master', 'sahib', 'babu', 'mynheer'],
+  m: ['mr', 'monsieur', 'signor', 'herr', 'senor', 'master', 'sahib', 'babu', 'mynheer', 'comrade'],
   mrs: ['mrs', 'madame', 'signora', 'frau', 'senora', 'begum'],
   miss: ['miss', 'mademoiselle', 'signorina', 'fräulein', 'senorita'],
   ms: ['ms', 'mistress', 'dona'],

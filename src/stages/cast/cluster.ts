@@ -275,7 +275,8 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     // Several sisters: `Miss Elliot` is the eldest, whom we cannot tell; keep her apart. Several men
     // of a family: `General Tilney` is not the one with the most mentions but the one with the rank.
     const several = new Set(atLast).size > 1 && atFirst.length === 0;
-    if (target >= 0 && several && (t === 'miss' || (RANKED(t) && !clusters[target].titles.has(t)))) target = -1;
+    const dominant = target >= 0 && atLast.every((ci) => ci === target || clusters[target].count >= 10 * clusters[ci].count);
+    if (target >= 0 && several && ((t === 'miss' && !dominant) || (RANKED(t) && !clusters[target].titles.has(t)))) target = -1;
     if (target >= 0) addForm(clusters, target, forms, f);
     else {
       const asFirst = position === 'first' || (position === 'either' && firstNameGender(w) !== undefined);
@@ -300,7 +301,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       if (!live(ci) || c.plural) continue;
       const firstHit = c.first === w;
       const nickHit = !firstHit && c.first !== '' && nickOf.includes(c.first);
-      const lastHit = c.last === w;
+      const lastHit = c.last === w || (c.last.endsWith(` ${w}`) && c.last.indexOf(' ') === c.last.length - w.length - 1);
       if (!firstHit && !nickHit && !lastHit) continue;
       if (!compatible(c, '', firstHit || nickHit ? g : formGender(form))) continue;
       if (apart(f, ci, 0.2)) continue;

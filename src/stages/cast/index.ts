@@ -65,6 +65,8 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   const name = forms[c.forms[0]].parsed.core.join(' ');
   if (c.pluralCue / n >= 0.25 && /[^s]s$/.test(name) && c.titles.size === 0) return false;
   if (name.length <= 2 && c.titles.size === 0 && c.person < 2) return false;
+  // Never next to a speech verb, never addressed, no title, no he/she after it: not a person.
+  if (c.person === 0 && c.he + c.she === 0 && c.count < 20) return false;
   if (c.count >= 3) return true;
   return c.person > 0 && place < 1;
 }

@@ -18,6 +18,8 @@ import { firstNameGender } from '../../lang/en/first-names.js';
 import type { CastState } from './index.js';
 import { linkOf } from './index.js';
 import { clusterGender } from './cluster.js';
+import { titleClass } from '../../lang/en/titles.js';
+import { HONORIFICS } from '../../lang/en/honorifics.js';
 
 /** Nouns too generic to name one character across a book. */
 const GENERIC: ReadonlySet<string> = new Set([
@@ -149,11 +151,30 @@ export function linkEpithets(st: CastState): void {
     if (k === MentionKind.Nominal && mc[i] < 0 && startsWithThe(doc, i)) {
       key = descKey(doc, i);
       const words = key.split(' ');
-      if (GENERIC.has(headNoun(key)) && words.length < 3) key = '';
+      // Titles (`the Doctor`, `the little Doctor`) are resolved by title only.
+      if ((GENERIC.has(headNoun(key)) && words.length < 3) || HONORIFICS.has(headNoun(key))) key = '';
     } else if (k === MentionKind.Proper && mc[i] >= 0 && epithetCharacter(st, mc[i])) key = `#${mc[i]}`;
     if (key === '' || decided.has(key)) continue;
     (occurrences.get(key) ?? occurrences.set(key, []).get(key)!).push(i);
   }
+  // Share of paragraphs whose scene (that paragraph and the two before) names the character.
+  const presenceCache = new Map<number, number>();
+  const presence = (c: number): number => {
+    const cached = presenceCache.get(c);
+    if (cached !== undefined) return cached;
+    const nPar = doc.paragraphCount;
+    const seen = new Uint8Array(nPar + 3);
+    for (let j = 0; j < n; j++) {
+      if (mc[j] !== c || mentionKind(doc, j) !== MentionKind.Proper || ctx.inQuote[j]) continue;
+      const p = ctx.para[j];
+      seen[p] = seen[p + 1] = seen[p + 2] = 1;
+    }
+    let k = 0;
+    for (let p = 0; p < nPar; p++) k += seen[p];
+    const r = nPar > 0 ? k / nPar : 0;
+    presenceCache.set(c, r);
+    return r;
+  };
   for (const [key, occ] of occurrences) {
     if (occ.length < 3) continue;
     const g = key.startsWith('#') ? st.genders[Number(key.slice(1))] : doc.mentionGenders[occ[0]];
@@ -177,7 +198,9 @@ export function linkEpithets(st: CastState): void {
     const p2 = ranked.length > 1 ? ranked[1][1] : 0;
     const u = unique.get(best) ?? 0;
     const against = contra.get(best) ?? 0;
-    if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2 && u >= 0.4 * occ.length && against <= 0.1 * occ.length) decided.set(key, best);
+    // Far more present than usual: the hero of the book is in every scene, whatever it describes.
+    const lift = p1 / occ.length / Math.max(0.02, presence(best));
+    if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2 && u >= 0.4 * occ.length && against <= 0.1 * occ.length && lift >= 2) decided.set(key, best);
   }
   // Apply: descriptions → their character; capitalised epithet characters merge into theirs.
   for (const [key, c] of decided) {
@@ -308,7 +331,7 @@ export function linkVocatives(st: CastState): void {
     const ch = st.chars[v];
     if (ch.given) continue;
     const cv = st.clusters[st.clusterOf[v]];
-    if (cv.full || cv.titles.size > 0 || cv.first === '' || cv.mergedInto >= 0) continue;
+    if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '' || cv.mergedInto >= 0) continue;
     let total = 0;
     for (const x of m.values()) total += x;
     const [r, cnt] = [...m].sort((a, b) => b[1] - a[1])[0];

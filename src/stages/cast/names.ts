@@ -20,8 +20,22 @@ export interface ParsedName {
 }
 
 /** Split a name key into its title and name words (`doctor aziz` → dr + [aziz]; `hamidullah begum` → begum + [hamidullah]). */
+const PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'le', 'la', "d'", 'st']);
+
+/** Name words with a particle glued to the word after it (`de worms`, `van helsing`). */
+function joinParticles(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (PARTICLES.has(words[i]) && i + 1 < words.length) {
+      out.push(`${words[i]} ${words[i + 1]}`);
+      i++;
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
 export function parseName(key: string): ParsedName {
-  const words = key.split(' ').filter((w) => w.length > 0);
+  const words = joinParticles(key.split(' ').filter((w) => w.length > 0));
   if (words.length > 1 && HONORIFICS.has(words[0])) {
     // `Mr. and Mrs. X` never reaches here; a second title (`Sir Captain`) is kept as a name word.
     return { title: canonicalTitle(words[0]), rawTitle: words[0], core: words.slice(1) };

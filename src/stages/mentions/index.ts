@@ -213,8 +213,12 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
     if (isUpper(c0)) {
       // Honorific + name: Mr. Knightley, Lady Russell, Captain Wentworth, Aunt Polly.
       const hon = HONORIFICS.get(stripPeriod(lw));
-      if (hon !== undefined && !isPossessive(t) && t + 1 < nTok && adjacent(t, t + 1) && continuesName(t + 1)) {
-        const last = extendName(t + 1);
+      // `Professor de Worms`, `Marquis de Griers`: a particle between the title and the name.
+      const particle =
+        hon !== undefined && t + 2 < nTok && kinds[t + 1] === TokenKind.Word && NAME_PARTICLES.has(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase()) &&
+        adjacent(t, t + 1) && adjacent(t + 1, t + 2) && continuesName(t + 2);
+      if (hon !== undefined && !isPossessive(t) && t + 1 < nTok && adjacent(t, t + 1) && (particle || continuesName(t + 1))) {
+        const last = extendName(particle ? t + 2 : t + 1);
         const lastEnd = tok[2 * last + 1];
         const lastWord = text.slice(tok[2 * last], lastEnd).toLowerCase();
         if (!PLACE_SUFFIXES.has(lastWord)) {
