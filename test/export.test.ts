@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { analyzeDocument } from '../src/index.js';
-import { toAnalysis } from '../src/output/analysis.js';
+import { toAnalysis, ANALYSIS_VERSION } from '../src/output/analysis.js';
 import { main, type CliIO } from '../src/cli/main.js';
 import { csvField, toCsv, CSV_COLUMNS } from '../src/export/csv.js';
 import { toTei } from '../src/export/tei.js';
@@ -325,7 +325,7 @@ describe('CLI: analyze --format', () => {
     const script = await run(['analyze', '--format', 'script', SAMPLE]);
     assert.equal(JSON.parse(script.stdout).format, 'dramatis-script');
     const json = await run(['analyze', SAMPLE]);
-    assert.equal(JSON.parse(json.stdout).version, '1.0.0');
+    assert.equal(JSON.parse(json.stdout).version, ANALYSIS_VERSION);
   });
 
   test('booknlp needs -o DIR and writes ID.* files there', async () => {
@@ -338,6 +338,16 @@ describe('CLI: analyze --format', () => {
     assert.deepEqual(readdirSync(out).sort(), ['the-salt-road.book', 'the-salt-road.book.html', 'the-salt-road.entities', 'the-salt-road.quotes', 'the-salt-road.tokens']);
     const missing = await run(['analyze', '--format', 'booknlp', SAMPLE, '-o', join(dir, 'no', 'such', 'dir')]);
     assert.equal(missing.code, 73);
+  });
+
+  test('HTML input goes through the same reader as analyze: the text, not the markup, is exported', async () => {
+    const html = join(dir, 'page.html');
+    writeFileSync(html, '<!DOCTYPE html><html><head><title>T</title></head><body><p>“Where is the key, Ines?” asked Bram.</p><p>“In the <em>blue</em> jar,” said Ines.</p></body></html>');
+    const r = await run(['analyze', '--format', 'csv', html]);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = parseCsv(r.stdout);
+    assert.equal(rows.length, 3);
+    assert.equal(rows[2][CSV_COLUMNS.indexOf('text')], 'In the blue jar,');
   });
 
   test('an unknown format is a usage error', async () => {

@@ -5,11 +5,10 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DramatisError, ExitCode } from '../errors.js';
-import { analyzeDocument } from '../index.js';
-import { toAnalysis } from '../output/analysis.js';
+import { analyzeStoryDocument, storyAnalysis, type Story } from '../input/index.js';
 import type { Document } from '../document/document.js';
 import type { Analysis, CastFile } from '../types.js';
-import { checkOutputPath, describeFsError, readCast, readStory, writeFileAtomic } from '../cli/io.js';
+import { checkOutputPath, describeFsError, readCast, readStoryInput, writeFileAtomic } from '../cli/io.js';
 import type { CliIO } from '../cli/main.js';
 import { applyCorrections, type Corrections } from '../corrections/index.js';
 import { readCorrections } from '../corrections/file.js';
@@ -26,17 +25,21 @@ export interface Loaded {
   doc: Document;
   analysis: Analysis;
   source: string | null;
+  story: Story;
 }
 
-/** Read the story (and cast and corrections), analyse it and apply the corrections. */
+/**
+ * Read the story (text, HTML or EPUB, as `analyze` does: src/input), the cast and the corrections;
+ * analyse it and apply the corrections.
+ */
 export async function loadCorrected(file: string, opts: LoadOptions, io: CliIO): Promise<Loaded> {
   const cast: CastFile | undefined = opts.cast === undefined ? undefined : await readCast(opts.cast);
   const corrections: Corrections | undefined = opts.corrections === undefined ? undefined : await readCorrections(opts.corrections);
-  const text = await readStory(file, io.stdin);
+  const story = await readStoryInput(file, io.stdin);
   const source = file === '-' ? null : file;
-  const doc = analyzeDocument(text, { cast, source: source ?? undefined });
+  const doc = analyzeStoryDocument(story, { cast, source: source ?? undefined });
   if (corrections) applyCorrections(doc, corrections);
-  return { doc, analysis: toAnalysis(doc, source), source };
+  return { doc, analysis: storyAnalysis(doc, source, story), source, story };
 }
 
 export function parseFormat(value: string): string {

@@ -41,7 +41,7 @@ export function buildReportData(doc: Document, analysis: Analysis, title?: strin
     const c = doc.mentionCharacters[m] ?? -1;
     if (c >= 0) mentions.push(doc.toCodePoint(doc.mentions[3 * m]), c);
   }
-  return { title: title ?? defaultTitle(analysis.source), text: doc.text, paragraphs, mentions, analysis };
+  return { title: title ?? analysis.work?.title ?? defaultTitle(analysis.source), text: doc.text, paragraphs, mentions, analysis };
 }
 
 function defaultTitle(source: string | null): string {

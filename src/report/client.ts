@@ -556,11 +556,11 @@ function openCharacterEditor(i) {
 }
 
 function appShell() {
-  var input = el('input', { type: 'file', id: 'file-input', accept: '.txt,text/plain', onchange: function () { openFile(input.files && input.files[0]); input.value = ''; } });
+  var input = el('input', { type: 'file', id: 'file-input', accept: '.txt,.text,.html,.htm,.xhtml,.epub,text/plain,text/html,application/epub+zip', onchange: function () { openFile(input.files && input.files[0]); input.value = ''; } });
   var files = el('div', { className: 'files', id: 'files' });
   var controls = el('div', { id: 'app-controls' }, [
     el('div', { className: 'toolbar' }, [
-      el('label', { htmlFor: 'file-input', text: 'Open a story (UTF-8 text):' }), input,
+      el('label', { htmlFor: 'file-input', text: 'Open a story (text, HTML or EPUB):' }), input,
       el('span', { id: 'downloads', className: 'toolbar' })
     ]),
     files,

@@ -17,10 +17,9 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
-import { analyzeDocument } from '../index.js';
-import { toAnalysis } from '../output/analysis.js';
-import { decodeText, MAX_INPUT_BYTES } from '../document/decode.js';
-import { DramatisError } from '../errors.js';
+import { analyzeStoryDocument, readStory, storyAnalysis, type Story as InputStory } from '../input/index.js';
+import { MAX_INPUT_BYTES } from '../document/decode.js';
+import { DramatisError, ExitCode } from '../errors.js';
 import type { Document } from '../document/document.js';
 import type { CastFile } from '../types.js';
 import { readFileBytes } from '../cli/io.js';
@@ -60,6 +59,7 @@ export interface ServeOptions {
 interface Story {
   id: string;
   name: string;
+  input: InputStory;
   doc: Document;
   pristine: EditableLayers;
   corrections: Corrections;
@@ -91,17 +91,17 @@ export function createApp(options: ServeOptions, allowedHosts: () => Set<string>
   const stories = new Map<string, Story>();
   let page: string | undefined;
 
-  const analyse = (name: string, text: string, corrections: Corrections, savePath?: string): Story => {
-    const doc = analyzeDocument(text, { cast: options.cast, source: name });
+  const analyse = (name: string, input: InputStory, corrections: Corrections, savePath?: string): Story => {
+    const doc = analyzeStoryDocument(input, { cast: options.cast, source: name });
     const pristine = snapshotEditable(doc);
     const result = applyCorrections(doc, corrections);
-    const story: Story = { id: randomUUID(), name, doc, pristine, corrections, result, savePath };
+    const story: Story = { id: randomUUID(), name, input, doc, pristine, corrections, result, savePath };
     stories.set(story.id, story);
     while (stories.size > maxStories) stories.delete(stories.keys().next().value as string);
     return story;
   };
   const payload = (s: Story, saved?: string) => {
-    const analysis = toAnalysis(s.doc, s.name);
+    const analysis = storyAnalysis(s.doc, s.name, s.input);
     return { id: s.id, name: s.name, data: buildReportData(s.doc, analysis), corrections: s.corrections, result: s.result, ...(saved ? { saved } : {}) };
   };
   const fail = (c: Context, e: unknown) => {
@@ -140,9 +140,9 @@ export function createApp(options: ServeOptions, allowedHosts: () => Set<string>
     if (!/^\d+$/.test(c.req.param('index')) || i >= files.length) return c.json({ error: 'no such file' }, 404);
     try {
       const path = files[i];
-      const text = decodeText(await readFile(path), basename(path));
+      const input = await readStory(await readFile(path), basename(path));
       const corr = options.corrections && files.length === 1 ? options.corrections : emptyCorrections(basename(path));
-      const s = analyse(basename(path), text, corr, files.length === 1 ? options.correctionsPath : undefined);
+      const s = analyse(basename(path), input, corr, files.length === 1 ? options.correctionsPath : undefined);
       return c.json(payload(s));
     } catch (e) {
       return fail(c, e);
@@ -156,7 +156,7 @@ export function createApp(options: ServeOptions, allowedHosts: () => Set<string>
     try {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length > MAX_INPUT_BYTES) return c.json({ error: `${name} is over the limit of ${MAX_INPUT_BYTES / 1048576} MB` }, 413);
-      const s = analyse(name, decodeText(bytes, name), emptyCorrections(name));
+      const s = analyse(name, await readStory(bytes, name), emptyCorrections(name));
       return c.json(payload(s));
     } catch (e) {
       return fail(c, e);
@@ -204,7 +204,7 @@ export function createApp(options: ServeOptions, allowedHosts: () => Set<string>
   app.get('/api/stories/:id/report.html', (c) => {
     const s = stories.get(c.req.param('id'));
     if (!s) return c.json({ error: 'no such story' }, 404);
-    return attachment(c, `${stem(s.name)}.report.html`, 'text/html; charset=utf-8', renderReport(s.doc, toAnalysis(s.doc, s.name)));
+    return attachment(c, `${stem(s.name)}.report.html`, 'text/html; charset=utf-8', renderReport(s.doc, storyAnalysis(s.doc, s.name, s.input)));
   });
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
@@ -222,7 +222,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       const why = e.code === 'EADDRINUSE' ? `port ${port} is in use (try --port 0)` : e.code === 'EADDRNOTAVAIL' ? `${host} is not an address of this machine` : e.message;
-      reject(new DramatisError(`cannot listen on ${host}:${port}: ${why}`, 73));
+      reject(new DramatisError(`cannot listen on ${host}:${port}: ${why}`, ExitCode.Output));
     });
     server.listen(port, host, () => {
       port = (server.address() as AddressInfo).port;
