@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { analyzeDocument } from '../src/index.js';
 import { toAnalysis } from '../src/output/analysis.js';
 import { parseCastFile } from '../src/cast-file.js';
@@ -204,6 +205,19 @@ describe('applying', () => {
     const again = toAnalysis(analyzeDocument(SAMPLE_TEXT, { cast: parsed }));
     assert.deepEqual(new Set(again.characters.map((c) => c.id)), new Set(cast.characters.map((c) => c.id)));
   });
+});
+
+test('a corrected Analysis still validates against the schema (cue corrected, correction-skipped warning)', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'analysis.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+  const doc = analyzeDocument(SAMPLE_TEXT);
+  const a = toAnalysis(doc);
+  const q = a.quotes[0];
+  const res = applyCorrections(doc, corr({ op: 'speaker', quote: { start: q.start, end: q.end, text: q.text }, speaker: null }, { op: 'rename', character: { id: 'nobody-here' }, name: 'X' }));
+  assert.equal(res.skipped.length, 1);
+  const b = toAnalysis(doc);
+  assert.equal(b.quotes[0].cue, CORRECTED_CUE);
+  assert.ok(validate(b), JSON.stringify(validate.errors));
 });
 
 describe('CLI: --corrections', () => {
