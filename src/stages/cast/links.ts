@@ -91,7 +91,7 @@ export function linkEpithets(st: CastState): void {
   const named = (i: number): number => (mentionKind(doc, i) === MentionKind.Proper && mc[i] >= 0 && !epithetCharacter(st, mc[i]) ? mc[i] : -1);
   const describes = (j: number): boolean => {
     const k = mentionKind(doc, j);
-    if (k === MentionKind.Nominal) return true;
+    if (k === MentionKind.Nominal) return mc[j] < 0;
     return k === MentionKind.Proper && mc[j] >= 0 && epithetCharacter(st, mc[j]);
   };
   const fitsGender = (j: number, c: number): boolean => {
@@ -376,6 +376,7 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     const votes = new Map<number, number>();
     const narr = new Map<number, number>();
     const firstVoc = new Map<number, number>();
+    const inQ = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const c = st.mc[i];
       if (c < 0 || m[3 * i + 2] !== MentionKind.Proper) continue;
@@ -385,18 +386,23 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       }
       if (!st.table.vocative[i]) continue;
       const p = ctx.para[i];
-      if (narratorReplies(st, p + 1, firstMentionOfPara(st, p + 1, i))) {
+      inQ.set(c, (inQ.get(c) ?? 0) + 1);
+      if (!firstVoc.has(c)) firstVoc.set(c, i);
+      if (narratorReplies(st, p + 1, firstMentionOfPara(st, p + 1, i)) || narratorReplies(st, p + 2, firstMentionOfPara(st, p + 2, i))) {
         votes.set(c, (votes.get(c) ?? 0) + 1);
-        if (!firstVoc.has(c)) firstVoc.set(c, i);
       }
     }
-    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
-    if (ranked.length > 0) {
-      const [c, v] = ranked[0];
-      const v2 = ranked.length > 1 ? ranked[1][1] : 0;
-      if (v >= 3 && v >= 2 * v2 && (narr.get(c) ?? 0) <= 2 * v && !st.chars[c].given) {
+    // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
+    const eligible = [...inQ]
+      .filter(([c, q]) => q >= 5 && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !st.chars[c].given)
+      .sort((a, b) => b[1] - a[1]);
+    if (eligible.length > 0) {
+      const [c, q] = eligible[0];
+      const q2 = eligible.length > 1 ? eligible[1][1] : 0;
+      if (q >= 2 * q2) {
         st.chars[c].narrator = true;
-        addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', Math.min(0.9, 0.4 + 0.1 * v)));
+        const v = votes.get(c) ?? 0;
+        addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', Math.min(0.9, 0.5 + 0.05 * v + 0.01 * q)));
         return c;
       }
     }
