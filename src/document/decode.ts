@@ -162,6 +162,13 @@ const CP1252_HIGH =
   '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
   '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
+/** Bytes as Windows-1252. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
 /** One byte as Windows-1252. */
 export function cp1252Char(b: number): string {
   if (b >= 0x80 && b <= 0x9f) return CP1252_HIGH[b - 0x80];
@@ -179,6 +186,9 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array, declared: string | null, nam
   if (declared && !/^utf-?8$/i.test(declared.trim())) {
     try {
       const dec = new TextDecoder(declared.trim().toLowerCase(), { fatal: false });
+      // Node's TextDecoder reads windows-1252 (and its aliases latin1, iso-8859-1, ascii) as ISO-8859-1;
+      // those go through our own table.
+      if (dec.encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
       if (dec.encoding !== 'utf-8' && !dec.encoding.startsWith('utf-16')) return { text: dec.decode(bytes), encoding: dec.encoding };
     } catch {
       // Unknown label: fall through to the byte-level reading.

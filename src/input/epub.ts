@@ -223,9 +223,10 @@ function isTitlePage(s: Survey): boolean {
   return s.fields.length >= 3 && s.textLength - s.fieldTextLength < Math.max(1500, s.fieldTextLength * 2);
 }
 
-/** A table of contents: mostly links. */
+/** A table of contents: mostly links, or links under a "Contents" heading. */
 function isNavigationPage(s: Survey): boolean {
-  return s.links >= 3 && s.linkTextLength >= s.textLength * 0.7;
+  if (s.links < 3) return false;
+  return s.linkTextLength >= s.textLength * 0.6 || (s.linkTextLength >= s.textLength * 0.3 && /^(?:table of )?contents$/i.test(s.lines[0] ?? ''));
 }
 
 function assignTitlePage(meta: WorkMetadata, s: Survey): void {
@@ -383,7 +384,9 @@ async function readOpened(zip: BoundedZip, name: string): Promise<EpubResult> {
   if (meta.fandoms.length + meta.characters.length + meta.additionalTags.length + meta.relationships.length === 0) {
     meta.additionalTags.push(...dc('subject'));
   }
-  return { built: builder.finish(), meta, site, warnings };
+  const built = builder.finish();
+  meta.notes.push(...builder.notes);
+  return { built, meta, site, warnings };
 }
 
 function countHeadingsBefore(builder: StoryBuilder, mark: number): number {

@@ -120,8 +120,9 @@ export function rulesFor(html: string): Rules {
   const site = detectSite(html);
   if (site === 'ffn') return 'ffn';
   if (site === 'ao3') return 'ao3';
-  // An AO3 EPUB's chapter documents: `.userstuff` text under `.meta` headings, without a preface.
-  if (/class\s*=\s*["'][^"'<>]{0,200}\buserstuff\b/i.test(html) && /class\s*=\s*["'][^"'<>]{0,200}\bheading\b/i.test(html)) return 'ao3';
+  // An AO3 EPUB's documents: `.userstuff` text under `.meta` headings, or the afterword, without a preface.
+  const userstuff = /class\s*=\s*["'][^"'<>]{0,200}\buserstuff\b/i.test(html);
+  if (userstuff && (/class\s*=\s*["'][^"'<>]{0,200}\bheading\b/i.test(html) || /\sid\s*=\s*["']?afterword\b/i.test(html))) return 'ao3';
   return 'generic';
 }
 
@@ -134,7 +135,7 @@ export function emptyParagraphsAreBreaks(html: string): boolean {
   for (const _ of html.matchAll(/<p[\s>]/gi)) all++;
   let empty = 0;
   for (const _ of html.matchAll(/<p(?:\s[^<>]{0,300})?>(?:\s|&nbsp;|&#160;|\u00a0|<br\s{0,5}\/?>){0,50}<\/p>/gi)) empty++;
-  return empty > 0 && empty <= all * 0.1;
+  return empty > 0 && empty < (all - empty) * 0.3;
 }
 
 export interface DocumentOptions {
@@ -301,7 +302,7 @@ export class HtmlExtractor {
               if (c.line) this.meta.title ??= c.line;
             });
           }
-          if (name === 'a' && /\/u\/\d+/.test(el.attrs['href'] ?? '')) {
+          if (name === 'a' && this.meta.authors.length === 0 && /\/u\/\d+/.test(el.attrs['href'] ?? '')) {
             return collect(el, parent, (c) => {
               if (c.line && !this.meta.authors.includes(c.line)) this.meta.authors.push(c.line);
             });
