@@ -187,6 +187,16 @@ describe('serve API', () => {
   });
 });
 
+test('listening on every address accepts this machine\'s IP addresses as Host, not other names', async () => {
+  const s = await startServer({ host: '0.0.0.0', port: 0 });
+  try {
+    assert.equal((await raw(s.port, 'GET', '/api/files')).status, 200);
+    assert.equal((await raw(s.port, 'GET', '/api/files', { host: `rebind.example:${s.port}` })).status, 403);
+  } finally {
+    await s.close();
+  }
+});
+
 describe('serve command line', () => {
   const run = async (args: string[]) => {
     const out = { text: '', write(s: string) { this.text += s; return true; } };

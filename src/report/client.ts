@@ -543,8 +543,8 @@ function openCharacterEditor(i) {
     var t = state.data.analysis.characters.filter(function (x) { return x.id === into.value; })[0];
     if (t) pushCorrection({ op: 'merge', character: charRef(c), into: charRef(t) });
   } }, [el('label', { htmlFor: 'merge-select', text: 'Merge into:' }), into, el('button', { type: 'submit', text: 'Merge', disabled: !others.length })]);
-  var splitName = el('input', { type: 'text', id: 'split-name', placeholder: 'name of the other character', 'aria-label': 'Name of the character to split off' });
-  var splitAliases = el('input', { type: 'text', id: 'split-aliases', placeholder: 'their names among the aliases, comma-separated', 'aria-label': 'Aliases that belong to the new character' });
+  var splitName = el('input', { type: 'text', id: 'split-name', placeholder: 'new character’s name', 'aria-label': 'Name of the character to split off' });
+  var splitAliases = el('input', { type: 'text', id: 'split-aliases', placeholder: 'its aliases, comma-separated', 'aria-label': 'Aliases that belong to the new character' });
   var split = el('form', { onsubmit: function (ev) {
     ev.preventDefault();
     var n = splitName.value.trim();
@@ -552,7 +552,8 @@ function openCharacterEditor(i) {
     var al = splitAliases.value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
     pushCorrection({ op: 'split', character: charRef(c), new: { name: n, aliases: al } });
   } }, [el('label', { htmlFor: 'split-name', text: 'Split off:' }), splitName, splitAliases, el('button', { type: 'submit', text: 'Split' })]);
-  editorPanel('Character: ' + c.name + (c.aliases.length ? ' (also ' + c.aliases.join(', ') + ')' : ''), [rename, gender, merge, split]);
+  var also = c.aliases.filter(function (x) { return x !== c.name; });
+  editorPanel('Character: ' + c.name + (also.length ? ' (also ' + also.join(', ') + ')' : ''), [rename, gender, merge, split]);
 }
 
 function appShell() {

@@ -70,6 +70,7 @@ button:focus, select:focus, input:focus, .button:focus, .cast-name:focus, a:focu
 #editor .quote-text { font-family: Georgia, serif; margin: 0 0 .5em; max-height: 4.8em; overflow: auto; overflow-wrap: anywhere; }
 #editor form, #editor .row { display: flex; flex-wrap: wrap; gap: .4em; align-items: center; margin: .3em 0; }
 #editor label { font-size: .9em; }
+#editor input[type=text] { min-width: 14em; flex: 1 1 14em; max-width: 24em; }
 .files { margin: .5em 1em; }
 .files button { margin: .2em; }
 .noscript { padding: 1em; }

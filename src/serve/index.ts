@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { basename } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
@@ -230,6 +231,13 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       allowed.add(`${h}:${port}`.toLowerCase());
       if (LOOPBACK.has(host) || host === '0.0.0.0' || host === '::') {
         for (const l of ['127.0.0.1', 'localhost', '[::1]']) allowed.add(`${l}:${port}`);
+      }
+      // Listening on every address: this machine's own IP addresses are accepted as Host too (an
+      // IP literal cannot be rebound by DNS; names other than localhost still are refused).
+      if (host === '0.0.0.0' || host === '::') {
+        for (const list of Object.values(networkInterfaces())) {
+          for (const a of list ?? []) allowed.add((a.family === 'IPv6' ? `[${a.address}]:${port}` : `${a.address}:${port}`).toLowerCase());
+        }
       }
       resolve({
         url: `http://${h}:${port}/`,
