@@ -13,6 +13,15 @@ import {
   type ScoredQuote,
 } from './metrics.js';
 import { goldCastFile, type PdncNovel } from './pdnc.js';
+import {
+  addAddressees,
+  addReliability,
+  emptyAddressees,
+  emptyReliability,
+  scoreExtras,
+  type AddresseeCounts,
+  type ReliabilityCounts,
+} from './attribution-extras.js';
 import { addCastCounts, emptyCastCounts, loadCategories, scoreCast, type CastCounts, type CastDetail } from './cast-metrics.js';
 
 export interface SettingResult {
@@ -42,6 +51,9 @@ export interface NovelResult {
   /** Cast measures of the discovered cast against the gold characters. */
   cast: CastCounts;
   castDetail: CastDetail;
+  /** Gold-cast run: addressees against PDNC's, and the confidence reliability table. */
+  addressees: AddresseeCounts;
+  reliability: ReliabilityCounts;
   seconds: number;
 }
 
@@ -147,6 +159,7 @@ export function scoreNovel(novel: PdncNovel, goldDoc: Document, ownDoc: Document
     },
     cast: castScore.counts,
     castDetail: castScore.detail,
+    ...scoreExtras(novel, goldDoc),
     seconds,
   };
 }
@@ -184,6 +197,12 @@ export function totalResult(results: readonly NovelResult[]): NovelResult {
   }
   const cast = emptyCastCounts();
   for (const r of results) addCastCounts(cast, r.cast);
+  const addressees = emptyAddressees();
+  const reliability = emptyReliability();
+  for (const r of results) {
+    addAddressees(addressees, r.addressees);
+    addReliability(reliability, r.reliability);
+  }
   return {
     name: 'OVERALL',
     codePoints: sum(results, (r) => r.codePoints),
@@ -203,6 +222,8 @@ export function totalResult(results: readonly NovelResult[]): NovelResult {
     ownCast: sumSetting((r) => r.ownCast),
     cast,
     castDetail: { missed: [], overMerged: [], genderErrors: [] },
+    addressees,
+    reliability,
     seconds: sum(results, (r) => r.seconds),
   };
 }

@@ -28,6 +28,8 @@ export interface GoldQuote {
   speakerName: string;
   /** The gold character id, or null when the name maps to no character. */
   speakerId: string | null;
+  /** Gold addressee ids (PDNC's `addressees`), pseudo-characters and unknown names left out. */
+  addresseeIds: string[];
   type: QuoteType;
 }
 
@@ -105,7 +107,13 @@ export function loadPdncNovel(dir: string): PdncNovel {
     else if (res.byAlias) speakersByAlias.set(speakerName, res.id);
     const t = (r.quoteType ?? '').trim();
     const type: QuoteType = t === 'Explicit' || t === 'Anaphoric' || t === 'Implicit' ? t : 'Other';
-    quotes.push({ id: r.quoteID ?? '', spans, speakerName, speakerId: res?.id ?? null, type });
+    const addresseeIds: string[] = [];
+    for (const a of asArray(parsePyLiteralOr(r.addressees ?? '', []))) {
+      if (typeof a !== 'string' || /^_?(group|unknowable)$/i.test(a.trim())) continue;
+      const id = resolve(a.trim())?.id;
+      if (id !== undefined && !addresseeIds.includes(id)) addresseeIds.push(id);
+    }
+    quotes.push({ id: r.quoteID ?? '', spans, speakerName, speakerId: res?.id ?? null, addresseeIds, type });
   }
   quotes.sort((a, b) => a.spans[0] - b.spans[0]);
   return { name: basename(dir), dir, text, characters, quotes, unmappedSpeakers, speakersByAlias };

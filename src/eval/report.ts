@@ -1,4 +1,5 @@
 /** Output of the PDNC evaluation: a fixed-width table for people, a JSON object for programs. */
+import { RELIABILITY_THRESHOLDS } from './attribution-extras.js';
 import type { AttributionByType, AttributionCounts } from './metrics.js';
 import { prf } from './metrics.js';
 import type { NovelResult, SettingResult } from './evaluate.js';
@@ -68,6 +69,8 @@ export function formatTable(results: readonly NovelResult[], overall: NovelResul
   lines.push(row(overall));
   lines.push('');
   lines.push(...typeTable(overall));
+  lines.push('');
+  lines.push(...extrasTable(overall));
   lines.push('');
   lines.push(...castTable(results, overall));
   lines.push('');
@@ -141,6 +144,25 @@ function castTable(results: readonly NovelResult[], overall: NovelResult): strin
   return out;
 }
 
+/** Addressees and the confidence reliability table (gold-cast run). */
+function extrasTable(overall: NovelResult): string[] {
+  const a = overall.addressees;
+  const p = rate(a.overlap, a.predicted);
+  const r = rate(a.overlap, a.gold);
+  const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+  const lines = [
+    `addressees (gold cast, ${a.quotes} detected quotations with a named gold addressee): main addressee among ours ${pct(a.mainHit, a.quotes)}%; ` +
+      `set P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(100 * f).toFixed(1)}`,
+    '',
+    'confidence reliability (gold cast)   quotes    right    acc%',
+  ];
+  RELIABILITY_THRESHOLDS.forEach((t, i) => {
+    const n = overall.reliability.count[i];
+    lines.push(padEnd(`  confidence >= ${t.toFixed(1)}`, 36) + pad(String(n), 8) + pad(String(overall.reliability.right[i]), 9) + pad(pct(overall.reliability.right[i], n), 8));
+  });
+  return lines;
+}
+
 function typeTable(overall: NovelResult): string[] {
   const out: string[] = [];
   const h =
@@ -209,6 +231,18 @@ export function resultJson(r: NovelResult) {
       genderAccuracy: round4(rate(r.cast.genderCorrect, r.cast.genderScored)),
       ...r.castDetail,
     },
+    addressees: {
+      ...r.addressees,
+      mainAddresseeAccuracy: round4(rate(r.addressees.mainHit, r.addressees.quotes)),
+      precision: round4(rate(r.addressees.overlap, r.addressees.predicted)),
+      recall: round4(rate(r.addressees.overlap, r.addressees.gold)),
+    },
+    reliability: RELIABILITY_THRESHOLDS.map((t, i) => ({
+      minConfidence: t,
+      quotes: r.reliability.count[i],
+      right: r.reliability.right[i],
+      accuracy: round4(rate(r.reliability.right[i], r.reliability.count[i])),
+    })),
     seconds: Math.round(r.seconds * 1000) / 1000,
   };
 }
@@ -216,7 +250,7 @@ export function resultJson(r: NovelResult) {
 export function reportJson(results: readonly NovelResult[], overall: NovelResult, cvNote: string | null) {
   return {
     corpus: 'PDNC',
-    attributor: 'rule-based',
+    attributor: 'rules + learned ranker',
     notes: [
       'quotes: predicted quote spans matched one-to-one to gold sub-quotation spans by overlap (greedy by overlap length)',
       'speaker accuracy is over gold quotations with a named speaker; undetected gold quotations count as wrong',

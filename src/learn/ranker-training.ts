@@ -25,6 +25,8 @@ export interface TrainingSet {
   rules: RuleState;
   /** Per utterance: index (into the flat candidate list) of the gold speaker, or -1 if unlabelled or not a candidate. */
   labels: Int32Array;
+  /** Per utterance: the gold speaker's character index, or -1 when PDNC gives none. */
+  gold: Int32Array;
   /** Utterances with a gold speaker, and how many had that speaker among the candidates. */
   labelled: number;
   covered: number;
@@ -54,6 +56,7 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
     }
   }
   const labels = new Int32Array(nU).fill(-1);
+  const goldOf = new Int32Array(nU).fill(-1);
   let labelled = 0;
   let covered = 0;
   for (let u = 0; u < nU; u++) {
@@ -61,6 +64,7 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
     let best = 0;
     for (const [c, n] of votes[u]) if (n > best || (n === best && c < gold)) [gold, best] = [c, n];
     if (gold < 0) continue;
+    goldOf[u] = gold;
     labelled++;
     for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
       if (table.candidates[j] === gold) {
@@ -70,7 +74,7 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
       }
     }
   }
-  return { name: novel.name, table, rules, labels, labelled, covered };
+  return { name: novel.name, table, rules, labels, gold: goldOf, labelled, covered };
 }
 
 export interface FitOptions {
@@ -150,15 +154,16 @@ export function fitLinear(
   return { features: names, weights: Array.from(w, (x) => Math.round(x * 1e6) / 1e6) };
 }
 
-/** Accuracy of a model on sets (over labelled utterances; uncovered ones count as wrong). */
+/** Accuracy of a model on sets: over utterances with a gold speaker; when the gold speaker is not among the candidates, it counts as wrong. */
 export function rankerAccuracy(sets: readonly TrainingSet[], model: RankerModel): { right: number; total: number } {
   let right = 0;
   let total = 0;
   for (const s of sets) {
     const { probs } = modelProbabilities(s.table, model, s.rules);
     for (let u = 0; u < s.labels.length; u++) {
-      if (s.labels[u] < 0) continue;
+      if (s.gold[u] < 0) continue;
       total++;
+      if (s.labels[u] < 0) continue;
       let best = -1;
       for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
       if (best === s.labels[u]) right++;

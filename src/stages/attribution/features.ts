@@ -76,9 +76,9 @@ const CUE_FEATURE: Record<string, number> = {
 };
 
 /** Largest number of candidates kept per utterance. */
-const MAX_CANDIDATES = 14;
+const MAX_CANDIDATES = 20;
 /** How far back the narration is read for active characters (UTF-16 units). */
-const WINDOW = 2500;
+const WINDOW = 6000;
 
 export interface CandidateTable {
   /** Candidate character indexes, flat; utterance u owns [offsets[u], offsets[u + 1]). */

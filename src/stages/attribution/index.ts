@@ -51,17 +51,23 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
   const { speakers, confidence, cues, vocatives, conv, para } = ranked;
   const nU = doc.utteranceCount;
 
-  // Addressees: vocatives first, else the other participant of the exchange.
+  // Addressees: whoever the line calls by name; otherwise the other side of the exchange — the
+  // speaker of the previous turn, or of the next one when this turn opens the exchange.
   const addressees: number[][] = new Array(nU);
+  const turnSpeaker = (u: number, dir: number): number => {
+    for (let v = u + dir; v >= 0 && v < nU && conv[v] === conv[u]; v += dir) {
+      if (para[v] === para[u]) continue;
+      return speakers[v];
+    }
+    return -1;
+  };
   for (let u = 0; u < nU; u++) {
     const set = vocatives[u].filter((c) => c !== speakers[u]);
     if (set.length === 0) {
-      for (const v of [u - 1, u + 1]) {
-        if (v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u] && speakers[v] >= 0 && speakers[v] !== speakers[u]) {
-          set.push(speakers[v]);
-          break;
-        }
-      }
+      const prev = turnSpeaker(u, -1);
+      const next = turnSpeaker(u, 1);
+      if (prev >= 0 && prev !== speakers[u]) set.push(prev);
+      else if (next >= 0 && next !== speakers[u]) set.push(next);
     }
     addressees[u] = set;
   }
@@ -300,6 +306,13 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
       return null;
     }
   }
+  // An inverted tag with a verb we do not list: `"Later," yawned Mrs. Moore`.
+  if (t + 1 < nTok && doc.tokens[2 * (t + 1)] < to && looksLikeTagVerb(doc, t)) {
+    const inv = mentionAtToken(doc, t + 1);
+    if (inv >= 0 && doc.mentions[3 * inv + 2] !== MentionKind.Pronoun && doc.mentions[3 * inv + 2] !== MentionKind.FirstPerson) {
+      return tagEvidence(doc, inv, 0.1);
+    }
+  }
   // No speech verb: a subject mention right after the quote is a beat (`"Fine." Rook shrugged.`).
   const m = mentionAtToken(doc, t);
   if (m >= 0 && isSubjectMention(doc, m)) {
@@ -307,6 +320,15 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
     return { mention: m, confidence: cue === Cue.TagName ? 0.8 : 0.7, cue: cue === Cue.Narrator ? Cue.Narrator : Cue.Beat };
   }
   return null;
+}
+
+const NOT_TAG_VERBS: ReadonlySet<string> = new Set(['was', 'is', 'has', 'does', 'as', 'this', 'thus', 'yes', 'perhaps', 'unless', 'towards', 'besides']);
+/** A lower-case word in verb form (-ed, -s) right after a quote, e.g. `yawned`, `smiles`. */
+function looksLikeTagVerb(doc: Document, t: number): boolean {
+  const w = doc.tokenText(t);
+  const c = w.charCodeAt(0);
+  if (c < 97 || c > 122) return false;
+  return (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss'))) && w.length > 3 && !NOT_TAG_VERBS.has(w);
 }
 
 /** The mention that is the subject of a speech verb at token `verb`, starting the tag at token `start`. */
