@@ -20,6 +20,29 @@ const HERE = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(HERE), '..');
 const PDNC = join(ROOT, '..', 'shared', 'data', 'pdnc');
 
+if (process.argv[2] === '--child-big') {
+  // Child mode: a generated plain-text story of N MB (CRLF line endings, dialogue-heavy) read from
+  // bytes and analysed like `dramatis analyze` does (src/input), then serialised; memory as JSON.
+  const { analyzeFile } = await import('../src/index.js');
+  const paragraphs = [
+    '“The bell rang twice,” said Ada, counting on her fingers. “Twice means the mail boat.”',
+    'Her brother did not look up from the nets. He had heard the bell for thirty years and trusted none of it.',
+    '“Then go and meet it,” he said.',
+    'The harbour lay flat and grey under the morning, and nothing moved on it but the gulls.',
+  ];
+  const block = Buffer.from(paragraphs.join('\r\n\r\n') + '\r\n\r\n');
+  const copies = Math.ceil((Number(process.argv[3]) * 1e6) / block.length);
+  const bytes = Buffer.concat(Array.from({ length: copies }, () => block));
+  const before = process.resourceUsage().maxRSS;
+  const t0 = process.hrtime.bigint();
+  const analysis = await analyzeFile(bytes, 'generated.txt');
+  const json = JSON.stringify(analysis);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const after = process.resourceUsage().maxRSS;
+  process.stdout.write(JSON.stringify({ before, after, seconds, bytes: bytes.length, quotes: analysis.quotes.length, json: json.length }) + '\n');
+  process.exit(0);
+}
+
 if (process.argv[2] === '--child') {
   // Child mode: one full analysis of the given file, then report memory as JSON on stdout.
   const before = process.resourceUsage().maxRSS;
@@ -111,6 +134,21 @@ if (child.status === 0) {
   rssLine = `peak RSS: child process failed (exit ${child.status}): ${child.stderr.trim().split('\n')[0] ?? ''}`;
 }
 
+// A generated 100 MB story (the issue's "100 MB text"), in a fresh process.
+const BIG_MB = Number(process.env.DRAMATIS_BENCH_BIG_MB ?? 100);
+let bigLine = `generated ${BIG_MB} MB story: skipped (DRAMATIS_BENCH_BIG_MB=0)`;
+if (BIG_MB > 0) {
+  const big = spawnSync(process.execPath, [...process.execArgv, HERE, '--child-big', String(BIG_MB)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (big.status === 0) {
+    const m = JSON.parse(big.stdout.trim().split('\n').pop()!) as { before: number; after: number; seconds: number; bytes: number; quotes: number; json: number };
+    bigLine =
+      `generated ${fmt(m.bytes / 1e6)} MB story (analyzeFile + JSON, ${int(m.quotes)} quote spans, ${fmt(m.json / 1e6)} MB of JSON) in a fresh process: ` +
+      `${fmt(m.seconds)} s, peak RSS ${fmt(m.after / 1024)} MB (before: ${fmt(m.before / 1024)} MB)`;
+  } else {
+    bigLine = `generated ${BIG_MB} MB story: child process failed (exit ${big.status}): ${big.stderr.trim().split('\n')[0] ?? ''}`;
+  }
+}
+
 const lines = [
   `dramatis benchmark, ${new Date().toISOString().slice(0, 10)}`,
   `node ${process.version}, ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores (the benchmark runs on one thread)`,
@@ -119,5 +157,6 @@ const lines = [
   `full analysis (analyzeDocument), best of ${REPS} after a warm-up: ${fmt(full.seconds, 3)} s, ${fmt(tokens / full.seconds / 1e6, 2)} M tokens/s, ${fmt(mb / full.seconds)} MB/s (${int(full.result)} quote spans)`,
   `full / tokenize time: ${fmt(full.seconds / bare.seconds)}x`,
   rssLine,
+  bigLine,
 ];
 process.stdout.write(lines.join('\n') + '\n');
