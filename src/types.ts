@@ -46,6 +46,38 @@ export interface AnalysisCharacter {
   mentions: number;
   /** Quote spans attributed to the character. */
   quotes: number;
+  /** Utterances (lines of dialogue, a quote and its continuation counted once) attributed to the character. */
+  lines: number;
+  /** `major`, `intermediate` or `minor`, from mentions and lines relative to the most present character. */
+  importance: 'major' | 'intermediate' | 'minor';
+  /** The first mention of the character (code points), or null when no mention resolves to it. */
+  firstMention: AnalysisSpan | null;
+  /** Every mention resolved to the character: [start, end) code-point pairs, in text order. */
+  mentionSpans: [number, number][];
+  /** True for the first-person narrator (the character the narration's "I" is). */
+  narrator: boolean;
+  /** `given` (the cast file), `hint` (a cast hint, e.g. archive character tags) or `discovered`. */
+  source: 'given' | 'hint' | 'discovered';
+  /** Descriptions and names linked to the character, with the evidence for each link. */
+  links: AnalysisLink[];
+}
+
+export interface AnalysisSpan {
+  start: number;
+  end: number;
+}
+
+/** A description or name linked to a character (`Dace, the ex-smuggler,`). */
+export interface AnalysisLink {
+  /** The linked words as written. */
+  text: string;
+  /** `apposition`, `copula`, `descriptive`, `vocative`, `title` or `narrator-name`. */
+  evidence: string;
+  /** How sure the link is, in [0, 1]. */
+  confidence: number;
+  /** Code-point span of the mention that licensed the link. */
+  start: number;
+  end: number;
 }
 
 export interface AnalysisQuote {

@@ -28,8 +28,25 @@ function fullAnalysis(): Analysis {
     stats: { codePoints: 40, paragraphs: 2, sentences: 2, tokens: 12, quotes: 2, utterances: 1, mentions: 2 },
     chapters: [{ title: 'Chapter 1', start: 0 }],
     characters: [
-      { id: 'c0', name: 'Wenna Tolk', aliases: ['Wen', 'the miller'], gender: 'she', mentions: 2, quotes: 2 },
-      { id: 'c1', name: 'Ossian', aliases: [], gender: 'unknown', mentions: 0, quotes: 0 },
+      {
+        id: 'c0',
+        name: 'Wenna Tolk',
+        aliases: ['Wen', 'the miller'],
+        gender: 'she',
+        mentions: 2,
+        quotes: 2,
+        lines: 1,
+        importance: 'major',
+        firstMention: { start: 0, end: 4 },
+        mentionSpans: [
+          [0, 4],
+          [20, 23],
+        ],
+        narrator: false,
+        source: 'given',
+        links: [{ text: 'the miller', evidence: 'apposition', confidence: 0.9, start: 6, end: 16 }],
+      },
+      { id: 'c1', name: 'Ossian', aliases: [], gender: 'unknown', mentions: 0, quotes: 0, lines: 0, importance: 'minor', firstMention: null, mentionSpans: [], narrator: false, source: 'discovered', links: [] },
     ],
     quotes: [
       { start: 11, end: 14, text: 'Go,', utterance: 0, speaker: 'c0', addressees: ['c1'], confidence: 0.9, cue: 'tag-name' },
@@ -79,6 +96,8 @@ test('broken documents fail validation', () => {
     ['empty speaker id', (a) => (a.quotes[0].speaker = '')],
     ['missing stats field', (a) => delete a.stats.tokens],
     ['character without aliases', (a) => delete a.characters[0].aliases],
+    ['character without importance', (a) => delete a.characters[0].importance],
+    ['link with an unknown evidence', (a) => (a.characters[0].links[0].evidence = 'hunch')],
     ['warning without code', (a) => delete a.warnings[0].code],
   ];
   for (const [what, breakIt] of broken) {

@@ -70,6 +70,7 @@ function parsePortOption(value: string): number {
 
 interface AnalyzeCliOptions {
   cast?: string;
+  castOnly?: boolean;
   output?: string;
   pretty?: boolean;
   format?: string;
@@ -84,13 +85,14 @@ interface LoadedStory {
   doc: Document;
 }
 
-async function loadStory(file: string, castPath: string | undefined, io: CliIO): Promise<LoadedStory> {
+async function loadStory(file: string, castPath: string | undefined, io: CliIO, castOnly = false): Promise<LoadedStory> {
+  if (castOnly && castPath === undefined) throw new DramatisError('--cast-only needs --cast <cast.json>', ExitCode.Usage);
   // Read the cast first: a bad cast file is a quicker error than a long read.
   const cast: CastFile | undefined = castPath === undefined ? undefined : await readCast(castPath);
   // Text, HTML or EPUB, recognised by content (src/input): one story, with the source's chapters.
   const story = await readStoryInput(file, io.stdin);
   const source = file === '-' ? null : file;
-  const doc = analyzeStoryDocument(story, { cast, source: source ?? undefined });
+  const doc = analyzeStoryDocument(story, { cast, castOnly, source: source ?? undefined });
   return { analysis: storyAnalysis(doc, source, story), words: countWords(doc), story, doc };
 }
 
@@ -121,7 +123,7 @@ async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Pro
   if (opts.output === '-') opts.output = undefined; // `-o -`: standard output
   if (opts.output !== undefined) await checkOutputPath(opts.output);
   await checkEmitText(file, opts);
-  const { analysis, story } = await loadStory(file, opts.cast, io);
+  const { analysis, story } = await loadStory(file, opts.cast, io, opts.castOnly === true);
   const json = toJson(analysis, opts.pretty);
   const pid = io.pid ?? Math.floor(Math.random() * 1e9);
   // The text the offsets index (input.sha256 is its hash), so spans can be checked.
@@ -134,8 +136,8 @@ async function runAnalyze(file: string, opts: AnalyzeCliOptions, io: CliIO): Pro
   return ExitCode.Ok;
 }
 
-async function runSummary(file: string, opts: { cast?: string }, io: CliIO): Promise<number> {
-  const { analysis, words, doc } = await loadStory(file, opts.cast, io);
+async function runSummary(file: string, opts: { cast?: string; castOnly?: boolean }, io: CliIO): Promise<number> {
+  const { analysis, words, doc } = await loadStory(file, opts.cast, io, opts.castOnly === true);
   const width = io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
   io.stdout.write(formatSummary(analysis, { width, words, sourceName: STDIN_NAME, presence: chapterPresence(doc) ?? undefined }));
   return ExitCode.Ok;
@@ -188,7 +190,8 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
   configure(program.command('analyze'))
     .description('write the Analysis JSON of a story (FILE, or - for standard input)')
     .argument('<file>', 'story file (text, HTML or EPUB), or - to read standard input')
-    .option('--cast <cast.json>', 'use this cast instead of discovering one')
+    .option('--cast <cast.json>', 'match the names of this cast (other characters are still found)')
+    .option('--cast-only', 'with --cast: only the given characters, no others')
     .option('-o, --output <out.json>', 'write to this file (atomically) instead of standard output (- for standard output)')
     .option('--pretty', 'indent the JSON (json and script formats)')
     .option('--emit-text <story.txt>', 'also write the text the offsets index (the text extracted from HTML/EPUB) to this file')
@@ -201,8 +204,9 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
   configure(program.command('summary'))
     .description('print a readable summary: counts, the cast, lines per character, presence by chapter, the first quotes')
     .argument('<file>', 'story file (text, HTML or EPUB), or - to read standard input')
-    .option('--cast <cast.json>', 'use this cast instead of discovering one')
-    .action(async (file: string, opts: { cast?: string }) => {
+    .option('--cast <cast.json>', 'match the names of this cast (other characters are still found)')
+    .option('--cast-only', 'with --cast: only the given characters, no others')
+    .action(async (file: string, opts: { cast?: string; castOnly?: boolean }) => {
       result.code = await runSummary(file, opts, io);
     });
 

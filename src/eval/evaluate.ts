@@ -168,7 +168,7 @@ export function scoreNovel(novel: PdncNovel, goldDoc: Document, ownDoc: Document
 export function evaluateNovel(novel: PdncNovel, rankerModel?: RankerModel | null): NovelResult {
   const t0 = performance.now();
   const extra = rankerModel === undefined ? {} : { rankerModel };
-  const goldDoc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), source: novel.name, ...extra });
+  const goldDoc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, ...extra });
   const ownDoc = analyzeDocument(novel.text, { source: novel.name, ...extra });
   const seconds = (performance.now() - t0) / 1000;
   return scoreNovel(novel, goldDoc, ownDoc, seconds);

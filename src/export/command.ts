@@ -18,6 +18,8 @@ import { renderReport } from '../report/build.js';
 
 export interface LoadOptions {
   cast?: string;
+  /** With `cast`: only the given characters (`--cast-only`). */
+  castOnly?: boolean;
   corrections?: string;
 }
 
@@ -37,7 +39,7 @@ export async function loadCorrected(file: string, opts: LoadOptions, io: CliIO):
   const corrections: Corrections | undefined = opts.corrections === undefined ? undefined : await readCorrections(opts.corrections);
   const story = await readStoryInput(file, io.stdin);
   const source = file === '-' ? null : file;
-  const doc = analyzeStoryDocument(story, { cast, source: source ?? undefined });
+  const doc = analyzeStoryDocument(story, { cast, castOnly: opts.castOnly === true && cast !== undefined, source: source ?? undefined });
   if (corrections) applyCorrections(doc, corrections);
   return { doc, analysis: storyAnalysis(doc, source, story), source, story };
 }

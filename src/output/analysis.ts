@@ -1,6 +1,7 @@
 /** The public Analysis JSON, read off a finished Document (offsets converted to code points). */
 import type { Document } from '../document/document.js';
-import type { Analysis, AnalysisQuote } from '../types.js';
+import type { Analysis, AnalysisCharacter, AnalysisQuote } from '../types.js';
+import { importanceOf, linesPerCharacter } from '../stages/cast/importance.js';
 
 export const ANALYSIS_VERSION = '1.1.0';
 
@@ -44,14 +45,7 @@ export function toAnalysis(doc: Document, source: string | null = null): Analysi
       mentions: doc.mentionCount,
     },
     chapters: doc.chapters.map((c) => ({ title: c.title, start: doc.toCodePoint(c.start) })),
-    characters: doc.characters.map((c, i) => ({
-      id: c.id,
-      name: c.name,
-      aliases: c.aliases,
-      gender: c.gender,
-      mentions: c.mentions,
-      quotes: counts[i],
-    })),
+    characters: characterRecords(doc, counts),
     quotes,
     warnings: doc.warnings.map((w) => ({
       code: w.code,
@@ -60,4 +54,42 @@ export function toAnalysis(doc: Document, source: string | null = null): Analysi
       ...(w.end !== undefined ? { end: doc.toCodePoint(w.end) } : {}),
     })),
   };
+}
+
+/** Per-character output: counts, importance, first mention and mention spans, links (code points). */
+function characterRecords(doc: Document, quoteCounts: Int32Array): AnalysisCharacter[] {
+  const nChars = doc.characters.length;
+  const spans: [number, number][][] = doc.characters.map(() => []);
+  const m = doc.mentions;
+  const mc = doc.mentionCharacters;
+  for (let i = 0; i < doc.mentionCount; i++) {
+    const c = mc[i] ?? -1;
+    if (c >= 0 && c < nChars) spans[c].push([doc.toCodePoint(m[3 * i]), doc.toCodePoint(m[3 * i + 1])]);
+  }
+  const lines = linesPerCharacter(doc);
+  const importance = importanceOf(
+    doc.characters.map((c) => c.mentions),
+    lines,
+  );
+  return doc.characters.map((c, i) => ({
+    id: c.id,
+    name: c.name,
+    aliases: c.aliases,
+    gender: c.gender,
+    mentions: c.mentions,
+    quotes: quoteCounts[i],
+    lines: lines[i],
+    importance: importance[i],
+    firstMention: spans[i].length > 0 ? { start: spans[i][0][0], end: spans[i][0][1] } : null,
+    mentionSpans: spans[i],
+    narrator: c.narrator === true,
+    source: c.source ?? (c.given ? 'given' : 'discovered'),
+    links: (c.links ?? []).map((l) => ({
+      text: l.text,
+      evidence: l.evidence,
+      confidence: l.confidence,
+      start: doc.toCodePoint(l.start),
+      end: doc.toCodePoint(l.end),
+    })),
+  }));
 }
