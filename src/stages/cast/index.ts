@@ -19,6 +19,7 @@ import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
+import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, type Ctx } from './context.js';
 import { collectForms, type Form, type FormTable } from './forms.js';
 import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Cluster } from './cluster.js';
@@ -66,9 +67,9 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   if (c.pluralCue / n >= 0.25 && /[^s]s$/.test(name) && c.titles.size === 0) return false;
   if (name.length <= 2 && c.titles.size === 0 && c.person < 2) return false;
   // Never next to a speech verb, never addressed, no title, no he/she after it: not a person.
-  if (c.person === 0 && c.he + c.she === 0 && c.count < 20) return false;
+  if (c.person === 0 && c.he + c.she === 0 && c.count < 20 && !(c.full && firstNameGender(c.first) !== undefined)) return false;
   if (c.count >= 3) return true;
-  return c.person > 0 && place < 1;
+  return (c.person > 0 || c.he + c.she > 0) && place < 1;
 }
 
 /** The display name: the most frequent full form (`Emma Woodhouse`), else the most frequent form. */

@@ -373,6 +373,24 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     return existing;
   }
   if (!hasGiven) {
+    // `My name is Ishmael.`, `I am Dace Holloway`, `Call me Ishmael`: the narration names its I.
+    for (let i = 0; i + 1 < n; i++) {
+      if (ctx.inQuote[i] || m[3 * i + 2] !== MentionKind.FirstPerson) continue;
+      const j = i + 1;
+      if (m[3 * j + 2] !== MentionKind.Proper || st.mc[j] < 0 || ctx.inQuote[j] || ctx.sent[j] !== ctx.sent[i]) continue;
+      const me = doc.mentionText(i).toLowerCase();
+      const gap = between(doc, i, j).toLowerCase();
+      const named =
+        (me === 'my' && /^\s+(?:name|real name|full name)\s+(?:is|was)\s+$/.test(gap)) ||
+        (me === 'i' && /^(?:\s+am|['’]m)\s+$/.test(gap)) ||
+        (me === 'me' && /^\s+$/.test(gap) && /call\s+$/i.test(doc.text.slice(Math.max(0, m[3 * i] - 6), m[3 * i])));
+      if (named && !st.chars[st.mc[j]].given) {
+        const c = st.mc[j];
+        st.chars[c].narrator = true;
+        addLink(st.chars[c], linkOf(doc, j, 'narrator-name', 0.9));
+        return c;
+      }
+    }
     const votes = new Map<number, number>();
     const narr = new Map<number, number>();
     const firstVoc = new Map<number, number>();

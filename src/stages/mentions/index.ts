@@ -13,7 +13,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
-import { PERSON_NOUNS, PERSON_ADJECTIVES } from '../../lang/en/person-nouns.js';
+import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/person-nouns.js';
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
 import { quotedRegions, RegionCursor } from './quote-spans.js';
 
@@ -236,6 +236,17 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
         const last = extendName(t);
         const lastEnd = tok[2 * last + 1];
         const lastWord = text.slice(tok[2 * last], possessiveCut(text, tok[2 * last], lastEnd)).toLowerCase();
+        // A Title Case epithet: `the Iron Captain`, `the Red Witch` (a description, not a name).
+        const h = last + 1;
+        if (t > 0 && !isPossessive(last) && h < nTok && kinds[h] === TokenKind.Word && adjacent(last, h) && adjacent(t - 1, t) && isUpper(text.charCodeAt(tok[2 * h])) && text.slice(tok[2 * (t - 1)], tok[2 * t - 1]).toLowerCase() === 'the') {
+          const hw = text.slice(tok[2 * h], possessiveCut(text, tok[2 * h], tok[2 * h + 1])).toLowerCase();
+          const hg = PERSON_NOUNS.get(hw) ?? HONORIFICS.get(stripPeriod(hw)) ?? personNounShape(hw);
+          if (hg !== undefined) {
+            push(tok[2 * (t - 1)], possessiveCut(text, tok[2 * h], tok[2 * h + 1]), MentionKind.Nominal, hg);
+            t = h;
+            continue;
+          }
+        }
         if (!PLACE_SUFFIXES.has(lastWord)) {
           push(s, possessiveCut(text, tok[2 * last], lastEnd), MentionKind.Proper, GenderCode.Unknown);
         }
@@ -262,13 +273,14 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
       }
     }
     // Descriptive mentions: determiner (+ up to two adjectives) + person noun.
-    const ng = PERSON_NOUNS.get(isPossessive(t) ? lw.slice(0, -2) : lw);
+    const base = isPossessive(t) ? lw.slice(0, -2) : lw;
+    const ng = PERSON_NOUNS.get(base) ?? personNounShape(base);
     if (ng !== undefined) {
       let j = t - 1;
       let adjectives = 0;
       while (j >= 0 && adjectives < 2 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
         const aw = text.slice(tok[2 * j], tok[2 * j + 1]).toLowerCase();
-        if (!PERSON_ADJECTIVES.has(aw)) break;
+        if (!PERSON_ADJECTIVES.has(aw) && !/^[a-z]+-(?:haired|eyed|faced|headed|skinned|bearded)$/.test(aw)) break;
         adjectives++;
         j--;
       }

@@ -1,0 +1,289 @@
+/**
+ * The cast on hand-written passages: each kind of link (apposition, copula, a description that keeps
+ * pointing at the one character who fits, a vocative answered by a known character, the narrator's
+ * name), the ones that must not link, families and non-people, gender, importance, given casts,
+ * --cast-only and the cast hint.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Document, MentionKind } from '../src/document/document.js';
+import { runPipeline } from '../src/pipeline/run.js';
+import { analyze } from '../src/index.js';
+import type { AnalyzeOptions } from '../src/types.js';
+import { cleanHint } from '../src/stages/cast/index.js';
+import { main } from '../src/cli/main.js';
+
+function cast(text: string, options: AnalyzeOptions = {}): Document {
+  return runPipeline(new Document(text), options, 'cast');
+}
+/** Name of the character the n-th mention with this exact text resolves to (null when unresolved). */
+function who(doc: Document, mentionText: string, nth = 0): string | null {
+  let seen = 0;
+  for (let i = 0; i < doc.mentionCount; i++) {
+    if (doc.mentionText(i) === mentionText && seen++ === nth) {
+      const c = doc.mentionCharacters[i];
+      return c < 0 ? null : doc.characters[c].name;
+    }
+  }
+  throw new Error(`no mention "${mentionText}" (#${nth})`);
+}
+function char(doc: Document, name: string) {
+  const c = doc.characters.find((x) => x.name === name);
+  assert.ok(c, `no character ${name} among ${doc.characters.map((x) => x.name).join(', ')}`);
+  return c!;
+}
+
+test('apposition: the description is linked, with its evidence, and follows the character later', () => {
+  const doc = cast(
+    [
+      'Dace Holloway, the ex-smuggler, came down to the harbour before dawn. Wren Abernathy waited for him by the nets.',
+      'The tide was low. Dace looked at the boats, and he said nothing for a while.',
+      '"You are late," said Wren. She handed him a cup.',
+      'The ex-smuggler drank it and laughed. Wren watched the ex-smuggler with a frown.',
+    ].join('\n\n'),
+  );
+  const dace = char(doc, 'Dace Holloway');
+  assert.equal(who(doc, 'the ex-smuggler'), 'Dace Holloway');
+  assert.equal(who(doc, 'The ex-smuggler'), 'Dace Holloway');
+  assert.equal(who(doc, 'the ex-smuggler', 1), 'Dace Holloway');
+  const link = dace.links?.find((l) => l.evidence === 'apposition');
+  assert.ok(link, JSON.stringify(dace.links));
+  assert.equal(link!.text, 'the ex-smuggler');
+  assert.ok(link!.confidence >= 0.8 && link!.confidence <= 1);
+  assert.equal(doc.text.slice(link!.start, link!.end), 'the ex-smuggler');
+  assert.ok(dace.aliases.includes('the ex-smuggler'), dace.aliases.join('|'));
+});
+
+test('copula: "X was the Y" links; "X was a Y" (a predicate) does not', () => {
+  const doc = cast(
+    [
+      'Ilse Marrow was the harbourmaster. She kept the ledgers, and she rarely smiled.',
+      'Tobin Vey was a quiet man. He mended nets on the pier.',
+      'The harbourmaster counted the boats. Ilse Marrow closed the ledger, and Tobin Vey went home.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'the harbourmaster'), 'Ilse Marrow');
+  assert.ok(char(doc, 'Ilse Marrow').links?.some((l) => l.evidence === 'copula'));
+  assert.equal(who(doc, 'a quiet man'), null);
+});
+
+test('must not link: a list of names, and a description of the wrong gender', () => {
+  const doc = cast(
+    [
+      'Marta Quell, the captain, and Ebb Rook stood on the deck.',
+      'Ebb Rook, the old woman, was not there at all.',
+      'Marta laughed, and she turned away. Ebb shrugged, and he went below.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'the captain'), null);
+  assert.equal(who(doc, 'the old woman'), null);
+});
+
+test('descriptive: a description whose scenes keep holding the one character who fits it', () => {
+  const scenes: string[] = [];
+  for (let k = 0; k < 5; k++) {
+    scenes.push(`Marisol Vance crossed the yard. She was tired, and Tomas Reyes walked beside her. The redhead stopped at the gate, and Tomas waited.`);
+    scenes.push(`Tomas Reyes talked about the weather for a while. He liked rain.`);
+    scenes.push(`The ships came in, and the gulls cried over the water all afternoon.`);
+    scenes.push(`Nobody came down the road. The bell rang twice in the town.`);
+    scenes.push(`Old Pell Garrow swept the steps. He swept them every day, and he sang.`);
+    scenes.push(`The wind rose in the evening. The boats knocked against the quay.`);
+  }
+  const doc = cast(scenes.join('\n\n'));
+  assert.equal(who(doc, 'The redhead'), 'Marisol Vance');
+  assert.equal(who(doc, 'The redhead', 4), 'Marisol Vance');
+  assert.ok(char(doc, 'Marisol Vance').links?.some((l) => l.evidence === 'descriptive'));
+  // Not an alias: only apposition and copula make aliases.
+  assert.ok(!char(doc, 'Marisol Vance').aliases.includes('The redhead'));
+});
+
+test('descriptive must not link when two characters of that gender share every scene', () => {
+  const scenes: string[] = [];
+  for (let k = 0; k < 5; k++) {
+    scenes.push(`Marisol Vance crossed the yard. She was tired. Ada Greer followed; she was cold. The redhead stopped at the gate.`);
+    scenes.push(`The ships came in, and the gulls cried over the water all afternoon.`);
+    scenes.push(`Nobody came down the road. The bell rang twice in the town.`);
+  }
+  const doc = cast(scenes.join('\n\n'));
+  assert.equal(who(doc, 'The redhead'), null);
+});
+
+test('vocative: a first name said to a character known by title, answered by that character, joins them', () => {
+  const parts: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    parts.push(`"Maggie, the tea is cold," said Mr. Hale.`);
+    parts.push(`"Then ring for more," said Mrs. Hale.`);
+  }
+  parts.push('Mrs. Hale rang the bell, and she sat down.');
+  const doc = cast(parts.join('\n\n'));
+  assert.equal(who(doc, 'Maggie'), 'Mrs. Hale');
+  assert.equal(who(doc, 'Mr. Hale'), 'Mr. Hale');
+  const mrs = char(doc, 'Mrs. Hale');
+  assert.ok(mrs.aliases.includes('Maggie'));
+  assert.ok(mrs.links?.some((l) => l.evidence === 'vocative' && l.text === 'Maggie'));
+});
+
+test('vocative must not join a first name answered by different people', () => {
+  const doc = cast(
+    [
+      '"Maggie, the tea is cold," said Mr. Hale.',
+      '"Then ring for more," said Mrs. Hale.',
+      '"Maggie, come here," said Mr. Hale.',
+      '"She has gone out," said Mrs. Pruett.',
+      'Maggie Rowe came in later, and she laughed at them both.',
+    ].join('\n\n'),
+  );
+  assert.notEqual(who(doc, 'Maggie'), 'Mrs. Hale');
+});
+
+test('families: Mr., Mrs. and Miss of one name stay apart; a Miss joins the full-named daughter; brothers stay two', () => {
+  const doc = cast(
+    [
+      'Mr. Bennick sat by the fire. Mrs. Bennick sewed, and she talked. Miss Bennick read a letter aloud.',
+      'Clara Bennick was the only daughter. Clara laughed, and she folded the letter.',
+      'John Hartwell and Lawrence Hartwell came to dinner. John talked of horses; Lawrence talked of books.',
+      '"Good evening," said Mr. Bennick. He was pleased. Mrs. Bennick smiled at him.',
+      'John Hartwell left early. Lawrence Hartwell stayed, and he played cards with Mr. Bennick.',
+    ].join('\n\n'),
+  );
+  const mr = who(doc, 'Mr. Bennick');
+  const mrs = who(doc, 'Mrs. Bennick');
+  assert.ok(mr && mrs && mr !== mrs);
+  assert.equal(who(doc, 'Miss Bennick'), 'Clara Bennick');
+  assert.equal(char(doc, mr!).gender, 'he');
+  assert.equal(char(doc, mrs!).gender, 'she');
+  assert.notEqual(who(doc, 'John Hartwell'), who(doc, 'Lawrence Hartwell'));
+  assert.equal(who(doc, 'John'), 'John Hartwell');
+  assert.equal(who(doc, 'Lawrence'), 'Lawrence Hartwell');
+});
+
+test('titles and nicknames: Dr. and Doctor are one man, Mr. and Doctor too; a nickname joins the full name', () => {
+  const doc = cast(
+    [
+      'Dr. Aldous Crane arrived on Tuesday. Doctor Crane was tired, and he went straight to bed.',
+      'In the morning Mr. Crane walked to the mill. Crane liked the mill.',
+      'Elizabeth Moor met him there. "Good morning, Doctor," said Lizzy.',
+      'Lizzy laughed, and she showed him the wheel.',
+    ].join('\n\n'),
+  );
+  const crane = who(doc, 'Dr. Aldous Crane');
+  assert.ok(crane);
+  assert.equal(who(doc, 'Doctor Crane'), crane);
+  assert.equal(who(doc, 'Mr. Crane'), crane);
+  assert.equal(who(doc, 'Crane'), crane);
+  assert.equal(char(doc, crane!).gender, 'he');
+  assert.equal(who(doc, 'Lizzy'), 'Elizabeth Moor');
+});
+
+test('not people: places, a ship, months, a plural people', () => {
+  const doc = cast(
+    [
+      'In May they sailed from Porthallow on the Endeavour. The Endeavour was slow.',
+      'They reached Marabar in June. In Marabar the Oskans were kind; the Oskans gave them water.',
+      'Nell Farrow kept the log. "We are late," said Nell. She wrote it down.',
+      'At Marabar they rested. From Porthallow the letters came. The Endeavour sailed on to Marabar.',
+    ].join('\n\n'),
+  );
+  const names = doc.characters.map((c) => c.name);
+  for (const notPerson of ['May', 'June', 'Porthallow', 'Endeavour', 'Marabar', 'Oskans']) assert.ok(!names.includes(notPerson), `${notPerson} in ${names.join(', ')}`);
+  assert.ok(names.includes('Nell Farrow'));
+});
+
+test('gender: a title decides, pronouns overrule a name-list prior', () => {
+  const paras: string[] = [];
+  for (let k = 0; k < 4; k++) paras.push('Evelyn Stroud came in from the rain. He shook his coat, and he sat down by the stove.');
+  paras.push('Mrs. Quarry poured the tea. Dr. Ostrow thanked her.');
+  const doc = cast(paras.join('\n\n'));
+  assert.equal(char(doc, 'Evelyn Stroud').gender, 'he');
+  assert.equal(char(doc, 'Mrs. Quarry').gender, 'she');
+});
+
+test('the narrator takes the name the narration gives them', () => {
+  const para = 'I walked to the shore and I looked at the sea. My boots were wet, so I sat down and I waited.';
+  const doc = cast(['My name is Oren Vasko, and I keep the light on the point.', ...Array(8).fill(para)].join('\n\n'));
+  const oren = char(doc, 'Oren Vasko');
+  assert.equal(oren.narrator, true);
+  assert.ok(oren.links?.some((l) => l.evidence === 'narrator-name'));
+  assert.equal(doc.mentionCharacters[0], doc.characters.indexOf(oren));
+  assert.ok(!doc.characters.some((c) => c.name === 'Narrator'));
+});
+
+test('the narrator takes the name said to them and answered by "I said"', () => {
+  const parts: string[] = [];
+  for (let k = 0; k < 6; k++) {
+    parts.push(`"Hastwell, look at this," said Pardoe.`);
+    parts.push(`"I see it," I said. I bent over the table, and I looked at the map for a long time.`);
+    parts.push('I thought about it all evening. My head ached, and I went to my room.');
+  }
+  const doc = cast(parts.join('\n\n'));
+  const c = char(doc, 'Hastwell');
+  assert.equal(c.narrator, true);
+  const i = doc.mentions.findIndex((_, k) => k % 3 === 2 && doc.mentions[k] === MentionKind.FirstPerson);
+  assert.equal(doc.characters[doc.mentionCharacters[(i - 2) / 3]].name, 'Hastwell');
+});
+
+test('a given cast matches names, and characters it does not list are still found unless castOnly', () => {
+  const text = 'Anna met Gil Tarrant on the pier. "Miss Lark!" he called. Gil Tarrant waved, and he laughed. Anna Lark smiled.';
+  const given = { characters: [{ id: 'anna', name: 'Anna Lark', gender: 'she' as const }] };
+  const withExtra = cast(text, { cast: given });
+  assert.equal(withExtra.characters[0].id, 'anna');
+  assert.equal(withExtra.characters[0].source, 'given');
+  assert.ok(withExtra.characters.some((c) => c.name === 'Gil Tarrant' && c.source === 'discovered'));
+  assert.equal(who(withExtra, 'Miss Lark'), 'Anna Lark');
+  const only = cast(text, { cast: given, castOnly: true });
+  assert.deepEqual(
+    only.characters.map((c) => c.id),
+    ['anna'],
+  );
+  assert.equal(who(only, 'Gil Tarrant'), null);
+});
+
+test('the cast hint seeds characters; generic and unused tags are dropped', () => {
+  assert.equal(cleanHint('Marisol Vega (Original Work)'), 'Marisol Vega');
+  assert.equal(cleanHint('Original Female Character(s)'), '');
+  assert.equal(cleanHint('Reader'), '');
+  const text = 'Marisol walked in. "Hello," said Vega. Marisol laughed, and she sat down. Tamsin Orr waved, and she smiled.';
+  const doc = cast(text, { castHint: ['Marisol Vega', 'Original Female Character(s)', 'Hollis Dunne'] });
+  const m = char(doc, 'Marisol Vega');
+  assert.equal(m.source, 'hint');
+  assert.equal(who(doc, 'Marisol'), 'Marisol Vega');
+  assert.equal(who(doc, 'Vega'), 'Marisol Vega');
+  assert.ok(!doc.characters.some((c) => c.name === 'Hollis Dunne'));
+  assert.ok(doc.characters.some((c) => c.name === 'Tamsin Orr'));
+});
+
+test('the Analysis reports importance, first mention, mention spans, lines and links per character', () => {
+  const text = [
+    'Dace Holloway, the ex-smuggler, came down to the harbour. Wren Abernathy waited for him.',
+    '"You are late," said Wren.',
+    '"I know," said Dace. He sat down.',
+    '"Sit, then," said Wren. She poured the tea.',
+  ].join('\n\n');
+  const a = analyze(text);
+  const dace = a.characters.find((c) => c.name === 'Dace Holloway')!;
+  assert.ok(dace);
+  assert.deepEqual(dace.firstMention, { start: 0, end: 13 });
+  assert.equal(dace.mentionSpans.length, dace.mentions);
+  assert.deepEqual(dace.mentionSpans[0], [0, 13]);
+  assert.equal(dace.lines, 1);
+  assert.equal(dace.importance, 'major');
+  assert.equal(dace.narrator, false);
+  assert.equal(dace.source, 'discovered');
+  assert.ok(dace.links.some((l) => l.evidence === 'apposition' && text.slice(l.start, l.end) === l.text));
+  const wren = a.characters.find((c) => c.name === 'Wren Abernathy')!;
+  assert.equal(wren.lines, 2);
+});
+
+test('CLI: --cast-only without --cast is a usage error', async () => {
+  let err = '';
+  const io = {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => ((err += s), true) },
+    stdin: process.stdin,
+    env: {},
+    pid: 1,
+  };
+  const code = await main(['analyze', 'samples/the-salt-road.txt', '--cast-only'], io as never);
+  assert.equal(code, 64);
+  assert.match(err, /--cast-only needs --cast/);
+});
