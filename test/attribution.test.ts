@@ -75,3 +75,27 @@ test('confidence is in [0, 1] and every quote has a cue', () => {
     assert.equal(typeof q.cue, 'string');
   }
 });
+
+test('CRLF and LF line endings give the same speakers', () => {
+  const text = [
+    'Mara and Rook stood on the pier.',
+    '“Sit down, Rook.”',
+    '“I would rather stand,” he said.',
+    'Mara shrugged. “Suit yourself.”',
+    '“I always do.”',
+  ].join('\n\n');
+  const lf = analyze(text, { cast }).quotes.map((q) => [q.speaker, q.cue]);
+  const crlf = analyze(text.replace(/\n/g, '\r\n'), { cast }).quotes.map((q) => [q.speaker, q.cue]);
+  assert.deepEqual(crlf, lf);
+});
+
+test('a first-person narrator speaks the lines tagged "I said"', () => {
+  const text = [
+    'I had not seen Rook in years. He was waiting for me at the gate.',
+    '“You look tired,” he said.',
+    '“I walked all night,” I said.',
+    'He laughed at that, and I laughed too, though I did not feel like it. I followed him in.',
+  ].join('\n\n');
+  const a = analyze(text, { cast: { characters: [...cast.characters, { id: 'me', name: 'Narrator', aliases: [], gender: 'unknown' }] } });
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['rook', 'me']);
+});

@@ -79,6 +79,8 @@ const CUE_FEATURE: Record<string, number> = {
 const MAX_CANDIDATES = 20;
 /** How far back the narration is read for active characters (UTF-16 units). */
 const WINDOW = 6000;
+/** How far from its quotes an utterance's own paragraph is read (UTF-16 units). */
+const PARAGRAPH_REACH = 1500;
 
 export interface CandidateTable {
   /** Candidate character indexes, flat; utterance u owns [offsets[u], offsets[u + 1]). */
@@ -180,7 +182,11 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const firstQuoteStart = doc.quotes[4 * doc.utterances[2 * u]];
     const qFirst = doc.utterances[2 * u];
     const qEnd = doc.utterances[2 * u + 1];
-    for (let m = doc.mentionAtOrAfter(pStart); m < doc.mentionCount && doc.mentions[3 * m] < pEnd; m++) {
+    // The paragraph around the utterance, bounded so a huge single paragraph stays linear.
+    const lastQuoteEnd = doc.quotes[4 * (doc.utterances[2 * u + 1] - 1) + 1];
+    const from = Math.max(pStart, firstQuoteStart - PARAGRAPH_REACH);
+    const to = Math.min(pEnd, lastQuoteEnd + PARAGRAPH_REACH);
+    for (let m = doc.mentionAtOrAfter(from); m < doc.mentionCount && doc.mentions[3 * m] < to; m++) {
       const c = doc.mentionCharacters[m];
       if (c < 0) continue;
       if (!inQuote[m]) {

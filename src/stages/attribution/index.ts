@@ -14,7 +14,7 @@ import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
 import { SPEECH_VERBS, TAG_FILLERS } from '../../lang/en/speech-verbs.js';
-import { isLetterCode } from '../tokens/index.js';
+import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
 
 export { Cue } from './cues.js';
@@ -362,7 +362,7 @@ function isSubjectMention(doc: Document, m: number): boolean {
 function tagBefore(doc: Document, from: number, to: number): Evidence | null {
   const text = doc.text;
   let end = to;
-  while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 10)) end--;
+  while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end <= from) return null;
   const lastCh = text.charCodeAt(end - 1);
   const tEnd = doc.tokenAtOrAfter(end);
@@ -503,11 +503,11 @@ function findVocatives(doc: Document, u: number): number[] {
 }
 
 function prevNonSpace(text: string, i: number, floor: number): number {
-  while (i >= floor && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10)) i--;
+  while (i >= floor && isSpaceCode(text.charCodeAt(i))) i--;
   return i < floor ? -1 : text.charCodeAt(i);
 }
 function nextNonSpace(text: string, i: number, ceil: number): number {
-  while (i < ceil && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10)) i++;
+  while (i < ceil && isSpaceCode(text.charCodeAt(i))) i++;
   return i >= ceil ? -1 : text.charCodeAt(i);
 }
 function wordBefore(text: string, pos: number, floor: number): string {
@@ -691,7 +691,11 @@ function narratorCharacter(doc: Document): number {
     firstPerson++;
     if (resolvedTo < 0 && doc.mentionCharacters[m] >= 0) resolvedTo = doc.mentionCharacters[m];
   }
-  if (firstPerson < 20 || firstPerson * 400 < doc.tokenCount) return resolvedTo;
+  if (resolvedTo < 0) {
+    // A cast character called Narrator takes the narration's I, however short the text.
+    resolvedTo = doc.characters.findIndex((c) => /^(the )?narrator$/i.test(c.name));
+  }
+  if (firstPerson < 20 || firstPerson * 400 < doc.tokenCount) return firstPerson > 0 ? resolvedTo : -1;
   const n = doc.characters.length;
   const inside = new Float64Array(n);
   const outside = new Float64Array(n);
