@@ -252,6 +252,15 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
       result.code = await runEvalPdnc(dirs, opts, io);
     });
 
+  configure(evalCmd.command('litbank'))
+    .description('score person mentions, pronoun links and name clustering on LitBank (DIR: its root, or coref/brat)')
+    .argument('<dir>', 'LitBank directory')
+    .option('--json', 'print the scores as JSON')
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      const mod = await import('../eval/litbank.js');
+      result.code = await mod.runLitbankEvalCommand(dir, { json: opts.json === true }, io);
+    });
+
   return program;
 }
 
@@ -263,7 +272,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   };
   try {
     if (argv.length === 0) return fail("missing command (analyze, summary, report, serve, voice, eval); see 'dramatis --help'", ExitCode.Usage);
-    if (argv.length === 1 && argv[0] === 'eval') return fail("missing evaluation (pdnc); see 'dramatis eval --help'", ExitCode.Usage);
+    if (argv.length === 1 && argv[0] === 'eval') return fail("missing evaluation (pdnc, litbank); see 'dramatis eval --help'", ExitCode.Usage);
     const result = { code: ExitCode.Ok as number };
     await buildProgram(io, result).parseAsync(argv, { from: 'user' });
     return result.code;
