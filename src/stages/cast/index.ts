@@ -239,6 +239,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   const m = doc.mentions;
   for (let i = 0; i < n; i++) if (m[3 * i + 2] === MentionKind.FirstPerson) st.mc[i] = narrator;
   resolvePronouns(ctx, st.mc, st.genders);
+  genderFromResolvedPronouns(st);
 
   // Counts, then order by mentions (discovered characters only; a given cast keeps its order first).
   let list = st.chars;
@@ -265,6 +266,37 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   }
   doc.characters = list;
   doc.mentionCharacters = st.mc;
+}
+
+/**
+ * Characters still of unknown gender take it from the pronouns resolved to them (a clear majority of
+ * two or more), or from a title that is their whole name (`the Rajah`).
+ */
+function genderFromResolvedPronouns(st: CastState): void {
+  const doc = st.ctx.doc;
+  const m = doc.mentions;
+  const he = new Int32Array(st.chars.length);
+  const she = new Int32Array(st.chars.length);
+  for (let i = 0; i < st.mc.length; i++) {
+    const c = st.mc[i];
+    if (c < 0 || m[3 * i + 2] !== MentionKind.Pronoun || st.ctx.inQuote[i]) continue;
+    const g = doc.mentionGenders[i];
+    if (g === GenderCode.He) he[c]++;
+    else if (g === GenderCode.She) she[c]++;
+  }
+  st.chars.forEach((ch, k) => {
+    if (ch.given || st.genders[k] !== GenderCode.Unknown) return;
+    let g = voteGender(he[k] >= 2 ? he[k] : 0, she[k] >= 2 ? she[k] : 0);
+    if (g !== GenderCode.Unknown && Math.min(he[k], she[k]) * 3 > Math.max(he[k], she[k])) g = GenderCode.Unknown;
+    if (g === GenderCode.Unknown) {
+      const t = HONORIFICS.get(nameKey(ch.name));
+      if (t === GenderCode.He || t === GenderCode.She) g = t;
+    }
+    if (g !== GenderCode.Unknown) {
+      st.genders[k] = g;
+      ch.gender = genderName(g);
+    }
+  });
 }
 
 /** An archive tag as a name: `Marisol Vega (Original Work)` → `Marisol Vega`; generic tags → ''. */
