@@ -55,6 +55,11 @@ export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
 
 /** Is the word a person noun by its shape: `ex-pilot`, `fisherman`, `horsewoman`? Returns its gender or undefined. */
 export function personNounShape(w: string): number | undefined {
+  const n = w.length;
+  if (n < 5) return undefined;
+  const last = w.charCodeAt(n - 1);
+  // Only words starting `ex-` or ending in n (-man) or r (-master, -keeper, -monger, -maker) or s (-mistress) can match.
+  if (last !== 110 && last !== 114 && last !== 115 && !(w.charCodeAt(0) === 101 && w.charCodeAt(1) === 120 && w.charCodeAt(2) === 45)) return undefined;
   if (w.startsWith('ex-') && w.length > 4) return PERSON_NOUNS.get(w.slice(3)) ?? 0;
   if (w.length > 7 && w.endsWith('master')) return 0;
   if (w.length > 9 && w.endsWith('mistress')) return 2;

@@ -183,6 +183,32 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (clusters[u[0]].count >= 3 * Math.max(1, clusters[u[1]].count)) return u[0];
     return -1;
   };
+  // Clusters by first name and by surname (and by the last word of `de worms`), to find candidates fast.
+  const byName = new Map<string, number[]>();
+  const indexName = (w: string, ci: number): void => {
+    if (w === '') return;
+    const l = byName.get(w);
+    if (l === undefined) byName.set(w, [ci]);
+    else if (l[l.length - 1] !== ci) l.push(ci);
+  };
+  const indexCluster = (ci: number): void => {
+    const c = clusters[ci];
+    indexName(c.first, ci);
+    indexName(c.last, ci);
+    const sp = c.last.lastIndexOf(' ');
+    if (sp > 0) indexName(c.last.slice(sp + 1), ci);
+  };
+  for (let ci = 0; ci < clusters.length; ci++) indexCluster(ci);
+  /** Clusters whose first name or surname is one of `words`, in index order. */
+  const candidatesFor = (words: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (const w of words) for (const ci of byName.get(w) ?? []) out.push(ci);
+    if (words.length > 1) {
+      out.sort((a, b) => a - b);
+      return out.filter((ci, k) => k === 0 || out[k - 1] !== ci);
+    }
+    return out;
+  };
   const newCluster = (f: number, first: string, last: string, full: boolean, wife = false): number => {
     const c = emptyCluster();
     c.first = first;
@@ -192,6 +218,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     c.plural = forms[f].plural;
     clusters.push(c);
     addForm(clusters, clusters.length - 1, forms, f);
+    indexCluster(clusters.length - 1);
     return clusters.length - 1;
   };
   const fullKey = new Map<string, number[]>();
@@ -256,7 +283,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     const variants = firstNameVariants(w);
     const atFirst: number[] = [];
     const atLast: number[] = [];
-    for (let ci = 0; ci < clusters.length; ci++) {
+    for (const ci of candidatesFor(variants)) {
       const c = clusters[ci];
       if (!live(ci) || c.wife || c.plural) continue;
       const firstHit = c.first !== '' && (c.first === w || variants.includes(c.first));
@@ -296,7 +323,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     const atNick: number[] = [];
     const atLast: number[] = [];
     const nickOf = firstNameVariants(w).slice(1);
-    for (let ci = 0; ci < clusters.length; ci++) {
+    for (const ci of candidatesFor(firstNameVariants(w))) {
       const c = clusters[ci];
       if (!live(ci) || c.plural) continue;
       const firstHit = c.first === w;

@@ -76,14 +76,21 @@ export function collectForms(ctx: Ctx): FormTable {
   const forms: Form[] = [];
   const byKey = new Map<string, number>();
   const vocative = new Uint8Array(n);
+  const parseCache = new Map<string, { surface: string; parsed: ParsedName; key: string }>();
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] !== MentionKind.Proper) continue;
     const s = m[3 * i];
     const e = m[3 * i + 1];
-    const surface = text.slice(s, e).replace(/\s+/g, ' ');
-    const parsed = parseName(nameKey(surface));
+    const raw = text.slice(s, e);
+    let parsedRaw = parseCache.get(raw);
+    if (parsedRaw === undefined) {
+      const surf = raw.replace(/\s+/g, ' ');
+      const p = parseName(nameKey(surf));
+      parsedRaw = { surface: surf, parsed: p, key: canonicalKey(p) };
+      parseCache.set(raw, parsedRaw);
+    }
+    const { surface, parsed, key } = parsedRaw;
     if (parsed.core.length === 0) continue;
-    const key = canonicalKey(parsed);
     let f = byKey.get(key);
     if (f === undefined) {
       f = forms.length;
@@ -103,7 +110,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (PERSON_VERBS.has(before) || PERSON_VERBS.has(after)) form.person++;
     if (isPossessiveSpan(text, e) && PERSON_NOUNS.has(after)) form.person++;
     // `my name is X`, `a man named X`, `call me X`
-    if (NAMING_BEFORE.test(text.slice(Math.max(0, s - 14), s))) form.person += 2;
+    if ((before === 'is' || before === 'was' || before === 'named' || before === 'called' || before === 'me' || before === 'am' || before === "i'm") && NAMING_BEFORE.test(text.slice(Math.max(0, s - 14), s))) form.person += 2;
     const pw = PLACE_PREPOSITIONS.get(before);
     if (pw !== undefined) form.place += pw;
     if (before === 'the') form.the++;

@@ -347,7 +347,9 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
   const uses = new Map<number, { count: number; first: number }>();
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
-    const span = text.slice(m[3 * i], m[3 * i + 1]);
+    const s0 = m[3 * i];
+    if ((text.charCodeAt(s0) | 32) !== 116 || (text.charCodeAt(s0 + 1) | 32) !== 104 || (text.charCodeAt(s0 + 2) | 32) !== 101) continue;
+    const span = text.slice(s0, m[3 * i + 1]);
     const words = span.split(/\s+/);
     if (words.length < 2 || words[0].toLowerCase() !== 'the') continue;
     const head = words[words.length - 1];

@@ -40,7 +40,8 @@ function between(doc: Document, a: number, b: number): string {
 }
 function startsWithThe(doc: Document, i: number): boolean {
   const s = doc.mentions[3 * i];
-  return /^the\s/i.test(doc.text.slice(s, s + 4));
+  const t = doc.text;
+  return (t.charCodeAt(s) | 32) === 116 && (t.charCodeAt(s + 1) | 32) === 104 && (t.charCodeAt(s + 2) | 32) === 101 && (t.charCodeAt(s + 3) === 32 || t.charCodeAt(s + 3) === 10 || t.charCodeAt(s + 3) === 13);
 }
 /** Key of a definite description: lower case, single spaces. */
 function descKey(doc: Document, i: number): string {
@@ -118,7 +119,10 @@ export function linkEpithets(st: CastState): void {
     const j = i + 1;
     if (ctx.sent[i] !== ctx.sent[j]) continue;
     const a = named(i);
-    const b = named(j);
+    const b = a >= 0 ? -1 : named(j);
+    if (a < 0 && b < 0) continue;
+    // Neighbours only: a comma or a short copula between them.
+    if (doc.mentions[3 * j] - doc.mentions[3 * i + 1] > 16) continue;
     const gap = between(doc, i, j);
     if (a >= 0 && describes(j)) {
       const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
@@ -159,19 +163,27 @@ export function linkEpithets(st: CastState): void {
   }
   // Share of paragraphs whose scene (that paragraph and the two before) names the character.
   const presenceCache = new Map<number, number>();
+  let parasOf: Map<number, number[]> | null = null;
   const presence = (c: number): number => {
     const cached = presenceCache.get(c);
     if (cached !== undefined) return cached;
-    const nPar = doc.paragraphCount;
-    const seen = new Uint8Array(nPar + 3);
-    for (let j = 0; j < n; j++) {
-      if (mc[j] !== c || mentionKind(doc, j) !== MentionKind.Proper || ctx.inQuote[j]) continue;
-      const p = ctx.para[j];
-      seen[p] = seen[p + 1] = seen[p + 2] = 1;
+    if (parasOf === null) {
+      parasOf = new Map();
+      for (let j = 0; j < n; j++) {
+        if (mc[j] < 0 || mentionKind(doc, j) !== MentionKind.Proper || ctx.inQuote[j]) continue;
+        (parasOf.get(mc[j]) ?? parasOf.set(mc[j], []).get(mc[j])!).push(ctx.para[j]);
+      }
     }
+    // Paragraphs p with a mention in p-2..p: the union of [q, q+2] over the mention paragraphs q (sorted).
     let k = 0;
-    for (let p = 0; p < nPar; p++) k += seen[p];
-    const r = nPar > 0 ? k / nPar : 0;
+    let covered = -1;
+    for (const q of parasOf.get(c) ?? []) {
+      const from = Math.max(q, covered + 1);
+      if (q + 2 >= from) k += q + 2 - from + 1;
+      covered = Math.max(covered, q + 2);
+    }
+    const nPar = doc.paragraphCount;
+    const r = nPar > 0 ? Math.min(1, k / nPar) : 0;
     presenceCache.set(c, r);
     return r;
   };
@@ -202,6 +214,18 @@ export function linkEpithets(st: CastState): void {
     const lift = p1 / occ.length / Math.max(0.02, presence(best));
     if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2 && u >= 0.4 * occ.length && against <= 0.1 * occ.length && lift >= 2) decided.set(key, best);
   }
+  let byKey: Map<string, number[]> | null = null;
+  /** Definite descriptions by key (`the ex-smuggler` → its mention indexes), built once. */
+  const nominalsByKey = (): Map<string, number[]> => {
+    if (byKey) return byKey;
+    byKey = new Map();
+    for (let i = 0; i < n; i++) {
+      if (mentionKind(doc, i) !== MentionKind.Nominal || !startsWithThe(doc, i)) continue;
+      const k = descKey(doc, i);
+      if (decided.has(k)) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i);
+    }
+    return byKey;
+  };
   // Apply: descriptions → their character; capitalised epithet characters merge into theirs.
   for (const [key, c] of decided) {
     if (key.startsWith('#')) {
@@ -216,8 +240,7 @@ export function linkEpithets(st: CastState): void {
     const direct = keyVotes.has(key);
     let count = 0;
     let firstI = -1;
-    for (let i = 0; i < n; i++) {
-      if (mentionKind(doc, i) !== MentionKind.Nominal || !startsWithThe(doc, i) || descKey(doc, i) !== key) continue;
+    for (const i of nominalsByKey().get(key) ?? []) {
       if (mc[i] < 0) mc[i] = c;
       if (firstI < 0) firstI = i;
       count++;
