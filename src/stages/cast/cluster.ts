@@ -170,6 +170,14 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
   };
   const order = forms.map((_, i) => i).sort((a, b) => forms[b].count - forms[a].count || a - b);
   const live = (ci: number): boolean => clusters[ci].mergedInto < 0;
+  /** Mentions of a cluster, counting the bare first name that will join a full name later (`Lucy`). */
+  let pendingFirstNames = true;
+  const weight = (ci: number): number => {
+    const c = clusters[ci];
+    if (!pendingFirstNames || !c.full || c.first === '') return c.count;
+    const f = table.byKey.get(c.first);
+    return c.count + (f !== undefined && forms[f].cluster === -1 ? forms[f].count : 0);
+  };
   /** The one candidate; or the one carrying `title`; or one with 3× the mentions of the next. */
   const choose = (cands: number[], title: string): number => {
     const u = [...new Set(cands)];
@@ -179,8 +187,8 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       const withTitle = u.filter((ci) => clusters[ci].titles.has(title));
       if (withTitle.length === 1) return withTitle[0];
     }
-    u.sort((a, b) => clusters[b].count - clusters[a].count);
-    if (clusters[u[0]].count >= 3 * Math.max(1, clusters[u[1]].count)) return u[0];
+    u.sort((a, b) => weight(b) - weight(a));
+    if (weight(u[0]) >= 3 * Math.max(1, weight(u[1]))) return u[0];
     return -1;
   };
   // Clusters by first name and by surname (and by the last word of `de worms`), to find candidates fast.
@@ -289,7 +297,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       const firstHit = c.first !== '' && (c.first === w || variants.includes(c.first));
       const lastHit = c.last === w;
       if (!firstHit && !lastHit) continue;
-      if (!compatible(c, t, g) || apart(f, ci, 0.05)) continue;
+      if (!compatible(c, t, g) || apart(f, ci, 0.12)) continue;
       // A married woman's title does not take the full-named woman of a family that also has a Miss.
       if (MARRIED(t) && c.full && formKeys.has(`miss ${w}`) && ![...c.titles].some(MARRIED)) continue;
       if (firstHit && position !== 'last') atFirst.push(ci);
@@ -302,7 +310,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     // Several sisters: `Miss Elliot` is the eldest, whom we cannot tell; keep her apart. Several men
     // of a family: `General Tilney` is not the one with the most mentions but the one with the rank.
     const several = new Set(atLast).size > 1 && atFirst.length === 0;
-    const dominant = target >= 0 && atLast.every((ci) => ci === target || clusters[target].count >= 10 * clusters[ci].count);
+    const dominant = target >= 0 && atLast.every((ci) => ci === target || weight(target) >= 10 * weight(ci));
     if (target >= 0 && several && ((t === 'miss' && !dominant) || (RANKED(t) && !clusters[target].titles.has(t)))) target = -1;
     if (target >= 0) addForm(clusters, target, forms, f);
     else {
@@ -312,6 +320,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
   }
 
   // C. Bare single words.
+  pendingFirstNames = false;
   for (const f of order) {
     const form = forms[f];
     const p = form.parsed;
