@@ -18,7 +18,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
-import { canonicalTitle } from '../../lang/en/titles.js';
+import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, type Ctx } from './context.js';
 import { collectForms, type Form, type FormTable } from './forms.js';
@@ -233,6 +233,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
 
   resolveTitles(st, hasGiven ? given : null);
   linkEpithets(st);
+  epithetCharacters(st);
   linkVocatives(st);
   const narrator = linkNarrator(st, hasGiven, options.castOnly === true || hasGiven);
 
@@ -344,7 +345,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     if (st.chars[k].given) continue;
     for (const t of st.clusters[st.clusterOf[k]].titles) put(t, k);
   }
-  const uses = new Map<number, { count: number; first: number }>();
+  const uses = new Map<number, { count: number; first: number; capitalised: number }>();
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
     const s0 = m[3 * i];
@@ -358,14 +359,56 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     const ci = titleIndex.get(canonicalTitle(nameKey(head)));
     if (ci === undefined || ci < 0) continue;
     st.mc[i] = ci;
-    const u = uses.get(ci) ?? uses.set(ci, { count: 0, first: i }).get(ci)!;
+    const u = uses.get(ci) ?? uses.set(ci, { count: 0, first: i, capitalised: 0 }).get(ci)!;
     u.count++;
+    if (/^[A-Z]/.test(head) && words.length === 2 && titleClass(canonicalTitle(nameKey(head))) === 'rank') u.capitalised++;
   }
   // The evidence is kept as a link (no alias: a title is shared by too many minor characters).
   for (const [ci, u] of uses) {
     const ch = st.chars[ci];
     if (ch.given) continue;
     (ch.links ?? (ch.links = [])).push(linkOf(doc, u.first, 'title', u.count >= 3 ? 0.7 : 0.5));
+    // A rank used as a name, capitalised and often (`the General`), is one of the character's names.
+    if (u.capitalised >= 5) {
+      const alias = `the ${doc.mentionText(u.first).split(/\s+/).pop()}`;
+      if (!ch.aliases.some((a) => a.toLowerCase() === alias.toLowerCase())) ch.aliases.push(alias);
+    }
+  }
+}
+
+/**
+ * Capitalised descriptions that no name took (`the Grandmother`, `the Coroner`), used three times or
+ * more, are characters of their own rather than nobody (or somebody on a guess).
+ */
+function epithetCharacters(st: CastState): void {
+  const doc = st.ctx.doc;
+  const m = doc.mentions;
+  const n = doc.mentionCount;
+  const text = doc.text;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
+    const s0 = m[3 * i];
+    if ((text.charCodeAt(s0) | 32) !== 116 || (text.charCodeAt(s0 + 1) | 32) !== 104 || (text.charCodeAt(s0 + 2) | 32) !== 101) continue;
+    const words = text.slice(s0, m[3 * i + 1]).split(/\s+/);
+    if (words.length < 2 || words[0].toLowerCase() !== 'the' || !words.slice(1).every((w) => /^[A-Z]/.test(w))) continue;
+    const key = words.slice(1).join(' ').toLowerCase();
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  }
+  const used = new Set(st.chars.map((c) => c.id));
+  for (const [key, occ] of groups) {
+    if (occ.length < 3) continue;
+    const name = `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
+    let id = slug(name);
+    for (let k = 2; used.has(id); k++) id = `${slug(name)}-${k}`;
+    used.add(id);
+    const k = st.chars.length;
+    const g = doc.mentionGenders[occ[0]];
+    st.chars.push({ id, name, aliases: [name], gender: genderName(g), mentions: 0, quotes: 0, given: false, source: 'discovered' });
+    st.genders.push(g);
+    st.clusterOf.push(-1);
+    for (const i of occ) st.mc[i] = k;
+    void key;
   }
 }
 

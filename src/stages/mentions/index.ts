@@ -20,6 +20,13 @@ import { quotedRegions, RegionCursor } from './quote-spans.js';
 export { quotedRegions, RegionCursor } from './quote-spans.js';
 
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'le', 'la', "d'", 'st.']);
+/** Family words that stand for a name when capitalised (`Grandmother`, `Papa`), with their gender. */
+const KIN_NAMES: ReadonlyMap<string, number> = new Map([
+  ['grandmother', GenderCode.She], ['grandma', GenderCode.She], ['granny', GenderCode.She], ['grandfather', GenderCode.He],
+  ['grandpa', GenderCode.He], ['mother', GenderCode.She], ['mamma', GenderCode.She], ['mama', GenderCode.She], ['mum', GenderCode.She],
+  ['mom', GenderCode.She], ['father', GenderCode.He], ['papa', GenderCode.He], ['dad', GenderCode.He], ['daddy', GenderCode.He],
+  ['mummy', GenderCode.She], ['mommy', GenderCode.She],
+]);
 const FIRST_PERSON_LOWER: ReadonlySet<string> = new Set(['me', 'my', 'mine', 'myself']);
 const MAX_NAME_WORDS = 4;
 
@@ -226,6 +233,16 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
         }
         t = last;
         continue;
+      }
+      // A family word used as a name: `Grandmother said`, `"Yes, Mother."` (capitalised mid-sentence
+      // elsewhere too, no determiner before it).
+      const kin = KIN_NAMES.get(possessiveCut(text, s, e) === e ? lw : lw.slice(0, -2));
+      if (kin !== undefined && (capMidCount.get(lw.replace(/['’]s$/, '')) ?? 0) >= 2) {
+        const pw = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
+        if (!NOMINAL_DETERMINERS.has(pw)) {
+          push(s, possessiveCut(text, s, e), MentionKind.Proper, kin);
+          continue;
+        }
       }
       if (hon === undefined && !PERSON_NOUNS.has(lw) && isNameWord(t)) {
         // `Hitherto Gino`: a sentence opener never capitalised elsewhere, before a known name, is not part of it.
