@@ -287,3 +287,45 @@ test('CLI: --cast-only without --cast is a usage error', async () => {
   assert.equal(code, 64);
   assert.match(err, /--cast-only needs --cast/);
 });
+
+test('the issue example: Marisol under her names and epithets, the Captain under hers, kept apart', () => {
+  const text = [
+    'Marisol Reyes, the ex-pilot, climbed down from the cargo bay. Captain Iris Hale watched her from the rail.',
+    '"You are late, Mari," said the Captain. She did not smile.',
+    '"Traffic," said Marisol. She dropped her bag on the deck.',
+    'The Iron Captain turned away. Sol watched her go, and the ex-pilot laughed.',
+    '"Sol, get the engines warm," Captain Hale called from the bridge.',
+    'Marisol went below. The ex-pilot knew the engines better than anyone, and she sang while she worked.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const marisol = who(doc, 'Marisol Reyes');
+  const captain = who(doc, 'Captain Iris Hale');
+  assert.ok(marisol && captain && marisol !== captain);
+  assert.equal(who(doc, 'Mari'), marisol);
+  assert.equal(who(doc, 'Sol'), marisol);
+  assert.equal(who(doc, 'the ex-pilot'), marisol);
+  assert.equal(who(doc, 'The ex-pilot'), marisol);
+  assert.equal(who(doc, 'the Captain'), captain);
+  assert.equal(who(doc, 'The Iron Captain'), captain);
+  assert.equal(who(doc, 'Captain Hale'), captain);
+  const m = char(doc, marisol!);
+  assert.equal(m.gender, 'she');
+  assert.ok(m.links?.some((l) => l.evidence === 'nickname' && l.text === 'Mari'));
+  assert.ok(m.links?.some((l) => l.evidence === 'apposition' && l.text === 'the ex-pilot'));
+  assert.equal(char(doc, captain!).gender, 'she');
+});
+
+test('unlinked capitalised descriptions stay characters of their own', () => {
+  const doc = cast(
+    [
+      'The Grandmother sat by the window. Paul Ober read to her.',
+      '"Louder," said the Grandmother. Paul read louder, and he coughed.',
+      'The Grandmother slept at last. Paul Ober closed the book.',
+    ].join('\n\n'),
+  );
+  const g = who(doc, 'The Grandmother');
+  assert.ok(g);
+  assert.equal(who(doc, 'the Grandmother'), g);
+  assert.notEqual(g, who(doc, 'Paul Ober'));
+  assert.equal(char(doc, g!).gender, 'she');
+});

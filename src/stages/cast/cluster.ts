@@ -51,6 +51,8 @@ export interface Cluster {
   seed: number;
   /** Absorbed into another cluster (links); its forms moved there. */
   mergedInto: number;
+  /** Forms that joined as a shortened first name (`Mari` for Marisol): linked, with evidence. */
+  shortened: number[];
 }
 
 /** Decided gender from votes: needs a clear majority. */
@@ -95,6 +97,7 @@ export function emptyCluster(seed = -1): Cluster {
     wife: false,
     seed,
     mergedInto: -1,
+    shortened: [],
   };
 }
 
@@ -152,7 +155,8 @@ function compatible(c: Cluster, t: string, g: number): boolean {
 function formGender(form: Form): number {
   const t = form.parsed.title;
   if (strongTitleGender(t)) return titleGender(t);
-  return voteGender(form.he, form.she);
+  // A rank leans male (Captain, Dr.) but says nothing certain: only pronouns decide here.
+  return voteGender(form.phe, form.pshe);
 }
 
 const MARRIED = (t: string): boolean => titleClass(t) === 'mrs' || titleClass(t) === 'noble-f';
@@ -207,6 +211,9 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (sp > 0) indexName(c.last.slice(sp + 1), ci);
   };
   for (let ci = 0; ci < clusters.length; ci++) indexCluster(ci);
+  /** Clusters with a full name (for shortened first names). */
+  const fullClusters: number[] = [];
+  for (let ci = 0; ci < clusters.length; ci++) if (clusters[ci].full && clusters[ci].first.length > 1) fullClusters.push(ci);
   /** Clusters whose first name or surname is one of `words`, in index order. */
   const candidatesFor = (words: readonly string[]): number[] => {
     const out: number[] = [];
@@ -227,6 +234,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     clusters.push(c);
     addForm(clusters, clusters.length - 1, forms, f);
     indexCluster(clusters.length - 1);
+    if (full && first !== '' && !isInitial(first)) fullClusters.push(clusters.length - 1);
     return clusters.length - 1;
   };
   const fullKey = new Map<string, number[]>();
@@ -358,6 +366,27 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       const mr = pool.filter((ci) => [...clusters[ci].titles].some((t) => titleClass(t) === 'm' || titleClass(t) === 'rank'));
       target = pool.length === 1 ? pool[0] : mr.length === 1 ? mr[0] : choose(pool, '');
       ambiguous = target < 0;
+    }
+    // A shortened first name (`Mari`, `Sol` for Marisol): the one full name it begins or ends.
+    if (target < 0 && !ambiguous && atFirst.length + atNick.length + atLast.length === 0 && w.length >= 3) {
+      let found = -1;
+      for (const ci of fullClusters) {
+        const c = clusters[ci];
+        if (!live(ci) || c.first.length < w.length + 2 || !(c.first.startsWith(w) || c.first.endsWith(w))) continue;
+        // The short form's own gender in a name list means little (Sol, Alex); only its pronouns count.
+        const cg = clusterGender(c);
+        const fg = formGender(form);
+        if (fg !== GenderCode.Unknown && cg !== GenderCode.Unknown && fg !== cg) continue;
+        if (found >= 0) {
+          found = -2;
+          break;
+        }
+        found = ci;
+      }
+      if (found >= 0 && !apart(f, found, 0.2)) {
+        target = found;
+        clusters[found].shortened.push(f);
+      }
     }
     if (target >= 0) addForm(clusters, target, forms, f);
     else if (!ambiguous) newCluster(f, prior !== undefined ? w : '', prior !== undefined ? '' : w, false);

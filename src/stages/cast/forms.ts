@@ -41,6 +41,9 @@ export interface Form {
   narr: number;
   he: number;
   she: number;
+  /** Pronoun votes alone (without the title's). */
+  phe: number;
+  pshe: number;
   /** Plural of another name's last word: a family or a people (`Crofts`, `Miss Musgroves`). */
   plural: boolean;
   /** Cluster index, -1 while unassigned. */
@@ -77,6 +80,8 @@ export function collectForms(ctx: Ctx): FormTable {
   const byKey = new Map<string, number>();
   const vocative = new Uint8Array(n);
   const parseCache = new Map<string, { surface: string; parsed: ParsedName; key: string }>();
+  /** Quotes that are only the name (`"Traffic," said Marisol.`): a call, or an answer that is no name. */
+  const aloneVoc = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] !== MentionKind.Proper) continue;
     const s = m[3 * i];
@@ -95,7 +100,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, he: 0, she: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, he: 0, she: 0, phe: 0, pshe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -123,11 +128,21 @@ export function collectForms(ctx: Ctx): FormTable {
       const ac = ta < nTok ? text.charCodeAt(tok[2 * ta]) : 0;
       const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || before === 'dear' || before === 'oh' || before === 'my';
       const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59));
+      // `"Traffic," said Marisol.`: a quote that is only this word is an answer, not an address.
+      const alone = bk === TokenKind.QuoteMark && ta + 1 < nTok && kinds[ta] === TokenKind.Punct && kinds[ta + 1] === TokenKind.QuoteMark;
       if (beforeOk && afterOk && !isPossessiveSpan(text, e)) {
         form.person++;
         form.voc++;
         vocative[i] = 1;
+        if (alone) aloneVoc.set(f, (aloneVoc.get(f) ?? 0) + 1);
       }
+    }
+  }
+  // A word met once, and then only as a one-word quote, is not shown to be a name.
+  for (const [f, k] of aloneVoc) {
+    if (forms[f].count === k) {
+      forms[f].person -= k;
+      forms[f].voc -= k;
     }
   }
   voteGenders(ctx, forms, formOf);
@@ -182,8 +197,13 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
         if (g !== GenderCode.He && g !== GenderCode.She) continue;
         // Only subject and reflexive forms vote: `her`/`him`/`his` are too often someone else.
         if (VOTING_PRONOUNS.has(text.slice(m[3 * j], m[3 * j + 1]).toLowerCase())) {
-          if (g === GenderCode.He) form.he++;
-          else form.she++;
+          if (g === GenderCode.He) {
+            form.he++;
+            form.phe++;
+          } else {
+            form.she++;
+            form.pshe++;
+          }
         }
         break;
       }

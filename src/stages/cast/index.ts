@@ -224,6 +224,9 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     });
   }
   const genders = chars.map((ch, k) => (ch.given ? genderCode(ch.gender) : clusterGender(clusters[clusterOf[k]])));
+  chars.forEach((ch, k) => {
+    for (const f of clusters[clusterOf[k]].shortened) (ch.links ?? (ch.links = [])).push(linkOf(doc, forms[f].first, 'nickname', 0.6));
+  });
   const mc = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const f = formOf[i];
