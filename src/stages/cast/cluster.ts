@@ -305,7 +305,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       const firstHit = c.first !== '' && (c.first === w || variants.includes(c.first));
       const lastHit = c.last === w;
       if (!firstHit && !lastHit) continue;
-      if (!compatible(c, t, g) || apart(f, ci, 0.12)) continue;
+      if (!compatible(c, t, g) || apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
       // A married woman's title does not take the full-named woman of a family that also has a Miss.
       if (MARRIED(t) && c.full && formKeys.has(`miss ${w}`) && ![...c.titles].some(MARRIED)) continue;
       if (firstHit && position !== 'last') atFirst.push(ci);
@@ -362,7 +362,14 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     } else if (atLast.length > 0) {
       // A bare surname is usually a man; then the one called Mr. or by a rank.
       const men = atLast.filter((ci) => clusterGender(clusters[ci]) === GenderCode.He);
-      const pool = men.length > 0 ? men : atLast;
+      let menCount = 0;
+      let othersMax = 0;
+      for (const ci of atLast) {
+        if (clusterGender(clusters[ci]) === GenderCode.He) menCount += clusters[ci].count;
+        else othersMax = Math.max(othersMax, clusters[ci].count);
+      }
+      // (`Smith` is not the late Mr Smith, named eight times, beside the Mrs Smith of a hundred.)
+      const pool = men.length > 0 && 5 * menCount >= othersMax ? men : atLast;
       const mr = pool.filter((ci) => [...clusters[ci].titles].some((t) => titleClass(t) === 'm' || titleClass(t) === 'rank'));
       target = pool.length === 1 ? pool[0] : mr.length === 1 ? mr[0] : choose(pool, '');
       ambiguous = target < 0;
@@ -387,6 +394,12 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
         target = found;
         clusters[found].shortened.push(f);
       }
+    }
+    // `Mary` said 135 times, `Mary M.` and `Lady Mary Grey` once each: Mary is someone of her own.
+    if (ambiguous) {
+      let others = 0;
+      for (const ci of [...firsts, ...atLast]) others += clusters[ci].count;
+      if (form.count >= 5 * others) ambiguous = false;
     }
     if (target >= 0) addForm(clusters, target, forms, f);
     else if (!ambiguous) newCluster(f, prior !== undefined ? w : '', prior !== undefined ? '' : w, false);

@@ -8,6 +8,7 @@ import { GenderCode, MentionKind, TokenKind } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import { HONORIFICS } from '../../lang/en/honorifics.js';
 import type { Ctx } from './context.js';
 import { tokenAfter, tokenBefore, wordBefore } from './context.js';
 import { canonicalKey, nameKey, parseName, strongTitleGender, titleGender, type ParsedName } from './names.js';
@@ -152,6 +153,9 @@ export function collectForms(ctx: Ctx): FormTable {
   for (const f of forms) {
     const last = f.parsed.core[f.parsed.core.length - 1];
     if (f.parsed.rawTitle === 'messrs' || f.parsed.core[0] === 'mesdames') f.plural = true;
+    // `Captains Harville and Wentworth`, `the Misses Bertram`
+    const w0 = f.parsed.core[0];
+    if (f.parsed.core.length >= 2 && w0.length > 3 && w0.endsWith('s') && (HONORIFICS.has(w0.slice(0, -1)) || w0 === 'misses')) f.plural = true;
     // `the Crofts`, `the Miss Musgroves`: a plural cue is needed, or a name like Sikes would go.
     const cued = f.the + f.pluralCue >= Math.max(1, 0.2 * f.count);
     if (cued && last.length > 3 && last.endsWith('s') && (words.has(last.slice(0, -1)) || (last.endsWith('es') && words.has(last.slice(0, -2))))) f.plural = true;

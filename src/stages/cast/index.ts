@@ -344,12 +344,33 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       }
     });
   }
+  // Discovered holders of a title: the one, or one with five times the mentions of the others.
+  const holders = new Map<string, number[]>();
   for (let k = 0; k < st.chars.length; k++) {
     if (st.chars[k].given) continue;
-    for (const t of st.clusters[st.clusterOf[k]].titles) put(t, k);
+    for (const t of st.clusters[st.clusterOf[k]].titles) (holders.get(t) ?? holders.set(t, []).get(t)!).push(k);
+  }
+  const weight = (k: number): number => st.clusters[st.clusterOf[k]].count;
+  for (const [t, ks] of holders) {
+    if (titleIndex.has(t)) {
+      for (const k of ks) put(t, k);
+      continue;
+    }
+    ks.sort((a, b) => weight(b) - weight(a));
+    if (ks.length === 1 || weight(ks[0]) >= 3 * weight(ks[1])) titleIndex.set(t, ks[0]);
+    else titleIndex.set(t, AMBIGUOUS);
   }
   const uses = new Map<number, { count: number; first: number; capitalised: number }>();
   for (let i = 0; i < n; i++) {
+    if (m[3 * i + 2] === MentionKind.Proper && st.mc[i] < 0) {
+      // A title said alone as a name (`"Well, Admiral?"`).
+      const key = nameKey(doc.mentionText(i));
+      if (!key.includes(' ') && HONORIFICS.has(key)) {
+        const ci = titleIndex.get(canonicalTitle(key));
+        if (ci !== undefined && ci >= 0) st.mc[i] = ci;
+      }
+      continue;
+    }
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
     const s0 = m[3 * i];
     if ((text.charCodeAt(s0) | 32) !== 116 || (text.charCodeAt(s0 + 1) | 32) !== 104 || (text.charCodeAt(s0 + 2) | 32) !== 101) continue;
