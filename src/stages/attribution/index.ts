@@ -691,11 +691,15 @@ function narratorCharacter(doc: Document): number {
     firstPerson++;
     if (resolvedTo < 0 && doc.mentionCharacters[m] >= 0) resolvedTo = doc.mentionCharacters[m];
   }
-  if (resolvedTo < 0) {
-    // A cast character called Narrator takes the narration's I, however short the text.
-    resolvedTo = doc.characters.findIndex((c) => /^(the )?narrator$/i.test(c.name));
-  }
-  if (firstPerson < 20 || firstPerson * 400 < doc.tokenCount) return firstPerson > 0 ? resolvedTo : -1;
+  if (firstPerson === 0) return -1;
+  const generic = (c: number) => c >= 0 && /^(the )?narrator$/i.test(doc.characters[c].name);
+  // The cast already named the narrator (a given character aliased Narrator, or one it linked).
+  if (resolvedTo >= 0 && !generic(resolvedTo)) return resolvedTo;
+  const aliased = doc.characters.findIndex((c) => [c.name, ...c.aliases].some((n) => /^(the )?narrator$/i.test(n)));
+  if (aliased >= 0 && !generic(aliased)) return aliased;
+  const fallback = resolvedTo >= 0 ? resolvedTo : aliased;
+  // Only a text narrated in the first person throughout (not a letter in a third-person novel).
+  if (firstPerson < 3 || firstPerson * 400 < doc.tokenCount) return fallback;
   const n = doc.characters.length;
   const inside = new Float64Array(n);
   const outside = new Float64Array(n);
@@ -712,15 +716,16 @@ function narratorCharacter(doc: Document): number {
   let best = -1;
   let bestScore = 0;
   for (let c = 0; c < n; c++) {
-    if (/^(the )?narrator$/i.test(doc.characters[c].name)) continue;
-    // Named in others' speech, almost never in the narration.
-    const score = inside[c] >= 5 ? inside[c] / (outside[c] + 2) : 0;
+    if (generic(c) || inside[c] < 2) continue;
+    // Named in others' speech, (almost) never in the narration; the more often named, the likelier.
+    const ratio = inside[c] / (outside[c] + 1);
+    const score = ratio >= 2 ? ratio * Math.log1p(inside[c]) : 0;
     if (score > bestScore) {
       bestScore = score;
       best = c;
     }
   }
-  return bestScore >= 2 ? best : resolvedTo;
+  return best >= 0 ? best : fallback;
 }
 
 export const attributionStage: Stage = {

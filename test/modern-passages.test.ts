@@ -1,0 +1,66 @@
+/**
+ * Hand-annotated modern passages (written for these tests): action beats instead of tags,
+ * dialogue-only runs, curly quotes, a first-person narrator. Speaker accuracy with the passage's
+ * cast and with the discovered cast must stay above floors set from measured numbers.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, parseCastFile } from '../src/index.js';
+import type { Analysis } from '../src/types.js';
+
+const dir = join(import.meta.dirname, 'fixtures', 'modern');
+const PASSAGES = ['kitchen', 'harbour'] as const;
+/** Floors (share of annotated lines with the right speaker), measured minus a small margin. */
+const FLOORS = { givenCast: 0.88, ownCast: 0.88 };
+
+interface Gold {
+  text: string;
+  speaker: string;
+}
+
+function score(analysis: Analysis, gold: Gold[], idOf: (speaker: string | null) => string | null): number {
+  let k = 0;
+  let right = 0;
+  for (const g of gold) {
+    while (k < analysis.quotes.length && !analysis.quotes[k].text.startsWith(g.text)) k++;
+    assert.ok(k < analysis.quotes.length, `quote not found in order: ${g.text}`);
+    if (idOf(analysis.quotes[k].speaker) === g.speaker) right++;
+    k++;
+  }
+  return right / gold.length;
+}
+
+for (const name of PASSAGES) {
+  const text = readFileSync(join(dir, `${name}.txt`), 'utf8');
+  const gold = JSON.parse(readFileSync(join(dir, `${name}.speakers.json`), 'utf8')) as Gold[];
+  const cast = parseCastFile(readFileSync(join(dir, `${name}.cast.json`), 'utf8'));
+
+  test(`${name}: every annotated line is found as a quote`, () => {
+    const a = analyze(text);
+    assert.equal(a.quotes.length, gold.length);
+  });
+
+  test(`${name}: speakers with the passage's cast`, () => {
+    const acc = score(analyze(text, { cast }), gold, (s) => s);
+    console.log(`${name} given cast: ${(100 * acc).toFixed(1)}%`);
+    assert.ok(acc >= FLOORS.givenCast, `${(100 * acc).toFixed(1)}% < floor`);
+  });
+
+  test(`${name}: speakers with the discovered cast`, () => {
+    const a = analyze(text);
+    // A discovered character stands for the cast character whose name it carries.
+    const byName = new Map<string, string>();
+    for (const c of cast.characters) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n.toLowerCase(), c.id!);
+    const idOf = (s: string | null): string | null => {
+      const ch = a.characters.find((c) => c.id === s);
+      if (!ch) return null;
+      for (const n of [ch.name, ...ch.aliases]) if (byName.has(n.toLowerCase())) return byName.get(n.toLowerCase())!;
+      return null;
+    };
+    const acc = score(a, gold, idOf);
+    console.log(`${name} own cast: ${(100 * acc).toFixed(1)}% (${a.characters.map((c) => c.name).join(', ')})`);
+    assert.ok(acc >= FLOORS.ownCast, `${(100 * acc).toFixed(1)}% < floor`);
+  });
+}
