@@ -126,7 +126,7 @@ export function runRules(doc: Document): RuleState {
     if (!e || speakers[u] >= 0) continue;
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
-    const c = resolveSpeakerPronoun(doc, e.mention, u, genders, speakers, conv, para, vocatives[u]);
+    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, vocatives[u])[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
@@ -464,19 +464,6 @@ export function pronounCandidates(
   return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
-function resolveSpeakerPronoun(
-  doc: Document,
-  m: number,
-  u: number,
-  genders: Uint8Array,
-  speakers: Int32Array,
-  conv: Int32Array,
-  para: Int32Array,
-  voc: number[],
-): number {
-  const list = pronounCandidates(doc, m, u, genders, speakers, conv, para, voc);
-  return list.length > 0 ? list[0][0] : -1;
-}
 
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */
 function findVocatives(doc: Document, u: number): number[] {
