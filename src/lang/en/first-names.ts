@@ -75,3 +75,10 @@ export function firstNameGender(name: string): number | undefined {
   if (f && !m) return 2;
   return undefined;
 }
+
+/** Gender of a first name from the short hand list only (names common enough to be read as first names even after Mr./Mrs.). */
+export function commonFirstNameGender(name: string): number | undefined {
+  if (M.has(name)) return 1;
+  if (F.has(name)) return 2;
+  return undefined;
+}

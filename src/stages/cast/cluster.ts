@@ -17,7 +17,7 @@
  * Seeds (a given cast, the cast hint) take part as ready-made characters.
  */
 import { GenderCode } from '../../document/document.js';
-import { firstNameGender } from '../../lang/en/first-names.js';
+import { commonFirstNameGender, firstNameGender } from '../../lang/en/first-names.js';
 import { EITHER_NAME_TITLES, FIRST_NAME_TITLES, titleClass, titlesCompatible } from '../../lang/en/titles.js';
 import type { Form, FormTable } from './forms.js';
 import { firstNameVariants, isInitial, nicknamesOf, strongTitleGender, titleGender } from './names.js';
@@ -159,6 +159,7 @@ function formGender(form: Form): number {
   return voteGender(form.phe, form.pshe);
 }
 
+const ROYAL: ReadonlySet<string> = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'pope', 'sultan', 'tsar', 'czar']);
 const MARRIED = (t: string): boolean => titleClass(t) === 'mrs' || titleClass(t) === 'noble-f';
 /** A rank or a noble title: father and son may share the name, never the rank. */
 const RANKED = (t: string): boolean => t !== '' && (titleClass(t) === 'rank' || titleClass(t) === 'noble-m' || titleClass(t) === 'noble-f');
@@ -288,7 +289,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     const t = form.parsed.title;
     const w = form.parsed.core[0];
     const g = formGender(form);
-    if (MARRIED(t) && firstNameGender(w) === GenderCode.He) {
+    if (MARRIED(t) && commonFirstNameGender(w) === GenderCode.He) {
       // `Mrs. Charles`: the wife of a Charles.
       const prev = wifeKey.get(w);
       if (prev !== undefined) addForm(clusters, prev, forms, f);
@@ -306,6 +307,8 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       const lastHit = c.last === w;
       if (!firstHit && !lastHit) continue;
       if (!compatible(c, t, g) || apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
+      // King James is not Mr. James Vane: a royal title joins only a name that carries it.
+      if (ROYAL.has(t) && !c.titles.has(t) && c.full) continue;
       // A married woman's title does not take the full-named woman of a family that also has a Miss.
       if (MARRIED(t) && c.full && formKeys.has(`miss ${w}`) && ![...c.titles].some(MARRIED)) continue;
       if (firstHit && position !== 'last') atFirst.push(ci);
@@ -322,7 +325,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (target >= 0 && several && ((t === 'miss' && !dominant) || (RANKED(t) && !clusters[target].titles.has(t)))) target = -1;
     if (target >= 0) addForm(clusters, target, forms, f);
     else {
-      const asFirst = position === 'first' || (position === 'either' && firstNameGender(w) !== undefined);
+      const asFirst = position === 'first' || (position === 'either' && commonFirstNameGender(w) !== undefined);
       newCluster(f, asFirst ? w : '', asFirst ? '' : w, false);
     }
   }
@@ -366,16 +369,18 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       let othersMax = 0;
       for (const ci of atLast) {
         if (clusterGender(clusters[ci]) === GenderCode.He) menCount += clusters[ci].count;
-        else othersMax = Math.max(othersMax, clusters[ci].count);
+        // Women known by title and surname only (Mrs Smith) can be called by the surname; not Marianne Dashwood.
+        else if (clusters[ci].first === '') othersMax = Math.max(othersMax, clusters[ci].count);
       }
       // (`Smith` is not the late Mr Smith, named eight times, beside the Mrs Smith of a hundred.)
-      const pool = men.length > 0 && 5 * menCount >= othersMax ? men : atLast;
-      const mr = pool.filter((ci) => [...clusters[ci].titles].some((t) => titleClass(t) === 'm' || titleClass(t) === 'rank'));
-      target = pool.length === 1 ? pool[0] : mr.length === 1 ? mr[0] : choose(pool, '');
+      if (men.length > 0 && 5 * menCount >= othersMax) {
+        const mr = men.filter((ci) => [...clusters[ci].titles].some((t) => titleClass(t) === 'm' || titleClass(t) === 'rank'));
+        target = men.length === 1 ? men[0] : mr.length === 1 ? mr[0] : choose(men, '');
+      } else target = choose(atLast, '');
       ambiguous = target < 0;
     }
     // A shortened first name (`Mari`, `Sol` for Marisol): the one full name it begins or ends.
-    if (target < 0 && !ambiguous && atFirst.length + atNick.length + atLast.length === 0 && w.length >= 3) {
+    if (target < 0 && !ambiguous && atFirst.length + atNick.length + atLast.length === 0 && w.length >= 3 && commonFirstNameGender(w) === undefined) {
       let found = -1;
       for (const ci of fullClusters) {
         const c = clusters[ci];

@@ -64,7 +64,7 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   if (place >= 0.35 && person < 0.1) return false;
   if (c.the / n >= 0.5 && person < 0.15) return false;
   const name = forms[c.forms[0]].parsed.core.join(' ');
-  if (c.pluralCue / n >= 0.25 && /[^s]s$/.test(name) && c.titles.size === 0) return false;
+  if ((c.pluralCue / n >= 0.2 || (c.pluralCue + c.the) / n >= 0.3) && /[^s]s$/.test(name) && c.titles.size === 0 && !c.full) return false;
   if (name.length <= 2 && c.titles.size === 0 && c.person < 2) return false;
   // Never next to a speech verb, never addressed, no title, no he/she after it: not a person.
   if (c.person === 0 && c.he + c.she === 0 && c.count < 20 && !(c.full && firstNameGender(c.first) !== undefined)) return false;

@@ -28,6 +28,8 @@ const GENERIC: ReadonlySet<string> = new Set([
   'servant', 'maid', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife',
 ]);
 
+/** `the only person`, `the same man`, `the first lady`: a predicate, not a name for someone. */
+const NOT_EPITHET = /^the\s+(?:only|same|other|first|last|next|very|one|latter|former)\b/i;
 const APPOS_BETWEEN = /^\s*,\s*$/;
 const COPULA_BETWEEN = /^\s+(?:is|was|had been|became|,\s*who\s+was)\s+$|^\s*,\s*who\s+(?:is|was)\s+$/;
 const AFTER_APPOS = /^\s*(?:[,.;:!?)—–-]|$)/;
@@ -127,7 +129,7 @@ export function linkEpithets(st: CastState): void {
     if (a >= 0 && describes(j)) {
       const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
       if (APPOS_BETWEEN.test(gap) && AFTER_APPOS.test(after) && !possessiveOf(doc, j) && !inList(j) && !(i > 0 && /^\s*,\s*$/.test(between(doc, i - 1, i)))) link(j, a, 'apposition', 0.9);
-      else if (COPULA_BETWEEN.test(gap) && startsWithThe(doc, j)) link(j, a, 'copula', 0.8);
+      else if (COPULA_BETWEEN.test(gap) && startsWithThe(doc, j) && AFTER_APPOS.test(after) && !NOT_EPITHET.test(doc.mentionText(j))) link(j, a, 'copula', 0.8);
     } else if (b >= 0 && describes(i)) {
       const after = doc.text.slice(doc.mentions[3 * j + 1], doc.mentions[3 * j + 1] + 3);
       if (APPOS_BETWEEN.test(gap) && AFTER_APPOS.test(after) && startsWithThe(doc, i)) link(i, b, 'apposition', 0.9);
@@ -144,7 +146,7 @@ export function linkEpithets(st: CastState): void {
       continue;
     }
     const words = key.split(' ');
-    if (words.length < 2 || (GENERIC.has(headNoun(key)) && words.length < 3)) continue;
+    if (words.length < 2 || GENERIC.has(headNoun(key)) || NOT_EPITHET.test(key)) continue;
     decided.set(key, c);
   }
   // 3. Descriptions whose scenes keep holding one fitting character.
