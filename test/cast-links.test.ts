@@ -329,3 +329,20 @@ test('unlinked capitalised descriptions stay characters of their own', () => {
   assert.notEqual(g, who(doc, 'Paul Ober'));
   assert.equal(char(doc, g!).gender, 'she');
 });
+
+test('relative description in a two-man scene: the one not named in the sentence; three men: no link', () => {
+  const two = cast(
+    [
+      'Tomas Reyes walked down to the boats. He was cold. Pell Garrow followed him; he limped.',
+      'Tomas looked back at the older man and laughed.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(two, 'the older man'), 'Pell Garrow');
+  const three = cast(
+    [
+      'Tomas Reyes walked down to the boats. He was cold. Pell Garrow followed him; he limped. Abel Stroud came too, and he sang.',
+      'Tomas looked back at the older man and laughed.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(three, 'the older man'), null);
+});

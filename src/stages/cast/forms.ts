@@ -199,8 +199,11 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
       if (k === MentionKind.Pronoun) {
         const g = doc.mentionGenders[j];
         if (g !== GenderCode.He && g !== GenderCode.She) continue;
-        // Only subject and reflexive forms vote: `her`/`him`/`his` are too often someone else.
-        if (VOTING_PRONOUNS.has(text.slice(m[3 * j], m[3 * j + 1]).toLowerCase())) {
+        // Only subject and reflexive forms vote: `her`/`him`/`his` are too often someone else, and an
+        // object (`followed him; he limped`) is passed over.
+        const pw = text.slice(m[3 * j], m[3 * j + 1]).toLowerCase();
+        if (pw === 'him' || pw === 'them') continue;
+        if (VOTING_PRONOUNS.has(pw)) {
           if (g === GenderCode.He) {
             form.he++;
             form.phe++;

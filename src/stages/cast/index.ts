@@ -26,7 +26,7 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, lookupName } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
-import { linkEpithets, linkNarrator, linkVocatives } from './links.js';
+import { linkEpithets, linkNarrator, linkRelative, linkVocatives } from './links.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -236,6 +236,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
 
   resolveTitles(st, hasGiven ? given : null);
   linkEpithets(st);
+  linkRelative(st);
   epithetCharacters(st);
   linkVocatives(st);
   const narrator = linkNarrator(st, hasGiven, options.castOnly === true || hasGiven);

@@ -459,3 +459,32 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
   st.clusterOf.push(-1);
   return st.chars.length - 1;
 }
+
+/** Comparative descriptions that single out one of two (`the older man`, `the other woman`). */
+const RELATIVE = /^the\s+(?:older|younger|elder|taller|shorter|bigger|smaller|other|stouter|thinner|fairer|darker|first|second)\s+(?:man|woman|boy|girl|lady|gentleman|fellow|one|brother|sister)$/i;
+
+/**
+ * `the older man` in a two-man scene: when the scene holds exactly two named characters who fit and
+ * the same sentence names one of them, the description is the other (a link on that mention only).
+ */
+export function linkRelative(st: CastState): void {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const n = doc.mentionCount;
+  const mc = st.mc;
+  for (let i = 0; i < n; i++) {
+    if (mc[i] >= 0 || mentionKind(doc, i) !== MentionKind.Nominal || ctx.inQuote[i]) continue;
+    if (!RELATIVE.test(doc.mentionText(i).replace(/\s+/g, ' '))) continue;
+    const g = doc.mentionGenders[i];
+    const scene = sceneCharacters(st, i, g, -1);
+    if (scene.size !== 2) continue;
+    const named = new Set<number>();
+    for (let j = i - 1; j >= 0 && ctx.sent[j] === ctx.sent[i]; j--) if (mentionKind(doc, j) === MentionKind.Proper && mc[j] >= 0) named.add(mc[j]);
+    for (let j = i + 1; j < n && ctx.sent[j] === ctx.sent[i]; j++) if (mentionKind(doc, j) === MentionKind.Proper && mc[j] >= 0) named.add(mc[j]);
+    const [a, b] = [...scene];
+    const other = named.has(a) && !named.has(b) ? b : named.has(b) && !named.has(a) ? a : -1;
+    if (other < 0) continue;
+    mc[i] = other;
+    addLink(st.chars[other], linkOf(doc, i, 'descriptive', 0.6));
+  }
+}
