@@ -309,8 +309,13 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       if (!compatible(c, t, g) || apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
       // King James is not Mr. James Vane: a royal title joins only a name that carries it.
       if (ROYAL.has(t) && !c.titles.has(t) && c.full) continue;
-      // A married woman's title does not take the full-named woman of a family that also has a Miss.
-      if (MARRIED(t) && c.full && formKeys.has(`miss ${w}`) && ![...c.titles].some(MARRIED)) continue;
+      // A married woman's title does not take the full-named woman of a family that also has a Miss,
+      // nor one the narration calls by her first name far more often (Mrs. Lennox is not Mary Lennox).
+      if (MARRIED(t) && c.full && ![...c.titles].some(MARRIED)) {
+        if (formKeys.has(`miss ${w}`)) continue;
+        const bare = table.byKey.get(c.first);
+        if (bare !== undefined && forms[bare].count > 3 * form.count) continue;
+      }
       if (firstHit && position !== 'last') atFirst.push(ci);
       if (lastHit && position !== 'first') atLast.push(ci);
     }
@@ -362,6 +367,9 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (firsts.length > 0 && (prior !== undefined || atLast.length === 0)) {
       target = choose(firsts, '');
       ambiguous = target < 0;
+    } else if (atLast.length > 0 && formGender(form) !== GenderCode.She && atLast.every((ci) => clusters[ci].first === '' && [...clusters[ci].titles].some(MARRIED))) {
+      // `Morel` beside only a `Mrs. Morel`: the man of the family, someone of his own.
+      target = -1;
     } else if (atLast.length > 0) {
       // A bare surname is usually a man; then the one called Mr. or by a rank.
       const men = atLast.filter((ci) => clusterGender(clusters[ci]) === GenderCode.He);
