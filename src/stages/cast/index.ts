@@ -167,7 +167,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
         cl.she += forms[f].she;
       } else if (ci === AMBIGUOUS) forms[f].cluster = -2;
     }
-    if (!options.castOnly) discover(table, clusters);
+    discover(table, clusters);
   } else {
     for (const h of options.castHint ?? []) {
       const name = cleanHint(h);
@@ -204,7 +204,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   const hintCount = hasGiven ? 0 : hintNames.length;
   for (let ci = hasGiven ? given.length : 0; ci < clusters.length; ci++) {
     const c = clusters[ci];
-    if (c.mergedInto >= 0 || c.count === 0) continue;
+    if (c.mergedInto >= 0 || c.count === 0 || options.castOnly) continue;
     const hinted = !hasGiven && ci < hintCount;
     if (!hinted && !isPerson(c, forms)) continue;
     const name = hinted ? hintNames[ci] : chooseName(c, forms);
