@@ -71,7 +71,7 @@ export interface AnalysisSpan {
 export interface AnalysisLink {
   /** The linked words as written. */
   text: string;
-  /** `apposition`, `copula`, `descriptive`, `vocative`, `nickname`, `title` or `narrator-name`. */
+  /** `apposition`, `copula`, `naming`, `descriptive`, `vocative`, `nickname`, `title` or `narrator-name`. */
   evidence: string;
   /** How sure the link is, in [0, 1]. */
   confidence: number;

@@ -346,3 +346,32 @@ test('relative description in a two-man scene: the one not named in the sentence
   );
   assert.equal(who(three, 'the older man'), null);
 });
+
+test('naming: "called him Sparrow" and "known as" give the name to the character', () => {
+  const doc = cast(
+    [
+      '"That," Quill said, "is Dace Holloway. Folk called him Sparrow, because he could get through any gap."',
+      'Dace laughed, and he sat down. Ilse Marrow poured the tea; she did not look at him. Ilse Marrow, known as Salt, was tired.',
+      '"Sparrow," said Salt, "you owe me."',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Sparrow'), 'Dace Holloway');
+  assert.equal(who(doc, 'Sparrow', 1), 'Dace Holloway');
+  assert.equal(who(doc, 'Salt'), 'Ilse Marrow');
+  assert.ok(char(doc, 'Dace Holloway').links?.some((l) => l.evidence === 'naming' && l.text === 'Sparrow'));
+  // The subject of the naming is someone else.
+  assert.notEqual(who(doc, 'Quill'), 'Dace Holloway');
+});
+
+test('a nickname from the list joins its full name; a rank leans male but pronouns decide', () => {
+  const doc = cast(
+    [
+      'Tobias Wren came up from the rear wagon. Toby was fifteen, and he talked all the time.',
+      'Captain Oriel Haskett listened. She said nothing. Captain Haskett was tired, and she went to bed.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Toby'), 'Tobias Wren');
+  const c = who(doc, 'Captain Haskett');
+  assert.equal(c, who(doc, 'Captain Oriel Haskett'));
+  assert.equal(char(doc, c!).gender, 'she');
+});

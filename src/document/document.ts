@@ -88,7 +88,7 @@ export interface CharacterRecord {
 export interface CharacterLink {
   /** The linked words as written (`the ex-smuggler`, `Mari`). */
   text: string;
-  /** `apposition`, `copula`, `descriptive`, `vocative`, `title`, `narrator-name`. */
+  /** `apposition`, `copula`, `naming`, `descriptive`, `vocative`, `nickname`, `title`, `narrator-name`. */
   evidence: string;
   /** How sure the link is, in [0, 1]. */
   confidence: number;

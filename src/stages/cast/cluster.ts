@@ -34,6 +34,9 @@ export interface Cluster {
   titleGender: number;
   he: number;
   she: number;
+  /** Pronoun votes alone (without the titles' leanings). */
+  phe: number;
+  pshe: number;
   count: number;
   person: number;
   place: number;
@@ -73,7 +76,9 @@ export function clusterGender(c: Cluster): number {
     const opp = prior === GenderCode.He ? c.she : c.he;
     if (!(opp >= 4 && opp >= 3 * same)) return prior;
   }
-  return voteGender(c.he, c.she);
+  // Pronouns first; a rank's male lean (Captain, Dr.) only when they say nothing.
+  const byPronouns = voteGender(c.phe, c.pshe);
+  return byPronouns !== GenderCode.Unknown ? byPronouns : voteGender(c.he, c.she);
 }
 
 export function emptyCluster(seed = -1): Cluster {
@@ -85,6 +90,8 @@ export function emptyCluster(seed = -1): Cluster {
     titleGender: 0,
     he: 0,
     she: 0,
+    phe: 0,
+    pshe: 0,
     count: 0,
     person: 0,
     place: 0,
@@ -127,6 +134,8 @@ export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: numbe
   c.narr += form.narr;
   c.he += form.he;
   c.she += form.she;
+  c.phe += form.phe;
+  c.pshe += form.pshe;
   addTitle(c, form.parsed.title);
 }
 

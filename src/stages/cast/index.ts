@@ -26,7 +26,7 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, lookupName } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
-import { linkEpithets, linkNarrator, linkRelative, linkVocatives } from './links.js';
+import { linkEpithets, linkNaming, linkNarrator, linkRelative, linkVocatives } from './links.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -244,6 +244,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   const m = doc.mentions;
   for (let i = 0; i < n; i++) if (m[3 * i + 2] === MentionKind.FirstPerson) st.mc[i] = narrator;
   resolvePronouns(ctx, st.mc, st.genders);
+  linkNaming(st);
   genderFromResolvedPronouns(st);
 
   // Counts, then order by mentions (discovered characters only; a given cast keeps its order first).

@@ -488,3 +488,51 @@ export function linkRelative(st: CastState): void {
     addLink(st.chars[other], linkOf(doc, i, 'descriptive', 0.6));
   }
 }
+
+const NAMING_VERB = /^(?:called|named|nicknamed|dubbed|christened|call|name)$/i;
+const NAMING_GAP = /^\s*,?\s*(?:known as|also known as|alias|called|nicknamed|better known as)\s+$/i;
+
+/**
+ * Names given in the text: `Folk called him Sparrow`, `Dace, known as Sparrow,` — the name is the
+ * character's (after pronoun resolution, so `him` is known). Its character, if it had one, joins.
+ */
+export function linkNaming(st: CastState): void {
+  const doc = st.ctx.doc;
+  const n = doc.mentionCount;
+  const mc = st.mc;
+  for (let j = 1; j < n; j++) {
+    if (mentionKind(doc, j) !== MentionKind.Proper) continue;
+    const i = j - 1;
+    const ki = mentionKind(doc, i);
+    let c = -1;
+    if (ki === MentionKind.Pronoun && /^\s+$/.test(between(doc, i, j))) {
+      const w = doc.mentionText(i).toLowerCase();
+      const t = doc.tokenAtOrAfter(doc.mentions[3 * i]) - 1;
+      if ((w === 'him' || w === 'her') && t >= 0 && NAMING_VERB.test(doc.tokenText(t))) {
+        c = mc[i];
+        // Inside a quote the pronoun is unresolved: the name said just before in the same quote.
+        if (c < 0 && st.ctx.inQuote[i]) {
+          const g = doc.mentionGenders[i];
+          for (let k = i - 1; k >= 0 && st.ctx.region[k] === st.ctx.region[i]; k--) {
+            // `Folk called him Sparrow`: the subject of the naming is someone else.
+            if (mentionKind(doc, k) !== MentionKind.Proper || mc[k] < 0 || st.ctx.sent[k] === st.ctx.sent[i]) continue;
+            const gk = st.genders[mc[k]];
+            if (gk === GenderCode.Unknown || gk === g) c = mc[k];
+            break;
+          }
+        }
+      }
+    } else if (ki === MentionKind.Proper && NAMING_GAP.test(between(doc, i, j))) c = mc[i];
+    const e = mc[j];
+    if (c < 0 || e === c) continue;
+    if (e >= 0) {
+      if (st.chars[e].given || st.chars[e].narrator) continue;
+      const ge = st.genders[e];
+      const gc = st.genders[c];
+      if (ge !== GenderCode.Unknown && gc !== GenderCode.Unknown && ge !== gc) continue;
+      mergeCharacters(st, c, e);
+    } else mc[j] = c;
+    addAlias(st.chars[c], doc.mentionText(j));
+    addLink(st.chars[c], linkOf(doc, j, 'naming', 0.8));
+  }
+}
