@@ -176,16 +176,27 @@ const RANKED = (t: string): boolean => t !== '' && (titleClass(t) === 'rank' || 
 export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
   const { forms, co } = table;
   const F = forms.length;
+  /** True until step C: bare first names have not joined their full names yet. */
+  let pendingFirstNames = true;
   /** Does form f name someone else than cluster ci (they often share a sentence)? */
   const apart = (f: number, ci: number, share: number): boolean => {
+    const c = clusters[ci];
     let k = 0;
-    for (const g of clusters[ci].forms) k += co.get(Math.min(f, g) * F + Math.max(f, g)) ?? 0;
-    return k >= 2 && k >= share * Math.min(forms[f].count, Math.max(1, clusters[ci].count));
+    let size = c.count;
+    for (const g of c.forms) k += co.get(Math.min(f, g) * F + Math.max(f, g)) ?? 0;
+    // A full name's bare first name, still to join (`George` for George Emerson), counts as its own.
+    if (pendingFirstNames && c.full && c.first !== '') {
+      const b = table.byKey.get(c.first);
+      if (b !== undefined && b !== f && forms[b].cluster === -1) {
+        k += co.get(Math.min(f, b) * F + Math.max(f, b)) ?? 0;
+        size += forms[b].count;
+      }
+    }
+    return k >= 2 && k >= share * Math.min(forms[f].count, Math.max(1, size));
   };
   const order = forms.map((_, i) => i).sort((a, b) => forms[b].count - forms[a].count || a - b);
   const live = (ci: number): boolean => clusters[ci].mergedInto < 0;
   /** Mentions of a cluster, counting the bare first name that will join a full name later (`Lucy`). */
-  let pendingFirstNames = true;
   const weight = (ci: number): number => {
     const c = clusters[ci];
     if (!pendingFirstNames || !c.full || c.first === '') return c.count;
