@@ -375,3 +375,11 @@ test('a nickname from the list joins its full name; a rank leans male but pronou
   assert.equal(c, who(doc, 'Captain Oriel Haskett'));
   assert.equal(char(doc, c!).gender, 'she');
 });
+
+test('a given cast matches its descriptive aliases exactly (the old woman), not other descriptions', () => {
+  const text = 'Oriel Haskett sat by the fire. The old woman said nothing. A young woman came in, and the old woman looked up.';
+  const doc = cast(text, { cast: { characters: [{ id: 'h', name: 'Oriel Haskett', aliases: ['the old woman'], gender: 'she' }] }, castOnly: true });
+  assert.equal(who(doc, 'The old woman'), 'Oriel Haskett');
+  assert.equal(who(doc, 'the old woman'), 'Oriel Haskett');
+  assert.equal(who(doc, 'A young woman'), null);
+});

@@ -334,11 +334,19 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     const prev = titleIndex.get(k);
     titleIndex.set(k, prev === undefined || prev === ci ? ci : AMBIGUOUS);
   };
+  /** Descriptions a given cast lists as aliases (`the old woman`, `the man in grey`): exact matches. */
+  const descAlias = new Map<string, number>();
   if (given) {
     given.forEach((c, gi) => {
       const k = st.charOf[gi];
       if (k < 0) return;
       for (const name of [c.name, ...(c.aliases ?? [])]) {
+        const low = name.toLowerCase().replace(/\s+/g, ' ').trim();
+        if (/^(?:the|a|an) /.test(low)) {
+          const key = low.replace(/^(?:a|an) /, 'the ');
+          const prev = descAlias.get(key);
+          descAlias.set(key, prev === undefined || prev === k ? k : AMBIGUOUS);
+        }
         const key = nameKey(name).replace(/^the /, '');
         const p = parseName(key);
         if (p.core.length === 1 && p.title === '' && (PERSON_NOUNS.has(key) || HONORIFICS.has(key))) put(canonicalTitle(key), k);
@@ -374,6 +382,13 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       continue;
     }
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
+    if (descAlias.size > 0) {
+      const d = descAlias.get(doc.mentionText(i).toLowerCase().replace(/\s+/g, ' '));
+      if (d !== undefined && d >= 0) {
+        st.mc[i] = d;
+        continue;
+      }
+    }
     const s0 = m[3 * i];
     if ((text.charCodeAt(s0) | 32) !== 116 || (text.charCodeAt(s0 + 1) | 32) !== 104 || (text.charCodeAt(s0 + 2) | 32) !== 101) continue;
     const span = text.slice(s0, m[3 * i + 1]);
