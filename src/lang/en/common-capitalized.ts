@@ -27,6 +27,11 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'fie', 'bah', 'ugh', 'ahem', 'dear', 'mercy', 'gracious', 'goodness', 'nonsense', 'indeed', 'sure',
   'certainly', 'quite', 'really', 'exactly', 'nothing', 'something', 'everything', 'anything', 'nobody',
   'somebody', 'everybody', 'anybody', 'someone', 'everyone', 'anyone',
+  // sentence adverbs and connectives
+  'nevertheless', 'nonetheless', 'whereupon', 'thereupon', 'hereupon', 'moreover', 'furthermore',
+  'sometimes', 'accordingly', 'consequently', 'likewise', 'wherefore', 'whereas', 'albeit', 'ere',
+  'hitherto', 'henceforth', 'thenceforth', 'notwithstanding', 'anyhow', 'anyway', 'somehow', 'alas',
+  'yo-ho-ho', 'a-huh', 'uh-huh',
   // imperatives and adjectives that often open a sentence or a line of dialogue
   'come', 'go', 'look', 'see', 'tell', 'take', 'give', 'get', 'make', 'stop', 'wait', 'listen', 'stay',
   'sit', 'stand', 'run', 'poor', 'great', 'old', 'young', 'little', 'pray', 'say', 'think', 'fancy',

@@ -141,6 +141,9 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
       if (lower > 0 && lower >= mid) return false;
       // Never seen elsewhere: an adverb opening the sentence (`Unluckily`) is not a name.
       if (mid === 0 && lw.length > 4 && lw.endsWith('ly')) return false;
+      // Nor a participle (`Arriving at the gate, …`) or a hyphenated greeting (`Good-evening`).
+      if (mid === 0 && lw.length > 5 && lw.endsWith('ing')) return false;
+      if (mid === 0 && lw.includes('-') && COMMON_CAPITALIZED.has(lw.slice(0, lw.indexOf('-')))) return false;
     }
     return true;
   };
