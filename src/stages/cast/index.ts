@@ -6,10 +6,13 @@
  *  - forms.ts: each distinct name form with its evidence (person, place, plural, gender votes);
  *  - cluster.ts: forms → characters (full names, titles, bare first names and surnames);
  *  - given.ts: a given cast's alias index (its characters are the seeds; `castOnly` keeps only them);
- *  - links.ts: epithets and nicknames linked by apposition, copula, a description that keeps
- *    pointing at the one character who fits, a vocative answered by a known character, and the
- *    narrator's name;
- *  - pronouns.ts: he/she in the narration → the salient compatible character.
+ *  - links.ts: epithets and nicknames linked by apposition, copula, a name given in the text
+ *    (`called him Sparrow`), a description that keeps pointing at the one character who fits, a
+ *    comparative description in a two-person scene, a vocative answered by a known character, and
+ *    the narrator's name; titles (`the Captain`) resolve to their one holder here; capitalised
+ *    descriptions nobody took (`the Grandmother`) become characters of their own;
+ *  - pronouns.ts: he/she in the narration → the salient compatible character;
+ *  - importance.ts: major / intermediate / minor from mentions and lines (used by the output).
  * Characters with too little person evidence, used mostly as places (`in Marabar`, `the Ganges`),
  * or as a plural (`the Indians`) are dropped.
  */

@@ -9,7 +9,11 @@
  *    character who fits its gender, and that character far more often than any other;
  *  - vocative: a first name said to a character known only by title and surname, answered by that
  *    character's tagged reply (`"Maggie, …"` → `… said Mrs. Hilbery`) two times or more;
- *  - narrator-name: a name said in quotes and answered by the narrator's `I said`.
+ *  - naming: `Folk called him Sparrow`, `Dace, known as Sparrow,` (after pronoun resolution);
+ *  - a comparative description (`the older man`) in a scene of exactly two who fit, when the
+ *    sentence names the other one (a link on that mention only);
+ *  - narrator-name: `My name is …`, or a name said in quotes (never in the narration) and answered
+ *    by the narrator's `I said`.
  * Unlinked descriptions stay unresolved rather than merged on a guess.
  */
 import { Document, GenderCode, MentionKind, TokenKind, type CharacterRecord } from '../../document/document.js';
