@@ -60,6 +60,14 @@ test('scoreCast: recall by category, alias recall, over-merges and gender on a h
   assert.equal(counts.aliases, 4);
   assert.equal(counts.aliasesFound, 4);
   assert.equal(counts.overMerges, 1);
+  assert.equal(counts.overMergesDistinct, 1);
+  // A gold duplicate entry (`Wentworth` listed apart from `Captain Wentworth`) is not a distinct over-merge.
+  const dup = scoreCast(text, [{ name: 'Captain Wentworth', aliases: ['Wentworth'], gender: 'he' }], [
+    { id: 'w', name: 'Captain Wentworth', aliases: [], gender: 'he' },
+    { id: 'w2', name: 'Wentworth', aliases: [], gender: 'he' },
+  ]).counts;
+  assert.equal(dup.overMerges, 1);
+  assert.equal(dup.overMergesDistinct, 0);
   assert.deepEqual(detail.overMerged, ['Captain Wentworth: Captain Wentworth + Mrs Croft']);
   assert.equal(counts.genderScored, 2);
   assert.equal(counts.genderCorrect, 1);

@@ -45,6 +45,12 @@ export interface CastCounts {
   aliasesFound: number;
   /** Discovered characters holding the names of two or more gold characters. */
   overMerges: number;
+  /**
+   * The same, not counting gold characters that look like duplicate entries of another (every name
+   * of one is a name of the other, or one with its title dropped: PDNC lists `Bounderby` beside
+   * `Josiah Bounderby`, whose alias is `Mr. Bounderby`).
+   */
+  overMergesDistinct: number;
   /** Mapped characters with a gold gender (he/she), and those whose predicted gender agrees. */
   genderScored: number;
   genderCorrect: number;
@@ -74,6 +80,7 @@ export function emptyCastCounts(): CastCounts {
     aliases: 0,
     aliasesFound: 0,
     overMerges: 0,
+    overMergesDistinct: 0,
     genderScored: 0,
     genderCorrect: 0,
     genderScoredMain: 0,
@@ -159,6 +166,12 @@ export function scoreCast(text: string, pred: readonly CastPred[], gold: readonl
       owner.set(a, prev === undefined || prev === gi ? gi : -1);
     }
   });
+  const goldNames = gold.map((g) => [...new Set([g.name, ...g.aliases].map(normName))].filter((k) => k !== '' && !NOT_TEXT_NAMES.has(k)));
+  const goldWords = goldNames.map((names) => {
+    const w = new Set<string>(names);
+    for (const k of names) w.add(k.replace(TITLE_PREFIX, ''));
+    return w;
+  });
   pred.forEach((c, pi) => {
     const held = new Set<number>();
     for (const k of predNames[pi]) {
@@ -168,12 +181,27 @@ export function scoreCast(text: string, pred: readonly CastPred[], gold: readonl
     if (held.size >= 2) {
       counts.overMerges++;
       detail.overMerged.push(`${c.name}: ${[...held].map((gi) => gold[gi].name).join(' + ')}`);
+      const list = [...held];
+      let distinct = false;
+      for (let a = 0; a < list.length && !distinct; a++) {
+        for (let b = a + 1; b < list.length && !distinct; b++) {
+          if (!duplicateOf(goldWords[list[a]], goldNames[list[b]]) && !duplicateOf(goldWords[list[b]], goldNames[list[a]])) distinct = true;
+        }
+      }
+      if (distinct) counts.overMergesDistinct++;
     }
   });
   return { counts, detail };
 }
 
 /** PDNC category per character id, read from the novel folder's character_info.csv (empty when absent). */
+const TITLE_PREFIX = /^(?:mr|mrs|miss|ms|dr|doctor|sir|lady|lord|captain|colonel|major|general|admiral|young|old|little|the) /;
+
+/** Is every name of a gold character a name of another, or one with its title dropped (`Bounderby` of `Mr. Bounderby`)? */
+function duplicateOf(otherWords: Set<string>, names: readonly string[]): boolean {
+  return names.length > 0 && names.every((k) => otherWords.has(k));
+}
+
 export function loadCategories(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   let csv: string;
