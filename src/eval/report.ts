@@ -143,7 +143,7 @@ function castTable(results: readonly NovelResult[], overall: NovelResult): strin
   if (n > 0) {
     out.push(padEnd('over-merges per novel', NAME_W) + pad((overall.cast.overMerges / n).toFixed(2), 8));
     out.push(
-      padEnd('  not counting gold duplicates', NAME_W) +
+      padEnd('  without gold duplicates', NAME_W) +
         pad((overall.cast.overMergesDistinct / n).toFixed(2), 8) +
         `  (${overall.cast.overMerges - overall.cast.overMergesDistinct} over-merges only join a gold character with a duplicate entry of it)`,
     );
