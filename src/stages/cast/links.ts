@@ -358,13 +358,14 @@ export function linkVocatives(st: CastState): void {
   }
   for (const [v, m] of pairs) {
     const ch = st.chars[v];
-    if (ch.given) continue;
+    if (ch.given || !(st.clusterOf[v] >= 0)) continue;
     const cv = st.clusters[st.clusterOf[v]];
     if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '' || cv.mergedInto >= 0) continue;
     let total = 0;
     for (const x of m.values()) total += x;
     const [r, cnt] = [...m].sort((a, b) => b[1] - a[1])[0];
     if (cnt < 2 || cnt < 0.6 * total) continue;
+    if (!(st.clusterOf[r] >= 0)) continue;
     const cr = st.clusters[st.clusterOf[r]];
     if (st.chars[r].given || cr.first !== '' || cr.titles.size === 0) continue;
     const pg = firstNameGender(cv.first);
