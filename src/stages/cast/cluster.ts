@@ -211,6 +211,10 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (title !== '') {
       const withTitle = u.filter((ci) => clusters[ci].titles.has(title));
       if (withTitle.length === 1) return withTitle[0];
+      // Or the one with a title of the same kind (Comrade Gregory → Mr. Lucian Gregory).
+      const cls = titleClass(title);
+      const sameKind = u.filter((ci) => [...clusters[ci].titles].some((x) => titleClass(x) === cls));
+      if (withTitle.length === 0 && sameKind.length === 1) return sameKind[0];
     }
     u.sort((a, b) => weight(b) - weight(a));
     if (weight(u[0]) >= 3 * Math.max(1, weight(u[1]))) return u[0];
@@ -326,7 +330,11 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       const firstHit = c.first !== '' && (c.first === w || variants.includes(c.first));
       const lastHit = c.last === w;
       if (!firstHit && !lastHit) continue;
-      if (!compatible(c, t, g) || apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
+      if (!compatible(c, t, g)) continue;
+      // Side by side in a sentence means two people, unless the name already carries a title of this
+      // kind (`Mr. Lucian Gregory … Comrade Gregory` is one man introduced).
+      const sameKind = [...c.titles].some((x) => titleClass(x) === titleClass(t));
+      if (!sameKind && apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
       // King James is not Mr. James Vane: a royal title joins only a name that carries it.
       if (ROYAL.has(t) && !c.titles.has(t) && c.full) continue;
       // A married woman's title does not take the full-named woman of a family that also has a Miss,
