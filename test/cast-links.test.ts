@@ -383,3 +383,16 @@ test('a given cast matches its descriptive aliases exactly (the old woman), not 
   assert.equal(who(doc, 'the old woman'), 'Oriel Haskett');
   assert.equal(who(doc, 'A young woman'), null);
 });
+
+test('vocative: a name answered again and again by a capitalised description (said the Tinker) is that description', () => {
+  const parts: string[] = ['Bram Hollis kept the forge at the crossroads. He was old, and he was slow.'];
+  for (let k = 0; k < 4; k++) {
+    parts.push(`"Bram, is the kettle mended?" said Nell Orme. She waited at the door.`);
+    parts.push(`"Not yet," said the Tinker, and he bent over his work.`);
+  }
+  const doc = cast(parts.join('\n\n'));
+  assert.equal(who(doc, 'Tinker'), 'Bram Hollis');
+  const b = char(doc, 'Bram Hollis');
+  assert.ok(b.links?.some((l) => l.evidence === 'vocative'));
+  assert.ok(!doc.characters.some((c) => c.name === 'the Tinker'));
+});

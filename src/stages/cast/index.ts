@@ -210,11 +210,16 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     if (c.mergedInto >= 0 || c.count === 0 || options.castOnly) continue;
     const hinted = !hasGiven && ci < hintCount;
     if (!hinted && !isPerson(c, forms)) continue;
-    const name = hinted ? hintNames[ci] : chooseName(c, forms);
+    let name = hinted ? hintNames[ci] : chooseName(c, forms);
     charOf[ci] = chars.length;
     clusterOf.push(ci);
     const aliases = aliasesOf(c, forms);
     if (hinted && !aliases.includes(name)) aliases.unshift(name);
+    // A word the text nearly always writes after `the` (`said the President`) is a description used as a name.
+    if (!hinted && !c.full && c.titles.size === 0 && c.the >= 0.5 * c.count && !name.includes(' ')) {
+      name = `the ${name}`;
+      aliases.unshift(name);
+    }
     chars.push({
       id: uniqueId(usedIds, slug(name)),
       name,

@@ -303,7 +303,9 @@ function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
     const tb = doc.tokenAtOrAfter(s) - 1;
     let ta = doc.tokenAtOrAfter(e);
     if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
-    const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+    let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+    // `said the Jew`
+    if (before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
     const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
     if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return st.mc[j];
   }
@@ -360,12 +362,24 @@ export function linkVocatives(st: CastState): void {
     const ch = st.chars[v];
     if (ch.given || !(st.clusterOf[v] >= 0)) continue;
     const cv = st.clusters[st.clusterOf[v]];
-    if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '' || cv.mergedInto >= 0) continue;
+    if (cv.mergedInto >= 0) continue;
     let total = 0;
     for (const x of m.values()) total += x;
     const [r, cnt] = [...m].sort((a, b) => b[1] - a[1])[0];
     if (cnt < 2 || cnt < 0.6 * total) continue;
     if (!(st.clusterOf[r] >= 0)) continue;
+    // `"Fagin, …"` answered by `… said the Jew`, again and again: the description is the named one.
+    if (epithetCharacter(st, r) && !epithetCharacter(st, v) && cnt >= 3 && st.clusters[st.clusterOf[r]].mergedInto < 0) {
+      const gv = st.genders[v];
+      const gr = st.genders[r];
+      if (gv !== GenderCode.Unknown && gr !== GenderCode.Unknown && gv !== gr) continue;
+      addLink(st.chars[v], { ...firstMentionLink(st, r), evidence: 'vocative', confidence: Math.round(100 * Math.min(0.9, 0.5 + 0.05 * cnt) * (cnt / total)) / 100 });
+      mergeCharacters(st, v, r);
+      st.clusters[st.clusterOf[r]].mergedInto = st.clusterOf[v];
+      continue;
+    }
+    // Otherwise only a bare first name (no surname, no title but Aunt/Uncle) joins a titled character.
+    if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '') continue;
     const cr = st.clusters[st.clusterOf[r]];
     if (st.chars[r].given || cr.first !== '' || cr.titles.size === 0) continue;
     const pg = firstNameGender(cv.first);
