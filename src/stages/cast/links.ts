@@ -77,6 +77,11 @@ export function mergeCharacters(st: CastState, into: number, from: number): void
   st.chars[from].aliases = [];
 }
 
+/** A character made from a capitalised description nobody took (`the Grandmother`). */
+function describedCharacter(st: CastState, k: number): boolean {
+  return st.clusterOf[k] === -1 && !st.chars[k].narrator && !st.chars[k].given;
+}
+
 /** Is a proper-name character really a capitalised epithet (`the Jew`, `the Dodger`)? */
 function epithetCharacter(st: CastState, k: number): boolean {
   if (st.clusterOf[k] === undefined || st.clusterOf[k] < 0) return false;
@@ -297,7 +302,9 @@ function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
   const doc = st.ctx.doc;
   const ctx = st.ctx;
   for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
-    if (ctx.para[j] < p || ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.Proper || st.mc[j] < 0) continue;
+    if (ctx.para[j] < p || ctx.inQuote[j] || st.mc[j] < 0) continue;
+    const k = mentionKind(doc, j);
+    if (k !== MentionKind.Proper && !(k === MentionKind.Nominal && describedCharacter(st, st.mc[j]))) continue;
     const s = doc.mentions[3 * j];
     const e = doc.mentions[3 * j + 1];
     const tb = doc.tokenAtOrAfter(s) - 1;
@@ -367,17 +374,18 @@ export function linkVocatives(st: CastState): void {
     for (const x of m.values()) total += x;
     const [r, cnt] = [...m].sort((a, b) => b[1] - a[1])[0];
     if (cnt < 2 || cnt < 0.6 * total) continue;
-    if (!(st.clusterOf[r] >= 0)) continue;
     // `"Fagin, …"` answered by `… said the Jew`, again and again: the description is the named one.
-    if (epithetCharacter(st, r) && !epithetCharacter(st, v) && cnt >= 3 && st.clusters[st.clusterOf[r]].mergedInto < 0) {
+    const rEpithet = epithetCharacter(st, r) || describedCharacter(st, r);
+    if (rEpithet && !epithetCharacter(st, v) && cnt >= 3 && (st.clusterOf[r] < 0 || st.clusters[st.clusterOf[r]].mergedInto < 0) && st.chars[r].aliases.length > 0) {
       const gv = st.genders[v];
       const gr = st.genders[r];
       if (gv !== GenderCode.Unknown && gr !== GenderCode.Unknown && gv !== gr) continue;
       addLink(st.chars[v], { ...firstMentionLink(st, r), evidence: 'vocative', confidence: Math.round(100 * Math.min(0.9, 0.5 + 0.05 * cnt) * (cnt / total)) / 100 });
       mergeCharacters(st, v, r);
-      st.clusters[st.clusterOf[r]].mergedInto = st.clusterOf[v];
+      if (st.clusterOf[r] >= 0) st.clusters[st.clusterOf[r]].mergedInto = st.clusterOf[v];
       continue;
     }
+    if (!(st.clusterOf[r] >= 0)) continue;
     // Otherwise only a bare first name (no surname, no title but Aunt/Uncle) joins a titled character.
     if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '') continue;
     const cr = st.clusters[st.clusterOf[r]];
