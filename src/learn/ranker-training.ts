@@ -34,7 +34,8 @@ export interface TrainingSet {
 
 /** Build the candidate table of a novel analysed with its gold cast, with gold labels. */
 export function trainingSet(novel: PdncNovel): TrainingSet {
-  const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), source: novel.name, rankerModel: null });
+  // The same setting as the evaluation's gold-cast run: only the given characters.
+  const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, rankerModel: null });
   const rules = runRules(doc);
   const table = buildCandidates(doc, rules);
   const idIndex = new Map(doc.characters.map((c, i) => [c.id, i]));

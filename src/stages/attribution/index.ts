@@ -679,6 +679,9 @@ function narratorCharacter(doc: Document): number {
     if (resolvedTo < 0 && doc.mentionCharacters[m] >= 0) resolvedTo = doc.mentionCharacters[m];
   }
   if (firstPerson === 0) return -1;
+  // The cast stage marks the narrator it identified (named by the text, or a given one).
+  const marked = doc.characters.findIndex((c) => c.narrator === true);
+  if (marked >= 0 && !/^(the )?narrator$/i.test(doc.characters[marked].name)) return marked;
   const generic = (c: number) => c >= 0 && /^(the )?narrator$/i.test(doc.characters[c].name);
   // The cast already named the narrator (a given character aliased Narrator, or one it linked).
   if (resolvedTo >= 0 && !generic(resolvedTo)) return resolvedTo;
