@@ -5,7 +5,7 @@
  * Usage: node --import tsx scripts/train.ts [PDNC_DIR] [--folds K] [--check]
  *   --check: do not write; exit 1 if the shipped weights differ from what training gives.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPdncNovelDirs, loadPdncNovel } from '../src/eval/pdnc.js';
@@ -45,6 +45,7 @@ if (check) {
   const tmp = `${weightsPath}.check`;
   writeWeightsModule(tmp, model, provenance);
   const same = readFileSync(tmp, 'utf8') === readFileSync(weightsPath, 'utf8');
+  unlinkSync(tmp);
   console.log(same ? 'weights.ts matches a fresh training run' : 'weights.ts differs from a fresh training run');
   process.exitCode = same ? 0 : 1;
 } else {

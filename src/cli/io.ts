@@ -126,14 +126,14 @@ export async function checkOutputPath(out: string): Promise<void> {
  * Write `data` to `out` atomically: write `OUT.<pid>.tmp` in the same directory, flush it, then
  * rename it over OUT. On any failure the temp file is removed and OUT is left as it was.
  */
-export async function writeFileAtomic(out: string, data: string, pid: number): Promise<void> {
+export async function writeFileAtomic(out: string, data: string | Uint8Array, pid: number): Promise<void> {
   const tmp = join(dirname(out), `${basename(out)}.${pid}.tmp`);
   let created = false;
   try {
     const fh = await open(tmp, 'w', 0o644);
     created = true;
     try {
-      await fh.writeFile(data, 'utf8');
+      await (typeof data === 'string' ? fh.writeFile(data, 'utf8') : fh.writeFile(data));
       await fh.sync();
     } finally {
       await fh.close();

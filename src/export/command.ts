@@ -2,13 +2,11 @@
  * The CLI side of the exports, the report and the voice: `analyze --format/--corrections`,
  * `report`, `voice`. Wired into src/cli/main.ts.
  */
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { DramatisError, ExitCode } from '../errors.js';
 import { analyzeStoryDocument, storyAnalysis, type Story } from '../input/index.js';
 import type { Document } from '../document/document.js';
 import type { Analysis, CastFile } from '../types.js';
-import { checkOutputPath, describeFsError, readCast, readStoryInput, writeFileAtomic } from '../cli/io.js';
+import { checkOutputPath, readCast, readStoryInput, writeFileAtomic } from '../cli/io.js';
 import type { CliIO } from '../cli/main.js';
 import { applyCorrections, type Corrections } from '../corrections/index.js';
 import { readCorrections } from '../corrections/file.js';
@@ -93,27 +91,6 @@ export async function runReport(file: string, opts: ReportOptions, io: CliIO): P
   return ExitCode.Ok;
 }
 
-/** Write bytes to `out` atomically (temp file in the same directory, flushed, renamed). */
-export async function writeBytesAtomic(out: string, data: Uint8Array, pid: number): Promise<void> {
-  const tmp = join(dirname(out), `${basename(out)}.${pid}.tmp`);
-  let created = false;
-  try {
-    const fh = await open(tmp, 'w', 0o644);
-    created = true;
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, out);
-    created = false;
-  } catch (e) {
-    if (created) await unlink(tmp).catch(() => undefined);
-    throw new DramatisError(`cannot write ${out}: ${describeFsError(e)}`, ExitCode.Output);
-  }
-}
-
 export interface VoiceCliOptions extends LoadOptions {
   output?: string;
   espeak?: string;
@@ -127,7 +104,7 @@ export async function runVoice(file: string, opts: VoiceCliOptions, io: CliIO): 
   const { doc, analysis } = await loadCorrected(file, opts, io);
   const script = toScript(doc, analysis);
   const result = await renderVoice(script, { espeak: opts.espeak });
-  await writeBytesAtomic(opts.output, result.wav, pidOf(io));
+  await writeFileAtomic(opts.output, result.wav, pidOf(io));
   io.stderr.write(`dramatis: wrote ${opts.output}: ${result.seconds.toFixed(1)} s, ${script.segments.length} segments, ${script.voices.length} voices\n`);
   return ExitCode.Ok;
 }
