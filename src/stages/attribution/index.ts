@@ -30,7 +30,8 @@ interface Decision {
 const CONVERSATION_GAP = 600;
 /** How many tokens after a quote a speech tag may start at. */
 const TAG_WINDOW = 4;
-const PREV_PENALTY = Number(process.env.PP ?? 2);
+/** How much a pronoun tag disfavours the previous speaker when another of that gender is present. */
+const PREV_PENALTY = 2;
 
 /** What the rules decided, and the evidence they read: the ranker's input. */
 export interface RuleState {
