@@ -99,3 +99,15 @@ test('a first-person narrator speaks the lines tagged "I said"', () => {
   const a = analyze(text, { cast: { characters: [...cast.characters, { id: 'me', name: 'Narrator', aliases: [], gender: 'unknown' }] } });
   assert.deepEqual(a.quotes.map((q) => q.speaker), ['rook', 'me']);
 });
+
+test('descriptive aliases of a given cast are mentions, so their tags name the speaker', () => {
+  const given = {
+    characters: [
+      { id: 'g', name: 'The Gentleman In The White Waistcoat', gender: 'he' as const },
+      { id: 'c', name: 'The Croupier', gender: 'he' as const },
+      { id: 'o', name: 'Oliver', gender: 'he' as const },
+    ],
+  };
+  const text = '"What is that, sir?" inquired Oliver.\n\n"The boy is a fool," said the gentleman in the white waistcoat.\n\n"Zero!" called the croupier.\n';
+  assert.deepEqual(analyze(text, { cast: given, castOnly: true }).quotes.map((q) => q.speaker), ['o', 'g', 'c']);
+});

@@ -10,7 +10,7 @@
  */
 import { Document, GenderCode, IntList, MentionKind, ParagraphKind, TokenKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
-import type { AnalyzeOptions } from '../../types.js';
+import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
 import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/person-nouns.js';
@@ -61,7 +61,7 @@ function stripPeriod(lw: string): string {
   return lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
 }
 
-export function findMentions(doc: Document, _options: AnalyzeOptions): void {
+export function findMentions(doc: Document, options: AnalyzeOptions): void {
   const text = doc.text;
   const tok = doc.tokens;
   const kinds = doc.tokenKinds;
@@ -314,6 +314,10 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
     }
   }
 
+  // Descriptions a given cast lists as aliases (`the croupier`, `the gentleman in the white
+  // waistcoat`) are mentions wherever they occur, even when their noun is not in our person lists.
+  if (options.cast) addGivenDescriptions(doc, options.cast.characters, starts, ends, push);
+
   // Sort by start ascending, longer first on ties (nominals were pushed after their determiner pronoun).
   const n = kindList.length;
   const order = new Int32Array(n);
@@ -341,6 +345,54 @@ export function findMentions(doc: Document, _options: AnalyzeOptions): void {
   }
   doc.mentions = mentions;
   doc.mentionGenders = genders;
+}
+
+/**
+ * Nominal mentions for the descriptive aliases of a given cast (`the/a/an` + words): every place the
+ * text says `the` + the rest of the phrase (any case), unless a mention with that span exists. The cast
+ * stage resolves them by their text.
+ */
+function addGivenDescriptions(
+  doc: Document,
+  cast: readonly CastCharacter[],
+  starts: IntList,
+  ends: IntList,
+  push: (s: number, e: number, kind: number, gender: number) => void,
+): void {
+  // First word after the determiner → the word sequences that follow it.
+  const phrases = new Map<string, string[][]>();
+  for (const c of cast) {
+    for (const name of [c.name, ...(c.aliases ?? [])]) {
+      const words = name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu);
+      if (!words || words.length < 2 || words.length > 9 || !/^(the|a|an)$/.test(words[0])) continue;
+      const rest = words.slice(1);
+      const list = phrases.get(rest[0]) ?? [];
+      if (!list.some((x) => x.join(' ') === rest.join(' '))) list.push(rest);
+      phrases.set(rest[0], list);
+    }
+  }
+  if (phrases.size === 0) return;
+  const existing = new Set<string>();
+  for (let i = 0; i < starts.length; i++) existing.add(`${starts.get(i)}:${ends.get(i)}`);
+  const text = doc.text;
+  const tok = doc.tokens;
+  const nTok = tok.length >> 1;
+  const word = (t: number) => text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase().replace(/’/g, "'");
+  for (let t = 0; t + 1 < nTok; t++) {
+    if (word(t) !== 'the') continue;
+    const list = phrases.get(word(t + 1));
+    if (!list) continue;
+    let best = -1;
+    for (const rest of list) {
+      let ok = t + rest.length < nTok;
+      for (let i = 0; ok && i < rest.length; i++) ok = word(t + 1 + i) === rest[i].replace(/’/g, "'");
+      if (ok && rest.length > best) best = rest.length;
+    }
+    if (best < 0) continue;
+    const s = tok[2 * t];
+    const e = tok[2 * (t + best) + 1];
+    if (!existing.has(`${s}:${e}`)) push(s, e, MentionKind.Nominal, GenderCode.Unknown);
+  }
 }
 
 export const mentionsStage: Stage = {
