@@ -140,6 +140,7 @@ export interface AnalysisWork {
   authors: string[];
   fandoms: string[];
   rating: string | null;
+  /** AO3 "Archive Warning" tags (not dramatis' own warnings). */
   archiveWarnings: string[];
   categories: string[];
   relationships: string[];
@@ -156,7 +157,9 @@ export interface AnalysisWork {
   published: string | null;
   updated: string | null;
   status: string | null;
+  /** Word count the archive states (`words` is dramatis' own count). */
   declaredWords: number | null;
+  /** Chapter count the archive states, as written (`3/3`, `12`, `5/?`). */
   declaredChapters: string | null;
   /** Words in the analysed text (dramatis' count). */
   words: number;

@@ -4,41 +4,13 @@
  * title page and the FanFiction.Net info line.
  */
 
-export type NoteKind = 'summary' | 'notes' | 'end-notes';
+import type { AnalysisWork, AnalysisWorkNote } from '../types.js';
 
-export interface WorkNote {
-  kind: NoteKind;
-  /** Index into the chapters, or null for the work as a whole. */
-  chapter: number | null;
-  text: string;
-}
+export type NoteKind = AnalysisWorkNote['kind'];
+export type WorkNote = AnalysisWorkNote;
 
-export interface WorkMetadata {
-  title: string | null;
-  authors: string[];
-  fandoms: string[];
-  rating: string | null;
-  /** AO3 "Archive Warning" tags (not dramatis' own warnings). */
-  archiveWarnings: string[];
-  categories: string[];
-  relationships: string[];
-  /** Character tags: the author's own list of who is in the work. */
-  characters: string[];
-  additionalTags: string[];
-  genres: string[];
-  series: string[];
-  language: string | null;
-  summary: string | null;
-  notes: WorkNote[];
-  url: string | null;
-  published: string | null;
-  updated: string | null;
-  status: string | null;
-  /** Word count the archive states (the Analysis' `words` is dramatis' own count). */
-  declaredWords: number | null;
-  /** Chapter count the archive states, as written (`3/3`, `12`, `5/?`). */
-  declaredChapters: string | null;
-}
+/** The Analysis' `work` before dramatis counts the words: the public type is the one definition. */
+export type WorkMetadata = Omit<AnalysisWork, 'words'>;
 
 export function emptyMetadata(): WorkMetadata {
   return {
