@@ -9,50 +9,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, t
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main, type CliIO } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
+import { Capture, runCli, type Run } from './helpers/run-cli.js';
 import { writeFileAtomic } from '../src/cli/io.js';
 import { formatSummary, truncate } from '../src/cli/summary.js';
 import type { Analysis } from '../src/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-class Capture {
-  text = '';
-  isTTY?: boolean;
-  columns?: number;
-  constructor(tty?: { columns: number }) {
-    if (tty) {
-      this.isTTY = true;
-      this.columns = tty.columns;
-    }
-  }
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  // Two chunks, to exercise concatenation.
-  const mid = bytes.length >> 1;
-  yield bytes.subarray(0, mid);
-  yield bytes.subarray(mid);
-}
-
-async function run(args: string[], opts: { stdin?: Uint8Array | string; tty?: { columns: number }; env?: Record<string, string> } = {}): Promise<Run> {
-  const stdout = new Capture(opts.tty);
-  const stderr = new Capture();
-  const io: CliIO = { stdout, stderr, pid: 4242, env: opts.env ?? {} };
-  if (opts.stdin !== undefined) io.stdin = chunks(typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin);
-  const code = await main(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = runCli;
 
 /** A user error: the exit code, exactly one `dramatis: ` line on stderr, no stack, nothing on stdout. */
 function assertFailure(r: Run, code: number, pattern?: RegExp): void {

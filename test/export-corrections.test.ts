@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { analyzeDocument } from '../src/index.js';
 import { toAnalysis } from '../src/output/analysis.js';
 import { parseCastFile } from '../src/cast-file.js';
-import { main, type CliIO } from '../src/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 import {
   applyCorrections,
   castFromDocument,
@@ -30,20 +30,7 @@ function corr(...operations: CorrectionOp[]): Corrections {
   return { ...emptyCorrections('t.txt'), operations };
 }
 
-class Capture {
-  text = '';
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const io: CliIO = { stdout, stderr, pid: 99, env: {} };
-  const code = await main(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (args: string[]) => runCli(args, { pid: 99 });
 
 describe('corrections file', () => {
   test('valid file round-trips through the parser', () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { analyzeDocument } from '../src/index.js';
 import { toAnalysis, ANALYSIS_VERSION } from '../src/output/analysis.js';
-import { main, type CliIO } from '../src/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 import { csvField, toCsv, CSV_COLUMNS } from '../src/export/csv.js';
 import { toTei } from '../src/export/tei.js';
 import { toBookNlp, TOKENS_COLUMNS, ENTITIES_COLUMNS, QUOTES_COLUMNS } from '../src/export/booknlp.js';
@@ -92,21 +92,7 @@ function parseCsv(s: string): string[][] {
   return rows;
 }
 
-class Capture {
-  text = '';
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const io: CliIO = { stdout, stderr, pid: 777, env: {} };
-  const code = await main(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (args: string[]) => runCli(args, { pid: 777 });
 
 describe('csv', () => {
   test('fields are quoted only when needed, quotes doubled', () => {

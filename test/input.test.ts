@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { analyze, analyzeFile, analyzeStory, readStory } from '../src/index.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 import type { Analysis } from '../src/types.js';
 import { makeZip, CONTAINER, xhtml, opf } from './fixtures/input/zip-writer.js';
 
@@ -376,12 +376,7 @@ describe('CLI', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, pid: 7 });
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[]) => runCli(args, { pid: 7 });
 
   test('analyze --emit-text writes the text the offsets index; the JSON says so', async () => {
     const out = join(dir, 'a.json');
