@@ -285,7 +285,7 @@ describe('EPUB', () => {
       s.text,
       'Chapter 1: Frost\n\n“Quiet,” said Ivo. “The glass hears everything.”\n\nSela did not answer.\n\nChapter 2: Thaw\n\nBy morning the orchard rang. “I told you,” Ivo said.\n\n“You did,” said Sela.\n',
     );
-    assert.deepEqual(s.chapters.map((c) => c.title), ['Chapter 1: Frost', 'Chapter 2: Thaw']);
+    assert.deepEqual(s.chapters?.map((c) => c.title), ['Chapter 1: Frost', 'Chapter 2: Thaw']);
     assert.equal(s.work.title, 'The Glass Orchard');
     assert.deepEqual(s.work.authors, ['quietfern']);
     assert.deepEqual(s.work.fandoms, ['Orchard Tales']);
@@ -326,7 +326,7 @@ describe('EPUB', () => {
     ]);
     const s = await readStory(epub);
     assert.equal(s.text, 'Prologue\n\nIt began with rain.\n\nChapter Two: The Long Road\n\n“Walk,” said Oona.\n');
-    assert.deepEqual(s.chapters.map((c) => c.title), ['Prologue', 'Chapter Two: The Long Road']);
+    assert.deepEqual(s.chapters?.map((c) => c.title), ['Prologue', 'Chapter Two: The Long Road']);
     assert.deepEqual(s.warnings, []);
   });
 
