@@ -8,7 +8,7 @@ import { analyzeDocument } from '../src/index.js';
 const [dir, type = 'all', nStr = '20'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const own = process.argv.includes('--own');
 const novel = loadPdncNovel(dir);
-const doc = analyzeDocument(novel.text, own ? {} : { cast: goldCastFile(novel.characters) });
+const doc = analyzeDocument(novel.text, own ? {} : { cast: goldCastFile(novel.characters), castOnly: true });
 const nameOf = new Map(novel.characters.map((c) => [c.id, c.name]));
 let shown = 0;
 let wrong = 0;

@@ -102,6 +102,29 @@ test('a given cast is kept as is, with unambiguous derived aliases', () => {
   assert.equal(doc.characters[2].gender, 'he');
 });
 
+test('a given cast: a shared bare surname names the one man; bare duplicates join their full entry', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'ivo', name: 'Ivo Marsh', aliases: ['Mr. Marsh'], gender: 'he' },
+      { id: 'mrs', name: 'Mrs. Marsh', aliases: [], gender: 'she' },
+      { id: 'dup', name: 'Pell', aliases: [] },
+      { id: 'pell', name: 'Oswin Pell', aliases: ['Mr. Pell'], gender: 'he' },
+      { id: 'tam', name: 'Tam', aliases: [] },
+      { id: 'tamsin', name: 'Tam Ashby', aliases: [], gender: 'he' },
+      { id: 'old', name: 'Mr. Ashby', aliases: [], gender: 'he' },
+    ],
+  };
+  const doc = cast('Marsh came in late. Mrs. Marsh did not look up. Pell laughed, and Tam laughed with him. Mr. Ashby frowned.', given);
+  assert.equal(charOf(doc, 'Marsh'), 'Ivo Marsh');
+  assert.equal(charOf(doc, 'Mrs. Marsh'), 'Mrs. Marsh');
+  // `Pell` and `Tam` are listed twice, bare and in full: the words name the full entries
+  assert.equal(charOf(doc, 'Pell'), 'Oswin Pell');
+  assert.equal(charOf(doc, 'Tam'), 'Tam Ashby');
+  // a titled entry beside a full name is another person (the father), and every given entry stays
+  assert.equal(charOf(doc, 'Mr. Ashby'), 'Mr. Ashby');
+  assert.deepEqual(doc.characters.map((c) => c.id), ['ivo', 'mrs', 'dup', 'pell', 'tam', 'tamsin', 'old']);
+});
+
 test('PDNC Persuasion: main characters are found and kept apart', { skip: !existsSync(join(process.cwd(), '../shared/data/pdnc/Persuasion')) && 'PDNC data not found at ../shared' }, () => {
   const text = readFileSync(join(process.cwd(), '../shared/data/pdnc/Persuasion/novel_text.txt'), 'utf8');
   const doc = cast(text);

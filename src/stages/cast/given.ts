@@ -26,20 +26,31 @@ export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<
     else if (prev !== ci) map.set(k, AMBIGUOUS);
   };
   const names: string[][] = cast.map((c) => [c.name, ...(c.aliases ?? [])].map(keyOfName));
-  names.forEach((keys, ci) => keys.forEach((k) => setKey(explicit, k, ci)));
+  const dup = duplicateEntries(cast, names);
+  names.forEach((keys, ci) => keys.forEach((k) => setKey(explicit, k, dup[ci] >= 0 ? dup[ci] : ci)));
   const derived = new Map<string, number>();
+  // Everyone a bare surname could name, for the tie-break below.
+  const surnameOwners = new Map<string, Set<number>>();
+  const own = (k: string, ci: number): void => {
+    let s = surnameOwners.get(k);
+    if (!s) surnameOwners.set(k, (s = new Set()));
+    s.add(ci);
+  };
   cast.forEach((c, ci) => {
+    if (dup[ci] >= 0) return;
     const g = genderCode(c.gender);
     for (const k of names[ci]) {
       const p = parseName(k);
       const core = p.core;
       if (core.length === 0) continue;
       if (p.title !== '') setKey(derived, core.join(' '), ci);
+      if (core.length === 1 && p.title !== '') own(core[0], ci);
       if (core.length >= 2) {
         for (const v of firstNameVariants(core[0])) setKey(derived, v, ci);
         for (const [nick, formal] of NICKNAMES) if (formal.includes(core[0])) setKey(derived, nick, ci);
         const last = core[core.length - 1];
         setKey(derived, last, ci);
+        own(last, ci);
         if (p.title !== '') setKey(derived, `${p.title} ${last}`, ci);
         if (g === GenderCode.She) setKey(derived, `miss ${last}`, ci);
         if (g === GenderCode.He) setKey(derived, `mr ${last}`, ci);
@@ -49,12 +60,70 @@ export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<
       }
     }
   });
+  // A bare surname shared by several given characters (`Denham`: Ralph Denham, Mrs. Denham) names
+  // the man when exactly one of them is a man: narration calls women by a title, rarely by surname alone.
+  for (const [k, owners] of surnameOwners) {
+    if (derived.get(k) !== AMBIGUOUS) continue;
+    const men = [...owners].filter((ci) => genderCode(cast[ci].gender) === GenderCode.He);
+    if (men.length === 1) derived.set(k, men[0]);
+  }
   const index = new Map(explicit);
   for (const [k, ci] of derived) {
     if (!index.has(k) && ci !== AMBIGUOUS) index.set(k, ci);
     else if (ci === AMBIGUOUS && !index.has(k)) ambiguous?.add(k);
   }
   return index;
+}
+
+/**
+ * Given entries that only repeat another one's surname: a list with `Bounderby` next to `Josiah
+ * Bounderby` (alias `Mr. Bounderby`) or `Reggie` next to `Reggie St Cloud` names one man twice.
+ * Such an entry (every name one capitalised word, gender unknown or male) is routed to the one
+ * other entry that word can name — the man of that surname with no other title, or the one of that
+ * first name; -1 for every other entry. `Mr. Morland` beside `James Morland` stays: that is the father.
+ */
+export function duplicateEntries(cast: readonly CastCharacter[], names: readonly string[][]): Int32Array {
+  const out = new Int32Array(cast.length).fill(-1);
+  const parsed = names.map((keys) => keys.map(parseName));
+  const surnameOf = (ci: number): string | null => {
+    let s: string | null = null;
+    for (const p of parsed[ci]) {
+      if (p.core.length !== 1 || (p.title !== '' && p.title !== 'mr')) return null;
+      if (s !== null && s !== p.core[0]) return null;
+      s = p.core[0];
+    }
+    return s;
+  };
+  cast.forEach((c, ci) => {
+    const g = genderCode(c.gender);
+    if (g !== GenderCode.Unknown && g !== GenderCode.He) return;
+    // Only bare words written as names: `Mr. Morland` beside `James Morland` is the father, and
+    // `The Servant` is a description.
+    if (![c.name, ...(c.aliases ?? [])].every((n) => /^\p{Lu}[\p{L}'’-]*$/u.test(n.trim()))) return;
+    const surname = surnameOf(ci);
+    if (surname === null) return;
+    const men: number[] = [];
+    cast.forEach((d, di) => {
+      if (di === ci || genderCode(d.gender) !== GenderCode.He || surnameOf(di) !== null) return;
+      const ps = parsed[di];
+      const hasSurname = ps.some((p) => p.core.length >= 2 && p.core[p.core.length - 1] === surname) || ps.some((p) => p.title === 'mr' && p.core.length === 1 && p.core[0] === surname);
+      const otherTitle = ps.some((p) => p.title !== '' && p.title !== 'mr');
+      if (hasSurname && !otherTitle) men.push(di);
+    });
+    // A bare first name (`Reggie` next to `Reggie St Cloud`) is the one entry of that first name.
+    const bare = parsed[ci].every((p) => p.title === '');
+    const firsts: number[] = [];
+    if (bare) {
+      cast.forEach((d, di) => {
+        if (di === ci || surnameOf(di) !== null) return;
+        const dg = genderCode(d.gender);
+        if (g !== GenderCode.Unknown && dg !== GenderCode.Unknown && dg !== g) return;
+        if (parsed[di].some((p) => p.core.length >= 2 && p.core[0] === surname)) firsts.push(di);
+      });
+    }
+    if (men.length + firsts.length === 1) out[ci] = men.length === 1 ? men[0] : firsts[0];
+  });
+  return out;
 }
 
 /** Look up a canonical name key in an alias index, trying the bare name and title + surname. -1 when absent, AMBIGUOUS when shared. */
