@@ -59,6 +59,8 @@ export const FEATURE_NAMES = [
   'pronoun_x_next1',
   'same_gender_recent1',
   'same_gender_recent2',
+  'spoken_to_self',
+  'spoken_to_prev',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -92,7 +94,7 @@ export interface CandidateTable {
 
 export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
   const nU = doc.utteranceCount;
-  const { speakers, confidence, cues, vocatives, evidence, para, conv, narrator, genders } = rules;
+  const { speakers, confidence, cues, vocatives, spokenTo, evidence, para, conv, narrator, genders } = rules;
   const inQuote = mentionInQuote(doc);
   const salience = new Float64Array(doc.characters.length);
   let maxMentions = 1;
@@ -150,6 +152,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const vPrev = nearby(u, -1);
     const vNext = nearby(u, 1);
     if (vPrev >= 0) for (const c of vocatives[vPrev]) add(c);
+    if (vPrev >= 0) for (const c of spokenTo[vPrev]) add(c);
     if (vNext >= 0) for (const c of vocatives[vNext]) add(c);
     // Active in the narration before the quote.
     const lastSeen = new Map<number, number>();
@@ -243,6 +246,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (vocatives[u].includes(c)) row[F.vocative_self] = 1;
       if (vPrev >= 0 && vocatives[vPrev].includes(c) && speakers[vPrev] !== c) row[F.vocative_prev] = 1;
       if (vNext >= 0 && vocatives[vNext].includes(c)) row[F.vocative_next] = 1;
+      if (spokenTo[u].includes(c)) row[F.spoken_to_self] = 1;
+      if (vPrev >= 0 && spokenTo[vPrev].includes(c) && speakers[vPrev] !== c) row[F.spoken_to_prev] = 1;
       const neighbour = (d: number, fAny: number, fStrong: number) => {
         const v = nearby(u, d);
         if (v >= 0 && speakers[v] === c) {

@@ -39,6 +39,8 @@ export interface RuleState {
   confidence: Float32Array;
   cues: string[];
   vocatives: number[][];
+  /** Characters the narration says the line is spoken to (`said to Mari`, `turning to Rook`). */
+  spokenTo: number[][];
   evidence: Evidence[][];
   para: Int32Array;
   conv: Int32Array;
@@ -63,7 +65,7 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
     return -1;
   };
   for (let u = 0; u < nU; u++) {
-    const set = vocatives[u].filter((c) => c !== speakers[u]);
+    const set = [...new Set([...vocatives[u], ...ranked.spokenTo[u]])].filter((c) => c !== speakers[u]);
     if (set.length === 0) {
       const prev = turnSpeaker(u, -1);
       const next = turnSpeaker(u, 1);
@@ -97,9 +99,14 @@ export function runRules(doc: Document): RuleState {
 
   // Evidence next to each utterance: tags first, then beats, strongest first.
   const evidence: Evidence[][] = new Array(nU);
+  const spokenTo: number[][] = new Array(nU);
+  // Who is *not* speaking: the people the line calls by name or the narration says it is said to.
+  const notSpeaker: number[][] = new Array(nU);
   for (let u = 0; u < nU; u++) {
     vocatives[u] = findVocatives(doc, u);
     evidence[u] = findEvidence(doc, u);
+    spokenTo[u] = findSpokenTo(doc, u);
+    notSpeaker[u] = spokenTo[u].length === 0 ? vocatives[u] : [...new Set([...vocatives[u], ...spokenTo[u]])];
   }
   const decide = (u: number, c: number, e: Evidence) => {
     speakers[u] = c;
@@ -118,7 +125,7 @@ export function runRules(doc: Document): RuleState {
     const e = evidence[u][0];
     if (!e) continue;
     const c = resolvedCharacter(e.mention);
-    if (c >= 0 && !vocatives[u].includes(c)) decide(u, c, e);
+    if (c >= 0 && !notSpeaker[u].includes(c)) decide(u, c, e);
   }
   // Pass 2: pronouns and unresolved descriptions (`said the gentleman`), resolved among the people
   // of the exchange.
@@ -127,7 +134,7 @@ export function runRules(doc: Document): RuleState {
     if (!e || speakers[u] >= 0) continue;
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
-    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, vocatives[u])[0]?.[0] ?? -1;
+    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u])[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
@@ -145,13 +152,13 @@ export function runRules(doc: Document): RuleState {
   }
 
   // Pass 3: conversations and turn-taking.
-  assignTurnTaking(para, conv, speakers, confidence, cues, vocatives);
+  assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker);
 
   // Pass 4: anything left gets the most recently active character, weakly.
   for (let u = 0; u < nU; u++) {
     if (speakers[u] >= 0) continue;
     const q0 = doc.utterances[2 * u];
-    const recent = recentCharacter(doc, doc.quotes[4 * q0], vocatives[u], narrator);
+    const recent = recentCharacter(doc, doc.quotes[4 * q0], notSpeaker[u], narrator);
     if (recent >= 0) {
       speakers[u] = recent;
       confidence[u] = 0.25;
@@ -159,7 +166,7 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, evidence, para, conv, narrator, genders };
+  return { speakers, confidence, cues, vocatives, spokenTo, evidence, para, conv, narrator, genders };
 }
 
 export function isStrong(cue: string): boolean {
@@ -212,6 +219,11 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   const before = q[4 * first] - 1;
   if (before > prevInPara) {
     const e = tagBefore(doc, prevInPara, before);
+    if (e) out.push(e);
+  } else if (first === 0 || q[4 * (first - 1) + 2] < p0 - 1) {
+    // The quote opens its paragraph and the narration paragraph before it introduces it:
+    // `Mr. Beebe was back, saying rather nervously:` ⏎ `"Mr. Emerson is engaged…"`.
+    const e = introParagraph(doc, p0 - 1);
     if (e) out.push(e);
   }
   // A beat after the last span, in a later sentence of the paragraph.
@@ -387,6 +399,19 @@ function tagBefore(doc: Document, from: number, to: number): Evidence | null {
   return null;
 }
 
+/** A narration paragraph ending in `:` (or a dash) that introduces the quote after it. */
+function introParagraph(doc: Document, p: number): Evidence | null {
+  if (p < 0 || doc.paragraphKinds[p] !== ParagraphKind.Text) return null;
+  const text = doc.text;
+  const start = doc.paragraphs[2 * p];
+  let end = doc.paragraphs[2 * p + 1];
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  const last = text.charCodeAt(end - 1);
+  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45))) return null;
+  const e = tagBefore(doc, start, end);
+  return e ? { ...e, confidence: e.confidence - 0.05 } : null;
+}
+
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
@@ -487,6 +512,60 @@ function findVocatives(doc: Document, u: number): number[] {
       if (beforeOk && afterOk && !out.includes(c)) out.push(c);
     }
   }
+  return out;
+}
+
+/** Words after which `to X` names whom a line is said to (`said to`, `turning to`, `nodding to`). */
+const TOWARD_WORDS: ReadonlySet<string> = new Set(['to', 'towards', 'toward']);
+const TURN_WORDS: ReadonlySet<string> = new Set(['turning', 'turned', 'turns', 'nodding', 'nodded', 'bowing', 'bowed', 'appealing', 'appealed', 'calling', 'called', 'addressing', 'addressed']);
+const LOOK_WORDS: ReadonlySet<string> = new Set(['looking', 'looked', 'glancing', 'glanced', 'smiling', 'smiled', 'staring', 'stared', 'gazing', 'gazed', 'nodding', 'nodded', 'winking', 'winked', 'frowning', 'frowned']);
+
+/**
+ * Whom the narration beside a line says it is spoken to: `said to Mari`, `turning to Rook`,
+ * `addressing Lady Vane`, `looking at Tam`. Read in the narration of the utterance's paragraph next
+ * to its spans (a short reach each side).
+ */
+function findSpokenTo(doc: Document, u: number): number[] {
+  const out: number[] = [];
+  const q = doc.quotes;
+  const first = doc.utterances[2 * u];
+  const end = doc.utterances[2 * u + 1];
+  const scan = (from: number, to: number) => {
+    if (to <= from) return;
+    for (let t = doc.tokenAtOrAfter(from); t + 1 < doc.tokenCount && doc.tokens[2 * t] < to; t++) {
+      const w = doc.tokenText(t).toLowerCase();
+      let trigger = false;
+      if (w === 'addressing' || w === 'addressed') trigger = true;
+      else if (w === 'at' && t > 0 && LOOK_WORDS.has(doc.tokenText(t - 1).toLowerCase())) trigger = true;
+      else if (TOWARD_WORDS.has(w)) {
+        for (let b = t - 1; b >= 0 && b >= t - 3; b--) {
+          const bw = doc.tokenText(b).toLowerCase();
+          if (SPEECH_VERBS.has(bw) || TURN_WORDS.has(bw)) {
+            trigger = true;
+            break;
+          }
+        }
+      }
+      if (!trigger) continue;
+      let n = t + 1;
+      if (doc.tokenText(n).toLowerCase() === 'the' && mentionAtToken(doc, n) < 0) n++;
+      const m = n < doc.tokenCount && doc.tokens[2 * n] < to ? mentionAtToken(doc, n) : -1;
+      if (m < 0) continue;
+      const kind = doc.mentions[3 * m + 2];
+      const c = doc.mentionCharacters[m];
+      if (c >= 0 && (kind === MentionKind.Proper || kind === MentionKind.Nominal) && !out.includes(c)) out.push(c);
+    }
+  };
+  const REACH = 250;
+  for (let k = first; k < end; k++) {
+    const p = q[4 * k + 2];
+    const from = skipCloseMark(doc.text, q[4 * k + 1]);
+    const nextQuote = k + 1 < doc.quoteCount && q[4 * (k + 1) + 2] === p ? q[4 * (k + 1)] : doc.paragraphs[2 * p + 1];
+    scan(from, Math.min(nextQuote, from + REACH));
+  }
+  const p0 = q[4 * first + 2];
+  const prevEnd = first > 0 && q[4 * (first - 1) + 2] === p0 ? q[4 * (first - 1) + 1] : doc.paragraphs[2 * p0];
+  scan(Math.max(prevEnd, q[4 * first] - REACH), q[4 * first]);
   return out;
 }
 
