@@ -51,55 +51,59 @@ export const RANKER_MODEL: RankerModel | null = {
     'pronoun_x_next1',
     'same_gender_recent1',
     'same_gender_recent2',
+    'spoken_to_self',
+    'spoken_to_prev',
   ],
   weights: [
-    0.098115, // rule
-    0.515708, // rule_conf
-    0.929453, // rule_cue_tag_name
-    -0.424315, // rule_cue_tag_pronoun
-    -0.661383, // rule_cue_tag_nominal
-    -0.823222, // rule_cue_beat
-    0.43375, // rule_cue_narrator
-    0.146187, // rule_cue_same_paragraph
-    -0.065272, // rule_cue_turn_taking
-    0.335534, // rule_cue_vocative
-    -0.396418, // rule_cue_recent
-    1.057055, // evidence_any
-    0.955399, // evidence_top
-    -0.114382, // pronoun_rank1
-    0.177774, // pronoun_rank2
-    0.637724, // pronoun_score
-    1.47455, // gender_match
-    -0.781323, // gender_clash
-    -2.043324, // vocative_self
-    1.57942, // vocative_prev
-    1.147392, // vocative_next
-    -0.32984, // prev1
-    -0.007733, // prev2
-    -0.458771, // next1
-    0.132658, // next2
-    -0.64202, // prev1_strong
-    0.015073, // prev2_strong
-    -0.158123, // next1_strong
-    0.180726, // next2_strong
-    0.286543, // same_paragraph_strong
-    -1.624346, // named_in_quote
-    0.785474, // recency
-    0.123761, // window_count
-    0.665573, // same_paragraph_narration
-    -0.75123, // narrator
-    0.481171, // salience
-    0.659301, // conversation_turns
-    1.162746, // no_evidence_recency
-    -0.360489, // prev1_x_no_evidence
-    0.475732, // prev2_x_no_evidence
-    0.248372, // narration_after_quote
-    -0.702867, // next_paragraph_narration
-    -0.129582, // pronoun_x_prev1
-    -0.16673, // pronoun_x_prev2
-    0.006712, // pronoun_x_next1
-    0.560334, // same_gender_recent1
-    0.553341, // same_gender_recent2
+    0.10776, // rule
+    0.615068, // rule_conf
+    1.277102, // rule_cue_tag_name
+    -0.496761, // rule_cue_tag_pronoun
+    -0.855258, // rule_cue_tag_nominal
+    -0.976794, // rule_cue_beat
+    0.363182, // rule_cue_narrator
+    0.116917, // rule_cue_same_paragraph
+    -0.139722, // rule_cue_turn_taking
+    0.303757, // rule_cue_vocative
+    -0.500013, // rule_cue_recent
+    1.119143, // evidence_any
+    1.009763, // evidence_top
+    -0.071366, // pronoun_rank1
+    0.203813, // pronoun_rank2
+    0.656637, // pronoun_score
+    1.468345, // gender_match
+    -0.781936, // gender_clash
+    -2.025313, // vocative_self
+    1.678248, // vocative_prev
+    1.210624, // vocative_next
+    -0.26379, // prev1
+    0.041103, // prev2
+    -0.424307, // next1
+    0.142415, // next2
+    -0.651206, // prev1_strong
+    0.056854, // prev2_strong
+    -0.141524, // next1_strong
+    0.218056, // next2_strong
+    0.262279, // same_paragraph_strong
+    -1.740052, // named_in_quote
+    0.770619, // recency
+    0.110041, // window_count
+    0.674113, // same_paragraph_narration
+    -0.766096, // narrator
+    0.399785, // salience
+    0.700495, // conversation_turns
+    1.127355, // no_evidence_recency
+    -0.445022, // prev1_x_no_evidence
+    0.427964, // prev2_x_no_evidence
+    0.276926, // narration_after_quote
+    -0.747689, // next_paragraph_narration
+    -0.150362, // pronoun_x_prev1
+    -0.192533, // pronoun_x_prev2
+    -0.054253, // pronoun_x_next1
+    0.524989, // same_gender_recent1
+    0.525744, // same_gender_recent2
+    -0.418336, // spoken_to_self
+    0.108502, // spoken_to_prev
   ],
   stacked: {
     features: [
@@ -150,6 +154,8 @@ export const RANKER_MODEL: RankerModel | null = {
       'pronoun_x_next1',
       'same_gender_recent1',
       'same_gender_recent2',
+      'spoken_to_self',
+      'spoken_to_prev',
       'p1_self',
       'p1_prev1',
       'p1_prev2',
@@ -163,64 +169,66 @@ export const RANKER_MODEL: RankerModel | null = {
       'p1_next2_x_no_evidence',
     ],
     weights: [
-      0.021727, // rule
-      0.34078, // rule_conf
-      0.909332, // rule_cue_tag_name
-      -0.389289, // rule_cue_tag_pronoun
-      -0.542876, // rule_cue_tag_nominal
-      -0.71761, // rule_cue_beat
-      0.357231, // rule_cue_narrator
-      0.198169, // rule_cue_same_paragraph
-      -0.214966, // rule_cue_turn_taking
-      0.237289, // rule_cue_vocative
-      -0.406257, // rule_cue_recent
-      1.002551, // evidence_any
-      0.897124, // evidence_top
-      -0.062407, // pronoun_rank1
-      0.13708, // pronoun_rank2
-      0.70688, // pronoun_score
-      1.391414, // gender_match
-      -0.682887, // gender_clash
-      -1.678815, // vocative_self
-      1.233267, // vocative_prev
-      0.864804, // vocative_next
-      0.114888, // prev1
-      -0.263781, // prev2
-      0.045631, // next1
-      -0.22679, // next2
-      -0.166679, // prev1_strong
-      -0.276331, // prev2_strong
-      0.155239, // next1_strong
-      -0.113206, // next2_strong
-      0.356875, // same_paragraph_strong
-      -1.504397, // named_in_quote
-      0.868112, // recency
-      0.08748, // window_count
-      0.596661, // same_paragraph_narration
-      -0.704268, // narrator
-      0.434327, // salience
-      0.612199, // conversation_turns
-      0.938361, // no_evidence_recency
-      -0.098164, // prev1_x_no_evidence
-      0.036611, // prev2_x_no_evidence
-      0.197595, // narration_after_quote
-      -0.551826, // next_paragraph_narration
-      0.008918, // pronoun_x_prev1
-      -0.137649, // pronoun_x_prev2
-      -0.107124, // pronoun_x_next1
-      0.473643, // same_gender_recent1
-      0.51693, // same_gender_recent2
-      0.396781, // p1_self
-      -1.108851, // p1_prev1
-      0.506511, // p1_prev2
-      -0.913347, // p1_next1
-      0.445983, // p1_next2
-      -0.049986, // top1_prev1
-      0.064812, // top1_prev2
-      -0.01541, // top1_next1
-      -0.034665, // top1_next2
-      0.734563, // p1_prev2_x_no_evidence
-      0.61334, // p1_next2_x_no_evidence
+      0.028842, // rule
+      0.442182, // rule_conf
+      1.232141, // rule_cue_tag_name
+      -0.450929, // rule_cue_tag_pronoun
+      -0.725211, // rule_cue_tag_nominal
+      -0.845156, // rule_cue_beat
+      0.290592, // rule_cue_narrator
+      0.168898, // rule_cue_same_paragraph
+      -0.282282, // rule_cue_turn_taking
+      0.184934, // rule_cue_vocative
+      -0.470715, // rule_cue_recent
+      1.04117, // evidence_any
+      0.922554, // evidence_top
+      -0.017566, // pronoun_rank1
+      0.158085, // pronoun_rank2
+      0.696894, // pronoun_score
+      1.375444, // gender_match
+      -0.684136, // gender_clash
+      -1.634555, // vocative_self
+      1.298468, // vocative_prev
+      0.903277, // vocative_next
+      0.177658, // prev1
+      -0.259557, // prev2
+      0.07332, // next1
+      -0.231319, // next2
+      -0.177165, // prev1_strong
+      -0.258348, // prev2_strong
+      0.165683, // next1_strong
+      -0.097976, // next2_strong
+      0.341981, // same_paragraph_strong
+      -1.602461, // named_in_quote
+      0.819657, // recency
+      0.067887, // window_count
+      0.603143, // same_paragraph_narration
+      -0.690773, // narrator
+      0.351539, // salience
+      0.629619, // conversation_turns
+      0.909138, // no_evidence_recency
+      -0.175438, // prev1_x_no_evidence
+      -0.00833, // prev2_x_no_evidence
+      0.216848, // narration_after_quote
+      -0.583858, // next_paragraph_narration
+      -0.01187, // pronoun_x_prev1
+      -0.16524, // pronoun_x_prev2
+      -0.138549, // pronoun_x_next1
+      0.426231, // same_gender_recent1
+      0.485946, // same_gender_recent2
+      -0.421202, // spoken_to_self
+      0.14377, // spoken_to_prev
+      0.45135, // p1_self
+      -1.008039, // p1_prev1
+      0.549151, // p1_prev2
+      -0.835, // p1_next1
+      0.52459, // p1_next2
+      -0.075242, // top1_prev1
+      0.111917, // top1_prev2
+      -0.050582, // top1_next1
+      -0.034569, // top1_next2
+      0.710763, // p1_prev2_x_no_evidence
+      0.531092, // p1_next2_x_no_evidence
     ],
   },
 };
