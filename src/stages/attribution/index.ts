@@ -154,11 +154,18 @@ export function runRules(doc: Document): RuleState {
   // Pass 3: conversations and turn-taking.
   assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker);
 
-  // Pass 4: anything left gets the most recently active character, weakly.
+  // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
+  // turn just before or just after: a new paragraph of speech is, nearly always, someone else's.
   for (let u = 0; u < nU; u++) {
     if (speakers[u] >= 0) continue;
     const q0 = doc.utterances[2 * u];
-    const recent = recentCharacter(doc, doc.quotes[4 * q0], notSpeaker[u], narrator);
+    const exclude = notSpeaker[u].slice();
+    for (const dir of [-1, 1]) {
+      let v = u + dir;
+      while (v >= 0 && v < nU && para[v] === para[u]) v += dir;
+      if (v >= 0 && v < nU && conv[v] === conv[u] && speakers[v] >= 0) exclude.push(speakers[v]);
+    }
+    const recent = recentCharacter(doc, doc.quotes[4 * q0], exclude, narrator);
     if (recent >= 0) {
       speakers[u] = recent;
       confidence[u] = 0.25;
