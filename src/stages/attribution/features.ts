@@ -10,6 +10,7 @@
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
 import { isStrong, pronounCandidates, type RuleState } from './index.js';
+import { buildIdiolect } from './idiolect.js';
 
 export const FEATURE_NAMES = [
   'rule',
@@ -61,6 +62,9 @@ export const FEATURE_NAMES = [
   'same_gender_recent2',
   'spoken_to_self',
   'spoken_to_prev',
+  'idiolect',
+  'idiolect_best',
+  'idiolect_margin',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -109,6 +113,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
   }
 
+  const idiolect = buildIdiolect(doc, rules);
   const cands: number[] = [];
   const offsets = new Int32Array(nU + 1);
   const rows: number[] = [];
@@ -220,7 +225,13 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const noEvidence = ev.length === 0 ? 1 : 0;
     const turns = convTurns.get(conv[u]);
 
-    for (const c of set) {
+    // How much the line sounds like each candidate with a model; weighted up for longer lines.
+    const idScores = set.map((c) => (idiolect.has(c) ? idiolect.score(u, c) : Number.NaN));
+    let lineWords = 0;
+    for (let k = doc.utterances[2 * u]; k < doc.utterances[2 * u + 1]; k++) lineWords += (doc.quotes[4 * k + 1] - doc.quotes[4 * k]) / 6;
+    const lengthWeight = Math.min(1, lineWords / 25);
+    for (let ci = 0; ci < set.length; ci++) {
+      const c = set[ci];
       cands.push(c);
       const row = new Array<number>(NUM_FEATURES).fill(0);
       const isRule = c === speakers[u];
@@ -280,6 +291,16 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
       if (sameGender[1] === c) row[F.same_gender_recent2] = 1;
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
+      const id = idScores[ci];
+      if (!Number.isNaN(id)) {
+        let other = -Infinity;
+        for (let j = 0; j < set.length; j++) if (j !== ci && !Number.isNaN(idScores[j])) other = Math.max(other, idScores[j]);
+        row[F.idiolect] = Math.max(-1.5, Math.min(1.5, id)) * lengthWeight;
+        if (other !== -Infinity) {
+          row[F.idiolect_margin] = Math.max(-1, Math.min(1, id - other)) * lengthWeight;
+          if (id > other) row[F.idiolect_best] = lengthWeight;
+        }
+      }
       for (const x of row) rows.push(x);
     }
   }
