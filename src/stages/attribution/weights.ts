@@ -53,57 +53,63 @@ export const RANKER_MODEL: RankerModel | null = {
     'same_gender_recent2',
     'spoken_to_self',
     'spoken_to_prev',
+    'idiolect',
+    'idiolect_best',
+    'idiolect_margin',
   ],
   weights: [
-    0.123675, // rule
-    0.636785, // rule_conf
-    1.262879, // rule_cue_tag_name
-    -0.522126, // rule_cue_tag_pronoun
-    -0.878832, // rule_cue_tag_nominal
-    -0.983187, // rule_cue_beat
-    0.350746, // rule_cue_narrator
-    0.117253, // rule_cue_same_paragraph
-    -0.173325, // rule_cue_turn_taking
-    0.307134, // rule_cue_vocative
-    -0.25818, // rule_cue_recent
-    1.108344, // evidence_any
-    1.001152, // evidence_top
-    -0.054579, // pronoun_rank1
-    0.221729, // pronoun_rank2
-    0.644823, // pronoun_score
-    1.462471, // gender_match
-    -0.782387, // gender_clash
-    -1.990894, // vocative_self
-    1.684126, // vocative_prev
-    1.228744, // vocative_next
-    -0.247259, // prev1
-    0.04465, // prev2
-    -0.337798, // next1
-    0.145048, // next2
-    -0.66388, // prev1_strong
-    0.044568, // prev2_strong
-    -0.17919, // next1_strong
-    0.217563, // next2_strong
-    0.261588, // same_paragraph_strong
-    -1.740262, // named_in_quote
-    0.7455, // recency
-    0.107509, // window_count
-    0.6751, // same_paragraph_narration
-    -0.755162, // narrator
-    0.398603, // salience
-    0.713464, // conversation_turns
-    1.062685, // no_evidence_recency
-    -0.410164, // prev1_x_no_evidence
-    0.434328, // prev2_x_no_evidence
-    0.273988, // narration_after_quote
-    -0.737463, // next_paragraph_narration
-    -0.109919, // pronoun_x_prev1
-    -0.168017, // pronoun_x_prev2
-    -0.083201, // pronoun_x_next1
-    0.500484, // same_gender_recent1
-    0.515356, // same_gender_recent2
-    -0.41759, // spoken_to_self
-    0.108993, // spoken_to_prev
+    0.121705, // rule
+    0.618013, // rule_conf
+    1.248877, // rule_cue_tag_name
+    -0.498107, // rule_cue_tag_pronoun
+    -0.880652, // rule_cue_tag_nominal
+    -0.974501, // rule_cue_beat
+    0.357756, // rule_cue_narrator
+    0.114876, // rule_cue_same_paragraph
+    -0.16383, // rule_cue_turn_taking
+    0.285805, // rule_cue_vocative
+    -0.25949, // rule_cue_recent
+    1.102074, // evidence_any
+    0.991611, // evidence_top
+    -0.052207, // pronoun_rank1
+    0.229763, // pronoun_rank2
+    0.628476, // pronoun_score
+    1.46024, // gender_match
+    -0.760866, // gender_clash
+    -1.885455, // vocative_self
+    1.673498, // vocative_prev
+    1.197248, // vocative_next
+    -0.266594, // prev1
+    0.034253, // prev2
+    -0.338268, // next1
+    0.154321, // next2
+    -0.706792, // prev1_strong
+    0.030114, // prev2_strong
+    -0.221116, // next1_strong
+    0.179157, // next2_strong
+    0.209605, // same_paragraph_strong
+    -1.67006, // named_in_quote
+    0.706559, // recency
+    0.10777, // window_count
+    0.672719, // same_paragraph_narration
+    -0.705425, // narrator
+    0.894962, // salience
+    0.71391, // conversation_turns
+    1.065381, // no_evidence_recency
+    -0.380937, // prev1_x_no_evidence
+    0.451262, // prev2_x_no_evidence
+    0.264458, // narration_after_quote
+    -0.719567, // next_paragraph_narration
+    -0.087933, // pronoun_x_prev1
+    -0.158397, // pronoun_x_prev2
+    -0.095946, // pronoun_x_next1
+    0.489418, // same_gender_recent1
+    0.515565, // same_gender_recent2
+    -0.383203, // spoken_to_self
+    0.122388, // spoken_to_prev
+    0.77506, // idiolect
+    0.190363, // idiolect_best
+    1.225822, // idiolect_margin
   ],
   stacked: {
     features: [
@@ -156,6 +162,9 @@ export const RANKER_MODEL: RankerModel | null = {
       'same_gender_recent2',
       'spoken_to_self',
       'spoken_to_prev',
+      'idiolect',
+      'idiolect_best',
+      'idiolect_margin',
       'p1_self',
       'p1_prev1',
       'p1_prev2',
@@ -169,66 +178,69 @@ export const RANKER_MODEL: RankerModel | null = {
       'p1_next2_x_no_evidence',
     ],
     weights: [
-      0.054771, // rule
-      0.459641, // rule_conf
-      1.214543, // rule_cue_tag_name
-      -0.47183, // rule_cue_tag_pronoun
-      -0.749577, // rule_cue_tag_nominal
-      -0.847679, // rule_cue_beat
-      0.28542, // rule_cue_narrator
-      0.160916, // rule_cue_same_paragraph
-      -0.28438, // rule_cue_turn_taking
-      0.180345, // rule_cue_vocative
-      -0.257579, // rule_cue_recent
-      1.024833, // evidence_any
-      0.905395, // evidence_top
-      -0.006696, // pronoun_rank1
-      0.169021, // pronoun_rank2
-      0.676395, // pronoun_score
-      1.366641, // gender_match
-      -0.683645, // gender_clash
-      -1.609524, // vocative_self
-      1.293499, // vocative_prev
-      0.901281, // vocative_next
-      0.182961, // prev1
-      -0.255639, // prev2
-      0.139811, // next1
-      -0.23442, // next2
-      -0.191052, // prev1_strong
-      -0.254189, // prev2_strong
-      0.119495, // next1_strong
-      -0.095917, // next2_strong
-      0.33455, // same_paragraph_strong
-      -1.598024, // named_in_quote
-      0.795103, // recency
-      0.066142, // window_count
-      0.603899, // same_paragraph_narration
-      -0.678521, // narrator
-      0.354115, // salience
-      0.6397, // conversation_turns
-      0.84674, // no_evidence_recency
-      -0.149595, // prev1_x_no_evidence
-      -0.006504, // prev2_x_no_evidence
-      0.216228, // narration_after_quote
-      -0.575256, // next_paragraph_narration
-      0.018943, // pronoun_x_prev1
-      -0.139735, // pronoun_x_prev2
-      -0.146968, // pronoun_x_next1
-      0.398861, // same_gender_recent1
-      0.470588, // same_gender_recent2
-      -0.417041, // spoken_to_self
-      0.141701, // spoken_to_prev
-      0.469983, // p1_self
-      -1.10304, // p1_prev1
-      0.540281, // p1_prev2
-      -0.93306, // p1_next1
-      0.48435, // p1_next2
-      0.018752, // top1_prev1
-      0.107506, // top1_prev2
-      0.038305, // top1_next1
-      0.008683, // top1_next2
-      0.702532, // p1_prev2_x_no_evidence
-      0.50909, // p1_next2_x_no_evidence
+      0.052863, // rule
+      0.426377, // rule_conf
+      1.179113, // rule_cue_tag_name
+      -0.437531, // rule_cue_tag_pronoun
+      -0.737615, // rule_cue_tag_nominal
+      -0.827401, // rule_cue_beat
+      0.278812, // rule_cue_narrator
+      0.165492, // rule_cue_same_paragraph
+      -0.27674, // rule_cue_turn_taking
+      0.177679, // rule_cue_vocative
+      -0.259417, // rule_cue_recent
+      0.996534, // evidence_any
+      0.877601, // evidence_top
+      -0.002005, // pronoun_rank1
+      0.171594, // pronoun_rank2
+      0.649025, // pronoun_score
+      1.345728, // gender_match
+      -0.651006, // gender_clash
+      -1.498403, // vocative_self
+      1.252948, // vocative_prev
+      0.846298, // vocative_next
+      0.160104, // prev1
+      -0.28199, // prev2
+      0.135102, // next1
+      -0.248302, // next2
+      -0.217535, // prev1_strong
+      -0.289221, // prev2_strong
+      0.071841, // next1_strong
+      -0.151204, // next2_strong
+      0.292546, // same_paragraph_strong
+      -1.500919, // named_in_quote
+      0.739875, // recency
+      0.057651, // window_count
+      0.593013, // same_paragraph_narration
+      -0.595328, // narrator
+      0.790018, // salience
+      0.614461, // conversation_turns
+      0.80599, // no_evidence_recency
+      -0.103004, // prev1_x_no_evidence
+      -0.0192, // prev2_x_no_evidence
+      0.201717, // narration_after_quote
+      -0.541919, // next_paragraph_narration
+      0.04164, // pronoun_x_prev1
+      -0.12994, // pronoun_x_prev2
+      -0.138986, // pronoun_x_next1
+      0.374214, // same_gender_recent1
+      0.460213, // same_gender_recent2
+      -0.385931, // spoken_to_self
+      0.154639, // spoken_to_prev
+      0.694198, // idiolect
+      0.153178, // idiolect_best
+      1.089315, // idiolect_margin
+      0.580439, // p1_self
+      -1.048887, // p1_prev1
+      0.593269, // p1_prev2
+      -0.871581, // p1_next1
+      0.523604, // p1_next2
+      0.012371, // top1_prev1
+      0.11546, // top1_prev2
+      0.008392, // top1_next1
+      0.017421, // top1_next2
+      0.732944, // p1_prev2_x_no_evidence
+      0.515493, // p1_next2_x_no_evidence
     ],
   },
 };
