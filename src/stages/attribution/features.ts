@@ -333,6 +333,8 @@ export const STACKED_FEATURE_NAMES = [
   'top1_next2',
   'p1_prev2_x_no_evidence',
   'p1_next2_x_no_evidence',
+  'p1_conversation_mass',
+  'p1_near_mass',
 ] as const;
 export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
 
@@ -354,8 +356,16 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     for (let k = table.offsets[v]; k < table.offsets[v + 1]; k++) if (table.candidates[k] === c) return probs[k];
     return 0;
   };
+  // How much each character takes part in each conversation, by the first stage's beliefs.
+  const convMass = new Map<number, Map<number, number>>();
+  for (let u = 0; u < nU; u++) {
+    let m = convMass.get(conv[u]);
+    if (!m) convMass.set(conv[u], (m = new Map()));
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) m.set(table.candidates[k], (m.get(table.candidates[k]) ?? 0) + probs[k]);
+  }
   for (let u = 0; u < nU; u++) {
     const noEvidence = evidence[u].length === 0 ? 1 : 0;
+    const mass = convMass.get(conv[u])!;
     const near = (d: number): number => {
       const v = u + d;
       return v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u] ? v : -1;
@@ -373,6 +383,13 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       }
       out[row + 9] = noEvidence * out[row + 2];
       out[row + 10] = noEvidence * out[row + 4];
+      out[row + 11] = Math.log1p(Math.max(0, (mass.get(c) ?? 0) - probs[k]));
+      let near = 0;
+      for (let d = -4; d <= 4; d++) {
+        const v = u + d;
+        if (d !== 0 && v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u]) near += probOf(v, c);
+      }
+      out[row + 12] = near;
     }
   }
   return out;
