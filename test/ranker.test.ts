@@ -21,7 +21,8 @@ function syntheticSet(n: number): { table: CandidateTable; labels: Int32Array } 
     }
   }
   offsets[n] = candidates.length;
-  return { table: { candidates: Int32Array.from(candidates), offsets, features: Float64Array.from(features) }, labels };
+  const words = { offsets: new Int32Array(n + 1), ids: new Int32Array(0), background: new Float64Array(0) };
+  return { table: { candidates: Int32Array.from(candidates), offsets, features: Float64Array.from(features), words }, labels };
 }
 
 test('training is deterministic: the same data gives the same weights twice', () => {

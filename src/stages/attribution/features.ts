@@ -10,7 +10,7 @@
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
 import { isStrong, pronounCandidates, type RuleState } from './index.js';
-import { buildIdiolect } from './idiolect.js';
+import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
   'rule',
@@ -94,6 +94,8 @@ export interface CandidateTable {
   offsets: Int32Array;
   /** Feature rows, NUM_FEATURES per candidate. */
   features: Float64Array;
+  /** The words of each utterance (for the stacked stage's word models). */
+  words: UtteranceWords;
 }
 
 export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
@@ -113,7 +115,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
   }
 
-  const idiolect = buildIdiolect(doc, rules);
+  const words = utteranceWords(doc);
+  const idiolect = buildIdiolect(words, taggedOwners(rules));
   const cands: number[] = [];
   const offsets = new Int32Array(nU + 1);
   const rows: number[] = [];
@@ -225,13 +228,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const noEvidence = ev.length === 0 ? 1 : 0;
     const turns = convTurns.get(conv[u]);
 
-    // How much the line sounds like each candidate with a model; weighted up for longer lines.
-    const idScores = set.map((c) => (idiolect.has(c) ? idiolect.score(u, c) : Number.NaN));
-    let lineWords = 0;
-    for (let k = doc.utterances[2 * u]; k < doc.utterances[2 * u + 1]; k++) lineWords += (doc.quotes[4 * k + 1] - doc.quotes[4 * k]) / 6;
-    const lengthWeight = Math.min(1, lineWords / 25);
-    for (let ci = 0; ci < set.length; ci++) {
-      const c = set[ci];
+    const rowBase = cands.length;
+    for (const c of set) {
       cands.push(c);
       const row = new Array<number>(NUM_FEATURES).fill(0);
       const isRule = c === speakers[u];
@@ -291,21 +289,17 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
       if (sameGender[1] === c) row[F.same_gender_recent2] = 1;
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
-      const id = idScores[ci];
-      if (!Number.isNaN(id)) {
-        let other = -Infinity;
-        for (let j = 0; j < set.length; j++) if (j !== ci && !Number.isNaN(idScores[j])) other = Math.max(other, idScores[j]);
-        row[F.idiolect] = Math.max(-1.5, Math.min(1.5, id)) * lengthWeight;
-        if (other !== -Infinity) {
-          row[F.idiolect_margin] = Math.max(-1, Math.min(1, id - other)) * lengthWeight;
-          if (id > other) row[F.idiolect_best] = lengthWeight;
-        }
-      }
       for (const x of row) rows.push(x);
     }
+    // How much the line sounds like each candidate that has a word model.
+    idiolectFeatures(idiolect, words, u, cands, rowBase, cands.length, (k, score, best, margin) => {
+      rows[k * NUM_FEATURES + F.idiolect] = score;
+      rows[k * NUM_FEATURES + F.idiolect_best] = best;
+      rows[k * NUM_FEATURES + F.idiolect_margin] = margin;
+    });
   }
   offsets[nU] = cands.length;
-  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows) };
+  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words };
 }
 
 /** 1 for mentions inside a quote span (one merge pass: both layers are in text order). */
@@ -335,6 +329,9 @@ export const STACKED_FEATURE_NAMES = [
   'p1_next2_x_no_evidence',
   'p1_conversation_mass',
   'p1_near_mass',
+  'p1_idiolect',
+  'p1_idiolect_best',
+  'p1_idiolect_margin',
 ] as const;
 export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
 
@@ -356,6 +353,14 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     for (let k = table.offsets[v]; k < table.offsets[v + 1]; k++) if (table.candidates[k] === c) return probs[k];
     return 0;
   };
+  // Word models from the lines the first stage is sure of (many more than the tagged ones).
+  const owner = new Int32Array(nU).fill(-1);
+  for (let u = 0; u < nU; u++) {
+    let best = -1;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
+    if (best >= 0 && probs[best] >= SURE) owner[u] = table.candidates[best];
+  }
+  const idiolect = buildIdiolect(table.words, owner);
   // How much each character takes part in each conversation, by the first stage's beliefs.
   const convMass = new Map<number, Map<number, number>>();
   for (let u = 0; u < nU; u++) {
@@ -391,9 +396,17 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       }
       out[row + 12] = near;
     }
+    idiolectFeatures(idiolect, table.words, u, table.candidates, table.offsets[u], table.offsets[u + 1], (k, score, best, margin) => {
+      out[k * NUM_STACKED + 13] = score;
+      out[k * NUM_STACKED + 14] = best;
+      out[k * NUM_STACKED + 15] = margin;
+    });
   }
   return out;
 }
+
+/** First-stage probability above which a line counts as its top candidate's for the word models. */
+const SURE = 0.8;
 
 /** Concatenate base and stacked rows into one table for the second stage. */
 export function withStacked(table: CandidateTable, stacked: Float64Array): CandidateTable {
@@ -404,5 +417,5 @@ export function withStacked(table: CandidateTable, stacked: Float64Array): Candi
     features.set(table.features.subarray(k * NUM_FEATURES, (k + 1) * NUM_FEATURES), k * width);
     features.set(stacked.subarray(k * NUM_STACKED, (k + 1) * NUM_STACKED), k * width + NUM_FEATURES);
   }
-  return { candidates: table.candidates, offsets: table.offsets, features };
+  return { candidates: table.candidates, offsets: table.offsets, features, words: table.words };
 }

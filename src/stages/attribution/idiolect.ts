@@ -23,14 +23,20 @@ export interface Idiolect {
   has(c: number): boolean;
 }
 
-export function buildIdiolect(doc: Document, rules: RuleState): Idiolect {
+/** The words of each utterance's quotes as ids (flat, with offsets), and their counts over all speech. */
+export interface UtteranceWords {
+  offsets: Int32Array;
+  ids: Int32Array;
+  background: Float64Array;
+}
+
+export function utteranceWords(doc: Document): UtteranceWords {
   const nU = doc.utteranceCount;
   const vocab = new Map<string, number>();
-  // Word ids per utterance, flat with offsets.
-  const wordOffsets = new Int32Array(nU + 1);
-  const words: number[] = [];
+  const offsets = new Int32Array(nU + 1);
+  const ids: number[] = [];
   for (let u = 0; u < nU; u++) {
-    wordOffsets[u] = words.length;
+    offsets[u] = ids.length;
     for (let k = doc.utterances[2 * u]; k < doc.utterances[2 * u + 1]; k++) {
       const s = doc.quotes[4 * k];
       const e = doc.quotes[4 * k + 1];
@@ -39,23 +45,32 @@ export function buildIdiolect(doc: Document, rules: RuleState): Idiolect {
         const w = doc.tokenText(t).toLowerCase();
         let id = vocab.get(w);
         if (id === undefined) vocab.set(w, (id = vocab.size));
-        words.push(id);
+        ids.push(id);
       }
     }
   }
-  wordOffsets[nU] = words.length;
+  offsets[nU] = ids.length;
   const background = new Float64Array(vocab.size);
-  for (const id of words) background[id]++;
-  const total = Math.max(1, words.length);
+  for (const id of ids) background[id]++;
+  return { offsets, ids: Int32Array.from(ids), background };
+}
 
-  // Profiles from the lines the rules attribute by a tag (a name, a pronoun, a description, the narrator's I).
-  const owner = new Int32Array(nU).fill(-1);
+/** Owners from the rules: the lines a tag attributes (a name, a pronoun, a description, the narrator's I). */
+export function taggedOwners(rules: RuleState): Int32Array {
+  const owner = new Int32Array(rules.speakers.length).fill(-1);
+  for (let u = 0; u < owner.length; u++) if (rules.speakers[u] >= 0 && isStrong(rules.cues[u])) owner[u] = rules.speakers[u];
+  return owner;
+}
+
+/** Word models of the characters who own lines (`owner[u]`, -1 for none). */
+export function buildIdiolect(uw: UtteranceWords, owner: Int32Array): Idiolect {
+  const { offsets, ids: words, background } = uw;
+  const nU = owner.length;
+  const total = Math.max(1, words.length);
   const size = new Map<number, number>();
   for (let u = 0; u < nU; u++) {
-    const c = rules.speakers[u];
-    if (c < 0 || !isStrong(rules.cues[u])) continue;
-    owner[u] = c;
-    size.set(c, (size.get(c) ?? 0) + wordOffsets[u + 1] - wordOffsets[u]);
+    const c = owner[u];
+    if (c >= 0) size.set(c, (size.get(c) ?? 0) + offsets[u + 1] - offsets[u]);
   }
   const chosen = [...size].filter(([, n]) => n >= MIN_WORDS).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_SPEAKERS);
   const counts = new Map<number, Map<number, number>>();
@@ -67,7 +82,7 @@ export function buildIdiolect(doc: Document, rules: RuleState): Idiolect {
   for (let u = 0; u < nU; u++) {
     const m = owner[u] >= 0 ? counts.get(owner[u]) : undefined;
     if (!m) continue;
-    for (let i = wordOffsets[u]; i < wordOffsets[u + 1]; i++) m.set(words[i], (m.get(words[i]) ?? 0) + 1);
+    for (let i = offsets[u]; i < offsets[u + 1]; i++) m.set(words[i], (m.get(words[i]) ?? 0) + 1);
   }
 
   const own = new Map<number, number>();
@@ -75,8 +90,8 @@ export function buildIdiolect(doc: Document, rules: RuleState): Idiolect {
     has: (c) => counts.has(c),
     score(u, c) {
       const m = counts.get(c);
-      const a = wordOffsets[u];
-      const b = wordOffsets[u + 1];
+      const a = offsets[u];
+      const b = offsets[u + 1];
       if (!m || b === a) return 0;
       // Leave the line's own words out of its speaker's model.
       own.clear();
@@ -93,4 +108,32 @@ export function buildIdiolect(doc: Document, rules: RuleState): Idiolect {
       return sum / (b - a);
     },
   };
+}
+
+/**
+ * Idiolect features of one utterance's candidates, written into rows: the line's score under each
+ * candidate's model, whether it is the best among the candidates with a model, and its margin over
+ * the best other — weighted up to full strength at 25 words (short lines say little).
+ */
+export function idiolectFeatures(
+  idiolect: Idiolect,
+  uw: UtteranceWords,
+  u: number,
+  candidates: ArrayLike<number>,
+  from: number,
+  to: number,
+  write: (k: number, score: number, best: number, margin: number) => void,
+): void {
+  const n = to - from;
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = idiolect.has(candidates[from + i]) ? idiolect.score(u, candidates[from + i]) : Number.NaN;
+  const weight = Math.min(1, (uw.offsets[u + 1] - uw.offsets[u]) / 25);
+  for (let i = 0; i < n; i++) {
+    const id = scores[i];
+    if (Number.isNaN(id)) continue;
+    let other = -Infinity;
+    for (let j = 0; j < n; j++) if (j !== i && !Number.isNaN(scores[j])) other = Math.max(other, scores[j]);
+    const margin = other === -Infinity ? 0 : Math.max(-1, Math.min(1, id - other)) * weight;
+    write(from + i, Math.max(-1.5, Math.min(1.5, id)) * weight, other !== -Infinity && id > other ? weight : 0, margin);
+  }
 }
