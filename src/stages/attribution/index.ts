@@ -514,8 +514,9 @@ function findVocatives(doc: Document, u: number): number[] {
       const me = doc.mentions[3 * m + 1];
       const before = prevNonSpace(text, ms - 1, s);
       const after = nextNonSpace(text, me, e);
-      const beforeOk = before === -1 || before === 44 || before === 0x2014 || wordBefore(text, ms, s) === 'oh' || wordBefore(text, ms, s) === 'dear';
-      const afterOk = after === -1 || after === 44 || after === 33 || after === 63 || after === 46 || after === 0x2014 || after === 59;
+      // Dashes close a vocative too: `—`, `–`, or the typed `--`.
+      const beforeOk = before === -1 || before === 44 || before === 0x2014 || before === 0x2013 || before === 45 || wordBefore(text, ms, s) === 'oh' || wordBefore(text, ms, s) === 'dear';
+      const afterOk = after === -1 || after === 44 || after === 33 || after === 63 || after === 46 || after === 0x2014 || after === 0x2013 || after === 59 || (after === 45 && text.charCodeAt(nextNonSpaceAt(text, me, e) + 1) === 45);
       if (beforeOk && afterOk && !out.includes(c)) out.push(c);
     }
   }
@@ -579,6 +580,10 @@ function findSpokenTo(doc: Document, u: number): number[] {
 function prevNonSpace(text: string, i: number, floor: number): number {
   while (i >= floor && isSpaceCode(text.charCodeAt(i))) i--;
   return i < floor ? -1 : text.charCodeAt(i);
+}
+function nextNonSpaceAt(text: string, i: number, ceil: number): number {
+  while (i < ceil && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
 }
 function nextNonSpace(text: string, i: number, ceil: number): number {
   while (i < ceil && isSpaceCode(text.charCodeAt(i))) i++;
