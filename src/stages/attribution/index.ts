@@ -14,6 +14,7 @@ import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
 import { SPEECH_VERBS, TAG_FILLERS } from '../../lang/en/speech-verbs.js';
+import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
 
@@ -422,9 +423,14 @@ function introParagraph(doc: Document, p: number): Evidence | null {
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
-    if (m >= 0 && isSubjectMention(doc, m)) return m;
+    if (m >= 0 && isSubjectMention(doc, m) && !afterPreposition(doc, i)) return m;
   }
   return -1;
+}
+
+/** Is token t right after a preposition (`with Godbole`): an object, not the subject? */
+function afterPreposition(doc: Document, t: number): boolean {
+  return t > 0 && PREPOSITIONS.has(doc.tokenText(t - 1).toLowerCase());
 }
 
 /** A subject mention at the start of a sentence in [from, to) (the first sentence, or any when `anySentence`). */
