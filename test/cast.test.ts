@@ -125,6 +125,20 @@ test('a given cast: a shared bare surname names the one man; bare duplicates joi
   assert.deepEqual(doc.characters.map((c) => c.id), ['ivo', 'mrs', 'dup', 'pell', 'tam', 'tamsin', 'old']);
 });
 
+test('a given cast with a typo still finds its character; plurals and near names do not', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'n', name: 'The Nawab Badahur', aliases: ['Nawab Badahur'], gender: 'he' },
+      { id: 'b', name: 'Mr. Brownlaw', aliases: [], gender: 'he' },
+      { id: 'r', name: 'Rodney', aliases: [], gender: 'he' },
+    ],
+  };
+  const doc = cast('The Nawab Bahadur bowed. Mr. Brownlow smiled at Romney. The Brownlaws were out.', given);
+  assert.equal(charOf(doc, 'Nawab Bahadur'), 'The Nawab Badahur');
+  assert.equal(charOf(doc, 'Mr. Brownlow'), 'Mr. Brownlaw');
+  assert.notEqual(charOf(doc, 'Romney'), 'Rodney');
+});
+
 test('PDNC Persuasion: main characters are found and kept apart', { skip: !existsSync(join(process.cwd(), '../shared/data/pdnc/Persuasion')) && 'PDNC data not found at ../shared' }, () => {
   const text = readFileSync(join(process.cwd(), '../shared/data/pdnc/Persuasion/novel_text.txt'), 'utf8');
   const doc = cast(text);

@@ -17,6 +17,20 @@ export function keyOfName(name: string): string {
 }
 
 /** Alias index for a given cast: explicit names and aliases, plus unambiguous derived sub-aliases. */
+/** The names and aliases exactly as a given cast lists them, keyed (for the typo lookup). */
+export function listedNames(cast: readonly CastCharacter[]): Map<string, number> {
+  const out = new Map<string, number>();
+  cast.forEach((c, ci) => {
+    for (const n of [c.name, ...(c.aliases ?? [])]) {
+      const k = keyOfName(n);
+      if (!k) continue;
+      const prev = out.get(k);
+      out.set(k, prev === undefined || prev === ci ? ci : AMBIGUOUS);
+    }
+  });
+  return out;
+}
+
 export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<string>): Map<string, number> {
   const explicit = new Map<string, number>();
   const setKey = (map: Map<string, number>, k: string, ci: number): void => {
@@ -140,4 +154,59 @@ export function lookupName(index: Map<string, number>, key: string): number {
     if (ci !== undefined) return ci;
   }
   return -1;
+}
+
+/**
+ * A written name that misses the index by one typo (`Nawab Bahadur` for a listed `Nawab Badahur`):
+ * the same words but one, and that one (five letters or more) one edit away, or the same letters
+ * with two swapped. A given cast is typed by people; the text is what the author wrote. `index` holds
+ * the names and aliases as listed (not derived parts). -1 when no single character matches.
+ */
+export function typoLookup(index: ReadonlyMap<string, number>, key: string): number {
+  const words = key.split(' ');
+  let found = -1;
+  for (const [k, ci] of index) {
+    if (ci < 0 || ci === found) continue;
+    const kw = k.split(' ');
+    if (kw.length !== words.length) continue;
+    let diff = 0;
+    let ok = true;
+    for (let i = 0; i < kw.length && ok; i++) {
+      if (kw[i] === words[i]) continue;
+      diff++;
+      ok = diff === 1 && isTypo(kw[i], words[i]);
+    }
+    if (!ok || diff !== 1) continue;
+    if (found >= 0) return -1;
+    found = ci;
+  }
+  return found;
+}
+
+function isTypo(a: string, b: string): boolean {
+  // Short words and plurals (`Thorpes`, the family) are other words, not typos; so is a different first letter.
+  if (Math.min(a.length, b.length) < 6 || a[0] !== b[0]) return false;
+  if (a + 's' === b || b + 's' === a) return false;
+  if (a.length === b.length && a[a.length - 1] === b[b.length - 1] && [...a].sort().join('') === [...b].sort().join('')) return true;
+  // One changed letter in a short name is too often another name (`Rodney`, `Romney`).
+  if (a.length === b.length && a.length < 8 && !isNeighbourSwap(a, b)) return false;
+  return withinOneEdit(a, b);
+}
+
+function isNeighbourSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Damerau distance ≤ 1: one insertion, deletion, substitution or swap of neighbours. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -26,7 +26,7 @@ import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, type Ctx } from './context.js';
 import { collectForms, type Form, type FormTable } from './forms.js';
 import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Cluster } from './cluster.js';
-import { AMBIGUOUS, buildGivenIndex, keyOfName, lookupName } from './given.js';
+import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
 import { linkEpithets, linkNaming, linkNarrator, linkRelative, linkVocatives } from './links.js';
@@ -158,9 +158,11 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     given.forEach((c, ci) => clusters.push(seedCluster(c, ci)));
     const ambiguous = new Set<string>();
     const index = buildGivenIndex(given, ambiguous);
+    const listed = listedNames(given);
     for (let f = 0; f < forms.length; f++) {
       let ci = lookupName(index, forms[f].key);
       if (ci === -1 && ambiguous.has(forms[f].key)) ci = AMBIGUOUS;
+      if (ci === -1) ci = typoLookup(listed, forms[f].key);
       if (ci >= 0) {
         const cl = clusters[ci];
         forms[f].cluster = ci;
