@@ -6,7 +6,7 @@ import { RANKER_MODEL } from '../src/stages/attribution/weights.js';
 import type { CandidateTable } from '../src/stages/attribution/features.js';
 
 /** Two features; the gold candidate is the one with feature 0 set (feature 1 is noise). */
-function syntheticSet(n: number): { table: CandidateTable; labels: Int32Array } {
+function syntheticSet(n: number): { table: Pick<CandidateTable, 'candidates' | 'offsets' | 'features'>; labels: Int32Array } {
   const candidates: number[] = [];
   const offsets = new Int32Array(n + 1);
   const features: number[] = [];
@@ -21,8 +21,7 @@ function syntheticSet(n: number): { table: CandidateTable; labels: Int32Array } 
     }
   }
   offsets[n] = candidates.length;
-  const words = { offsets: new Int32Array(n + 1), ids: new Int32Array(0), background: new Float64Array(0) };
-  return { table: { candidates: Int32Array.from(candidates), offsets, features: Float64Array.from(features), words }, labels };
+  return { table: { candidates: Int32Array.from(candidates), offsets, features: Float64Array.from(features) }, labels };
 }
 
 test('training is deterministic: the same data gives the same weights twice', () => {

@@ -98,7 +98,7 @@ export function fitRanker(sets: readonly TrainingSet[], opts: FitOptions = {}): 
 
 /** Fit one linear softmax ranker (full-batch Adam on the log-loss with L2, from zero). */
 export function fitLinear(
-  sets: readonly { table: CandidateTable; labels: Int32Array }[],
+  sets: readonly { table: Pick<CandidateTable, 'offsets' | 'features'>; labels: Int32Array }[],
   names: string[],
   opts: FitOptions = {},
 ): LinearModel {

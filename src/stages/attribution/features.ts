@@ -96,6 +96,8 @@ export interface CandidateTable {
   features: Float64Array;
   /** The words of each utterance (for the stacked stage's word models). */
   words: UtteranceWords;
+  /** Per utterance: id of the description its tag names the speaker by (`said the old gentleman`), or -1. */
+  epithets: Int32Array;
 }
 
 export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
@@ -116,6 +118,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   }
 
   const words = utteranceWords(doc);
+  const epithets = epithetIds(doc, rules);
   const idiolect = buildIdiolect(words, taggedOwners(rules));
   const cands: number[] = [];
   const offsets = new Int32Array(nU + 1);
@@ -299,7 +302,25 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     });
   }
   offsets[nU] = cands.length;
-  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words };
+  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets };
+}
+
+/**
+ * Per utterance, an id for the description its strongest tag names the speaker by (`the old
+ * gentleman`, `the man with the keys`: the words after the determiner, lower case), or -1.
+ */
+function epithetIds(doc: Document, rules: RuleState): Int32Array {
+  const ids = new Map<string, number>();
+  const out = new Int32Array(doc.utteranceCount).fill(-1);
+  for (let u = 0; u < out.length; u++) {
+    const e = rules.evidence[u][0];
+    if (!e || doc.mentions[3 * e.mention + 2] !== MentionKind.Nominal) continue;
+    const key = doc.mentionText(e.mention).toLowerCase().replace(/^(the|a|an|this|that|his|her|their|my|our|your)\s+/, '').replace(/\s+/g, ' ');
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    out[u] = id;
+  }
+  return out;
 }
 
 /** 1 for mentions inside a quote span (one merge pass: both layers are in text order). */
@@ -332,6 +353,7 @@ export const STACKED_FEATURE_NAMES = [
   'p1_idiolect',
   'p1_idiolect_best',
   'p1_idiolect_margin',
+  'p1_epithet_share',
 ] as const;
 export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
 
@@ -361,6 +383,17 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     if (best >= 0 && probs[best] >= SURE) owner[u] = table.candidates[best];
   }
   const idiolect = buildIdiolect(table.words, owner);
+  // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
+  // author keeps calling one character `the old gentleman`.
+  const epithetMass = new Map<number, Map<number, number>>();
+  for (let u = 0; u < nU; u++) {
+    const e = table.epithets[u];
+    if (e < 0) continue;
+    let m = epithetMass.get(e);
+    if (!m) epithetMass.set(e, (m = new Map()));
+    m.set(-1, (m.get(-1) ?? 0) + 1);
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) m.set(table.candidates[k], (m.get(table.candidates[k]) ?? 0) + probs[k]);
+  }
   // How much each character takes part in each conversation, by the first stage's beliefs.
   const convMass = new Map<number, Map<number, number>>();
   for (let u = 0; u < nU; u++) {
@@ -396,6 +429,13 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       }
       out[row + 12] = near;
     }
+    const ep = table.epithets[u] >= 0 ? epithetMass.get(table.epithets[u])! : null;
+    const others = ep ? (ep.get(-1) ?? 0) - 1 : 0;
+    if (ep && others >= 1) {
+      for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+        out[k * NUM_STACKED + 16] = Math.max(0, (ep.get(table.candidates[k]) ?? 0) - probs[k]) / others;
+      }
+    }
     idiolectFeatures(idiolect, table.words, u, table.candidates, table.offsets[u], table.offsets[u + 1], (k, score, best, margin) => {
       out[k * NUM_STACKED + 13] = score;
       out[k * NUM_STACKED + 14] = best;
@@ -417,5 +457,5 @@ export function withStacked(table: CandidateTable, stacked: Float64Array): Candi
     features.set(table.features.subarray(k * NUM_FEATURES, (k + 1) * NUM_FEATURES), k * width);
     features.set(stacked.subarray(k * NUM_STACKED, (k + 1) * NUM_STACKED), k * width + NUM_FEATURES);
   }
-  return { candidates: table.candidates, offsets: table.offsets, features, words: table.words };
+  return { ...table, features };
 }

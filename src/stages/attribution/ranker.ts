@@ -32,7 +32,7 @@ export interface RankerModel extends LinearModel {
 }
 
 /** Probability of each candidate (softmax of the linear scores), flat like the candidate table. */
-export function candidateProbabilities(table: CandidateTable, weights: ArrayLike<number>): Float64Array {
+export function candidateProbabilities(table: Pick<CandidateTable, 'offsets' | 'features' | 'candidates'>, weights: ArrayLike<number>): Float64Array {
   const n = table.candidates.length;
   const width = weights.length;
   const probs = new Float64Array(n);
