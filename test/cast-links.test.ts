@@ -123,6 +123,38 @@ test('vocative: a first name said to a character known by title, answered by tha
   assert.ok(mrs.links?.some((l) => l.evidence === 'vocative' && l.text === 'Maggie'));
 });
 
+test('vocative: a title and surname said to someone, answered by a bare first name, is that first name (the narration calls him Tobias)', () => {
+  const doc = cast(
+    [
+      'Tobias stood by the window. Nell Parrish poured the tea, and she watched him.',
+      '"Will you take sugar, Mr. Quarrel?"',
+      '"None, thank you," said Tobias.',
+      '"You are very quiet tonight, Mr. Quarrel--are you tired?"',
+      'Tobias said, "A little."',
+      'Tobias smiled, and he sat down by the fire.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Tobias'), who(doc, 'Mr. Quarrel'));
+  assert.ok(who(doc, 'Tobias') !== null);
+  const c = doc.characters.find((x) => x.aliases.includes('Tobias'))!;
+  assert.ok(c.aliases.includes('Mr. Quarrel'), c.aliases.join('|'));
+});
+
+test('vocative: a title and surname answered by a first name must not join when the titled man is tagged speaking himself', () => {
+  const doc = cast(
+    [
+      'Tobias stood by the window. Nell Parrish poured the tea, and she watched him.',
+      '"Will you take sugar, Mr. Quarrel?"',
+      '"None, thank you," said Tobias.',
+      '"You are very quiet tonight, Mr. Quarrel?"',
+      'Tobias said, "A little."',
+      '"I am not tired at all," said Mr. Quarrel.',
+      '"Nor am I," said Mr. Quarrel, and he laughed.',
+    ].join('\n\n'),
+  );
+  assert.notEqual(who(doc, 'Tobias'), who(doc, 'Mr. Quarrel'));
+});
+
 test('vocative must not join a first name answered by different people', () => {
   const doc = cast(
     [

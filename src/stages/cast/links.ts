@@ -297,24 +297,30 @@ function sceneCharacters(st: CastState, i: number, g: number, exclude: number): 
   return out;
 }
 
+/** Is mention j a name (or a described character) in the narration next to a speech verb (`said Mrs. Hilbery`)? */
+function speechTagMention(st: CastState, j: number): boolean {
+  const doc = st.ctx.doc;
+  if (st.ctx.inQuote[j] || st.mc[j] < 0) return false;
+  const k = mentionKind(doc, j);
+  if (k !== MentionKind.Proper && !(k === MentionKind.Nominal && describedCharacter(st, st.mc[j]))) return false;
+  const s = doc.mentions[3 * j];
+  const e = doc.mentions[3 * j + 1];
+  const tb = doc.tokenAtOrAfter(s) - 1;
+  let ta = doc.tokenAtOrAfter(e);
+  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+  let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+  // `said the Jew`
+  if (before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
+  const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
+  return SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after);
+}
+
 /** Character named by a speech tag in paragraph p (`said Mrs. Hilbery`, `Mrs. Hilbery replied`), or -1. */
 function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
-  const doc = st.ctx.doc;
   const ctx = st.ctx;
   for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
-    if (ctx.para[j] < p || ctx.inQuote[j] || st.mc[j] < 0) continue;
-    const k = mentionKind(doc, j);
-    if (k !== MentionKind.Proper && !(k === MentionKind.Nominal && describedCharacter(st, st.mc[j]))) continue;
-    const s = doc.mentions[3 * j];
-    const e = doc.mentions[3 * j + 1];
-    const tb = doc.tokenAtOrAfter(s) - 1;
-    let ta = doc.tokenAtOrAfter(e);
-    if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
-    let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
-    // `said the Jew`
-    if (before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
-    const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
-    if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return st.mc[j];
+    if (ctx.para[j] < p) continue;
+    if (speechTagMention(st, j)) return st.mc[j];
   }
   return -1;
 }
@@ -365,6 +371,9 @@ export function linkVocatives(st: CastState): void {
     m.set(r, (m.get(r) ?? 0) + 1);
     if (!firstVoc.has(v)) firstVoc.set(v, i);
   }
+  // Speech tags per character (`said Cecil`), for vocatives whose bearer is never tagged by that name.
+  const tags = new Int32Array(st.chars.length);
+  for (let j = 0; j < st.mc.length; j++) if (speechTagMention(st, j)) tags[st.mc[j]]++;
   for (const [v, m] of pairs) {
     const ch = st.chars[v];
     if (ch.given || !(st.clusterOf[v] >= 0)) continue;
@@ -386,6 +395,7 @@ export function linkVocatives(st: CastState): void {
       continue;
     }
     if (!(st.clusterOf[r] >= 0)) continue;
+    if (surnameAnsweredByFirstName(st, v, r, cnt, tags)) continue;
     // Otherwise only a bare first name (no surname, no title but Aunt/Uncle) joins a titled character.
     if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '') continue;
     const cr = st.clusters[st.clusterOf[r]];
@@ -398,6 +408,32 @@ export function linkVocatives(st: CastState): void {
     mergeCharacters(st, r, v);
     cv.mergedInto = st.clusterOf[r];
   }
+}
+
+/**
+ * `"…, Mr. Vyse?"` answered by `said Cecil`, twice or more: a man known only by title and surname
+ * (never a speech tag's name himself) whose addresses are answered by a bare first name (no surname
+ * of its own, never titled) is that first name's bearer; the narration calls him Cecil, the others
+ * Mr. Vyse. Merges the first name into the titled character; true when it did.
+ */
+function surnameAnsweredByFirstName(st: CastState, v: number, r: number, cnt: number, tags: Int32Array): boolean {
+  const cv = st.clusters[st.clusterOf[v]];
+  const cr = st.clusters[st.clusterOf[r]];
+  if (st.chars[r].given || cr.mergedInto >= 0) return false;
+  if (cv.full || cv.first !== '' || cv.last === '' || cv.titles.size === 0 || [...cv.titles].some((t) => titleClass(t) === 'kin')) return false;
+  if (cr.full || cr.last !== '' || cr.first === '' || cr.titles.size > 0) return false;
+  // The titled name is not how the narration tags his speech.
+  if (tags[v] > Math.max(1, 0.05 * tags[r])) return false;
+  const gv = st.genders[v];
+  const gr = st.genders[r];
+  if (gv === GenderCode.Unknown || (gr !== GenderCode.Unknown && gr !== gv)) return false;
+  const pg = firstNameGender(cr.first);
+  if (pg !== undefined && pg !== gv) return false;
+  addLink(st.chars[v], { ...firstMentionLink(st, r), evidence: 'vocative', confidence: Math.min(0.9, 0.5 + 0.1 * cnt) });
+  cv.first = cr.first;
+  mergeCharacters(st, v, r);
+  cr.mergedInto = st.clusterOf[v];
+  return true;
 }
 
 /**
