@@ -362,6 +362,19 @@ test('unlinked capitalised descriptions stay characters of their own', () => {
   assert.equal(char(doc, g!).gender, 'she');
 });
 
+test('a nickname of two words always written after "the" (the Crooked Tinker) is named with it', () => {
+  const doc = cast(
+    [
+      'The Crooked Tinker sat on the step. Mara Voss watched him; she did not trust him.',
+      '"Give it back," said Mara. "Never," said the Crooked Tinker, and he laughed.',
+      'The Crooked Tinker ran off. Mara Voss went after the Crooked Tinker, and she caught him by the sleeve.',
+    ].join('\n\n'),
+  );
+  const t = who(doc, 'Crooked Tinker');
+  assert.equal(t, 'the Crooked Tinker');
+  assert.equal(who(doc, 'Mara Voss'), 'Mara Voss');
+});
+
 test('relative description in a two-man scene: the one not named in the sentence; three men: no link', () => {
   const two = cast(
     [

@@ -215,8 +215,10 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     clusterOf.push(ci);
     const aliases = aliasesOf(c, forms);
     if (hinted && !aliases.includes(name)) aliases.unshift(name);
-    // A word the text nearly always writes after `the` (`said the President`) is a description used as a name.
-    if (!hinted && !c.full && c.titles.size === 0 && c.the >= 0.5 * c.count && !name.includes(' ')) {
+    // A word the text nearly always writes after `the` (`said the President`), or words that are no
+    // first name and surname (`the Artful Dodger`), are a description used as a name.
+    const described = !name.includes(' ') ? !c.full : firstNameGender(name.split(' ')[0].toLowerCase()) === undefined;
+    if (!hinted && described && c.titles.size === 0 && c.the >= 0.5 * c.count && !/^the /i.test(name)) {
       name = `the ${name}`;
       aliases.unshift(name);
     }
