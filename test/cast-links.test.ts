@@ -168,6 +168,20 @@ test('vocative must not join a first name answered by different people', () => {
   assert.notEqual(who(doc, 'Maggie'), 'Mrs. Hale');
 });
 
+test('families: a military rank does not join a full name called Mr. without it (General Fenn is not Mr. Aldous Fenn); a rank it carries does', () => {
+  const doc = cast(
+    [
+      'Aldous Fenn walked up the hill. Mr. Fenn was a clergyman, and he walked fast. Aldous sang.',
+      'General Fenn waited at the gate. He was old, and he leaned on a stick.',
+      '"You are late, sir," said General Fenn. "I am," said Mr. Fenn.',
+      'Captain Rolf Dacre rode past. Captain Dacre waved, and he rode on.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Mr. Fenn'), 'Aldous Fenn');
+  assert.notEqual(who(doc, 'General Fenn'), 'Aldous Fenn');
+  assert.equal(who(doc, 'Captain Dacre'), 'Captain Rolf Dacre');
+});
+
 test('families: Mr., Mrs. and Miss of one name stay apart; a Miss joins the full-named daughter; brothers stay two', () => {
   const doc = cast(
     [

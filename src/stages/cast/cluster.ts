@@ -169,6 +169,7 @@ function formGender(form: Form): number {
 }
 
 const ROYAL: ReadonlySet<string> = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'pope', 'sultan', 'tsar', 'czar']);
+const MILITARY: ReadonlySet<string> = new Set(['general', 'colonel', 'admiral', 'major', 'captain', 'lieutenant', 'commander', 'commodore', 'sergeant', 'corporal', 'ensign']);
 const MARRIED = (t: string): boolean => titleClass(t) === 'mrs' || titleClass(t) === 'noble-f';
 /** A rank or a noble title: father and son may share the name, never the rank. */
 const RANKED = (t: string): boolean => t !== '' && (titleClass(t) === 'rank' || titleClass(t) === 'noble-m' || titleClass(t) === 'noble-f');
@@ -337,6 +338,9 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       if (!sameKind && apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
       // King James is not Mr. James Vane: a royal title joins only a name that carries it.
       if (ROYAL.has(t) && !c.titles.has(t) && c.full) continue;
+      // General Tilney is not Mr. Henry Tilney: a military rank does not join a full name already
+      // called Mr. and never by that rank (the father, the brother).
+      if (MILITARY.has(t) && c.full && !c.titles.has(t) && [...c.titles].some((x) => titleClass(x) === 'm')) continue;
       // A married woman's title does not take the full-named woman of a family that also has a Miss,
       // nor one the narration calls by her first name far more often (Mrs. Lennox is not Mary Lennox).
       if (MARRIED(t) && c.full && ![...c.titles].some(MARRIED)) {
