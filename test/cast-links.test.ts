@@ -389,6 +389,24 @@ test('a nickname of two words always written after "the" (the Crooked Tinker) is
   assert.equal(who(doc, 'Mara Voss'), 'Mara Voss');
 });
 
+test('a nameless speaker with a telling description (said the ferryman) is a character of its own; a generic one (the girl) and a given cast are not', () => {
+  const text = [
+    'Hal Brenner reached the river at dusk. The ferryman was waiting by his boat, and a girl sat on the bank.',
+    '"Two pennies," said the ferryman. "Only two?" Hal asked.',
+    '"Two, and quick about it," the ferryman answered. He held out his hand.',
+    '"Take me too," said the girl. Hal paid for her, and the ferryman pushed off.',
+    '"Mind the current," said the girl, and she laughed.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const f = who(doc, 'the ferryman');
+  assert.equal(f, 'the ferryman');
+  assert.equal(who(doc, 'the ferryman', 1), 'the ferryman');
+  assert.equal(char(doc, 'the ferryman').gender, 'he');
+  assert.ok(!doc.characters.some((c) => c.name === 'the girl'));
+  const given = cast(text, { cast: { characters: [{ name: 'Hal Brenner' }] } });
+  assert.ok(!given.characters.some((c) => c.name === 'the ferryman'));
+});
+
 test('relative description in a two-man scene: the one not named in the sentence; three men: no link', () => {
   const two = cast(
     [

@@ -26,14 +26,14 @@ import { titleClass } from '../../lang/en/titles.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 
 /** Nouns too generic to name one character across a book. */
-const GENERIC: ReadonlySet<string> = new Set([
+export const GENERIC: ReadonlySet<string> = new Set([
   'man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'person', 'child', 'fellow', 'stranger', 'other',
   'one', 'people', 'men', 'women', 'creature', 'visitor', 'guest', 'friend', 'baby', 'youth', 'lad',
   'servant', 'maid', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife',
 ]);
 
 /** `the only person`, `the same man`, `the first lady`: a predicate, not a name for someone. */
-const NOT_EPITHET = /^the\s+(?:only|same|other|first|last|next|very|one|latter|former)\b/i;
+export const NOT_EPITHET = /^the\s+(?:only|same|other|first|last|next|very|one|latter|former)\b/i;
 const APPOS_BETWEEN = /^\s*,\s*$/;
 const COPULA_BETWEEN = /^\s+(?:is|was|had been|became|,\s*who\s+was)\s+$|^\s*,\s*who\s+(?:is|was)\s+$/;
 const AFTER_APPOS = /^\s*(?:[,.;:!?)—–-]|$)/;
