@@ -168,6 +168,21 @@ test('vocative must not join a first name answered by different people', () => {
   assert.notEqual(who(doc, 'Maggie'), 'Mrs. Hale');
 });
 
+test('families: Mrs. before a man\'s full name that is a woman\'s two-word surname is that woman (Mrs. Omar Haddad is Rosa Omar Haddad); Mrs. John Varley stays his wife', () => {
+  const doc = cast(
+    [
+      'Rosa Omar Haddad came to tea in a green hat. Rosa talked of Paris, and she laughed a great deal.',
+      '"Mrs. Omar Haddad is late again," said the maid. Mrs. Omar Haddad did not care.',
+      'Mrs. Omar Haddad sat down. Mrs. John Varley poured the tea, and she frowned at her.',
+      'John Varley came in later, and he said nothing.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Mrs. Omar Haddad'), who(doc, 'Rosa Omar Haddad'));
+  assert.equal(who(doc, 'Rosa'), who(doc, 'Rosa Omar Haddad'));
+  assert.ok(who(doc, 'Mrs. John Varley') !== null);
+  assert.notEqual(who(doc, 'Mrs. John Varley'), who(doc, 'John Varley'));
+});
+
 test('families: a military rank does not join a full name called Mr. without it (General Fenn is not Mr. Aldous Fenn); a rank it carries does', () => {
   const doc = cast(
     [

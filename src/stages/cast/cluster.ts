@@ -304,6 +304,24 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     }
   }
 
+  // A married title before a man's full name that is another woman's surname (`Princess Abdul Akbar`
+  // beside `Jenny Abdul Akbar`): the two words are her surname, not her husband's names.
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const c = clusters[ci];
+    if (!live(ci) || !c.wife || c.seed >= 0) continue;
+    const p = forms[c.forms[0]].parsed;
+    if (p.core.length !== 2) continue;
+    const [w1, w2] = p.core;
+    let target = -1;
+    for (const cj of byName.get(w2) ?? []) {
+      const d = clusters[cj];
+      if (cj === ci || !live(cj) || d.wife || !d.full || d.last !== w2 || clusterGender(d) === GenderCode.He) continue;
+      if (!d.forms.some((g) => forms[g].parsed.core.length >= 3 && forms[g].parsed.core[forms[g].parsed.core.length - 2] === w1)) continue;
+      target = target === -1 ? cj : -2;
+    }
+    if (target >= 0) mergeClusters(clusters, forms, target, ci);
+  }
+
   // B. Title + one word; married women's titles after the others (a Miss claims the full-named daughter first).
   const formKeys = new Set(forms.map((x) => x.key));
   const titled = order.filter((f) => forms[f].parsed.title !== '' && forms[f].parsed.core.length === 1 && !forms[f].plural && forms[f].cluster === -1);
