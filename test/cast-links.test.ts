@@ -455,6 +455,20 @@ test('naming: "called him Sparrow" and "known as" give the name to the character
   assert.notEqual(who(doc, 'Quill'), 'Dace Holloway');
 });
 
+test('naming: "Hollins, late Pike" and "Pike, otherwise Hollins" are one man, named as he is named most', () => {
+  const doc = cast(
+    [
+      'At night Jem Pike ran from the town. Pike was a thief, and he knew it.',
+      'Pike hid in the barn. Pike slept there, and he dreamed of money.',
+      'In London he took a new name. "Mr. Hollins," he told the landlord. Hollins, late Pike, paid for a week.',
+      'Pike, otherwise Hollins, slept till noon. "Bring me tea," said Hollins.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Hollins', 0), 'Jem Pike');
+  assert.equal(who(doc, 'Mr. Hollins'), 'Jem Pike');
+  assert.ok(char(doc, 'Jem Pike').links?.some((l) => l.evidence === 'naming'));
+});
+
 test('a nickname from the list joins its full name; a rank leans male but pronouns decide', () => {
   const doc = cast(
     [

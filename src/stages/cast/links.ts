@@ -552,12 +552,19 @@ export function linkRelative(st: CastState): void {
   }
 }
 
+function mentionCount(mc: Int32Array, c: number): number {
+  let k = 0;
+  for (let i = 0; i < mc.length; i++) if (mc[i] === c) k++;
+  return k;
+}
+
 const NAMING_VERB = /^(?:called|named|nicknamed|dubbed|christened|call|name)$/i;
-const NAMING_GAP = /^\s*,?\s*(?:known as|also known as|alias|called|nicknamed|better known as)\s+$/i;
+const NAMING_GAP = /^\s*,?\s*(?:known as|also known as|alias|called|nicknamed|better known as|otherwise|late)\s+$/i;
 
 /**
- * Names given in the text: `Folk called him Sparrow`, `Dace, known as Sparrow,` — the name is the
- * character's (after pronoun resolution, so `him` is known). Its character, if it had one, joins.
+ * Names given in the text: `Folk called him Sparrow`, `Dace, known as Sparrow,`, `Bolter, late
+ * Claypole`, `Claypole, otherwise Bolter` — the name is the character's (after pronoun resolution, so
+ * `him` is known). Its character, if it had one, joins.
  */
 export function linkNaming(st: CastState): void {
   const doc = st.ctx.doc;
@@ -586,13 +593,15 @@ export function linkNaming(st: CastState): void {
         }
       }
     } else if (ki === MentionKind.Proper && NAMING_GAP.test(between(doc, i, j))) c = mc[i];
-    const e = mc[j];
+    let e = mc[j];
     if (c < 0 || e === c) continue;
     if (e >= 0) {
       if (st.chars[e].given || st.chars[e].narrator) continue;
       const ge = st.genders[e];
       const gc = st.genders[c];
       if (ge !== GenderCode.Unknown && gc !== GenderCode.Unknown && ge !== gc) continue;
+      // `Bolter, late Claypole`: two names of one man; the one named more often keeps the other.
+      if (ki === MentionKind.Proper && !st.chars[c].given && !st.chars[c].narrator && mentionCount(mc, e) > mentionCount(mc, c)) [c, e] = [e, c];
       mergeCharacters(st, c, e);
     } else mc[j] = c;
     addAlias(st.chars[c], doc.mentionText(j));
