@@ -469,6 +469,20 @@ test('naming: "Hollins, late Pike" and "Pike, otherwise Hollins" are one man, na
   assert.ok(char(doc, 'Jem Pike').links?.some((l) => l.evidence === 'naming'));
 });
 
+test('naming: two names set off by commas before a relative clause (Aunt Prue, Mrs. Lark, who …) are one woman; a list is not', () => {
+  const doc = cast(
+    [
+      'Mrs. Lark came in first. Mrs. Lark was tall, and she talked a great deal.',
+      'The smaller lady was Aunt Prue, Mrs. Lark, who had come up from the country for the week.',
+      '"Sit down, Aunt Prue," said Nell Avery. Mrs. Lark sat down.',
+      'Then came Tom Hale, Jack Orme, who was late, and Ruth Hale.',
+      'Tom Hale laughed. Jack Orme did not, and he sat alone.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Aunt Prue'), who(doc, 'Mrs. Lark'));
+  assert.notEqual(who(doc, 'Jack Orme'), who(doc, 'Tom Hale'));
+});
+
 test('a nickname from the list joins its full name; a rank leans male but pronouns decide', () => {
   const doc = cast(
     [

@@ -552,6 +552,38 @@ export function linkRelative(st: CastState): void {
   }
 }
 
+/**
+ * `Aunt Celia, Mrs. Milvain, who …`: two names side by side in the narration, set off by commas and
+ * followed by a relative clause, are one person (not a list: no name or `and` around them).
+ */
+function appositiveNames(st: CastState, i: number, j: number): boolean {
+  const doc = st.ctx.doc;
+  if (st.ctx.inQuote[i] || st.ctx.inQuote[j] || st.mc[i] < 0 || !/^\s*,\s*$/.test(between(doc, i, j))) return false;
+  const end = doc.mentions[3 * j + 1];
+  if (!/^\s*,\s*(?:who|whose|whom)\b/.test(doc.text.slice(end, end + 12))) return false;
+  if (i > 0 && mentionKind(doc, i - 1) === MentionKind.Proper && /^\s*,\s*(?:and\s+)?$/.test(between(doc, i - 1, i))) return false;
+  // Two full names are two people (`Tom Hale, Jack Orme, who was late, and …`: a list).
+  const ci = st.clusterOf[st.mc[i]];
+  const cj = st.mc[j] >= 0 ? st.clusterOf[st.mc[j]] : -1;
+  if (ci >= 0 && cj >= 0 && st.clusters[ci].full && st.clusters[cj].full) return false;
+  // Nor do they often share a sentence elsewhere (two people do; one person, in another apposition).
+  if (st.mc[j] >= 0) {
+    const a = st.mc[i];
+    const b = st.mc[j];
+    const sa = new Set<number>();
+    const sb = new Set<number>();
+    for (let k = 0; k < st.mc.length; k++) {
+      if (mentionKind(doc, k) !== MentionKind.Proper || st.ctx.sent[k] === st.ctx.sent[i]) continue;
+      if (st.mc[k] === a) sa.add(st.ctx.sent[k]);
+      else if (st.mc[k] === b) sb.add(st.ctx.sent[k]);
+    }
+    let shared = 0;
+    for (const x of sb) if (sa.has(x)) shared++;
+    if (shared > 1 + 0.15 * Math.min(sa.size, sb.size)) return false;
+  }
+  return true;
+}
+
 function mentionCount(mc: Int32Array, c: number): number {
   let k = 0;
   for (let i = 0; i < mc.length; i++) if (mc[i] === c) k++;
@@ -593,6 +625,7 @@ export function linkNaming(st: CastState): void {
         }
       }
     } else if (ki === MentionKind.Proper && NAMING_GAP.test(between(doc, i, j))) c = mc[i];
+    else if (ki === MentionKind.Proper && appositiveNames(st, i, j)) c = mc[i];
     let e = mc[j];
     if (c < 0 || e === c) continue;
     if (e >= 0) {
