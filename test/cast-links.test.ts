@@ -123,6 +123,38 @@ test('vocative: a first name said to a character known by title, answered by tha
   assert.ok(mrs.links?.some((l) => l.evidence === 'vocative' && l.text === 'Maggie'));
 });
 
+test('vocative: a title and surname said to someone, answered by a bare first name, is that first name (the narration calls him Tobias)', () => {
+  const doc = cast(
+    [
+      'Tobias stood by the window. Nell Parrish poured the tea, and she watched him.',
+      '"Will you take sugar, Mr. Quarrel?"',
+      '"None, thank you," said Tobias.',
+      '"You are very quiet tonight, Mr. Quarrel--are you tired?"',
+      'Tobias said, "A little."',
+      'Tobias smiled, and he sat down by the fire.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Tobias'), who(doc, 'Mr. Quarrel'));
+  assert.ok(who(doc, 'Tobias') !== null);
+  const c = doc.characters.find((x) => x.aliases.includes('Tobias'))!;
+  assert.ok(c.aliases.includes('Mr. Quarrel'), c.aliases.join('|'));
+});
+
+test('vocative: a title and surname answered by a first name must not join when the titled man is tagged speaking himself', () => {
+  const doc = cast(
+    [
+      'Tobias stood by the window. Nell Parrish poured the tea, and she watched him.',
+      '"Will you take sugar, Mr. Quarrel?"',
+      '"None, thank you," said Tobias.',
+      '"You are very quiet tonight, Mr. Quarrel?"',
+      'Tobias said, "A little."',
+      '"I am not tired at all," said Mr. Quarrel.',
+      '"Nor am I," said Mr. Quarrel, and he laughed.',
+    ].join('\n\n'),
+  );
+  assert.notEqual(who(doc, 'Tobias'), who(doc, 'Mr. Quarrel'));
+});
+
 test('vocative must not join a first name answered by different people', () => {
   const doc = cast(
     [
@@ -134,6 +166,35 @@ test('vocative must not join a first name answered by different people', () => {
     ].join('\n\n'),
   );
   assert.notEqual(who(doc, 'Maggie'), 'Mrs. Hale');
+});
+
+test('families: Mrs. before a man\'s full name that is a woman\'s two-word surname is that woman (Mrs. Omar Haddad is Rosa Omar Haddad); Mrs. John Varley stays his wife', () => {
+  const doc = cast(
+    [
+      'Rosa Omar Haddad came to tea in a green hat. Rosa talked of Paris, and she laughed a great deal.',
+      '"Mrs. Omar Haddad is late again," said the maid. Mrs. Omar Haddad did not care.',
+      'Mrs. Omar Haddad sat down. Mrs. John Varley poured the tea, and she frowned at her.',
+      'John Varley came in later, and he said nothing.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Mrs. Omar Haddad'), who(doc, 'Rosa Omar Haddad'));
+  assert.equal(who(doc, 'Rosa'), who(doc, 'Rosa Omar Haddad'));
+  assert.ok(who(doc, 'Mrs. John Varley') !== null);
+  assert.notEqual(who(doc, 'Mrs. John Varley'), who(doc, 'John Varley'));
+});
+
+test('families: a military rank does not join a full name called Mr. without it (General Fenn is not Mr. Aldous Fenn); a rank it carries does', () => {
+  const doc = cast(
+    [
+      'Aldous Fenn walked up the hill. Mr. Fenn was a clergyman, and he walked fast. Aldous sang.',
+      'General Fenn waited at the gate. He was old, and he leaned on a stick.',
+      '"You are late, sir," said General Fenn. "I am," said Mr. Fenn.',
+      'Captain Rolf Dacre rode past. Captain Dacre waved, and he rode on.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Mr. Fenn'), 'Aldous Fenn');
+  assert.notEqual(who(doc, 'General Fenn'), 'Aldous Fenn');
+  assert.equal(who(doc, 'Captain Dacre'), 'Captain Rolf Dacre');
 });
 
 test('families: Mr., Mrs. and Miss of one name stay apart; a Miss joins the full-named daughter; brothers stay two', () => {
@@ -330,6 +391,37 @@ test('unlinked capitalised descriptions stay characters of their own', () => {
   assert.equal(char(doc, g!).gender, 'she');
 });
 
+test('a nickname of two words always written after "the" (the Crooked Tinker) is named with it', () => {
+  const doc = cast(
+    [
+      'The Crooked Tinker sat on the step. Mara Voss watched him; she did not trust him.',
+      '"Give it back," said Mara. "Never," said the Crooked Tinker, and he laughed.',
+      'The Crooked Tinker ran off. Mara Voss went after the Crooked Tinker, and she caught him by the sleeve.',
+    ].join('\n\n'),
+  );
+  const t = who(doc, 'Crooked Tinker');
+  assert.equal(t, 'the Crooked Tinker');
+  assert.equal(who(doc, 'Mara Voss'), 'Mara Voss');
+});
+
+test('a nameless speaker with a telling description (said the ferryman) is a character of its own; a generic one (the girl) and a given cast are not', () => {
+  const text = [
+    'Hal Brenner reached the river at dusk. The ferryman was waiting by his boat, and a girl sat on the bank.',
+    '"Two pennies," said the ferryman. "Only two?" Hal asked.',
+    '"Two, and quick about it," the ferryman answered. He held out his hand.',
+    '"Take me too," said the girl. Hal paid for her, and the ferryman pushed off.',
+    '"Mind the current," said the girl, and she laughed.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const f = who(doc, 'the ferryman');
+  assert.equal(f, 'the ferryman');
+  assert.equal(who(doc, 'the ferryman', 1), 'the ferryman');
+  assert.equal(char(doc, 'the ferryman').gender, 'he');
+  assert.ok(!doc.characters.some((c) => c.name === 'the girl'));
+  const given = cast(text, { cast: { characters: [{ name: 'Hal Brenner' }] } });
+  assert.ok(!given.characters.some((c) => c.name === 'the ferryman'));
+});
+
 test('relative description in a two-man scene: the one not named in the sentence; three men: no link', () => {
   const two = cast(
     [
@@ -361,6 +453,34 @@ test('naming: "called him Sparrow" and "known as" give the name to the character
   assert.ok(char(doc, 'Dace Holloway').links?.some((l) => l.evidence === 'naming' && l.text === 'Sparrow'));
   // The subject of the naming is someone else.
   assert.notEqual(who(doc, 'Quill'), 'Dace Holloway');
+});
+
+test('naming: "Hollins, late Pike" and "Pike, otherwise Hollins" are one man, named as he is named most', () => {
+  const doc = cast(
+    [
+      'At night Jem Pike ran from the town. Pike was a thief, and he knew it.',
+      'Pike hid in the barn. Pike slept there, and he dreamed of money.',
+      'In London he took a new name. "Mr. Hollins," he told the landlord. Hollins, late Pike, paid for a week.',
+      'Pike, otherwise Hollins, slept till noon. "Bring me tea," said Hollins.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Hollins', 0), 'Jem Pike');
+  assert.equal(who(doc, 'Mr. Hollins'), 'Jem Pike');
+  assert.ok(char(doc, 'Jem Pike').links?.some((l) => l.evidence === 'naming'));
+});
+
+test('naming: two names set off by commas before a relative clause (Aunt Prue, Mrs. Lark, who …) are one woman; a list is not', () => {
+  const doc = cast(
+    [
+      'Mrs. Lark came in first. Mrs. Lark was tall, and she talked a great deal.',
+      'The smaller lady was Aunt Prue, Mrs. Lark, who had come up from the country for the week.',
+      '"Sit down, Aunt Prue," said Nell Avery. Mrs. Lark sat down.',
+      'Then came Tom Hale, Jack Orme, who was late, and Ruth Hale.',
+      'Tom Hale laughed. Jack Orme did not, and he sat alone.',
+    ].join('\n\n'),
+  );
+  assert.equal(who(doc, 'Aunt Prue'), who(doc, 'Mrs. Lark'));
+  assert.notEqual(who(doc, 'Jack Orme'), who(doc, 'Tom Hale'));
 });
 
 test('a nickname from the list joins its full name; a rank leans male but pronouns decide', () => {

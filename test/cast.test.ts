@@ -50,6 +50,20 @@ test('full names, honorific forms and first names cluster; family members stay a
   assert.equal(new Set(doc.characters.map((c) => c.id)).size, doc.characters.length);
 });
 
+test('Master before a surname joins the boy of that surname (Master Wick is Charley Wick); Charley is a Charles', () => {
+  const doc = cast(
+    [
+      'Charley Wick ran down the lane with a stolen apple. Charley laughed, and he threw the core at a dog.',
+      '"Mind your manners, Master Wick," said the cook. Master Wick only grinned.',
+      'Master Wick climbed the wall. "Catch me if you can," said Master Wick.',
+      'The beadle wrote down the name of Master Charles Wick in his book, and Charley ran off.',
+    ].join('\n\n'),
+  );
+  assert.equal(charOf(doc, 'Master Wick'), 'Charley Wick');
+  assert.equal(charOf(doc, 'Charley'), 'Charley Wick');
+  assert.equal(charOf(doc, 'Master Charles Wick'), 'Charley Wick');
+});
+
 test('pronouns in speech tags resolve to the nearest compatible name', () => {
   const doc = cast(STORY);
   // `"You must come," she said.` → Nora; `He was the baker` → Tobias

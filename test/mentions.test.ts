@@ -60,3 +60,9 @@ test('mentions are in text order with the longer first on equal starts', () => {
   assert.equal(doc.mentionText(0), 'Her brother');
   assert.equal(doc.mentionText(1), 'Her');
 });
+
+test('trades and posts name people: the croupier, the turnkey, the station-master', () => {
+  const ms = mentionsOf('"Rien ne va plus," said the croupier. The turnkey locked the door, and the station-master waved his flag.');
+  const nominal = ms.filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
+  assert.deepEqual(nominal, ['the croupier', 'The turnkey', 'the station-master']);
+});

@@ -37,7 +37,11 @@ export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
   ['shopkeeper', 0], ['farmer', 0], ['driver', 0], ['beggar', 0], ['prisoner', 0], ['thief', 0],
   ['murderer', 0], ['stranger', 0], ['boatman', 1], ['fisherman', 1], ['peasant', 0], ['general', 1],
   ['chaperon', 2], ['chaperone', 2], ['matron', 2], ['proprietor', 0], ['manager', 0], ['hero', 1],
-  ['heroine', 2],
+  ['heroine', 2], ['croupier', 0], ['turnkey', 1], ['jailer', 0], ['gaoler', 0], ['warder', 0],
+  ['solicitor', 0], ['passenger', 0], ['beadle', 1], ['sentry', 0], ['steward', 1],
+  ['stewardess', 2], ['subaltern', 1], ['keeper', 0], ['chemist', 0], ['grocer', 0], ['conductor', 0],
+  ['station-master', 1], ['stationmaster', 1], ['postman', 1], ['postmistress', 2], ['tailor', 0],
+  ['dressmaker', 2], ['milliner', 2], ['pawnbroker', 0], ['undertaker', 0], ['auctioneer', 0],
   // roles common in adventure, crime and fan fiction
   ['pilot', 0], ['smuggler', 0], ['pirate', 0], ['huntress', 2],
   ['warrior', 0], ['mercenary', 0], ['medic', 0], ['engineer', 0], ['agent', 0], ['spy', 0],

@@ -69,7 +69,7 @@ export function titlesCompatible(a: string, b: string): boolean {
 
 /** Titles that stand before a first name rather than a surname (Sir Walter, Aunt Polly, Lord Henry). */
 export const FIRST_NAME_TITLES: ReadonlySet<string> = new Set([
-  'sir', 'dame', 'aunt', 'uncle', 'cousin', 'brother', 'sister', 'father', 'mother', 'master', 'don',
+  'sir', 'dame', 'aunt', 'uncle', 'cousin', 'brother', 'sister', 'father', 'mother', 'don',
   'dona', 'king', 'queen', 'prince', 'princess', 'grandma', 'grandpa', 'granny', 'dom', 'pope',
   'sultan', 'tsar', 'czar', 'emperor', 'empress',
 ]);

@@ -169,6 +169,7 @@ function formGender(form: Form): number {
 }
 
 const ROYAL: ReadonlySet<string> = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'pope', 'sultan', 'tsar', 'czar']);
+const MILITARY: ReadonlySet<string> = new Set(['general', 'colonel', 'admiral', 'major', 'captain', 'lieutenant', 'commander', 'commodore', 'sergeant', 'corporal', 'ensign']);
 const MARRIED = (t: string): boolean => titleClass(t) === 'mrs' || titleClass(t) === 'noble-f';
 /** A rank or a noble title: father and son may share the name, never the rank. */
 const RANKED = (t: string): boolean => t !== '' && (titleClass(t) === 'rank' || titleClass(t) === 'noble-m' || titleClass(t) === 'noble-f');
@@ -303,6 +304,24 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     }
   }
 
+  // A married title before a man's full name that is another woman's surname (`Princess Abdul Akbar`
+  // beside `Jenny Abdul Akbar`): the two words are her surname, not her husband's names.
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const c = clusters[ci];
+    if (!live(ci) || !c.wife || c.seed >= 0) continue;
+    const p = forms[c.forms[0]].parsed;
+    if (p.core.length !== 2) continue;
+    const [w1, w2] = p.core;
+    let target = -1;
+    for (const cj of byName.get(w2) ?? []) {
+      const d = clusters[cj];
+      if (cj === ci || !live(cj) || d.wife || !d.full || d.last !== w2 || clusterGender(d) === GenderCode.He) continue;
+      if (!d.forms.some((g) => forms[g].parsed.core.length >= 3 && forms[g].parsed.core[forms[g].parsed.core.length - 2] === w1)) continue;
+      target = target === -1 ? cj : -2;
+    }
+    if (target >= 0) mergeClusters(clusters, forms, target, ci);
+  }
+
   // B. Title + one word; married women's titles after the others (a Miss claims the full-named daughter first).
   const formKeys = new Set(forms.map((x) => x.key));
   const titled = order.filter((f) => forms[f].parsed.title !== '' && forms[f].parsed.core.length === 1 && !forms[f].plural && forms[f].cluster === -1);
@@ -337,6 +356,9 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       if (!sameKind && apart(f, ci, firstHit && !lastHit ? 0.3 : 0.12)) continue;
       // King James is not Mr. James Vane: a royal title joins only a name that carries it.
       if (ROYAL.has(t) && !c.titles.has(t) && c.full) continue;
+      // General Tilney is not Mr. Henry Tilney: a military rank does not join a full name already
+      // called Mr. and never by that rank (the father, the brother).
+      if (MILITARY.has(t) && c.full && !c.titles.has(t) && [...c.titles].some((x) => titleClass(x) === 'm')) continue;
       // A married woman's title does not take the full-named woman of a family that also has a Miss,
       // nor one the narration calls by her first name far more often (Mrs. Lennox is not Mary Lennox).
       if (MARRIED(t) && c.full && ![...c.titles].some(MARRIED)) {

@@ -130,7 +130,9 @@ export function collectForms(ctx: Ctx): FormTable {
       const bc = tb >= 0 ? text.charCodeAt(tok[2 * tb]) : 0;
       const ac = ta < nTok ? text.charCodeAt(tok[2 * ta]) : 0;
       const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || before === 'dear' || before === 'oh' || before === 'my';
-      const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59));
+      // After a comma, a dash closes the address too (`"Let me see, Mr. Vyse--I forget"`).
+      const dash = ac === 45 || ac === 0x2014 || ac === 0x2013;
+      const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59 || (dash && bk === TokenKind.Punct && bc === 44)));
       // `"Traffic," said Marisol.`: a quote that is only this word is an answer, not an address.
       const alone = bk === TokenKind.QuoteMark && ta + 1 < nTok && kinds[ta] === TokenKind.Punct && kinds[ta + 1] === TokenKind.QuoteMark;
       if (beforeOk && afterOk && !isPossessiveSpan(text, e)) {

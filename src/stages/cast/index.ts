@@ -10,13 +10,14 @@
  *    (`called him Sparrow`), a description that keeps pointing at the one character who fits, a
  *    comparative description in a two-person scene, a vocative answered by a known character, and
  *    the narrator's name; titles (`the Captain`) resolve to their one holder here; capitalised
- *    descriptions nobody took (`the Grandmother`) become characters of their own;
+ *    descriptions nobody took (`the Grandmother`), and telling ones that tag speech (`said the
+ *    policeman`), become characters of their own;
  *  - pronouns.ts: he/she in the narration → the salient compatible character;
  *  - importance.ts: major / intermediate / minor from mentions and lines (used by the output).
  * Characters with too little person evidence, used mostly as places (`in Marabar`, `the Ganges`),
  * or as a plural (`the Indians`) are dropped.
  */
-import { Document, GenderCode, MentionKind, type CharacterLink, type CharacterRecord } from '../../document/document.js';
+import { Document, GenderCode, MentionKind, TokenKind, type CharacterLink, type CharacterRecord } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
@@ -29,7 +30,8 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
-import { linkEpithets, linkNaming, linkNarrator, linkRelative, linkVocatives } from './links.js';
+import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkVocatives } from './links.js';
+import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -217,8 +219,10 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     clusterOf.push(ci);
     const aliases = aliasesOf(c, forms);
     if (hinted && !aliases.includes(name)) aliases.unshift(name);
-    // A word the text nearly always writes after `the` (`said the President`) is a description used as a name.
-    if (!hinted && !c.full && c.titles.size === 0 && c.the >= 0.5 * c.count && !name.includes(' ')) {
+    // A word the text nearly always writes after `the` (`said the President`), or words that are no
+    // first name and surname (`the Artful Dodger`), are a description used as a name.
+    const described = !name.includes(' ') ? !c.full : firstNameGender(name.split(' ')[0].toLowerCase()) === undefined;
+    if (!hinted && described && c.titles.size === 0 && c.the >= 0.5 * c.count && !/^the /i.test(name)) {
       name = `the ${name}`;
       aliases.unshift(name);
     }
@@ -429,7 +433,8 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
 
 /**
  * Capitalised descriptions that no name took (`the Grandmother`, `the Coroner`), used three times or
- * more, are characters of their own rather than nobody (or somebody on a guess).
+ * more, are characters of their own rather than nobody (or somebody on a guess); so are lower-case
+ * ones with a telling head that tag speech twice or more (`said the policeman`).
  */
 function epithetCharacters(st: CastState): void {
   const doc = st.ctx.doc;
@@ -446,6 +451,28 @@ function epithetCharacters(st: CastState): void {
     const key = words.slice(1).join(' ').toLowerCase();
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
+  // Lower-case descriptions with a telling head (`the surgeon`, `the landlady`), unresolved, that tag
+  // speech twice or more (`said the policeman`): a nameless speaker of their own. Generic heads (`the
+  // old man`, `the girl`) are left to the scene: they are most often a named character.
+  // (Not beside a given cast: it lists whom it means.)
+  const described = new Map<string, number[]>();
+  const hasGiven = st.chars.some((c) => c.given);
+  for (let i = 0; i < n && !hasGiven; i++) {
+    if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
+    const s0 = m[3 * i];
+    if ((text.charCodeAt(s0) | 32) !== 116 || text.charCodeAt(s0 + 1) !== 104 || text.charCodeAt(s0 + 2) !== 101) continue;
+    const key = text.slice(s0, m[3 * i + 1]).replace(/\s+/g, ' ').replace(/^T/, 't');
+    const words = key.split(' ');
+    if (words.length < 2 || words.length > 3 || words[0] !== 'the' || !words.slice(1).every((w) => /^[a-z][a-z-]*$/.test(w))) continue;
+    // `the good doctor`, `the little doctor`: a title with an adjective is the titled character.
+    if (GENERIC.has(words[words.length - 1]) || NOT_EPITHET.test(key) || (words.length === 3 && HONORIFICS.has(words[2]))) continue;
+    (described.get(key) ?? described.set(key, []).get(key)!).push(i);
+  }
+  for (const [key, occ] of described) {
+    let tags = 0;
+    for (const i of occ) if (!st.ctx.inQuote[i] && speechTagWord(doc, i)) tags++;
+    if (tags >= 2) groups.set(key, occ);
+  }
   const used = new Set(st.chars.map((c) => c.id));
   for (const [key, occ] of groups) {
     if (occ.length < 3) continue;
@@ -461,6 +488,18 @@ function epithetCharacters(st: CastState): void {
     for (const i of occ) st.mc[i] = k;
     void key;
   }
+}
+
+/** Is mention i next to a speech verb (`said the policeman`, `the policeman replied`)? */
+function speechTagWord(doc: Document, i: number): boolean {
+  const s = doc.mentions[3 * i];
+  const e = doc.mentions[3 * i + 1];
+  const tb = doc.tokenAtOrAfter(s) - 1;
+  let ta = doc.tokenAtOrAfter(e);
+  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+  const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+  const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
+  return SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after);
 }
 
 export const castStage: Stage = {

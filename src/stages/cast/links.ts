@@ -26,14 +26,14 @@ import { titleClass } from '../../lang/en/titles.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 
 /** Nouns too generic to name one character across a book. */
-const GENERIC: ReadonlySet<string> = new Set([
+export const GENERIC: ReadonlySet<string> = new Set([
   'man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'person', 'child', 'fellow', 'stranger', 'other',
   'one', 'people', 'men', 'women', 'creature', 'visitor', 'guest', 'friend', 'baby', 'youth', 'lad',
   'servant', 'maid', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife',
 ]);
 
 /** `the only person`, `the same man`, `the first lady`: a predicate, not a name for someone. */
-const NOT_EPITHET = /^the\s+(?:only|same|other|first|last|next|very|one|latter|former)\b/i;
+export const NOT_EPITHET = /^the\s+(?:only|same|other|first|last|next|very|one|latter|former)\b/i;
 const APPOS_BETWEEN = /^\s*,\s*$/;
 const COPULA_BETWEEN = /^\s+(?:is|was|had been|became|,\s*who\s+was)\s+$|^\s*,\s*who\s+(?:is|was)\s+$/;
 const AFTER_APPOS = /^\s*(?:[,.;:!?)—–-]|$)/;
@@ -297,24 +297,30 @@ function sceneCharacters(st: CastState, i: number, g: number, exclude: number): 
   return out;
 }
 
+/** Is mention j a name (or a described character) in the narration next to a speech verb (`said Mrs. Hilbery`)? */
+function speechTagMention(st: CastState, j: number): boolean {
+  const doc = st.ctx.doc;
+  if (st.ctx.inQuote[j] || st.mc[j] < 0) return false;
+  const k = mentionKind(doc, j);
+  if (k !== MentionKind.Proper && !(k === MentionKind.Nominal && describedCharacter(st, st.mc[j]))) return false;
+  const s = doc.mentions[3 * j];
+  const e = doc.mentions[3 * j + 1];
+  const tb = doc.tokenAtOrAfter(s) - 1;
+  let ta = doc.tokenAtOrAfter(e);
+  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+  let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+  // `said the Jew`
+  if (before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
+  const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
+  return SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after);
+}
+
 /** Character named by a speech tag in paragraph p (`said Mrs. Hilbery`, `Mrs. Hilbery replied`), or -1. */
 function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
-  const doc = st.ctx.doc;
   const ctx = st.ctx;
   for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
-    if (ctx.para[j] < p || ctx.inQuote[j] || st.mc[j] < 0) continue;
-    const k = mentionKind(doc, j);
-    if (k !== MentionKind.Proper && !(k === MentionKind.Nominal && describedCharacter(st, st.mc[j]))) continue;
-    const s = doc.mentions[3 * j];
-    const e = doc.mentions[3 * j + 1];
-    const tb = doc.tokenAtOrAfter(s) - 1;
-    let ta = doc.tokenAtOrAfter(e);
-    if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
-    let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
-    // `said the Jew`
-    if (before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
-    const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
-    if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return st.mc[j];
+    if (ctx.para[j] < p) continue;
+    if (speechTagMention(st, j)) return st.mc[j];
   }
   return -1;
 }
@@ -365,6 +371,9 @@ export function linkVocatives(st: CastState): void {
     m.set(r, (m.get(r) ?? 0) + 1);
     if (!firstVoc.has(v)) firstVoc.set(v, i);
   }
+  // Speech tags per character (`said Cecil`), for vocatives whose bearer is never tagged by that name.
+  const tags = new Int32Array(st.chars.length);
+  for (let j = 0; j < st.mc.length; j++) if (speechTagMention(st, j)) tags[st.mc[j]]++;
   for (const [v, m] of pairs) {
     const ch = st.chars[v];
     if (ch.given || !(st.clusterOf[v] >= 0)) continue;
@@ -386,6 +395,7 @@ export function linkVocatives(st: CastState): void {
       continue;
     }
     if (!(st.clusterOf[r] >= 0)) continue;
+    if (surnameAnsweredByFirstName(st, v, r, cnt, tags)) continue;
     // Otherwise only a bare first name (no surname, no title but Aunt/Uncle) joins a titled character.
     if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '') continue;
     const cr = st.clusters[st.clusterOf[r]];
@@ -398,6 +408,32 @@ export function linkVocatives(st: CastState): void {
     mergeCharacters(st, r, v);
     cv.mergedInto = st.clusterOf[r];
   }
+}
+
+/**
+ * `"…, Mr. Vyse?"` answered by `said Cecil`, twice or more: a man known only by title and surname
+ * (never a speech tag's name himself) whose addresses are answered by a bare first name (no surname
+ * of its own, never titled) is that first name's bearer; the narration calls him Cecil, the others
+ * Mr. Vyse. Merges the first name into the titled character; true when it did.
+ */
+function surnameAnsweredByFirstName(st: CastState, v: number, r: number, cnt: number, tags: Int32Array): boolean {
+  const cv = st.clusters[st.clusterOf[v]];
+  const cr = st.clusters[st.clusterOf[r]];
+  if (st.chars[r].given || cr.mergedInto >= 0) return false;
+  if (cv.full || cv.first !== '' || cv.last === '' || cv.titles.size === 0 || [...cv.titles].some((t) => titleClass(t) === 'kin')) return false;
+  if (cr.full || cr.last !== '' || cr.first === '' || cr.titles.size > 0) return false;
+  // The titled name is not how the narration tags his speech.
+  if (tags[v] > Math.max(1, 0.05 * tags[r])) return false;
+  const gv = st.genders[v];
+  const gr = st.genders[r];
+  if (gv === GenderCode.Unknown || (gr !== GenderCode.Unknown && gr !== gv)) return false;
+  const pg = firstNameGender(cr.first);
+  if (pg !== undefined && pg !== gv) return false;
+  addLink(st.chars[v], { ...firstMentionLink(st, r), evidence: 'vocative', confidence: Math.min(0.9, 0.5 + 0.1 * cnt) });
+  cv.first = cr.first;
+  mergeCharacters(st, v, r);
+  cr.mergedInto = st.clusterOf[v];
+  return true;
 }
 
 /**
@@ -516,12 +552,51 @@ export function linkRelative(st: CastState): void {
   }
 }
 
+/**
+ * `Aunt Celia, Mrs. Milvain, who …`: two names side by side in the narration, set off by commas and
+ * followed by a relative clause, are one person (not a list: no name or `and` around them).
+ */
+function appositiveNames(st: CastState, i: number, j: number): boolean {
+  const doc = st.ctx.doc;
+  if (st.ctx.inQuote[i] || st.ctx.inQuote[j] || st.mc[i] < 0 || !/^\s*,\s*$/.test(between(doc, i, j))) return false;
+  const end = doc.mentions[3 * j + 1];
+  if (!/^\s*,\s*(?:who|whose|whom)\b/.test(doc.text.slice(end, end + 12))) return false;
+  if (i > 0 && mentionKind(doc, i - 1) === MentionKind.Proper && /^\s*,\s*(?:and\s+)?$/.test(between(doc, i - 1, i))) return false;
+  // Two full names are two people (`Tom Hale, Jack Orme, who was late, and …`: a list).
+  const ci = st.clusterOf[st.mc[i]];
+  const cj = st.mc[j] >= 0 ? st.clusterOf[st.mc[j]] : -1;
+  if (ci >= 0 && cj >= 0 && st.clusters[ci].full && st.clusters[cj].full) return false;
+  // Nor do they often share a sentence elsewhere (two people do; one person, in another apposition).
+  if (st.mc[j] >= 0) {
+    const a = st.mc[i];
+    const b = st.mc[j];
+    const sa = new Set<number>();
+    const sb = new Set<number>();
+    for (let k = 0; k < st.mc.length; k++) {
+      if (mentionKind(doc, k) !== MentionKind.Proper || st.ctx.sent[k] === st.ctx.sent[i]) continue;
+      if (st.mc[k] === a) sa.add(st.ctx.sent[k]);
+      else if (st.mc[k] === b) sb.add(st.ctx.sent[k]);
+    }
+    let shared = 0;
+    for (const x of sb) if (sa.has(x)) shared++;
+    if (shared > 1 + 0.15 * Math.min(sa.size, sb.size)) return false;
+  }
+  return true;
+}
+
+function mentionCount(mc: Int32Array, c: number): number {
+  let k = 0;
+  for (let i = 0; i < mc.length; i++) if (mc[i] === c) k++;
+  return k;
+}
+
 const NAMING_VERB = /^(?:called|named|nicknamed|dubbed|christened|call|name)$/i;
-const NAMING_GAP = /^\s*,?\s*(?:known as|also known as|alias|called|nicknamed|better known as)\s+$/i;
+const NAMING_GAP = /^\s*,?\s*(?:known as|also known as|alias|called|nicknamed|better known as|otherwise|late)\s+$/i;
 
 /**
- * Names given in the text: `Folk called him Sparrow`, `Dace, known as Sparrow,` — the name is the
- * character's (after pronoun resolution, so `him` is known). Its character, if it had one, joins.
+ * Names given in the text: `Folk called him Sparrow`, `Dace, known as Sparrow,`, `Bolter, late
+ * Claypole`, `Claypole, otherwise Bolter` — the name is the character's (after pronoun resolution, so
+ * `him` is known). Its character, if it had one, joins.
  */
 export function linkNaming(st: CastState): void {
   const doc = st.ctx.doc;
@@ -550,13 +625,16 @@ export function linkNaming(st: CastState): void {
         }
       }
     } else if (ki === MentionKind.Proper && NAMING_GAP.test(between(doc, i, j))) c = mc[i];
-    const e = mc[j];
+    else if (ki === MentionKind.Proper && appositiveNames(st, i, j)) c = mc[i];
+    let e = mc[j];
     if (c < 0 || e === c) continue;
     if (e >= 0) {
       if (st.chars[e].given || st.chars[e].narrator) continue;
       const ge = st.genders[e];
       const gc = st.genders[c];
       if (ge !== GenderCode.Unknown && gc !== GenderCode.Unknown && ge !== gc) continue;
+      // `Bolter, late Claypole`: two names of one man; the one named more often keeps the other.
+      if (ki === MentionKind.Proper && !st.chars[c].given && !st.chars[c].narrator && mentionCount(mc, e) > mentionCount(mc, c)) [c, e] = [e, c];
       mergeCharacters(st, c, e);
     } else mc[j] = c;
     addAlias(st.chars[c], doc.mentionText(j));
