@@ -297,6 +297,10 @@ test('a given cast matches names, and characters it does not list are still foun
     ['anna'],
   );
   assert.equal(who(only, 'Gil Tarrant'), null);
+  // nor a capitalised description that would otherwise be a character of its own
+  const titled = 'The Warden came in. "Sit," said the Warden. "No," said Anna. "Now," said the Warden. The Warden frowned.';
+  assert.ok(cast(titled, { cast: given }).characters.some((c) => c.name === 'the Warden'));
+  assert.deepEqual(cast(titled, { cast: given, castOnly: true }).characters.map((c) => c.id), ['anna']);
 });
 
 test('the cast hint seeds characters; generic and unused tags are dropped', () => {

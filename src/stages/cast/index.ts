@@ -251,7 +251,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   resolveTitles(st, hasGiven ? given : null);
   linkEpithets(st);
   linkRelative(st);
-  epithetCharacters(st);
+  epithetCharacters(st, options.castOnly === true);
   linkVocatives(st);
   const narrator = linkNarrator(st, hasGiven, options.castOnly === true || hasGiven);
 
@@ -436,7 +436,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
  * more, are characters of their own rather than nobody (or somebody on a guess); so are lower-case
  * ones with a telling head that tag speech twice or more (`said the policeman`).
  */
-function epithetCharacters(st: CastState): void {
+function epithetCharacters(st: CastState, castOnly: boolean): void {
   const doc = st.ctx.doc;
   const m = doc.mentions;
   const n = doc.mentionCount;
@@ -474,7 +474,8 @@ function epithetCharacters(st: CastState): void {
     if (tags >= 2) groups.set(key, occ);
   }
   const used = new Set(st.chars.map((c) => c.id));
-  for (const [key, occ] of groups) {
+  // `castOnly`: the given characters and nobody else.
+  for (const [key, occ] of castOnly ? [] : groups) {
     if (occ.length < 3) continue;
     const name = `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
     let id = slug(name);
