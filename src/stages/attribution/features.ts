@@ -9,7 +9,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { isStrong, pronounCandidates, type RuleState } from './index.js';
+import { isStrong, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -151,7 +151,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
       if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
-        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, vocatives[u]);
+        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, vocatives[u], inQuote);
         pronGender = doc.mentionGenders[top.mention];
         for (const [c] of pron.slice(0, 3)) add(c);
       }
@@ -323,17 +323,6 @@ function epithetIds(doc: Document, rules: RuleState): Int32Array {
   return out;
 }
 
-/** 1 for mentions inside a quote span (one merge pass: both layers are in text order). */
-export function mentionInQuote(doc: Document): Uint8Array {
-  const out = new Uint8Array(doc.mentionCount);
-  let q = 0;
-  for (let m = 0; m < doc.mentionCount; m++) {
-    const pos = doc.mentions[3 * m];
-    while (q < doc.quoteCount && doc.quotes[4 * q + 1] <= pos) q++;
-    if (q < doc.quoteCount && doc.quotes[4 * q] <= pos) out[m] = 1;
-  }
-  return out;
-}
 
 /** Second-stage features: what the first-stage ranker believes about the neighbouring turns. */
 export const STACKED_FEATURE_NAMES = [

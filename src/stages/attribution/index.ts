@@ -86,6 +86,18 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
   }
 }
 
+/** 1 for mentions inside a quote span (one merge pass: both layers are in text order). */
+export function mentionInQuote(doc: Document): Uint8Array {
+  const out = new Uint8Array(doc.mentionCount);
+  let q = 0;
+  for (let m = 0; m < doc.mentionCount; m++) {
+    const pos = doc.mentions[3 * m];
+    while (q < doc.quoteCount && doc.quotes[4 * q + 1] <= pos) q++;
+    if (q < doc.quoteCount && doc.quotes[4 * q] <= pos) out[m] = 1;
+  }
+  return out;
+}
+
 /** The rule passes: tags, pronoun tags, same-paragraph turns, turn-taking, recent mention. */
 export function runRules(doc: Document): RuleState {
   const nU = doc.utteranceCount;
@@ -97,6 +109,7 @@ export function runRules(doc: Document): RuleState {
   const para = new Int32Array(nU);
   for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
   const conv = conversationIds(doc, para);
+  const inQuote = mentionInQuote(doc);
 
   // Evidence next to each utterance: tags first, then beats, strongest first.
   const evidence: Evidence[][] = new Array(nU);
@@ -135,7 +148,7 @@ export function runRules(doc: Document): RuleState {
     if (!e || speakers[u] >= 0) continue;
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
-    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u])[0]?.[0] ?? -1;
+    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote)[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
@@ -460,7 +473,8 @@ function firstSubjectMention(doc: Document, from: number, to: number, anySentenc
  * A pronoun naming a speaker (`he said`, `She shrugged.`): someone of that gender taking part in the
  * exchange (a speaker of the nearby lines, someone named in the narration just before), never the
  * one the quote addresses by name, and, when two of that gender are talking, usually not the
- * previous speaker. The cast stage's own resolution of the pronoun is one vote among these.
+ * previous speaker. The cast stage's own resolution of the pronoun is one vote among these. Names said
+ * inside quotes do not count: they are talked about.
  */
 export function pronounCandidates(
   doc: Document,
@@ -471,6 +485,7 @@ export function pronounCandidates(
   conv: Int32Array,
   para: Int32Array,
   voc: number[],
+  inQuote: Uint8Array,
 ): Array<[number, number]> {
   const g = doc.mentionGenders[m];
   const scores = new Map<number, number>();
@@ -495,7 +510,8 @@ export function pronounCandidates(
   for (let k = m - 1, seen = 0; k >= 0 && seen < 30; k--, seen++) {
     if (pos - doc.mentions[3 * k] > 1500) break;
     const r = doc.mentionCharacters[k];
-    if (r >= 0 && doc.mentions[3 * k + 2] !== MentionKind.Pronoun) add(r, 1 - seen * 0.03);
+    // Names said inside quotes are talked about, not present.
+    if (r >= 0 && doc.mentions[3 * k + 2] !== MentionKind.Pronoun && !inQuote[k]) add(r, 1 - seen * 0.03);
   }
   if (prevSpeaker >= 0 && scores.has(prevSpeaker) && scores.size > 1) {
     scores.set(prevSpeaker, (scores.get(prevSpeaker) ?? 0) - PREV_PENALTY);
