@@ -9,7 +9,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { isStrong, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
+import { assignTurnTaking, isStrong, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -343,6 +343,8 @@ export const STACKED_FEATURE_NAMES = [
   'p1_idiolect_best',
   'p1_idiolect_margin',
   'p1_epithet_share',
+  'p1_turn_taking',
+  'p1_turn_taking_anchor',
 ] as const;
 export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
 
@@ -372,6 +374,21 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     if (best >= 0 && probs[best] >= SURE) owner[u] = table.candidates[best];
   }
   const idiolect = buildIdiolect(table.words, owner);
+  // Turn-taking again, anchored on the first stage's sure decisions instead of the tags only: an
+  // untagged run between two sure turns alternates from them.
+  const tt = new Int32Array(nU).fill(-1);
+  const ttConf = new Float32Array(nU);
+  const ttCues = new Array<string>(nU).fill('');
+  const anchored = new Uint8Array(nU);
+  for (let u = 0; u < nU; u++) {
+    if (owner[u] >= 0) {
+      tt[u] = owner[u];
+      ttConf[u] = 0.9;
+      anchored[u] = 1;
+    }
+  }
+  const notSpeaker = rules.vocatives.map((v, u) => (rules.spokenTo[u].length === 0 ? v : [...new Set([...v, ...rules.spokenTo[u]])]));
+  assignTurnTaking(para, conv, tt, ttConf, ttCues, notSpeaker);
   // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
   // author keeps calling one character `the old gentleman`.
   const epithetMass = new Map<number, Map<number, number>>();
@@ -417,6 +434,17 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
         if (d !== 0 && v >= 0 && v < nU && conv[v] === conv[u] && para[v] !== para[u]) near += probOf(v, c);
       }
       out[row + 12] = near;
+    }
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      if (table.candidates[k] !== tt[u] || anchored[u]) continue;
+      out[k * NUM_STACKED + 17] = ttConf[u];
+    }
+    // A sure neighbour that is this candidate (the anchor the alternation starts from).
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      const c = table.candidates[k];
+      const prev = vs[0];
+      if (prev >= 0 && anchored[prev] && tt[prev] === c) out[k * NUM_STACKED + 18] = -1;
+      else if (vs[1] >= 0 && anchored[vs[1]] && tt[vs[1]] === c) out[k * NUM_STACKED + 18] = 1;
     }
     const ep = table.epithets[u] >= 0 ? epithetMass.get(table.epithets[u])! : null;
     const others = ep ? (ep.get(-1) ?? 0) - 1 : 0;

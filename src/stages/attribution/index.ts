@@ -654,7 +654,7 @@ function conversationIds(doc: Document, para: Int32Array): Int32Array {
  * alternation from the nearest anchored turn (a tag or beat): an even distance gives the anchor's
  * speaker, an odd distance the other participant.
  */
-function assignTurnTaking(
+export function assignTurnTaking(
   para: Int32Array,
   conv: Int32Array,
   speakers: Int32Array,
