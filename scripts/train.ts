@@ -2,20 +2,25 @@
  * `npm run train`: learn the speaker ranker from the PDNC novels in ../shared/data/pdnc and write
  * src/stages/attribution/weights.ts. Prints leave-novels-out cross-validated ranker accuracy first
  * (the same folds as `dramatis eval pdnc --cv`), then fits on all novels.
- * Usage: node --import tsx scripts/train.ts [PDNC_DIR] [--folds K] [--check]
+ * Usage: node --import tsx scripts/train.ts [PDNC_DIR] [--folds K] [--check] [--linear] [--calibrate] [--no-cv]
  *   --check: do not write; exit 1 if the shipped weights differ from what training gives.
+ *   --linear: the linear ranker instead of boosted trees (for comparison on the same folds).
+ *   --calibrate: fit a softmax temperature on inner out-of-fold scores (off: it did not help).
+ *   --no-cv: skip the cross-validation (just fit and write or check).
  */
 import { readFileSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPdncNovelDirs, loadPdncNovel } from '../src/eval/pdnc.js';
-import { fitRanker, foldsByName, rankerAccuracy, trainingSet, writeWeightsModule } from '../src/learn/ranker-training.js';
+import { fitRanker, foldsByName, rankerAccuracy, trainingSet, writeWeightsModule, type FitOptions } from '../src/learn/ranker-training.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const foldsArg = args.indexOf('--folds');
 const folds = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 6;
 const check = args.includes('--check');
+const opts: FitOptions = { model: args.includes('--linear') ? 'linear' : 'trees', calibrate: args.includes('--calibrate') };
+const cv = !args.includes('--no-cv');
 const dataDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds') ?? resolve(root, '../shared/data/pdnc');
 const weightsPath = resolve(root, 'src/stages/attribution/weights.ts');
 
@@ -28,18 +33,41 @@ console.log(`${sets.length} novels, ${labelled} labelled utterances, gold speake
 const fold = foldsByName(sets.map((s) => s.name), folds);
 let right = 0;
 let total = 0;
-for (let k = 0; k < folds; k++) {
+let sure = 0;
+let sureRight = 0;
+let logLoss = 0;
+let covered1 = 0;
+// The same at temperature 1 (uncalibrated), when the model has a fitted temperature.
+const raw = { sure: 0, sureRight: 0, logLoss: 0 };
+const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)}%`;
+for (let k = 0; cv && k < folds; k++) {
+  const t1 = performance.now();
   const train = sets.filter((s) => fold.get(s.name) !== k);
   const test = sets.filter((s) => fold.get(s.name) === k);
-  const model = fitRanker(train);
+  const model = fitRanker(train, opts);
   const acc = rankerAccuracy(test, model);
   right += acc.right;
   total += acc.total;
-  console.log(`fold ${k + 1}/${folds}: ${test.map((s) => s.name).join(', ')}: ${((100 * acc.right) / acc.total).toFixed(1)}% of ${acc.total}`);
+  sure += acc.sure;
+  sureRight += acc.sureRight;
+  logLoss += acc.logLoss;
+  covered1 += acc.covered;
+  if (model.temperature !== undefined) {
+    const r = rankerAccuracy(test, { ...model, temperature: undefined });
+    raw.sure += r.sure;
+    raw.sureRight += r.sureRight;
+    raw.logLoss += r.logLoss;
+  }
+  const temp = model.temperature !== undefined ? `, temperature ${model.temperature}` : '';
+  console.log(`fold ${k + 1}/${folds}: ${test.map((s) => s.name).join(', ')}: ${pct(acc.right, acc.total)} of ${acc.total}${temp} (${((performance.now() - t1) / 1000).toFixed(1)} s)`);
 }
-console.log(`cross-validated ranker accuracy (utterances, gold cast): ${((100 * right) / total).toFixed(1)}%`);
+if (cv) {
+  console.log(`cross-validated ranker accuracy (utterances, gold cast): ${pct(right, total)}`);
+  console.log(`cross-validated: probability >= 0.9 for ${pct(sure, total)} of utterances, ${pct(sureRight, sure)} of them right; log-loss ${(logLoss / covered1).toFixed(4)}`);
+  if (raw.sure > 0) console.log(`  (at temperature 1: probability >= 0.9 for ${pct(raw.sure, total)}, ${pct(raw.sureRight, raw.sure)} right; log-loss ${(raw.logLoss / covered1).toFixed(4)})`);
+}
 
-const model = fitRanker(sets);
+const model = fitRanker(sets, opts);
 const provenance = `trained on ${sets.length} PDNC novels, ${labelled} labelled utterances`;
 if (check) {
   const tmp = `${weightsPath}.check`;

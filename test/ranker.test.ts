@@ -1,12 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitLinear } from '../src/learn/ranker-training.js';
-import { candidateProbabilities, usableModel } from '../src/stages/attribution/ranker.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fitLinear, fitTemperature, writeWeightsModule } from '../src/learn/ranker-training.js';
+import { fitTrees } from '../src/learn/gbdt.js';
+import { candidateProbabilities, softmaxByUtterance, stageScores, usableModel } from '../src/stages/attribution/ranker.js';
+import { treeScore, validTrees } from '../src/stages/attribution/trees.js';
 import { RANKER_MODEL } from '../src/stages/attribution/weights.js';
-import type { CandidateTable } from '../src/stages/attribution/features.js';
+import type { ScoredTable } from '../src/stages/attribution/features.js';
 
 /** Two features; the gold candidate is the one with feature 0 set (feature 1 is noise). */
-function syntheticSet(n: number): { table: Pick<CandidateTable, 'candidates' | 'offsets' | 'features'>; labels: Int32Array } {
+function syntheticSet(n: number): { table: ScoredTable; labels: Int32Array } {
   const candidates: number[] = [];
   const offsets = new Int32Array(n + 1);
   const features: number[] = [];
@@ -50,5 +56,100 @@ test('training learns the signal feature and the softmax ranks the gold candidat
 test('the shipped weights match the code’s feature lists (a stale weights file would be ignored)', () => {
   assert.ok(RANKER_MODEL, 'weights.ts holds a trained model');
   assert.ok(usableModel(RANKER_MODEL), 'weights.ts was trained for other features: run npm run train');
-  assert.ok(RANKER_MODEL!.stacked, 'the stacked stage is trained too');
+  assert.ok(RANKER_MODEL!.trees && RANKER_MODEL!.stacked?.trees, 'both stages are tree ensembles');
+});
+
+/** Three features; the gold candidate is the one where exactly one of features 0 and 1 is set (XOR), feature 2 is noise. */
+function xorSet(n: number): { table: ScoredTable; labels: Int32Array } {
+  const candidates: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  const features: number[] = [];
+  const labels = new Int32Array(n);
+  const patterns = [
+    [0, 0],
+    [1, 1],
+    [1, 0],
+    [0, 1],
+  ];
+  for (let u = 0; u < n; u++) {
+    offsets[u] = candidates.length;
+    // One XOR candidate among three non-XOR ones, at a position that moves with u.
+    const goldAt = u % 3;
+    for (let c = 0; c < 3; c++) {
+      const [a, b] = c === goldAt ? patterns[2 + (u % 2)] : patterns[(u + c) % 2];
+      if (c === goldAt) labels[u] = candidates.length;
+      candidates.push(c);
+      features.push(a, b, (u * 5 + c) % 7 === 0 ? 1 : 0);
+    }
+  }
+  offsets[n] = candidates.length;
+  return { table: { candidates: Int32Array.from(candidates), offsets, features: Float64Array.from(features) }, labels };
+}
+
+test('boosted trees learn an interaction a linear ranker cannot, deterministically', () => {
+  const set = xorSet(90);
+  const opts = { trees: 30, depth: 2, learningRate: 0.3, minHessian: 0.1 };
+  const a = fitTrees([set], 3, opts);
+  assert.deepEqual(a, fitTrees([set], 3, opts), 'the same data gives the same trees twice');
+  assert.ok(validTrees(a, 3));
+  const stage = { features: ['a', 'b', 'noise'], trees: a };
+  const probs = softmaxByUtterance(set.table.offsets, stageScores(set.table, stage));
+  for (let u = 0; u < 90; u++) {
+    let best = set.table.offsets[u];
+    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
+    assert.equal(best, set.labels[u], `utterance ${u}`);
+  }
+  // A linear model cannot separate XOR: it gets some utterances wrong.
+  const linear = fitLinear([set], ['a', 'b', 'noise'], { epochs: 150 });
+  const lp = candidateProbabilities(set.table, linear.weights);
+  let wrong = 0;
+  for (let u = 0; u < 90; u++) {
+    let best = set.table.offsets[u];
+    for (let k = best; k < set.table.offsets[u + 1]; k++) if (lp[k] > lp[best]) best = k;
+    if (best !== set.labels[u]) wrong++;
+  }
+  assert.ok(wrong > 0);
+});
+
+test('tree scores read the flat node arrays: splits send x <= value left, leaves add up', () => {
+  // Tree 0: x0 <= 0.5 ? 1 : (x1 <= 2 ? 2 : 3); tree 1: a single leaf of 10.
+  const trees = { roots: [0, 5], feature: [0, -1, 1, -1, -1, -1], value: [0.5, 1, 2, 2, 3, 10], right: [2, 0, 4, 0, 0, 0] };
+  assert.ok(validTrees(trees, 2));
+  assert.ok(!validTrees(trees, 1), 'a split on a feature beyond the width is invalid');
+  assert.equal(treeScore(trees, [0.5, 9], 0), 11);
+  assert.equal(treeScore(trees, [0.6, 2], 0), 12);
+  assert.equal(treeScore(trees, [0.6, 2.5], 0), 13);
+});
+
+test('the temperature fitted on held-out scores undoes overconfidence', () => {
+  // Scores twice as large as the true log-odds: the fitted temperature is close to 2.
+  const offsets = new Int32Array(201);
+  const scores = new Float64Array(400);
+  const labels = new Int32Array(200);
+  for (let u = 0; u < 200; u++) {
+    offsets[u + 1] = 2 * (u + 1);
+    scores[2 * u] = 2 * Math.log(3); // p = 0.75 at temperature 1 … 0.9 shown
+    labels[u] = u % 4 === 0 ? 2 * u + 1 : 2 * u;
+  }
+  const t = fitTemperature([{ scores, offsets, labels }]);
+  assert.ok(Math.abs(t - 2) < 0.01, `temperature ${t}`);
+});
+
+test('the weights module round-trips a tree model exactly, and a stale one is not used', async () => {
+  const set = xorSet(60);
+  const trees = fitTrees([set], 3, { trees: 5, depth: 2, minHessian: 0.1 });
+  const model = { features: ['a', 'b', 'noise'], trees, stacked: { features: ['a', 'b', 'noise'], trees }, temperature: 1.25 };
+  const dir = mkdtempSync(join(tmpdir(), 'dramatis-weights-'));
+  try {
+    const path = join(dir, 'weights.ts');
+    writeWeightsModule(path, model, 'test');
+    const mod = (await import(pathToFileURL(path).href)) as { RANKER_MODEL: unknown };
+    assert.deepEqual(mod.RANKER_MODEL, model);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Trained for other features than this code's: ignored.
+  assert.equal(usableModel(model), null);
+  const real = RANKER_MODEL!;
+  assert.equal(usableModel({ ...real, trees: { ...real.trees!, feature: real.trees!.feature.map((f) => (f >= 0 ? 999 : f)) } }), null);
 });

@@ -100,6 +100,9 @@ export interface CandidateTable {
   epithets: Int32Array;
 }
 
+/** What scoring reads of a candidate table: the candidates, their rows and the utterance offsets. */
+export type ScoredTable = Pick<CandidateTable, 'candidates' | 'offsets' | 'features'>;
+
 export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
   const nU = doc.utteranceCount;
   const { speakers, confidence, cues, vocatives, spokenTo, evidence, para, conv, narrator, genders } = rules;

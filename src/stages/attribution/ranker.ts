@@ -1,7 +1,8 @@
 /**
- * The speaker ranker: a linear model over candidate features with a softmax per utterance. Its
- * weights are learned by `npm run train` from PDNC (src/learn/) and ship in weights.ts; without
- * weights the rules' decisions stand.
+ * The speaker ranker: candidates are scored per utterance (gradient-boosted regression trees, plus
+ * an optional linear part) and a softmax over each utterance's candidates gives probabilities. Its
+ * parameters are learned by `npm run train` from PDNC (src/learn/) and ship in weights.ts; without
+ * them the rules' decisions stand.
  */
 import type { Document } from '../../document/document.js';
 import { Cue } from './cues.js';
@@ -13,8 +14,10 @@ import {
   stackedFeatures,
   withStacked,
   type CandidateTable,
+  type ScoredTable,
 } from './features.js';
 import type { RuleState } from './index.js';
+import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
 export interface LinearModel {
@@ -23,36 +26,62 @@ export interface LinearModel {
   weights: readonly number[];
 }
 
+/** One scoring stage: the sum of a linear part and a tree ensemble (either may be absent). */
+export interface RankerStage {
+  /** Feature names the stage was trained for (checked against the code's feature list). */
+  features: readonly string[];
+  weights?: readonly number[];
+  trees?: TreeEnsemble;
+}
+
 /**
  * Two stages: the first scores candidates from the rules' evidence; the second adds what the first
  * believes about the neighbouring turns (stacking), so turn-taking reads the ranker's decisions.
+ * The final scores are divided by `temperature` (fitted for calibrated confidences) before the softmax.
  */
-export interface RankerModel extends LinearModel {
-  stacked?: LinearModel;
+export interface RankerModel extends RankerStage {
+  stacked?: RankerStage;
+  temperature?: number;
+}
+
+/** Softmax of scores within each utterance (in place), after dividing them by temperature. */
+export function softmaxByUtterance(offsets: ArrayLike<number>, scores: Float64Array, temperature = 1): Float64Array {
+  const nU = offsets.length - 1;
+  for (let u = 0; u < nU; u++) {
+    const a = offsets[u];
+    const b = offsets[u + 1];
+    let max = -Infinity;
+    for (let k = a; k < b; k++) if ((scores[k] /= temperature) > max) max = scores[k];
+    let z = 0;
+    for (let k = a; k < b; k++) z += scores[k] = Math.exp(scores[k] - max);
+    for (let k = a; k < b; k++) scores[k] /= z;
+  }
+  return scores;
+}
+
+/** Linear scores of every candidate row. */
+function linearScores(table: ScoredTable, weights: ArrayLike<number>, out: Float64Array): Float64Array {
+  const width = weights.length;
+  for (let k = 0; k < out.length; k++) {
+    let s = 0;
+    const base = k * width;
+    for (let f = 0; f < width; f++) s += weights[f] * table.features[base + f];
+    out[k] += s;
+  }
+  return out;
+}
+
+/** Raw scores of every candidate under one stage (the table's rows are the stage's features). */
+export function stageScores(table: ScoredTable, stage: RankerStage): Float64Array {
+  const out = new Float64Array(table.candidates.length);
+  if (stage.weights) linearScores(table, stage.weights, out);
+  if (stage.trees) addTreeScores(stage.trees, table.features, stage.features.length, out);
+  return out;
 }
 
 /** Probability of each candidate (softmax of the linear scores), flat like the candidate table. */
-export function candidateProbabilities(table: Pick<CandidateTable, 'offsets' | 'features' | 'candidates'>, weights: ArrayLike<number>): Float64Array {
-  const n = table.candidates.length;
-  const width = weights.length;
-  const probs = new Float64Array(n);
-  const nU = table.offsets.length - 1;
-  for (let u = 0; u < nU; u++) {
-    const a = table.offsets[u];
-    const b = table.offsets[u + 1];
-    let max = -Infinity;
-    for (let k = a; k < b; k++) {
-      let s = 0;
-      const base = k * width;
-      for (let f = 0; f < width; f++) s += weights[f] * table.features[base + f];
-      probs[k] = s;
-      if (s > max) max = s;
-    }
-    let z = 0;
-    for (let k = a; k < b; k++) z += probs[k] = Math.exp(probs[k] - max);
-    for (let k = a; k < b; k++) probs[k] /= z;
-  }
-  return probs;
+export function candidateProbabilities(table: ScoredTable, weights: ArrayLike<number>): Float64Array {
+  return softmaxByUtterance(table.offsets, linearScores(table, weights, new Float64Array(table.candidates.length)));
 }
 
 /** Which cue names a ranker decision that overrides the rules: the feature that pushed it most. */
@@ -82,24 +111,31 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 
 /** The model if its feature lists match this code's (a stale weights file is ignored, not misread). */
 export function usableModel(model: RankerModel | null): RankerModel | null {
-  if (!model || !sameNames(model.features, FEATURE_NAMES) || model.weights.length !== NUM_FEATURES) return null;
-  if (model.stacked && !sameNames(model.stacked.features, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])) return null;
+  if (!model || !usableStage(model, FEATURE_NAMES)) return null;
+  if (model.stacked && !usableStage(model.stacked, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])) return null;
   return model;
 }
 
+function usableStage(stage: RankerStage, names: readonly string[]): boolean {
+  if (!sameNames(stage.features, names) || (!stage.weights && !stage.trees)) return false;
+  if (stage.weights && stage.weights.length !== names.length) return false;
+  return !stage.trees || validTrees(stage.trees, names.length);
+}
+
 /** Candidate probabilities under a model: first stage, then the stacked stage if the model has one. */
-export function modelProbabilities(table: CandidateTable, model: RankerModel, rules: RuleState): { table: CandidateTable; probs: Float64Array; weights: readonly number[] } {
-  const probs1 = candidateProbabilities(table, model.weights);
-  if (!model.stacked) return { table, probs: probs1, weights: model.weights };
+export function modelProbabilities(table: CandidateTable, model: RankerModel, rules: RuleState): { table: CandidateTable; probs: Float64Array; stage: RankerStage } {
+  const scores1 = stageScores(table, model);
+  if (!model.stacked) return { table, probs: softmaxByUtterance(table.offsets, scores1, model.temperature), stage: model };
+  const probs1 = softmaxByUtterance(table.offsets, scores1);
   const table2 = withStacked(table, stackedFeatures(table, probs1, rules));
-  return { table: table2, probs: candidateProbabilities(table2, model.stacked.weights), weights: model.stacked.weights };
+  return { table: table2, probs: softmaxByUtterance(table.offsets, stageScores(table2, model.stacked), model.temperature), stage: model.stacked };
 }
 
 /** Final speakers: the ranker's choice among candidates where a model is available. */
 export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel | null = RANKER_MODEL): RuleState {
   const usable = usableModel(model);
   if (!usable || doc.utteranceCount === 0) return rules;
-  const { table, probs, weights } = modelProbabilities(buildCandidates(doc, rules), usable, rules);
+  const { table, probs, stage } = modelProbabilities(buildCandidates(doc, rules), usable, rules);
   const nU = doc.utteranceCount;
   const speakers = new Int32Array(nU).fill(-1);
   const confidence = new Float32Array(nU);
@@ -111,18 +147,36 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     const c = table.candidates[best];
     speakers[u] = c;
     confidence[u] = probs[best];
-    if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, weights);
+    if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
   }
   return { ...rules, speakers, confidence, cues };
 }
 
-function strongestCue(table: CandidateTable, k: number, weights: ArrayLike<number>): string {
+/** One row's score under a stage. */
+function rowScore(stage: RankerStage, row: ArrayLike<number>): number {
+  let s = 0;
+  if (stage.weights) for (let f = 0; f < stage.weights.length; f++) s += stage.weights[f] * row[f];
+  if (stage.trees) s += treeScore(stage.trees, row, 0);
+  return s;
+}
+
+/**
+ * The cue of the feature that pushed candidate k's score up most: how much the score drops when that
+ * feature is set to zero (for a linear stage, exactly weight × value). Cue.Ranker when none did.
+ */
+function strongestCue(table: CandidateTable, k: number, stage: RankerStage): string {
+  const width = stage.features.length;
+  const row = table.features.slice(k * width, (k + 1) * width);
+  const full = rowScore(stage, row);
   let bestF = -1;
   let bestV = 0;
-  const width = weights.length;
   for (let f = 0; f < NUM_FEATURES; f++) {
-    const v = weights[f] * table.features[k * width + f];
-    if (FEATURE_CUE[FEATURE_NAMES[f]] && v > bestV) {
+    if (!FEATURE_CUE[FEATURE_NAMES[f]] || row[f] === 0) continue;
+    const x = row[f];
+    row[f] = 0;
+    const v = full - rowScore(stage, row);
+    row[f] = x;
+    if (v > bestV) {
       bestV = v;
       bestF = f;
     }
