@@ -4,7 +4,9 @@
  * For each utterance, the characters who could have said it: the rules' choice, whoever the tags
  * and beats name, the speakers of the turns around it, whoever was addressed by name just before,
  * the characters active in the narration, the narrator. Each candidate gets a fixed-length feature
- * row; the ranker scores rows with a linear model and a softmax over the utterance's candidates.
+ * row (tags, pronoun resolution, turn-taking, vocatives and lines said to someone, recency, the
+ * speaker's idiolect); the ranker scores rows (boosted trees) with a softmax over the utterance's
+ * candidates. The stacked rows add what the first stage believes about the neighbouring turns.
  * Rows are stored flat (one Float64Array) with an offset per utterance.
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
