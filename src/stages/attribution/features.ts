@@ -190,6 +190,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       for (const [c] of order) if (genders[c] === pronGender && sameGender.length < 2) sameGender.push(c);
     }
     add(narrator);
+    const turns = convTurns.get(conv[u]);
+    // Everyone the rules hear speak in this conversation (a participant may be silent for a while).
+    if (turns) for (const c of turns.keys()) add(c);
 
     // Mentions in the utterance's own paragraph narration and inside its quotes.
     const p = para[u];
@@ -234,7 +237,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (v >= 0 && v < nU && para[v] === p && speakers[v] >= 0 && isStrong(cues[v])) samePara.push(speakers[v]);
     }
     const noEvidence = ev.length === 0 ? 1 : 0;
-    const turns = convTurns.get(conv[u]);
 
     const rowBase = cands.length;
     for (const c of set) {
