@@ -1,5 +1,6 @@
 /** Per-document facts the cast passes share: where each mention sits (quote, sentence, paragraph). */
 import { Document, TokenKind } from '../../document/document.js';
+import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { quotedRegions, RegionCursor } from '../mentions/quote-spans.js';
 
 export interface Ctx {
@@ -103,4 +104,20 @@ export function wordAfter(doc: Document, end: number): string {
   const t = tokenAfter(doc, end);
   if (t >= doc.tokenCount || doc.tokenKinds[t] !== TokenKind.Word) return '';
   return doc.tokenText(t).toLowerCase();
+}
+
+/**
+ * Is mention i right next to a speech verb (`said Mrs. Hilbery`, `the policeman replied`)? With
+ * `skipThe`, a `the` before the mention is looked past (`said the Jew` when the name excludes `the`).
+ */
+export function nextToSpeechVerb(doc: Document, i: number, skipThe: boolean): boolean {
+  const s = doc.mentions[3 * i];
+  const e = doc.mentions[3 * i + 1];
+  const tb = doc.tokenAtOrAfter(s) - 1;
+  let ta = doc.tokenAtOrAfter(e);
+  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+  let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
+  if (skipThe && before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
+  const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
+  return SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after);
 }

@@ -17,21 +17,20 @@
  * Characters with too little person evidence, used mostly as places (`in Marabar`, `the Ganges`),
  * or as a plural (`the Indians`) are dropped.
  */
-import { Document, GenderCode, MentionKind, TokenKind, type CharacterLink, type CharacterRecord } from '../../document/document.js';
+import { Document, GenderCode, MentionKind, type CharacterLink, type CharacterRecord } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
-import { buildContext, type Ctx } from './context.js';
+import { buildContext, nextToSpeechVerb, type Ctx } from './context.js';
 import { collectForms, type Form, type FormTable } from './forms.js';
 import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Cluster } from './cluster.js';
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
 import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkVocatives } from './links.js';
-import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -470,7 +469,7 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
   }
   for (const [key, occ] of described) {
     let tags = 0;
-    for (const i of occ) if (!st.ctx.inQuote[i] && speechTagWord(doc, i)) tags++;
+    for (const i of occ) if (!st.ctx.inQuote[i] && nextToSpeechVerb(doc, i, false)) tags++;
     if (tags >= 2) groups.set(key, occ);
   }
   const used = new Set(st.chars.map((c) => c.id));
@@ -489,18 +488,6 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
     for (const i of occ) st.mc[i] = k;
     void key;
   }
-}
-
-/** Is mention i next to a speech verb (`said the policeman`, `the policeman replied`)? */
-function speechTagWord(doc: Document, i: number): boolean {
-  const s = doc.mentions[3 * i];
-  const e = doc.mentions[3 * i + 1];
-  const tb = doc.tokenAtOrAfter(s) - 1;
-  let ta = doc.tokenAtOrAfter(e);
-  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
-  const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
-  const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
-  return SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after);
 }
 
 export const castStage: Stage = {

@@ -18,6 +18,7 @@
  */
 import { Document, GenderCode, MentionKind, TokenKind, type CharacterRecord } from '../../document/document.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import { nextToSpeechVerb } from './context.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import type { CastState } from './index.js';
 import { linkOf } from './index.js';
@@ -303,16 +304,7 @@ function speechTagMention(st: CastState, j: number): boolean {
   if (st.ctx.inQuote[j] || st.mc[j] < 0) return false;
   const k = mentionKind(doc, j);
   if (k !== MentionKind.Proper && !(k === MentionKind.Nominal && describedCharacter(st, st.mc[j]))) return false;
-  const s = doc.mentions[3 * j];
-  const e = doc.mentions[3 * j + 1];
-  const tb = doc.tokenAtOrAfter(s) - 1;
-  let ta = doc.tokenAtOrAfter(e);
-  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
-  let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
-  // `said the Jew`
-  if (before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
-  const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
-  return SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after);
+  return nextToSpeechVerb(doc, j, true);
 }
 
 /** Character named by a speech tag in paragraph p (`said Mrs. Hilbery`, `Mrs. Hilbery replied`), or -1. */
