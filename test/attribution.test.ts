@@ -111,3 +111,23 @@ test('descriptive aliases of a given cast are mentions, so their tags name the s
   const text = '"What is that, sir?" inquired Oliver.\n\n"The boy is a fool," said the gentleman in the white waistcoat.\n\n"Zero!" called the croupier.\n';
   assert.deepEqual(analyze(text, { cast: given, castOnly: true }).quotes.map((q) => q.speaker), ['o', 'g', 'c']);
 });
+
+test('a narration paragraph ending in a colon introduces the quote after it', () => {
+  const text = 'Rook looked up from the charts.\n\nAfter a while Mara leaned over the map and said, quite softly:\n\n“We turn back at dawn.”\n\n“Agreed,” Rook said.\n';
+  const a = analyze(text, { cast });
+  assert.equal(a.quotes[0].speaker, 'mara');
+  assert.equal(a.quotes[0].cue, 'tag-name');
+});
+
+test('a line said to someone is not theirs, and addresses them', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const text = 'Rook and Tam were arguing by the stove when Mara came in.\n\n“Enough,” he said to Tam. “Both of you, sit.”\n';
+  const q = analyze(text, { cast: trio }).quotes[0];
+  assert.notEqual(q.speaker, 'tam');
+  assert.ok(q.addressees.includes('tam'), `addressees: ${q.addressees.join(', ')}`);
+});
+
+test('a name after a preposition is not the subject of the tag', () => {
+  const text = 'Mara had not risen with Rook, and now, from her seat, called: “Come and sit down.”\n';
+  assert.equal(analyze(text, { cast }).quotes[0].speaker, 'mara');
+});
