@@ -96,7 +96,7 @@ export interface CandidateTable {
   offsets: Int32Array;
   /** Feature rows, NUM_FEATURES per candidate. */
   features: Float64Array;
-  /** The words of each utterance (for the stacked stage's word models). */
+  /** The words of each utterance (for the word models of both stages). */
   words: UtteranceWords;
   /** Per utterance: id of the description its tag names the speaker by (`said the old gentleman`), or -1. */
   epithets: Int32Array;
@@ -156,7 +156,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
       if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
-        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, vocatives[u], inQuote);
+        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote);
         pronGender = doc.mentionGenders[top.mention];
         for (const [c] of pron.slice(0, 3)) add(c);
       }
@@ -394,8 +394,7 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       anchored[u] = 1;
     }
   }
-  const notSpeaker = rules.vocatives.map((v, u) => (rules.spokenTo[u].length === 0 ? v : [...new Set([...v, ...rules.spokenTo[u]])]));
-  assignTurnTaking(para, conv, tt, ttConf, ttCues, notSpeaker);
+  assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
   // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
   // author keeps calling one character `the old gentleman`.
   const epithetMass = new Map<number, Map<number, number>>();

@@ -1,6 +1,7 @@
 /**
- * Idiolect: how each character talks, learned from the lines a tag already attributes in this very
- * text, and how much an untagged line sounds like each of them. A smoothed word model per speaker
+ * Idiolect: how each character talks, learned from lines already attributed in this very text (by a
+ * tag in the first stage; lines the first stage is sure of in the stacked one), and how much another
+ * line sounds like each of them. A smoothed word model per speaker
  * (Dirichlet prior on the words of all quotes); the score is the mean log-likelihood ratio of the
  * line's words under the speaker's model against all speech. A tagged line is scored leaving its own
  * words out, so a line never vouches for itself.

@@ -42,6 +42,8 @@ export interface RuleState {
   vocatives: number[][];
   /** Characters the narration says the line is spoken to (`said to Mari`, `turning to Rook`). */
   spokenTo: number[][];
+  /** Who is not the speaker: those the line calls by name, and those its own tag says it is said to. */
+  notSpeaker: number[][];
   evidence: Evidence[][];
   para: Int32Array;
   conv: Int32Array;
@@ -58,12 +60,10 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
   // Addressees: whoever the line calls by name; otherwise the other side of the exchange — the
   // speaker of the previous turn, or of the next one when this turn opens the exchange.
   const addressees: number[][] = new Array(nU);
+  const [runFirst, runLast] = paragraphRuns(para);
   const turnSpeaker = (u: number, dir: number): number => {
-    for (let v = u + dir; v >= 0 && v < nU && conv[v] === conv[u]; v += dir) {
-      if (para[v] === para[u]) continue;
-      return speakers[v];
-    }
-    return -1;
+    const v = dir < 0 ? runFirst[u] - 1 : runLast[u] + 1;
+    return v >= 0 && v < nU && conv[v] === conv[u] ? speakers[v] : -1;
   };
   for (let u = 0; u < nU; u++) {
     const set = [...new Set([...vocatives[u], ...ranked.spokenTo[u]])].filter((c) => c !== speakers[u]);
@@ -119,8 +119,11 @@ export function runRules(doc: Document): RuleState {
   for (let u = 0; u < nU; u++) {
     vocatives[u] = findVocatives(doc, u);
     evidence[u] = findEvidence(doc, u);
-    spokenTo[u] = findSpokenTo(doc, u);
-    notSpeaker[u] = spokenTo[u].length === 0 ? vocatives[u] : [...new Set([...vocatives[u], ...spokenTo[u]])];
+    const to = findSpokenTo(doc, u);
+    spokenTo[u] = to.all;
+    // Only the tag's own clause after the line rules a speaker out: in `Tom looked at Mary. "Well?"
+    // she asked.` Mary, looked at before the line, is the one who answers.
+    notSpeaker[u] = to.inTag.length === 0 ? vocatives[u] : [...new Set([...vocatives[u], ...to.inTag])];
   }
   const decide = (u: number, c: number, e: Evidence) => {
     speakers[u] = c;
@@ -139,7 +142,7 @@ export function runRules(doc: Document): RuleState {
     const e = evidence[u][0];
     if (!e) continue;
     const c = resolvedCharacter(e.mention);
-    if (c >= 0 && !notSpeaker[u].includes(c)) decide(u, c, e);
+    if (c >= 0 && !vocatives[u].includes(c)) decide(u, c, e);
   }
   // Pass 2: pronouns and unresolved descriptions (`said the gentleman`), resolved among the people
   // of the exchange.
@@ -170,13 +173,12 @@ export function runRules(doc: Document): RuleState {
 
   // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
   // turn just before or just after: a new paragraph of speech is, nearly always, someone else's.
+  const [runFirst, runLast] = paragraphRuns(para);
   for (let u = 0; u < nU; u++) {
     if (speakers[u] >= 0) continue;
     const q0 = doc.utterances[2 * u];
     const exclude = notSpeaker[u].slice();
-    for (const dir of [-1, 1]) {
-      let v = u + dir;
-      while (v >= 0 && v < nU && para[v] === para[u]) v += dir;
+    for (const v of [runFirst[u] - 1, runLast[u] + 1]) {
       if (v >= 0 && v < nU && conv[v] === conv[u] && speakers[v] >= 0) exclude.push(speakers[v]);
     }
     const recent = recentCharacter(doc, doc.quotes[4 * q0], exclude, narrator);
@@ -187,7 +189,17 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, spokenTo, evidence, para, conv, narrator, genders };
+  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, conv, narrator, genders };
+}
+
+/** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
+function paragraphRuns(para: Int32Array): [Int32Array, Int32Array] {
+  const n = para.length;
+  const first = new Int32Array(n);
+  const last = new Int32Array(n);
+  for (let u = 0; u < n; u++) first[u] = u > 0 && para[u - 1] === para[u] ? first[u - 1] : u;
+  for (let u = n - 1; u >= 0; u--) last[u] = u + 1 < n && para[u + 1] === para[u] ? last[u + 1] : u;
+  return [first, last];
 }
 
 export function isStrong(cue: string): boolean {
@@ -548,6 +560,8 @@ function findVocatives(doc: Document, u: number): number[] {
 /** Words after which `to X` names whom a line is said to (`said to`, `turning to`, `nodding to`). */
 const TOWARD_WORDS: ReadonlySet<string> = new Set(['to', 'towards', 'toward']);
 const TURN_WORDS: ReadonlySet<string> = new Set(['turning', 'turned', 'turns', 'nodding', 'nodded', 'bowing', 'bowed', 'appealing', 'appealed', 'calling', 'called', 'addressing', 'addressed']);
+/** Speech-list verbs that are movement before `to` (`went to Mari`, `returned to Rook`): not said to anyone. */
+const MOTION_WORDS: ReadonlySet<string> = new Set(['went', 'go', 'goes', 'going', 'returned', 'returns', 'returning', 'came', 'come', 'comes']);
 const LOOK_WORDS: ReadonlySet<string> = new Set(['looking', 'looked', 'glancing', 'glanced', 'smiling', 'smiled', 'staring', 'stared', 'gazing', 'gazed', 'nodding', 'nodded', 'winking', 'winked', 'frowning', 'frowned']);
 
 /**
@@ -555,8 +569,8 @@ const LOOK_WORDS: ReadonlySet<string> = new Set(['looking', 'looked', 'glancing'
  * `addressing Lady Vane`, `looking at Tam`. Read in the narration of the utterance's paragraph next
  * to its spans (a short reach each side).
  */
-function findSpokenTo(doc: Document, u: number): number[] {
-  const out: number[] = [];
+function findSpokenTo(doc: Document, u: number): { all: number[]; inTag: number[] } {
+  let out: number[] = [];
   const q = doc.quotes;
   const first = doc.utterances[2 * u];
   const end = doc.utterances[2 * u + 1];
@@ -570,7 +584,7 @@ function findSpokenTo(doc: Document, u: number): number[] {
       else if (TOWARD_WORDS.has(w)) {
         for (let b = t - 1; b >= 0 && b >= t - 3; b--) {
           const bw = doc.tokenText(b).toLowerCase();
-          if (SPEECH_VERBS.has(bw) || TURN_WORDS.has(bw)) {
+          if ((SPEECH_VERBS.has(bw) && !MOTION_WORDS.has(bw)) || TURN_WORDS.has(bw)) {
             trigger = true;
             break;
           }
@@ -593,10 +607,12 @@ function findSpokenTo(doc: Document, u: number): number[] {
     const nextQuote = k + 1 < doc.quoteCount && q[4 * (k + 1) + 2] === p ? q[4 * (k + 1)] : doc.paragraphs[2 * p + 1];
     scan(from, Math.min(nextQuote, from + REACH));
   }
+  const inTag = out;
+  out = inTag.slice();
   const p0 = q[4 * first + 2];
   const prevEnd = first > 0 && q[4 * (first - 1) + 2] === p0 ? q[4 * (first - 1) + 1] : doc.paragraphs[2 * p0];
   scan(Math.max(prevEnd, q[4 * first] - REACH), q[4 * first]);
-  return out;
+  return { all: out, inTag };
 }
 
 function prevNonSpace(text: string, i: number, floor: number): number {

@@ -16,13 +16,17 @@ export function keyOfName(name: string): string {
   return canonicalKey(parseName(k));
 }
 
-/** Alias index for a given cast: explicit names and aliases, plus unambiguous derived sub-aliases. */
-/** The names and aliases exactly as a given cast lists them, keyed (for the typo lookup). */
+/**
+ * The names and aliases exactly as a given cast lists them, keyed (for the typo lookup); a duplicate
+ * entry's names stand for the entry it repeats, as in the alias index.
+ */
 export function listedNames(cast: readonly CastCharacter[]): Map<string, number> {
   const out = new Map<string, number>();
-  cast.forEach((c, ci) => {
-    for (const n of [c.name, ...(c.aliases ?? [])]) {
-      const k = keyOfName(n);
+  const names = cast.map((c) => [c.name, ...(c.aliases ?? [])].map(keyOfName));
+  const dup = duplicateEntries(cast, names);
+  names.forEach((keys, i) => {
+    const ci = dup[i] >= 0 ? dup[i] : i;
+    for (const k of keys) {
       if (!k) continue;
       const prev = out.get(k);
       out.set(k, prev === undefined || prev === ci ? ci : AMBIGUOUS);
@@ -31,6 +35,7 @@ export function listedNames(cast: readonly CastCharacter[]): Map<string, number>
   return out;
 }
 
+/** Alias index for a given cast: explicit names and aliases, plus unambiguous derived sub-aliases. */
 export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<string>): Map<string, number> {
   const explicit = new Map<string, number>();
   const setKey = (map: Map<string, number>, k: string, ci: number): void => {

@@ -433,7 +433,8 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
 /**
  * Capitalised descriptions that no name took (`the Grandmother`, `the Coroner`), used three times or
  * more, are characters of their own rather than nobody (or somebody on a guess); so are lower-case
- * ones with a telling head that tag speech twice or more (`said the policeman`).
+ * ones with a telling head, used three times or more, that tag speech twice or more (`said the
+ * policeman`). Never with `castOnly`.
  */
 function epithetCharacters(st: CastState, castOnly: boolean): void {
   const doc = st.ctx.doc;
