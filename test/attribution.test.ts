@@ -131,3 +131,11 @@ test('a name after a preposition is not the subject of the tag', () => {
   const text = 'Mara had not risen with Rook, and now, from her seat, called: “Come and sit down.”\n';
   assert.equal(analyze(text, { cast }).quotes[0].speaker, 'mara');
 });
+
+test('a name tag outranks the narration looking at that character just before', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const text = 'Tam stood by the door. Rook looked at Mara for a long moment.\n\n“Well?” asked Mara.\n';
+  const q = analyze(text, { cast: trio }).quotes[0];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-name');
+});
