@@ -146,7 +146,10 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (best < 0) continue;
     const c = table.candidates[best];
     speakers[u] = c;
-    confidence[u] = probs[best];
+    // A lone candidate gets probability 1 from the softmax whatever the evidence: its confidence is
+    // the rules' own (`"Stop," said the policeman` with one character in the cast is no certainty).
+    const alone = table.offsets[u + 1] - table.offsets[u] === 1;
+    confidence[u] = alone ? Math.min(probs[best], rules.confidence[u] > 0 ? rules.confidence[u] : 0.5) : probs[best];
     if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
   }
   return { ...rules, speakers, confidence, cues };
