@@ -140,7 +140,7 @@ test('a name tag outranks the narration looking at that character just before', 
   assert.equal(q.cue, 'tag-name');
 });
 
-test('a lone candidate is not a certainty: its confidence is the evidence's, not the softmax's 1', () => {
+test('a lone candidate is not a certainty: its confidence comes from the evidence, not a softmax over one', () => {
   const one: CastFile = { characters: [{ id: 'rook', name: 'Rook Ellery', aliases: ['Rook'], gender: 'he' }] };
   const text = 'Rook waited by the gate.\n\n“Stop there,” said the policeman.\n';
   const q = analyze(text, { cast: one, castOnly: true }).quotes[0];
