@@ -24,13 +24,8 @@ if (process.argv[2] === '--child-big') {
   // Child mode: a generated plain-text story of N MB (CRLF line endings, dialogue-heavy) read from
   // bytes and analysed like `dramatis analyze` does (src/input), then serialised; memory as JSON.
   const { analyzeFile } = await import('../src/index.js');
-  const paragraphs = [
-    '“The bell rang twice,” said Ada, counting on her fingers. “Twice means the mail boat.”',
-    'Her brother did not look up from the nets. He had heard the bell for thirty years and trusted none of it.',
-    '“Then go and meet it,” he said.',
-    'The harbour lay flat and grey under the morning, and nothing moved on it but the gulls.',
-  ];
-  const block = Buffer.from(paragraphs.join('\r\n\r\n') + '\r\n\r\n');
+  const { generatedBlock } = await import('./generated-story.js');
+  const block = generatedBlock('\r\n');
   const copies = Math.ceil((Number(process.argv[3]) * 1e6) / block.length);
   const bytes = Buffer.concat(Array.from({ length: copies }, () => block));
   const before = process.resourceUsage().maxRSS;

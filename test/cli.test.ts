@@ -14,6 +14,7 @@ import { Capture, runCli, type Run } from './helpers/run-cli.js';
 import { writeFileAtomic } from '../src/cli/io.js';
 import { formatSummary, truncate } from '../src/cli/summary.js';
 import type { Analysis } from '../src/types.js';
+import { GENERATED_PARAGRAPHS, generatedBlock } from '../scripts/generated-story.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -341,13 +342,8 @@ describe('large input', () => {
   });
 
   test('a 50 MB story is analysed (or refused cleanly)', { timeout: 240_000 }, async () => {
-    const paragraphs = [
-      '“The bell rang twice,” said Ada, counting on her fingers. “Twice means the mail boat.”',
-      'Her brother did not look up from the nets. He had heard the bell for thirty years and trusted none of it.',
-      '“Then go and meet it,” he said.',
-      'The harbour lay flat and grey under the morning, and nothing moved on it but the gulls.',
-    ];
-    const block = Buffer.from(paragraphs.join('\n\n') + '\n\n');
+    const paragraphs = GENERATED_PARAGRAPHS;
+    const block = generatedBlock('\n');
     const copies = Math.ceil((50 * 1024 * 1024) / block.length);
     const big = p('fifty.txt');
     writeFileSync(big, Buffer.concat(Array.from({ length: copies }, () => block)));
