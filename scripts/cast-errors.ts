@@ -9,7 +9,7 @@
  */
 import type { Document } from '../src/document/document.js';
 import { analyzeDocument } from '../src/index.js';
-import { mapCastByNames } from '../src/eval/metrics.js';
+import { heaviestSpeaker, mapCastByNames } from '../src/eval/metrics.js';
 import { scoredQuotes } from '../src/eval/evaluate.js';
 import { goldCastFile, listPdncNovelDirs, loadPdncNovel, normName } from '../src/eval/pdnc.js';
 
@@ -34,16 +34,7 @@ function pick(doc: Document, spans: ArrayLike<number>, key: (ci: number) => stri
       w.set(kk, (w.get(kk) ?? 0) + ov);
     }
   }
-  if (w.size === 0) return 'UNDETECTED';
-  let best: string | null = null;
-  let bw = -1;
-  for (const [k, v] of w) {
-    if (v > bw || (v === bw && best === null && k !== null)) {
-      best = k;
-      bw = v;
-    }
-  }
-  return best;
+  return w.size === 0 ? 'UNDETECTED' : heaviestSpeaker(w);
 }
 
 const causes = new Map<string, Map<string, number>>();

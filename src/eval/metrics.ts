@@ -177,15 +177,7 @@ export function scoreAttribution(quotes: readonly ScoredQuote[], pred: ArrayLike
       const key = predSpeakers[p] ?? null;
       weight.set(key, (weight.get(key) ?? 0) + ov);
     }
-    let best: string | null = null;
-    let bestW = -1;
-    for (const [k, w] of weight) {
-      // Ties favour a real speaker over none.
-      if (w > bestW || (w === bestW && best === null && k !== null)) {
-        best = k;
-        bestW = w;
-      }
-    }
+    const best = heaviestSpeaker(weight);
     if (best !== null) {
       byType.attributed++;
       out.All.attributed++;
@@ -271,4 +263,17 @@ export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (
     goldUsed[gi] = 1;
   }
   return out;
+}
+
+/** The speaker with the most overlap among the predicted spans of a gold quotation; ties favour a real speaker over none. */
+export function heaviestSpeaker(weight: ReadonlyMap<string | null, number>): string | null {
+  let best: string | null = null;
+  let bestW = -1;
+  for (const [k, w] of weight) {
+    if (w > bestW || (w === bestW && best === null && k !== null)) {
+      best = k;
+      bestW = w;
+    }
+  }
+  return best;
 }
