@@ -348,18 +348,14 @@ export function writeWeightsModule(path: string, model: RankerModel, provenance:
           `${indent}// ${m.trees.roots.length} trees, ${m.trees.feature.length} nodes in pre-order: a split node (feature index ≥ 0) sends`,
           `${indent}// x[feature] <= value to the next node and the rest to right; a leaf (feature -1) scores value.`,
           `${indent}trees: {`,
-          `${indent}  roots: [`,
-          ...numberLines(m.trees.roots, indent + '    ', 20),
-          `${indent}  ],`,
-          `${indent}  feature: [`,
-          ...numberLines(m.trees.feature, indent + '    ', 30),
-          `${indent}  ],`,
-          `${indent}  value: [`,
-          ...numberLines(m.trees.value, indent + '    ', 12),
-          `${indent}  ],`,
-          `${indent}  right: [`,
-          ...numberLines(m.trees.right, indent + '    ', 20),
-          `${indent}  ],`,
+          ...(
+            [
+              ['roots', 20],
+              ['feature', 30],
+              ['value', 12],
+              ['right', 20],
+            ] as const
+          ).flatMap(([key, perLine]) => [`${indent}  ${key}: [`, ...numberLines(m.trees![key], indent + '    ', perLine), `${indent}  ],`]),
           `${indent}},`,
         ]
       : []),
