@@ -357,8 +357,14 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
         const low = name.toLowerCase().replace(/\s+/g, ' ').trim();
         if (/^(?:the|a|an) /.test(low)) {
           const key = low.replace(/^(?:a|an) /, 'the ');
-          const prev = descAlias.get(key);
-          descAlias.set(key, prev === undefined || prev === k ? k : AMBIGUOUS);
+          // A description with a qualifier (`the jailer at the trial`) is written short in the text too
+          // (`the jailer`), unless its head is generic (`the man in grey` is not every `the man`).
+          const short = /^(the (?:\S+ )?\S+) (?:at|of|in|from|with|on|by) /.exec(key)?.[1];
+          const generic = short !== undefined && GENERIC.has(short.slice(short.lastIndexOf(' ') + 1));
+          for (const d of short && !generic ? [key, short] : [key]) {
+            const prev = descAlias.get(d);
+            descAlias.set(d, prev === undefined || prev === k ? k : AMBIGUOUS);
+          }
         }
         const key = nameKey(name).replace(/^the /, '');
         const p = parseName(key);
@@ -396,7 +402,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     }
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
     if (descAlias.size > 0) {
-      const d = descAlias.get(doc.mentionText(i).toLowerCase().replace(/\s+/g, ' '));
+      const d = descAlias.get(doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ').replace(/^(?:a|an) /, 'the '));
       if (d !== undefined && d >= 0) {
         st.mc[i] = d;
         continue;

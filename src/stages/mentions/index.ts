@@ -298,9 +298,12 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (ng !== undefined) {
       let j = t - 1;
       let adjectives = 0;
+      const headUpper = isUpper(c0);
       while (j >= 0 && adjectives < 2 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
         const aw = text.slice(tok[2 * j], tok[2 * j + 1]).toLowerCase();
-        if (!PERSON_ADJECTIVES.has(aw) && !/^[a-z]+-(?:haired|eyed|faced|headed|skinned|bearded)$/.test(aw)) break;
+        // A capitalised head is a title used as a name (`the bewildered Colonel`): any lower-case word before it describes.
+        const describes = PERSON_ADJECTIVES.has(aw) || /^[a-z]+-(?:haired|eyed|faced|headed|skinned|bearded)$/.test(aw) || (headUpper && /^[a-z]{3,}$/.test(aw) && !NOMINAL_DETERMINERS.has(aw));
+        if (!describes) break;
         adjectives++;
         j--;
       }
@@ -379,7 +382,8 @@ function addGivenDescriptions(
   const nTok = tok.length >> 1;
   const word = (t: number) => text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase().replace(/’/g, "'");
   for (let t = 0; t + 1 < nTok; t++) {
-    if (word(t) !== 'the') continue;
+    const det = word(t);
+    if (det !== 'the' && det !== 'a' && det !== 'an') continue;
     const list = phrases.get(word(t + 1));
     if (!list) continue;
     let best = -1;
