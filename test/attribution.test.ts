@@ -147,3 +147,38 @@ test('a lone candidate is not a certainty: its confidence comes from the evidenc
   assert.equal(q.speaker, 'rook');
   assert.ok(q.confidence < 0.9, `confidence ${q.confidence}`);
 });
+
+test('a tag runs into the quote with no comma: the subject of its verb speaks', () => {
+  const text = 'Rook waited by the stove.\n\nThen Mara stood and said in a low voice “We leave at dawn.”\n';
+  const q = analyze(text, { cast }).quotes[0];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-name');
+});
+
+test('a relative "who said" tag names the person before the comma, even after a preposition', () => {
+  const text = 'Mara came in from the yard and looked at Rook, who said, “Shut the door.”\n';
+  assert.equal(analyze(text, { cast }).quotes[0].speaker, 'rook');
+});
+
+test('describing words between the verb and the name (`said dour Rook`, `cried the weary Mara`)', () => {
+  const text = 'The fire had gone out.\n\n“No more wood,” said dour Rook.\n\n“Then we burn the chairs,” cried the weary Mara.\n';
+  assert.deepEqual(speakersOf(text), ['rook', 'mara']);
+});
+
+test('an auxiliary between the name and the verb (`Rook was saying`)', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const text = 'Tam leaned on the rail.\n\n“The tide turns at six,” Rook was saying, “and not a minute later.”\n';
+  assert.equal(analyze(text, { cast: trio }).quotes[0].speaker, 'rook');
+});
+
+test('a listed description is matched after `a` and by its head before a qualifier', () => {
+  const crowd: CastFile = {
+    characters: [
+      ...cast.characters,
+      { id: 'porter', name: 'The Porter At The Gate', gender: 'he' },
+      { id: 'boatman', name: 'The Tall Grey Boatman', gender: 'he' },
+    ],
+  };
+  const text = 'Mara reached the gate at dusk.\n\n“Closed,” said the porter.\n\n“Row you across?” asked a tall grey boatman.\n';
+  assert.deepEqual(analyze(text, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker), ['porter', 'boatman']);
+});

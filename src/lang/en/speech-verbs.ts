@@ -48,6 +48,10 @@ const EXTRA_FORMS = [
   'roared', 'said', 'say', 'says', 'screamed', 'shouted', 'shouts', 'shrieked', 'sighed', 'snapped',
   'sneered', 'sobbed', 'stammered', 'stuttered', 'suggested', 'thought', 'urged', 'ventured', 'wailed',
   'warned', 'went', 'whispered', 'whispers', 'yelled', 'broke', 'put', 'struck', 'cut',
+  // Bare forms after an auxiliary or `to` (`Beaver would say,`, `made her ask,`): only verbs that are not also
+  // common nouns.
+  'ask', 'reply', 'answer', 'exclaim', 'whisper', 'mutter', 'murmur', 'inquire', 'enquire', 'add', 'continue',
+  'tell', 'speak', 'shout', 'declare', 'observe', 'remark', 'explain', 'repeat', 'retort', 'suggest',
 ];
 
 /** Lower-cased speech verbs in their inflected forms: said, says, asked, whispers… */
@@ -58,7 +62,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([...BASES.flatMap(infle
  * `she then said`, `broke in Lord Henry`.
  */
 export const TAG_FILLERS: ReadonlySet<string> = new Set([
-  ',', 'afterwards', 'again', 'also', 'at', 'calmly', 'coldly', 'eagerly', 'finally', 'gently', 'gravely',
+  ',', 'afterwards', 'again', 'also', 'at', 'calmly', 'was', 'were', 'would', 'will', 'could', 'did', 'might', 'coldly', 'eagerly', 'finally', 'gently', 'gravely',
   'had', 'has', 'immediately', 'in', 'instantly', 'just', 'last', 'length', 'more', 'now', 'on', 'once',
   'only', 'out', 'presently', 'quickly', 'quietly', 'sharply', 'simply', 'slowly', 'softly', 'still',
   'suddenly', 'then', 'too', 'up', 'warmly',

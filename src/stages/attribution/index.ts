@@ -343,7 +343,7 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
       // `said X`: mention right after the verb (allowing filler words).
       let j = i + 1;
       while (j < nTok && doc.tokens[2 * j] < to && TAG_FILLERS.has(doc.tokenText(j).toLowerCase())) j++;
-      const after = j < nTok && doc.tokens[2 * j] < to ? mentionAtToken(doc, j) : -1;
+      const after = j < nTok && doc.tokens[2 * j] < to ? mentionAfterDescribers(doc, j, to) : -1;
       if (after >= 0 && i === t) return tagEvidence(doc, after);
       // `X said`: subject before the verb.
       const subj = subjectBefore(doc, t, i);
@@ -375,6 +375,27 @@ function looksLikeTagVerb(doc: Document, t: number): boolean {
   const c = w.charCodeAt(0);
   if (c < 97 || c > 122) return false;
   return (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss'))) && w.length > 3 && !NOT_TAG_VERBS.has(w);
+}
+
+/** Words that end a run of describing words after a tag verb: what follows them is no longer its subject. */
+const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'what', 'nothing', 'something', 'it', 'so', 'not', 'no']);
+/**
+ * The mention at token t, or a name after up to two lower-case describing words, with or without
+ * `the` (`cried the chaotic Gregory`, `said dour Major Callendar`, `sighed pleasure-loving Miss Derek`).
+ */
+function mentionAfterDescribers(doc: Document, t: number, to: number): number {
+  const m = mentionAtToken(doc, t);
+  if (m >= 0) return m;
+  let words = 0;
+  for (let i = doc.tokenText(t).toLowerCase() === 'the' ? t + 1 : t; i < doc.tokenCount && doc.tokens[2 * i] < to; i++) {
+    const mi = mentionAtToken(doc, i);
+    if (mi >= 0) return i > t && doc.mentions[3 * mi + 2] === MentionKind.Proper ? mi : -1;
+    const w = doc.tokenText(i);
+    if (w === '-') continue;
+    const c = w.charCodeAt(0);
+    if (c < 97 || c > 122 || PREPOSITIONS.has(w) || CLAUSE_WORDS.has(w) || ++words > 2) return -1;
+  }
+  return -1;
 }
 
 /** The mention that is the subject of a speech verb at token `verb`, starting the tag at token `start`. */
@@ -414,13 +435,17 @@ function tagBefore(doc: Document, from: number, to: number): Evidence | null {
   const tEnd = doc.tokenAtOrAfter(end);
   const sStart = doc.sentenceAt(end - 1);
   const sFrom = sStart >= 0 ? Math.max(from, doc.sentences[4 * sStart]) : from;
-  if (lastCh === 58 || lastCh === 44 || lastCh === 45 || lastCh === 0x2014 || lastCh === 0x2013) {
-    // `Then Elizabeth said:` / `Here Anne spoke--` / `thus spoke Mary:` — a speech verb in this clause.
+  // `Then Elizabeth said:` / `Here Anne spoke--` / `thus spoke Mary:` / `and Bull said "…` (no mark
+  // at all) — a speech verb in this clause.
+  if (lastCh === 58 || lastCh === 44 || lastCh === 45 || lastCh === 0x2014 || lastCh === 0x2013 || isLetterCode(lastCh)) {
     const t0 = doc.tokenAtOrAfter(sFrom);
     for (let i = tEnd - 1; i >= t0 && i >= tEnd - 12; i--) {
       if (isWordToken(doc, i) && isSpeechVerb(doc, i)) {
         const inverted = i + 1 < tEnd ? mentionAtToken(doc, i + 1) : -1;
-        const subj = inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun ? inverted : lastSubjectBefore(doc, t0, i);
+        const relative = relativeAntecedent(doc, t0, i);
+        let subj = relative;
+        if (subj < 0 && inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun) subj = inverted;
+        if (subj < 0) subj = lastSubjectBefore(doc, t0, i);
         if (subj >= 0) return tagEvidence(doc, subj, 0.05);
         break;
       }
@@ -443,6 +468,19 @@ function introParagraph(doc: Document, p: number): Evidence | null {
   if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45))) return null;
   const e = tagBefore(doc, start, end);
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
+}
+
+/** `…looked at Ben, who said,`: the person the relative `who` before the verb refers to. */
+function relativeAntecedent(doc: Document, t0: number, verb: number): number {
+  let w = verb - 1;
+  while (w > t0 && TAG_FILLERS.has(doc.tokenText(w).toLowerCase()) && doc.tokenText(w) !== ',') w--;
+  if (w - 2 < t0 || doc.tokenText(w).toLowerCase() !== 'who' || doc.tokenText(w - 1) !== ',') return -1;
+  const m = doc.mentionAtOrAfter(doc.tokens[2 * (w - 2)]);
+  if (m < doc.mentionCount && doc.mentions[3 * m + 1] === doc.tokens[2 * (w - 2) + 1] && doc.mentions[3 * m + 2] !== MentionKind.Pronoun) return m;
+  // The mention ends at the comma but may start earlier (`Mr. Thornton, who`).
+  const before = m - 1;
+  if (before >= 0 && doc.mentions[3 * before + 1] === doc.tokens[2 * (w - 2) + 1] && doc.mentions[3 * before + 2] !== MentionKind.Pronoun) return before;
+  return -1;
 }
 
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
