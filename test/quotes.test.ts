@@ -247,3 +247,15 @@ for (const novel of ['DaisyMiller', 'TheAwakening']) {
     assert.ok(f1 >= 0.97, `F1 ${f1.toFixed(4)} (P ${p.toFixed(4)}, R ${r.toFixed(4)})`);
   });
 }
+
+test('a quote right after a tagged one is the answer; back to back without a tag it is the same speaker going on', () => {
+  const answered = run('“Cold?” said Vell; “you are shivering.” “Not at all,” returned Ama, “only tired.”\n');
+  const a = quotes(answered);
+  assert.equal(a.length, 4);
+  assert.equal(a[0].utt, a[1].utt);
+  assert.notEqual(a[1].utt, a[2].utt);
+  assert.equal(a[2].utt, a[3].utt);
+  checkUtterances(answered);
+  const goingOn = quotes(run('“Who is that?” “Is it the ferryman?”\n'));
+  assert.equal(goingOn[0].utt, goingOn[1].utt);
+});

@@ -252,12 +252,12 @@ function hasTagVerb(text: string, s: number, e: number): boolean {
  * without a speech verb is a beat that usually separates two quotations, and so is a long narration
  * of several sentences.
  */
-function sameUtterance(text: string, prevEnd: number, nextStart: number): boolean {
+function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   // Last character of the previous span's words.
   let k = prevEnd - 1;
   while (k > 0 && isSpaceOrEdge(text.charCodeAt(k))) k--;
   const last = text.charCodeAt(k);
-  if (last === 44 || last === 59 || isDash(last)) return true; // , ; -- : the sentence goes on
+  const continues = last === 44 || last === 59 || isDash(last); // , ; -- : the sentence goes on
   const gs = prevEnd + 1;
   const ge = nextStart - 1;
   let sentences = 0;
@@ -277,9 +277,20 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): boolea
     if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1))) sentences++;
     i++;
   }
-  if (words === 0) return true; // "Who is that?" "Is the town large?"
-  if (!verb) return false;
-  return !(ge - gs > GROUP_LONG && sentences >= 1);
+  if (continues) return verb ? Join.Tagged : Join.Continues;
+  if (words === 0) return Join.BackToBack; // "Who is that?" "Is the town large?"
+  if (!verb) return Join.Separate;
+  return ge - gs > GROUP_LONG && sentences >= 1 ? Join.Separate : Join.Tagged;
+}
+/** How two consecutive spans of a paragraph relate (see sameUtterance). */
+const enum Join {
+  Separate,
+  /** Nothing between them: one speaker going on, unless the utterance already had its tag. */
+  BackToBack,
+  /** The first span's sentence goes on into the second, with no tag between (`"Yes, " -- "and no."`). */
+  Continues,
+  /** Narration with a speech verb between them (`"Yes," she said, "and no."`). */
+  Tagged,
 }
 /** Narration longer than this (UTF-16 units) with a sentence break separates two quotations. */
 const GROUP_LONG = 150;
@@ -349,10 +360,12 @@ export function scanQuotes(doc: Document): void {
   let continuing = false; // previous paragraph ended inside a quote (may continue here)
   let continuingKind = 0;
 
+  let uttTagged = false; // the current utterance has a tag between two of its spans
   const endUtterance = (): void => {
     if (utterance >= 0) {
       utterances.push2(uttFirst, quotes.length >> 2);
       utterance = -1;
+      uttTagged = false;
     }
   };
   let paraHasQuote = false;
@@ -363,11 +376,14 @@ export function scanQuotes(doc: Document): void {
     while (k < e && isSpaceOrEdge(text.charCodeAt(k))) k++;
     if (k >= e) return;
     if (!(join && utterance >= 0)) {
-      if (!(paraHasQuote && utterance >= 0 && sameUtterance(text, lastEnd, s))) {
+      const how = paraHasQuote && utterance >= 0 ? sameUtterance(text, lastEnd, s) : Join.Separate;
+      // `"…?" said B; "…, do you?" "Oh no," returned C`: a quote right after one whose speaker
+      // was already tagged is the answer, not more of the same line.
+      if (how === Join.Separate || (how === Join.BackToBack && uttTagged)) {
         endUtterance();
         utterance = utterances.length >> 1;
         uttFirst = quotes.length >> 2;
-      }
+      } else if (how === Join.Tagged) uttTagged = true;
     }
     quotes.push(s);
     quotes.push(e);
