@@ -381,7 +381,8 @@ function looksLikeTagVerb(doc: Document, t: number): boolean {
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'what', 'nothing', 'something', 'it', 'so', 'not', 'no']);
 /**
  * The mention at token t, or a name after up to two lower-case describing words, with or without
- * `the` (`cried the chaotic Gregory`, `said dour Major Callendar`, `sighed pleasure-loving Miss Derek`).
+ * `the` (`cried the chaotic Gregory`, `said dour Major Callendar`, `sighed pleasure-loving Miss Derek`),
+ * or after `the voice of`.
  */
 function mentionAfterDescribers(doc: Document, t: number, to: number): number {
   const m = mentionAtToken(doc, t);
@@ -392,6 +393,11 @@ function mentionAfterDescribers(doc: Document, t: number, to: number): number {
     if (mi >= 0) return i > t && doc.mentions[3 * mi + 2] === MentionKind.Proper ? mi : -1;
     const w = doc.tokenText(i);
     if (w === '-') continue;
+    // `said the voice of Mr. Haq`, `called the shattered voice of Aziz`: the voice's owner speaks.
+    if (w === 'voice' && i + 1 < doc.tokenCount && doc.tokenText(i + 1) === 'of') {
+      i++;
+      continue;
+    }
     const c = w.charCodeAt(0);
     if (c < 97 || c > 122 || PREPOSITIONS.has(w) || CLAUSE_WORDS.has(w) || ++words > 2) return -1;
   }
