@@ -282,6 +282,26 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   if (!verb) return Join.Separate;
   return ge - gs > GROUP_LONG && sentences >= 1 ? Join.Separate : Join.Tagged;
 }
+/** Does a speech tag follow the span ending at `end` (`"…," returned Mrs. Sparsit`)? Its first four words, up to a quote or sentence end. */
+function tagFollows(text: string, end: number, paraEnd: number): boolean {
+  let i = end + 1;
+  let words = 0;
+  while (i < paraEnd && words < 4) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < paraEnd && isLetter(text.charCodeAt(j))) j++;
+      if (j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) return true;
+      words++;
+      i = j;
+      continue;
+    }
+    if (c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 0x201d) return false;
+    i++;
+  }
+  return false;
+}
+
 /** How two consecutive spans of a paragraph relate (see sameUtterance). */
 const enum Join {
   Separate,
@@ -379,7 +399,10 @@ export function scanQuotes(doc: Document): void {
       const how = paraHasQuote && utterance >= 0 ? sameUtterance(text, lastEnd, s) : Join.Separate;
       // `"…?" said B; "…, do you?" "Oh no," returned C`: a quote right after one whose speaker
       // was already tagged is the answer, not more of the same line.
-      if (how === Join.Separate || (how === Join.BackToBack && uttTagged)) {
+      // `"…?" said B. "Not I," returned C`: a span followed by a tag of its own, after one already
+      // tagged, is another line (an utterance has one tag).
+      const ownTag = (how === Join.Tagged || uttTagged) && how !== Join.Separate && tagFollows(text, e, paras[2 * para + 1]);
+      if (how === Join.Separate || (how === Join.BackToBack && uttTagged) || ownTag) {
         endUtterance();
         utterance = utterances.length >> 1;
         uttFirst = quotes.length >> 2;
