@@ -259,3 +259,12 @@ test('a quote right after a tagged one is the answer; back to back without a tag
   const goingOn = quotes(run('“Who is that?” “Is it the ferryman?”\n'));
   assert.equal(goingOn[0].utt, goingOn[1].utt);
 });
+
+test('after a tagged line, a span with its own tag is the next line, not more of the same', () => {
+  const q = quotes(run('“Tea?” said Vell. “Not for me,” returned Ama, “it keeps me up.”\n'));
+  assert.equal(q.length, 3);
+  assert.notEqual(q[0].utt, q[1].utt);
+  assert.equal(q[1].utt, q[2].utt);
+  const one = quotes(run('“Tea?” said Vell. “It is still hot.”\n'));
+  assert.equal(one[0].utt, one[1].utt);
+});
