@@ -182,3 +182,13 @@ test('a listed description is matched after `a` and by its head before a qualifi
   const text = 'Mara reached the gate at dusk.\n\n“Closed,” said the porter.\n\n“Row you across?” asked a tall grey boatman.\n';
   assert.deepEqual(analyze(text, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker), ['porter', 'boatman']);
 });
+
+test('a narration paragraph ending mid-sentence in a speech verb introduces the next quote; without a verb it does not', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const said = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nThen Rook said\n\n“Count them a third time.”\n';
+  const a = analyze(said, { cast: trio });
+  assert.equal(a.quotes[1].speaker, 'rook');
+  assert.equal(a.quotes[1].cue, 'tag-name');
+  const noVerb = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nRook looked at the rain\n\n“Count them a third time.”\n';
+  assert.notEqual(analyze(noVerb, { cast: trio }).quotes[1].cue, 'beat');
+});

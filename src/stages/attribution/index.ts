@@ -431,8 +431,11 @@ function isSubjectMention(doc: Document, m: number): boolean {
   return true;
 }
 
-/** Narration before the first span of a quote: `Elizabeth said:` / `Rook glared at her.` */
-function tagBefore(doc: Document, from: number, to: number): Evidence | null {
+/**
+ * Narration before the first span of a quote: `Elizabeth said:` / `Rook glared at her.` With `verbOnly`
+ * only a speech verb's subject counts, not a beat.
+ */
+function tagBefore(doc: Document, from: number, to: number, verbOnly = false): Evidence | null {
   const text = doc.text;
   let end = to;
   while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
@@ -458,12 +461,13 @@ function tagBefore(doc: Document, from: number, to: number): Evidence | null {
     }
   }
   // A beat: the subject of the sentence just before the quote.
+  if (verbOnly) return null;
   const m = firstSubjectMention(doc, sFrom, end, false);
   if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
   return null;
 }
 
-/** A narration paragraph ending in `:` (or a dash) that introduces the quote after it. */
+/** A narration paragraph ending in `:`, a dash or no mark at all that introduces the quote after it. */
 function introParagraph(doc: Document, p: number): Evidence | null {
   if (p < 0 || doc.paragraphKinds[p] !== ParagraphKind.Text) return null;
   const text = doc.text;
@@ -471,8 +475,10 @@ function introParagraph(doc: Document, p: number): Evidence | null {
   let end = doc.paragraphs[2 * p + 1];
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45))) return null;
-  const e = tagBefore(doc, start, end);
+  // Ends in `:`, a dash, or mid-sentence (`Bull said` ⏎ `"I understand nothing."`).
+  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || isLetterCode(last))) return null;
+  // A paragraph that merely lacks its final stop is no introduction: there only a speech verb counts.
+  const e = tagBefore(doc, start, end, isLetterCode(last));
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
 }
 
