@@ -192,3 +192,30 @@ test('a narration paragraph ending mid-sentence in a speech verb introduces the 
   const noVerb = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nRook looked at the rain\n\n“Count them a third time.”\n';
   assert.notEqual(analyze(noVerb, { cast: trio }).quotes[1].cue, 'beat');
 });
+
+test('a first name two listed characters share names the one the text does not qualify', () => {
+  const two: CastFile = {
+    characters: [
+      { id: 'hale', name: 'Edwin Hale', gender: 'he' },
+      { id: 'crane', name: 'Edwin Crane', gender: 'he' },
+      { id: 'ivy', name: 'Ivy Hale', gender: 'she' },
+    ],
+  };
+  const crane = 'Edwin Crane rode past the gate. ';
+  const text = `${crane.repeat(6)}\n\nIvy waited in the hall.\n\n“The roof leaks,” said Edwin.\n`;
+  assert.equal(analyze(text, { cast: two, castOnly: true }).quotes[0].speaker, 'hale');
+  // Both written in full alike: the text does not say which Edwin, so the name stays unresolved.
+  const even = `${crane.repeat(3)}${'Edwin Hale rode past the gate. '.repeat(3)}\n\nIvy waited.\n\n“The roof leaks,” said Edwin.\n`;
+  assert.equal(analyze(even, { cast: two, castOnly: true }).quotes[0].cue === 'tag-name', false);
+});
+
+test('`Sir John` in a given cast does not make `John` his surname', () => {
+  const two: CastFile = {
+    characters: [
+      { id: 'mid', name: 'Sir John Wrex', aliases: ['Sir John'], gender: 'he' },
+      { id: 'dash', name: 'John Pell', gender: 'he' },
+    ],
+  };
+  const text = `${'Sir John laughed at the table. '.repeat(6)}\n\n“I disagree,” said John.\n`;
+  assert.equal(analyze(text, { cast: two, castOnly: true }).quotes[0].speaker, 'dash');
+});

@@ -8,6 +8,7 @@ import { NICKNAMES } from '../../lang/en/nicknames.js';
 import { canonicalKey, firstNameVariants, genderCode, nameKey, parseName } from './names.js';
 
 export const AMBIGUOUS = -2;
+const FIRST_NAME_TITLES: ReadonlySet<string> = new Set(['sir', 'dame', 'aunt', 'uncle']);
 
 /** Canonical key of a written name (`Doctor Aziz` → `dr aziz`), `the` dropped. */
 export function keyOfName(name: string): string {
@@ -63,7 +64,8 @@ export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<
       const core = p.core;
       if (core.length === 0) continue;
       if (p.title !== '') setKey(derived, core.join(' '), ci);
-      if (core.length === 1 && p.title !== '') own(core[0], ci);
+      // `Sir John`, `Aunt Celia`: these titles take a first name, not a surname.
+      if (core.length === 1 && p.title !== '' && !FIRST_NAME_TITLES.has(p.title)) own(core[0], ci);
       if (core.length >= 2) {
         for (const v of firstNameVariants(core[0])) setKey(derived, v, ci);
         for (const [nick, formal] of NICKNAMES) if (formal.includes(core[0])) setKey(derived, nick, ci);

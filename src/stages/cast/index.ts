@@ -145,6 +145,33 @@ export interface CastState {
   mc: Int32Array;
 }
 
+/**
+ * A bare first name two given characters share (`Charles`: Charles Musgrove, Charles Hayter) names
+ * the one the text rarely qualifies: when the author nearly always writes `Charles Hayter` (or `Sir
+ * John`) for one of them, a plain `Charles` is the other. Left ambiguous when the text does not say.
+ */
+function resolveSharedFirstNames(forms: Form[], clusters: Cluster[], nGiven: number): void {
+  for (let f = 0; f < forms.length; f++) {
+    const form = forms[f];
+    if (form.cluster !== -2 || form.parsed.title !== '' || form.parsed.core.length !== 1) continue;
+    const first = form.parsed.core[0];
+    const owners = [];
+    for (let ci = 0; ci < nGiven; ci++) if (clusters[ci].first === first && clusters[ci].mergedInto < 0) owners.push(ci);
+    if (owners.length < 2) continue;
+    // How often the text writes each owner's first name with a surname or a title.
+    const qualified = owners.map((ci) => clusters[ci].forms.reduce((n, g) => n + (forms[g].parsed.core[0] === first && (forms[g].parsed.core.length > 1 || forms[g].parsed.title !== '') ? forms[g].count : 0), 0));
+    const order = owners.map((_, i) => i).sort((a, b) => qualified[a] - qualified[b]);
+    const [lo, next] = [qualified[order[0]], qualified[order[1]]];
+    if (next < 5 || next < 2 * lo) continue;
+    const cl = clusters[owners[order[0]]];
+    form.cluster = owners[order[0]];
+    cl.forms.push(f);
+    cl.count += form.count;
+    cl.he += form.he;
+    cl.she += form.she;
+  }
+}
+
 export function buildCast(doc: Document, options: AnalyzeOptions): void {
   const n = doc.mentionCount;
   const ctx = buildContext(doc);
@@ -173,6 +200,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
         cl.she += forms[f].she;
       } else if (ci === AMBIGUOUS) forms[f].cluster = -2;
     }
+    resolveSharedFirstNames(forms, clusters, given.length);
     discover(table, clusters);
   } else {
     for (const h of options.castHint ?? []) {
