@@ -219,3 +219,11 @@ test('`Sir John` in a given cast does not make `John` his surname', () => {
   const text = `${'Sir John laughed at the table. '.repeat(6)}\n\n“I disagree,” said John.\n`;
   assert.equal(analyze(text, { cast: two, castOnly: true }).quotes[0].speaker, 'dash');
 });
+
+test('a capitalised rank after `the` is a mention of its holder (`the Major growled`)', () => {
+  const two: CastFile = { characters: [...cast.characters, { id: 'ward', name: 'Major Ward', gender: 'he' }] };
+  const text = 'Mara set the papers down.\n\n“We march at noon,” the Major growled.\n';
+  const q = analyze(text, { cast: two, castOnly: true }).quotes[0];
+  assert.equal(q.speaker, 'ward');
+  assert.equal(q.cue, 'tag-nominal');
+});

@@ -294,7 +294,8 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     }
     // Descriptive mentions: determiner (+ up to two adjectives) + person noun.
     const base = isPossessive(t) ? lw.slice(0, -2) : lw;
-    const ng = PERSON_NOUNS.get(base) ?? personNounShape(base);
+    // A capitalised title mid-sentence is a person too (`the Major growled`), though `major` alone is not.
+    const ng = PERSON_NOUNS.get(base) ?? personNounShape(base) ?? (isUpper(c0) && !initial[t] ? HONORIFICS.get(stripPeriod(base)) : undefined);
     if (ng !== undefined) {
       let j = t - 1;
       let adjectives = 0;
