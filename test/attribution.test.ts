@@ -227,3 +227,18 @@ test('a capitalised rank after `the` is a mention of its holder (`the Major grow
   assert.equal(q.speaker, 'ward');
   assert.equal(q.cue, 'tag-nominal');
 });
+
+test('possessive tags, a parenthesis after `who`, and a heard speaker name the speaker', () => {
+  const cases: Array<[string, string]> = [
+    ['Rook sat down by the fire.\n\nThe silence was broken by Rook s saying very abruptly, “Is the road open?”\n', 'rook'],
+    ['Rook sat down by the fire.\n\nThe silence was broken by Mara’s saying, “We should go.”\n', 'mara'],
+    ['Rook asked where her bags were. Mara’s reply, “I lost them,” did not help.\n', 'mara'],
+    ['Mara stood in the hall.\n\n“I like rubies,” she heard Rook say.\n', 'rook'],
+    ['At the stair she was met by Rook, who, on hearing the news, said, “Good. Very good.”\n', 'rook'],
+  ];
+  for (const [text, who] of cases) {
+    const q = analyze(text, { cast }).quotes[0];
+    assert.equal(q.speaker, who, text);
+    assert.equal(q.cue, 'tag-name', text);
+  }
+});

@@ -345,6 +345,12 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
       while (j < nTok && doc.tokens[2 * j] < to && TAG_FILLERS.has(doc.tokenText(j).toLowerCase())) j++;
       const after = j < nTok && doc.tokens[2 * j] < to ? mentionAfterDescribers(doc, j, to) : -1;
       if (after >= 0 && i === t) return tagEvidence(doc, after);
+      // `he heard Katharine say`: the one heard speaks.
+      const heard = i - 1 > t ? nameEndingAt(doc, i - 1) : -1;
+      if (heard >= 0) {
+        const before = doc.tokenAtOrAfter(doc.mentions[3 * heard]) - 1;
+        if (before >= t && PERCEPTION_VERBS.has(doc.tokenText(before).toLowerCase())) return tagEvidence(doc, heard, 0.05);
+      }
       // `X said`: subject before the verb.
       const subj = subjectBefore(doc, t, i);
       if (subj >= 0) return tagEvidence(doc, subj);
@@ -377,6 +383,8 @@ function looksLikeTagVerb(doc: Document, t: number): boolean {
   return (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss'))) && w.length > 3 && !NOT_TAG_VERBS.has(w);
 }
 
+/** `he heard Katharine say`: verbs whose object is the one who speaks. */
+const PERCEPTION_VERBS: ReadonlySet<string> = new Set(['heard', 'hear', 'hears', 'overheard', 'saw', 'watched']);
 /** Words that end a run of describing words after a tag verb: what follows them is no longer its subject. */
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'what', 'nothing', 'something', 'it', 'so', 'not', 'no']);
 /**
@@ -448,11 +456,19 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   // at all) — a speech verb in this clause.
   if (lastCh === 58 || lastCh === 44 || lastCh === 45 || lastCh === 0x2014 || lastCh === 0x2013 || isLetterCode(lastCh)) {
     const t0 = doc.tokenAtOrAfter(sFrom);
+    // `Cassandra's reply, "…"`
+    let last = tEnd - 1;
+    while (last > t0 && !isWordToken(doc, last)) last--;
+    if (SPEECH_NOUNS.has(doc.tokenText(last).toLowerCase())) {
+      const owner = possessorBefore(doc, last, t0);
+      if (owner >= 0) return tagEvidence(doc, owner, 0.05);
+    }
     for (let i = tEnd - 1; i >= t0 && i >= tEnd - 12; i--) {
       if (isWordToken(doc, i) && isSpeechVerb(doc, i)) {
         const inverted = i + 1 < tEnd ? mentionAtToken(doc, i + 1) : -1;
-        const relative = relativeAntecedent(doc, t0, i);
-        let subj = relative;
+        const w = doc.tokenText(i);
+        let subj = relativeAntecedent(doc, t0, i);
+        if (subj < 0 && w.endsWith('ing')) subj = possessorBefore(doc, i, t0);
         if (subj < 0 && inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun) subj = inverted;
         if (subj < 0) subj = lastSubjectBefore(doc, t0, i);
         if (subj >= 0) return tagEvidence(doc, subj, 0.05);
@@ -482,18 +498,48 @@ function introParagraph(doc: Document, p: number): Evidence | null {
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
 }
 
-/** `…looked at Ben, who said,`: the person the relative `who` before the verb refers to. */
+/**
+ * The person a relative `who` before the verb refers to: `…looked at Ben, who said,` (right before the
+ * verb), or `Mr. Allen, who, on hearing the reason, said,` (a parenthesis after `who`).
+ */
 function relativeAntecedent(doc: Document, t0: number, verb: number): number {
   let w = verb - 1;
   while (w > t0 && TAG_FILLERS.has(doc.tokenText(w).toLowerCase()) && doc.tokenText(w) !== ',') w--;
-  if (w - 2 < t0 || doc.tokenText(w).toLowerCase() !== 'who' || doc.tokenText(w - 1) !== ',') return -1;
-  const m = doc.mentionAtOrAfter(doc.tokens[2 * (w - 2)]);
-  if (m < doc.mentionCount && doc.mentions[3 * m + 1] === doc.tokens[2 * (w - 2) + 1] && doc.mentions[3 * m + 2] !== MentionKind.Pronoun) return m;
-  // The mention ends at the comma but may start earlier (`Mr. Thornton, who`).
-  const before = m - 1;
-  if (before >= 0 && doc.mentions[3 * before + 1] === doc.tokens[2 * (w - 2) + 1] && doc.mentions[3 * before + 2] !== MentionKind.Pronoun) return before;
+  if (w - 2 >= t0 && doc.tokenText(w).toLowerCase() === 'who' && doc.tokenText(w - 1) === ',') return nameEndingAt(doc, w - 2);
+  for (let k = verb - 2; k - 2 >= t0 && k >= verb - 30; k--) {
+    if (doc.tokenText(k) === ',' && doc.tokenText(k - 1).toLowerCase() === 'who' && doc.tokenText(k - 2) === ',') return nameEndingAt(doc, k - 3);
+  }
   return -1;
 }
+
+/** A name or description (not a pronoun) whose mention ends where token k ends, or -1. */
+function nameEndingAt(doc: Document, k: number): number {
+  if (k < 0) return -1;
+  const end = doc.tokens[2 * k + 1];
+  const m = doc.mentionAtOrAfter(doc.tokens[2 * k]);
+  // The mention may start at token k (`Ben`) or before it (`Mr. Thornton`).
+  for (const c of [m, m - 1]) {
+    if (c >= 0 && c < doc.mentionCount && doc.mentions[3 * c + 1] === end && doc.mentions[3 * c + 2] !== MentionKind.Pronoun) return c;
+  }
+  return -1;
+}
+
+/** `Thorpe's saying,` / `Cassandra's reply,`: the possessor before token k (a gerund or a noun of speech). */
+function possessorBefore(doc: Document, k: number, t0: number): number {
+  const p = k - 1;
+  if (p < t0) return -1;
+  const pw = doc.tokenText(p);
+  // Written `Thorpe's`, `Thorpe’s`, or, with the apostrophe lost, `Thorpe s`.
+  if (pw === 's' || pw === "'s" || pw === '\u2019s') return nameEndingAt(doc, p - 1);
+  if (/['\u2019]s$/.test(pw)) {
+    const m = mentionAtToken(doc, p);
+    return m >= 0 && doc.mentions[3 * m + 2] !== MentionKind.Pronoun ? m : -1;
+  }
+  return -1;
+}
+
+/** Nouns of speech a possessor can stand before, right before a quote (`Cassandra's reply, "…"`). */
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(['reply', 'answer', 'words', 'question', 'retort', 'exclamation', 'response', 'remark', 'rejoinder', 'cry', 'voice', 'greeting']);
 
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
