@@ -242,3 +242,17 @@ test('possessive tags, a parenthesis after `who`, and a heard speaker name the s
     assert.equal(q.cue, 'tag-name', text);
   }
 });
+
+test('the name after a pre-quote verb is its object when a subject stands before the verb', () => {
+  assert.equal(analyze('Rook sat down.\n\nEvery day Mara asked Rook, “When will the boats be ready?”\n', { cast }).quotes[0].speaker, 'mara');
+  assert.equal(analyze('Rook sat down.\n\nThen said Mara: “When will the boats be ready?”\n', { cast }).quotes[0].speaker, 'mara');
+  assert.equal(analyze('Rook asked about the bags. Mara’s reply was, “I lost them.”\n', { cast }).quotes[0].speaker, 'mara');
+});
+
+test('a description listed without its article (`Little Girl`, `His Valet`) matches `the little girl`, `the valet`', () => {
+  const crowd: CastFile = {
+    characters: [...cast.characters, { id: 'girl', name: 'Little Girl', gender: 'she' }, { id: 'valet', name: 'His Valet', gender: 'he' }],
+  };
+  const text = 'Mara knocked at the door.\n\n“Nobody is home,” said the little girl.\n\n“Your coat, sir,” said the valet.\n';
+  assert.deepEqual(analyze(text, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker), ['girl', 'valet']);
+});

@@ -459,6 +459,8 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
     // `Cassandra's reply, "…"`
     let last = tEnd - 1;
     while (last > t0 && !isWordToken(doc, last)) last--;
+    // `Elizabeth's reply was, "…"`
+    if (last - 1 > t0 && /^(?:was|is)$/.test(doc.tokenText(last))) last--;
     if (SPEECH_NOUNS.has(doc.tokenText(last).toLowerCase())) {
       const owner = possessorBefore(doc, last, t0);
       if (owner >= 0) return tagEvidence(doc, owner, 0.05);
@@ -469,7 +471,8 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
         const w = doc.tokenText(i);
         let subj = relativeAntecedent(doc, t0, i);
         if (subj < 0 && w.endsWith('ing')) subj = possessorBefore(doc, i, t0);
-        if (subj < 0 && inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun) subj = inverted;
+        // `thus spoke Mary:` is inverted, but in `Dr Messinger asked Rosa,` the name after the verb is its object.
+        if (subj < 0 && inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun && subjectRightBefore(doc, t0, i) < 0) subj = inverted;
         if (subj < 0) subj = lastSubjectBefore(doc, t0, i);
         if (subj >= 0) return tagEvidence(doc, subj, 0.05);
         break;
@@ -540,6 +543,17 @@ function possessorBefore(doc: Document, k: number, t0: number): number {
 
 /** Nouns of speech a possessor can stand before, right before a quote (`Cassandra's reply, "…"`). */
 const SPEECH_NOUNS: ReadonlySet<string> = new Set(['reply', 'answer', 'words', 'question', 'retort', 'exclamation', 'response', 'remark', 'rejoinder', 'cry', 'voice', 'greeting']);
+
+/** A subject mention right before the verb at token `verb`, with only fillers and adverbs between, or -1. */
+function subjectRightBefore(doc: Document, t0: number, verb: number): number {
+  let k = verb - 1;
+  while (k > t0 && (TAG_FILLERS.has(doc.tokenText(k).toLowerCase()) || doc.tokenText(k).endsWith('ly')) && doc.tokenText(k) !== ',') k--;
+  if (k < t0) return -1;
+  const name = nameEndingAt(doc, k);
+  if (name >= 0) return isSubjectMention(doc, name) ? name : -1;
+  const m = mentionAtToken(doc, k);
+  return m >= 0 && isSubjectMention(doc, m) ? m : -1;
+}
 
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {

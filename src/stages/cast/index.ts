@@ -21,7 +21,7 @@ import { Document, GenderCode, MentionKind, type CharacterLink, type CharacterRe
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
-import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, nextToSpeechVerb, type Ctx } from './context.js';
@@ -383,8 +383,11 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       if (k < 0) return;
       for (const name of [c.name, ...(c.aliases ?? [])]) {
         const low = name.toLowerCase().replace(/\s+/g, ' ').trim();
-        if (/^(?:the|a|an) /.test(low)) {
-          const key = low.replace(/^(?:a|an) /, 'the ');
+        // `Little Girl`, `His Valet`: a description listed without its article is `the little girl`, `the valet`.
+        const bare = low.replace(/^(?:his|her|their) /, '').split(' ');
+        const describes = !/^(?:the|a|an) /.test(low) && (bare.length > 1 || /^(?:his|her|their) /.test(low)) && PERSON_NOUNS.has(bare[bare.length - 1]) && bare.slice(0, -1).every((w) => PERSON_ADJECTIVES.has(w));
+        if (/^(?:the|a|an) /.test(low) || describes) {
+          const key = describes ? `the ${bare.join(' ')}` : low.replace(/^(?:a|an) /, 'the ');
           // A description with a qualifier (`the jailer at the trial`) is written short in the text too
           // (`the jailer`), unless its head is generic (`the man in grey` is not every `the man`).
           const short = /^(the (?:\S+ )?\S+) (?:at|of|in|from|with|on|by) /.exec(key)?.[1];
