@@ -256,3 +256,17 @@ test('a description listed without its article (`Little Girl`, `His Valet`) matc
   const text = 'Mara knocked at the door.\n\n“Nobody is home,” said the little girl.\n\n“Your coat, sir,” said the valet.\n';
   assert.deepEqual(analyze(text, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker), ['girl', 'valet']);
 });
+
+test('a listed description that is also a title (`The Doctor`) means the titled character named in the scene', () => {
+  const crowd: CastFile = {
+    characters: [
+      ...cast.characters,
+      { id: 'doc', name: 'The Doctor', gender: 'he' },
+      { id: 'wynn', name: 'Doctor Wynn', aliases: ['Mr. Wynn'], gender: 'he' },
+    ],
+  };
+  const early = 'The doctor came at midnight and left at dawn.\n\n“A healthy child,” said the doctor.\n\n';
+  const late = 'Years later Mara sent for Mr. Wynn, who came at once.\n\n“Where is the pain?” said the doctor.\n';
+  const speakers = analyze(early + late, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker);
+  assert.deepEqual(speakers, ['doc', 'wynn']);
+});

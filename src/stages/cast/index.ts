@@ -377,6 +377,8 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
   };
   /** Descriptions a given cast lists as aliases (`the old woman`, `the man in grey`): exact matches. */
   const descAlias = new Map<string, number>();
+  /** Given characters named with a title and a name (`Doctor Losberne`), by title. */
+  const titledNames = new Map<string, Set<number>>();
   if (given) {
     given.forEach((c, gi) => {
       const k = st.charOf[gi];
@@ -400,7 +402,10 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
         const key = nameKey(name).replace(/^the /, '');
         const p = parseName(key);
         if (p.core.length === 1 && p.title === '' && (PERSON_NOUNS.has(key) || HONORIFICS.has(key))) put(canonicalTitle(key), k);
-        else if (p.title !== '') put(p.title, k);
+        else if (p.title !== '') {
+          put(p.title, k);
+          if (p.core.length > 0) (titledNames.get(p.title) ?? titledNames.set(p.title, new Set()).get(p.title)!).add(k);
+        }
       }
     });
   }
@@ -435,7 +440,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     if (descAlias.size > 0) {
       const d = descAlias.get(doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ').replace(/^(?:a|an) /, 'the '));
       if (d !== undefined && d >= 0) {
-        st.mc[i] = d;
+        st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
         continue;
       }
     }
@@ -465,6 +470,26 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       if (!ch.aliases.some((a) => a.toLowerCase() === alias.toLowerCase())) ch.aliases.push(alias);
     }
   }
+}
+
+/**
+ * `the doctor` is listed as a minor character of its own, and `Doctor Losberne` is listed too: in a
+ * scene where Losberne was just named, `said the doctor` is Losberne. Picks, among the description's
+ * own character and the holders of that title, the one named most recently (within a few pages);
+ * the description's character when none is.
+ */
+function sceneTitleHolder(st: CastState, i: number, described: number, titledNames: Map<string, Set<number>>): number {
+  const doc = st.ctx.doc;
+  const words = doc.mentionText(i).toLowerCase().split(/\s+/);
+  if (words.length !== 2) return described;
+  const holders = titledNames.get(canonicalTitle(words[1]));
+  if (!holders || (holders.size === 1 && holders.has(described))) return described;
+  const pos = doc.mentions[3 * i];
+  for (let j = i - 1; j >= 0 && pos - doc.mentions[3 * j] < 6000; j--) {
+    const c = st.mc[j];
+    if (c === described || (c >= 0 && holders.has(c) && doc.mentions[3 * j + 2] === MentionKind.Proper)) return c;
+  }
+  return described;
 }
 
 /**
