@@ -268,3 +268,11 @@ test('after a tagged line, a span with its own tag is the next line, not more of
   const one = quotes(run('“Tea?” said Vell. “It is still hot.”\n'));
   assert.equal(one[0].utt, one[1].utt);
 });
+
+test('narration between two spans that ends in a new sentence with its own tag starts the next line', () => {
+  const q = quotes(run('“Then she stays,” said Ama, calmly. After a pause Vell added, “Yes, let her stay.”\n'));
+  assert.equal(q.length, 2);
+  assert.notEqual(q[0].utt, q[1].utt);
+  const one = quotes(run('“Then she stays,” said Ama. “Let her stay.”\n'));
+  assert.equal(one[0].utt, one[1].utt);
+});

@@ -262,6 +262,7 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   const ge = nextStart - 1;
   let sentences = 0;
   let verb = false;
+  let verbAfterBreak = false; // a speech verb after the gap's last sentence break
   let words = 0;
   let i = gs;
   while (i < ge) {
@@ -270,13 +271,19 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
       let j = i + 1;
       while (j < ge && isLetter(text.charCodeAt(j))) j++;
       words++;
-      if (!verb && j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) verb = true;
+      if (j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) verb = verbAfterBreak = true;
       i = j;
       continue;
     }
-    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1))) sentences++;
+    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1))) {
+      sentences++;
+      verbAfterBreak = false;
+    }
     i++;
   }
+  // `"…," said Lady B, calmly. After a pause Sir T added, "…"`: a new sentence with its own tag
+  // introduces the next line.
+  if (sentences >= 1 && verbAfterBreak && !continues) return Join.Separate;
   if (continues) return verb ? Join.Tagged : Join.Continues;
   if (words === 0) return Join.BackToBack; // "Who is that?" "Is the town large?"
   if (!verb) return Join.Separate;
