@@ -283,7 +283,7 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   }
   // `"…," said Lady B, calmly. After a pause Sir T added, "…"`: a new sentence with its own tag
   // introduces the next line.
-  if (sentences >= 1 && verbAfterBreak && !continues) return Join.Separate;
+  if (sentences >= 1 && verbAfterBreak) return Join.Separate;
   if (continues) return verb ? Join.Tagged : Join.Continues;
   if (words === 0) return Join.BackToBack; // "Who is that?" "Is the town large?"
   if (!verb) return Join.Separate;
