@@ -276,3 +276,11 @@ test('narration between two spans that ends in a new sentence with its own tag s
   const one = quotes(run('“Then she stays,” said Ama. “Let her stay.”\n'));
   assert.equal(one[0].utt, one[1].utt);
 });
+
+test('after a finished sentence, a tag introducing a new capitalised sentence is the next speaker', () => {
+  const q = quotes(run('Ama said, “Are you in town for long?” Vell said, “Have you a match?”\n'));
+  assert.equal(q.length, 2);
+  assert.notEqual(q[0].utt, q[1].utt);
+  const one = quotes(run('“Oh!” cried Ama, “how lovely.”\n'));
+  assert.equal(one[0].utt, one[1].utt);
+});

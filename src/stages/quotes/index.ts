@@ -284,6 +284,9 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   // `"…," said Lady B, calmly. After a pause Sir T added, "…"`: a new sentence with its own tag
   // introduces the next line.
   if (sentences >= 1 && verbAfterBreak) return Join.Separate;
+  // `Milly said, "Are you in town?" Babs said, "Have you a cigarette?"`: after a finished sentence, a
+  // tag that introduces a new capitalised sentence is the next speaker's.
+  if (verb && (last === 46 || last === 33 || last === 63) && endsInComma(text, gs, ge) && isUpperStart(text, nextStart)) return Join.Separate;
   if (continues) return verb ? Join.Tagged : Join.Continues;
   if (words === 0) return Join.BackToBack; // "Who is that?" "Is the town large?"
   if (!verb) return Join.Separate;
@@ -307,6 +310,21 @@ function tagFollows(text: string, end: number, paraEnd: number): boolean {
     i++;
   }
   return false;
+}
+
+/** Does the narration in [from, to) end in a comma or colon? */
+function endsInComma(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpaceOrEdge(text.charCodeAt(k))) k--;
+  return k >= from && (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 58);
+}
+
+/** Does the span starting at `s` start with a capital letter? */
+function isUpperStart(text: string, s: number): boolean {
+  let k = s;
+  while (k < text.length && !isLetter(text.charCodeAt(k))) k++;
+  const ch = text[k];
+  return ch !== undefined && ch !== ch.toLowerCase();
 }
 
 /** How two consecutive spans of a paragraph relate (see sameUtterance). */
