@@ -7,6 +7,7 @@
  */
 import { writeFileSync, renameSync } from 'node:fs';
 import { analyzeDocument } from '../index.js';
+import type { Document } from '../document/document.js';
 import { runRules } from '../stages/attribution/index.js';
 import {
   buildCandidates,
@@ -51,6 +52,32 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
   const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, rankerModel: null });
   const rules = runRules(doc);
   const table = buildCandidates(doc, rules);
+  const nU = doc.utteranceCount;
+  const { gold: goldOf, types } = goldSpeakers(novel, doc);
+  const labels = new Int32Array(nU).fill(-1);
+  let labelled = 0;
+  let covered = 0;
+  for (let u = 0; u < nU; u++) {
+    const gold = goldOf[u];
+    if (gold < 0) continue;
+    labelled++;
+    for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
+      if (table.candidates[j] === gold) {
+        labels[u] = j;
+        covered++;
+        break;
+      }
+    }
+  }
+  return { name: novel.name, table, rules, labels, gold: goldOf, types, labelled, covered };
+}
+
+/**
+ * The gold speaker (character index, or -1) and PDNC quote type (index into QUOTE_TYPES, or -1) of each
+ * utterance of a document analysed with the novel's gold cast: the majority vote of the gold quotations
+ * its spans overlap.
+ */
+export function goldSpeakers(novel: PdncNovel, doc: Document): { gold: Int32Array; types: Int8Array } {
   const idIndex = new Map(doc.characters.map((c, i) => [c.id, i]));
   const nU = doc.utteranceCount;
   // Gold speaker votes per utterance, through the predicted spans that overlap each gold quotation.
@@ -71,26 +98,12 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
       if (types[u] < 0) types[u] = QUOTE_TYPES.indexOf(q.type);
     }
   }
-  const labels = new Int32Array(nU).fill(-1);
-  const goldOf = new Int32Array(nU).fill(-1);
-  let labelled = 0;
-  let covered = 0;
+  const gold = new Int32Array(nU).fill(-1);
   for (let u = 0; u < nU; u++) {
-    let gold = -1;
     let best = 0;
-    for (const [c, n] of votes[u]) if (n > best || (n === best && c < gold)) [gold, best] = [c, n];
-    if (gold < 0) continue;
-    goldOf[u] = gold;
-    labelled++;
-    for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
-      if (table.candidates[j] === gold) {
-        labels[u] = j;
-        covered++;
-        break;
-      }
-    }
+    for (const [c, n] of votes[u]) if (n > best || (n === best && c < gold[u])) [gold[u], best] = [c, n];
   }
-  return { name: novel.name, table, rules, labels, gold: goldOf, types, labelled, covered };
+  return { gold, types };
 }
 
 export interface FitOptions {
