@@ -8,12 +8,12 @@ import { resolve } from 'node:path';
 import { goldCastFile, listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
 import { analyzeDocument } from '../src/index.js';
 import { goldSpeakers } from '../src/learn/ranker-training.js';
-import { mentionInQuote, pronounCandidates, runRules } from '../src/stages/attribution/index.js';
+import { addressedBefore, mentionInQuote, pronounCandidates, runRules } from '../src/stages/attribution/index.js';
 import { MentionKind } from '../src/document/document.js';
 
 const dataDir = process.argv[2] ?? resolve('../shared/data/pdnc');
 const ANA = QUOTE_TYPES.indexOf('Anaphoric');
-const stat = { pron: [0, 0, 0], nom: [0, 0, 0], rule: [0, 0] };
+const stat = { pron: [0, 0, 0], nom: [0, 0, 0], rule: [0, 0], res: [0, 0] };
 for (const dir of listPdncNovelDirs(dataDir)) {
   const novel = loadPdncNovel(dir);
   const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, rankerModel: null });
@@ -29,8 +29,17 @@ for (const dir of listPdncNovelDirs(dataDir)) {
     const e = rules.evidence[u][0];
     if (!e) continue;
     const kind = doc.mentions[3 * e.mention + 2];
+    if (kind === MentionKind.Nominal && doc.mentionCharacters[e.mention] >= 0) {
+      stat.res[0]++;
+      if (doc.mentionCharacters[e.mention] === gold[u]) stat.res[1]++;
+    }
+    if (process.env.NOMS && kind === MentionKind.Nominal) {
+      const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo));
+      const res = doc.mentionCharacters[e.mention];
+      console.log(`NOM\t${doc.mentionText(e.mention).toLowerCase()}\t${novel.name}\t${res >= 0 ? doc.characters[res].name : '-'}\t${doc.characters[gold[u]].name}\t${pc[0]?.[0] === gold[u] ? 1 : 0}\t${res >= 0 ? (res === gold[u] ? 'res-ok' : 'res-bad') : 'unres'}`);
+    }
     if (!(kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && doc.mentionCharacters[e.mention] < 0))) continue;
-    const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote);
+    const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo));
     const s = kind === MentionKind.Pronoun ? stat.pron : stat.nom;
     s[0]++;
     if (pc[0]?.[0] === gold[u]) s[1]++;
@@ -41,4 +50,5 @@ for (const dir of listPdncNovelDirs(dataDir)) {
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 console.log(`rules on anaphoric: ${pct(stat.rule[1], stat.rule[0])} of ${stat.rule[0]}`);
 console.log(`pronoun tags: first ${pct(stat.pron[1], stat.pron[0])}, listed ${pct(stat.pron[2], stat.pron[0])} of ${stat.pron[0]}`);
+console.log(`descriptions the cast resolves: right ${pct(stat.res[1], stat.res[0])} of ${stat.res[0]}`);
 console.log(`description tags: first ${pct(stat.nom[1], stat.nom[0])}, listed ${pct(stat.nom[2], stat.nom[0])} of ${stat.nom[0]}`);

@@ -32,7 +32,14 @@ const CONVERSATION_GAP = 600;
 /** How many tokens after a quote a speech tag may start at. */
 const TAG_WINDOW = 4;
 /** How much a pronoun tag disfavours the previous speaker when another of that gender is present. */
-const PREV_PENALTY = 2;
+const PREV_PENALTY = 3;
+/**
+ * Weight of the cast stage's own resolution of a tag pronoun among the pronoun's candidates. Measured
+ * on PDNC anaphoric pronoun tags: where it and the rest of the votes disagree, it is right twice as often.
+ */
+const RESOLVED_WEIGHT = 6;
+/** Weight of whom the previous turn addressed, among a tag pronoun's candidates. */
+const ADDRESSED_WEIGHT = 5;
 
 /** What the rules decided, and the evidence they read: the ranker's input. */
 export interface RuleState {
@@ -151,7 +158,8 @@ export function runRules(doc: Document): RuleState {
     if (!e || speakers[u] >= 0) continue;
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
-    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote)[0]?.[0] ?? -1;
+    const addressed = addressedBefore(u, para, conv, speakers, vocatives, spokenTo);
+    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote, addressed)[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
@@ -498,6 +506,7 @@ export function pronounCandidates(
   para: Int32Array,
   voc: number[],
   inQuote: Uint8Array,
+  addressed: readonly number[] = [],
 ): Array<[number, number]> {
   const g = doc.mentionGenders[m];
   const scores = new Map<number, number>();
@@ -508,7 +517,9 @@ export function pronounCandidates(
     const penalty = g !== GenderCode.Unknown && cg === GenderCode.Unknown ? 1 : 0;
     scores.set(c, (scores.get(c) ?? -penalty) + x);
   };
-  add(doc.mentionCharacters[m], 2);
+  add(doc.mentionCharacters[m], RESOLVED_WEIGHT);
+  // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`).
+  for (const c of addressed) add(c, ADDRESSED_WEIGHT);
   const nU = speakers.length;
   let prevSpeaker = -1;
   for (let d = 1; d <= 8; d++) {
@@ -531,6 +542,24 @@ export function pronounCandidates(
   return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
+
+/** Whom the previous turn of the conversation (an earlier paragraph) calls by name or is said to, its speaker left out. */
+export function addressedBefore(
+  u: number,
+  para: Int32Array,
+  conv: Int32Array,
+  speakers: Int32Array,
+  vocatives: readonly number[][],
+  spokenTo: readonly number[][],
+): number[] {
+  let v = u - 1;
+  while (v >= 0 && para[v] === para[u]) v--;
+  if (v < 0 || conv[v] !== conv[u]) return [];
+  const out: number[] = [];
+  for (const c of vocatives[v]) if (c !== speakers[v] && !out.includes(c)) out.push(c);
+  for (const c of spokenTo[v]) if (c !== speakers[v] && !out.includes(c)) out.push(c);
+  return out;
+}
 
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */
 function findVocatives(doc: Document, u: number): number[] {
