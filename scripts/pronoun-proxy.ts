@@ -36,6 +36,10 @@ for (const dir of listPdncNovelDirs(dataDir)) {
     if (process.env.NOMS && kind === MentionKind.Nominal) {
       const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo));
       const res = doc.mentionCharacters[e.mention];
+      if (process.env.CTX && doc.mentionText(e.mention).toLowerCase() === process.env.CTX && pc[0]?.[0] !== gold[u]) {
+        const qs = doc.quotes[4 * doc.utterances[2 * u]];
+        console.log(`CTX gold=${doc.characters[gold[u]].name} pc=${pc.slice(0, 3).map(([c, x]) => doc.characters[c].name + ':' + x.toFixed(1)).join(' ')} prev=${doc.characters[rules.speakers[u - 1]]?.name}\n   ${doc.text.slice(qs - 400, qs + 150).replace(/\s+/g, ' ')}`);
+      }
       console.log(`NOM\t${doc.mentionText(e.mention).toLowerCase()}\t${novel.name}\t${res >= 0 ? doc.characters[res].name : '-'}\t${doc.characters[gold[u]].name}\t${pc[0]?.[0] === gold[u] ? 1 : 0}\t${res >= 0 ? (res === gold[u] ? 'res-ok' : 'res-bad') : 'unres'}`);
     }
     if (!(kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && doc.mentionCharacters[e.mention] < 0))) continue;

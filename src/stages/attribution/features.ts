@@ -11,7 +11,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -64,6 +64,8 @@ export const FEATURE_NAMES = [
   'same_gender_recent2',
   'pronoun_resolved',
   'described_only',
+  'kin_possessor',
+  'kin_surname',
   'spoken_to_self',
   'spoken_to_prev',
   'idiolect',
@@ -158,6 +160,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     let pronGender: number = GenderCode.Unknown;
     // The cast stage's own resolution of the tag pronoun (its nearest subject-like antecedent).
     let pronResolved = -1;
+    // For a kinship tag (`said her mother`), whose relative the speaker is.
+    let possessor = -1;
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
@@ -167,6 +171,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo));
         pronGender = doc.mentionGenders[top.mention];
         pronResolved = doc.mentionCharacters[top.mention];
+        possessor = kinPossessor(doc, top.mention);
         for (const [c] of pron.slice(0, 3)) add(c);
       }
     }
@@ -307,6 +312,10 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       }
       if (pronResolved === c) row[F.pronoun_resolved] = 1;
       if (describedOnly[c]) row[F.described_only] = 1;
+      if (possessor >= 0) {
+        if (c === possessor) row[F.kin_possessor] = 1;
+        else if (sharesSurname(doc, c, possessor)) row[F.kin_surname] = 1;
+      }
       if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
       if (sameGender[1] === c) row[F.same_gender_recent2] = 1;
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
