@@ -3,6 +3,8 @@
  * anaphoric quotes whose strongest tag names the speaker by a pronoun or an unresolved description.
  * A fast check of the rule (no training), in-sample by nature: the rule learns nothing.
  * Usage: node --import tsx scripts/pronoun-proxy.ts [PDNC_DIR]
+ *   env NOMS=1: one line per description tag (text, novel, the cast's resolution, gold, first right?);
+ *   env CTX='the other': also the context of each wrong case of that description.
  */
 import { resolve } from 'node:path';
 import { goldCastFile, listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
