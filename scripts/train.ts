@@ -8,10 +8,10 @@
  *   --calibrate: fit a softmax temperature on inner out-of-fold scores (off: it did not help).
  *   --no-cv: skip the cross-validation (just fit and write or check).
  */
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listPdncNovelDirs, loadPdncNovel } from '../src/eval/pdnc.js';
+import { listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
 import { fitRanker, foldsByName, rankerAccuracy, trainingSet, writeWeightsModule, type FitOptions } from '../src/learn/ranker-training.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +21,7 @@ const folds = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 6;
 const check = args.includes('--check');
 const opts: FitOptions = { model: args.includes('--linear') ? 'linear' : 'trees', calibrate: args.includes('--calibrate') };
 const cv = !args.includes('--no-cv');
-const dataDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds') ?? resolve(root, '../shared/data/pdnc');
+const dataDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--dump') ?? resolve(root, '../shared/data/pdnc');
 const weightsPath = resolve(root, 'src/stages/attribution/weights.ts');
 
 const t0 = performance.now();
@@ -31,6 +31,11 @@ const covered = sets.reduce((a, s) => a + s.covered, 0);
 console.log(`${sets.length} novels, ${labelled} labelled utterances, gold speaker among candidates: ${((100 * covered) / labelled).toFixed(1)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
 const fold = foldsByName(sets.map((s) => s.name), folds);
+const typeRight = QUOTE_TYPES.map(() => 0);
+const typeTotal = QUOTE_TYPES.map(() => 0);
+// Out-of-fold choices, one line per labelled utterance (`--dump FILE`), for error analysis.
+const dumpArg = args.indexOf('--dump');
+const dump: string[] = [];
 let right = 0;
 let total = 0;
 let sure = 0;
@@ -46,6 +51,13 @@ for (let k = 0; cv && k < folds; k++) {
   const test = sets.filter((s) => fold.get(s.name) === k);
   const model = fitRanker(train, opts);
   const acc = rankerAccuracy(test, model);
+  for (let i = 0; i < QUOTE_TYPES.length; i++) {
+    typeRight[i] += acc.typeRight[i];
+    typeTotal[i] += acc.typeTotal[i];
+  }
+  test.forEach((s, i) => {
+    for (let u = 0; u < s.gold.length; u++) if (s.gold[u] >= 0) dump.push(`${s.name}\t${u}\t${QUOTE_TYPES[s.types[u]] ?? '-'}\t${s.gold[u]}\t${acc.chosen[i][u]}`);
+  });
   right += acc.right;
   total += acc.total;
   sure += acc.sure;
@@ -63,6 +75,8 @@ for (let k = 0; cv && k < folds; k++) {
 }
 if (cv) {
   console.log(`cross-validated ranker accuracy (utterances, gold cast): ${pct(right, total)}`);
+  console.log(`  by quote type: ${QUOTE_TYPES.map((t, i) => `${t} ${pct(typeRight[i], typeTotal[i])} of ${typeTotal[i]}`).join(', ')}`);
+  if (dumpArg >= 0) writeFileSync(args[dumpArg + 1], dump.join('\n') + '\n');
   console.log(`cross-validated: probability >= 0.9 for ${pct(sure, total)} of utterances, ${pct(sureRight, sure)} of them right; log-loss ${(logLoss / covered1).toFixed(4)}`);
   if (raw.sure > 0) console.log(`  (at temperature 1: probability >= 0.9 for ${pct(raw.sure, total)}, ${pct(raw.sureRight, raw.sure)} right; log-loss ${(raw.logLoss / covered1).toFixed(4)})`);
 }

@@ -66,3 +66,15 @@ test('trades and posts name people: the croupier, the turnkey, the station-maste
   const nominal = ms.filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
   assert.deepEqual(nominal, ['the croupier', 'The turnkey', 'the station-master']);
 });
+
+test('after a speech verb a description takes any lower-case modifiers; elsewhere only the listed ones', () => {
+  const text = '“Why?” said the logical girl. “No,” replied the police inspector. She met the logical girl again.\n';
+  const nominals = mentionsOf(text).filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
+  assert.deepEqual(nominals, ['the logical girl', 'the police inspector']);
+});
+
+test('`said the other` is a description in a tag, `the other day` is not', () => {
+  const text = '“So,” replied the other steadily. The other day it rained.\n';
+  const nominals = mentionsOf(text).filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
+  assert.deepEqual(nominals, ['the other']);
+});

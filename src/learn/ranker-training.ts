@@ -7,6 +7,7 @@
  */
 import { writeFileSync, renameSync } from 'node:fs';
 import { analyzeDocument } from '../index.js';
+import type { Document } from '../document/document.js';
 import { runRules } from '../stages/attribution/index.js';
 import {
   buildCandidates,
@@ -27,7 +28,7 @@ import {
 } from '../stages/attribution/ranker.js';
 import { fitTrees, type GbdtOptions } from './gbdt.js';
 import type { RuleState } from '../stages/attribution/index.js';
-import { goldCastFile, type PdncNovel } from '../eval/pdnc.js';
+import { goldCastFile, QUOTE_TYPES, type PdncNovel } from '../eval/pdnc.js';
 import { scoredQuotes } from '../eval/evaluate.js';
 
 export interface TrainingSet {
@@ -38,6 +39,8 @@ export interface TrainingSet {
   labels: Int32Array;
   /** Per utterance: the gold speaker's character index, or -1 when PDNC gives none. */
   gold: Int32Array;
+  /** Per utterance: the PDNC quote type of its first labelled quotation (index into QUOTE_TYPES), or -1. */
+  types: Int8Array;
   /** Utterances with a gold speaker, and how many had that speaker among the candidates. */
   labelled: number;
   covered: number;
@@ -49,10 +52,37 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
   const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, rankerModel: null });
   const rules = runRules(doc);
   const table = buildCandidates(doc, rules);
+  const nU = doc.utteranceCount;
+  const { gold: goldOf, types } = goldSpeakers(novel, doc);
+  const labels = new Int32Array(nU).fill(-1);
+  let labelled = 0;
+  let covered = 0;
+  for (let u = 0; u < nU; u++) {
+    const gold = goldOf[u];
+    if (gold < 0) continue;
+    labelled++;
+    for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
+      if (table.candidates[j] === gold) {
+        labels[u] = j;
+        covered++;
+        break;
+      }
+    }
+  }
+  return { name: novel.name, table, rules, labels, gold: goldOf, types, labelled, covered };
+}
+
+/**
+ * The gold speaker (character index, or -1) and PDNC quote type (index into QUOTE_TYPES, or -1) of each
+ * utterance of a document analysed with the novel's gold cast: the majority vote of the gold quotations
+ * its spans overlap.
+ */
+export function goldSpeakers(novel: PdncNovel, doc: Document): { gold: Int32Array; types: Int8Array } {
   const idIndex = new Map(doc.characters.map((c, i) => [c.id, i]));
   const nU = doc.utteranceCount;
   // Gold speaker votes per utterance, through the predicted spans that overlap each gold quotation.
   const votes: Map<number, number>[] = Array.from({ length: nU }, () => new Map());
+  const types = new Int8Array(nU).fill(-1);
   const { quotes } = scoredQuotes(novel);
   let k = 0;
   for (const q of quotes) {
@@ -65,28 +95,15 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
     for (let j = k; j < doc.quoteCount && doc.quotes[4 * j] < e; j++) {
       const u = doc.quotes[4 * j + 3];
       votes[u].set(ci, (votes[u].get(ci) ?? 0) + 1);
+      if (types[u] < 0) types[u] = QUOTE_TYPES.indexOf(q.type);
     }
   }
-  const labels = new Int32Array(nU).fill(-1);
-  const goldOf = new Int32Array(nU).fill(-1);
-  let labelled = 0;
-  let covered = 0;
+  const gold = new Int32Array(nU).fill(-1);
   for (let u = 0; u < nU; u++) {
-    let gold = -1;
     let best = 0;
-    for (const [c, n] of votes[u]) if (n > best || (n === best && c < gold)) [gold, best] = [c, n];
-    if (gold < 0) continue;
-    goldOf[u] = gold;
-    labelled++;
-    for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
-      if (table.candidates[j] === gold) {
-        labels[u] = j;
-        covered++;
-        break;
-      }
-    }
+    for (const [c, n] of votes[u]) if (n > best || (n === best && c < gold[u])) [gold[u], best] = [c, n];
   }
-  return { name: novel.name, table, rules, labels, gold: goldOf, labelled, covered };
+  return { gold, types };
 }
 
 export interface FitOptions {
@@ -294,7 +311,22 @@ export function fitLinear(
 export function rankerAccuracy(
   sets: readonly TrainingSet[],
   model: RankerModel,
-): { right: number; total: number; sure: number; sureRight: number; logLoss: number; covered: number } {
+): {
+  right: number;
+  total: number;
+  sure: number;
+  sureRight: number;
+  logLoss: number;
+  covered: number;
+  /** Right and total per PDNC quote type (indexed like QUOTE_TYPES). */
+  typeRight: number[];
+  typeTotal: number[];
+  /** Per set, per utterance: the chosen character index (-1 when none). */
+  chosen: Int32Array[];
+} {
+  const typeRight = QUOTE_TYPES.map(() => 0);
+  const typeTotal = QUOTE_TYPES.map(() => 0);
+  const chosen: Int32Array[] = [];
   let logLoss = 0;
   let covered = 0;
   let right = 0;
@@ -303,12 +335,19 @@ export function rankerAccuracy(
   let sureRight = 0;
   for (const s of sets) {
     const { probs } = modelProbabilities(s.table, model, s.rules);
+    const pick = new Int32Array(s.labels.length).fill(-1);
+    chosen.push(pick);
     for (let u = 0; u < s.labels.length; u++) {
-      if (s.gold[u] < 0) continue;
-      total++;
       let best = -1;
       for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
+      if (best >= 0) pick[u] = s.table.candidates[best];
+      if (s.gold[u] < 0) continue;
+      total++;
       const ok = best >= 0 && best === s.labels[u];
+      if (s.types[u] >= 0) {
+        typeTotal[s.types[u]]++;
+        if (ok) typeRight[s.types[u]]++;
+      }
       if (s.labels[u] >= 0) {
         covered++;
         logLoss -= Math.log(Math.max(probs[s.labels[u]], 1e-12));
@@ -320,7 +359,7 @@ export function rankerAccuracy(
       }
     }
   }
-  return { right, total, sure, sureRight, logLoss, covered };
+  return { right, total, sure, sureRight, logLoss, covered, typeRight, typeTotal, chosen };
 }
 
 /** Deterministic fold of each novel for K-fold leave-novels-out cross-validation (round-robin by name). */

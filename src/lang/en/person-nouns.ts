@@ -89,3 +89,12 @@ export const PERSON_ADJECTIVES: ReadonlySet<string> = new Set([
   'bearded', 'masked', 'hooded', 'scarred', 'taller', 'shorter', 'bigger', 'smaller', 'youngest',
   'retired', 'wounded', 'injured', 'sleeping', 'unconscious', 'other',
 ]);
+
+/** Kinship nouns: `her mother`, `his elder brother` name a relative of the possessor, never the possessor. */
+export const KINSHIP_NOUNS: ReadonlySet<string> = new Set([
+  'father', 'mother', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife', 'uncle', 'aunt', 'nephew',
+  'niece', 'cousin', 'grandfather', 'grandmother', 'grandson', 'granddaughter', 'papa', 'mama', 'mamma',
+  'dad', 'mum', 'mom', 'father-in-law', 'mother-in-law', 'brother-in-law', 'sister-in-law', 'son-in-law',
+  'daughter-in-law', 'stepmother', 'stepfather', 'parent', 'child', 'twin', 'widow', 'bride', 'fiancé',
+  'fiancée', 'fiance', 'fiancee',
+]);

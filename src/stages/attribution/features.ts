@@ -11,7 +11,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { assignTurnTaking, isStrong, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -62,6 +62,10 @@ export const FEATURE_NAMES = [
   'pronoun_x_next1',
   'same_gender_recent1',
   'same_gender_recent2',
+  'pronoun_resolved',
+  'described_only',
+  'kin_possessor',
+  'kin_surname',
   'spoken_to_self',
   'spoken_to_prev',
   'idiolect',
@@ -122,6 +126,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
   }
 
+  // Characters the cast knows only by a description (`the doctor`, `the old gentleman`).
+  const describedOnly = doc.characters.map((c) => /^(?:the|a|an) /i.test(c.name));
   const words = utteranceWords(doc);
   const epithets = epithetIds(doc, rules);
   const idiolect = buildIdiolect(words, taggedOwners(rules));
@@ -152,12 +158,20 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     }
     let pron: Array<[number, number]> = [];
     let pronGender: number = GenderCode.Unknown;
+    // The cast stage's own resolution of the tag pronoun (its nearest subject-like antecedent).
+    let pronResolved = -1;
+    // For a kinship tag (`said her mother`), whose relative the speaker is.
+    let possessor = -1;
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
-      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
-        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote);
+      // A description the cast resolved (`said the doctor` → a cast member called `the doctor`) still
+      // gets the exchange's other candidates: the description may be someone named nearby.
+      if (kind === MentionKind.Pronoun || kind === MentionKind.Nominal) {
+        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo));
         pronGender = doc.mentionGenders[top.mention];
+        pronResolved = doc.mentionCharacters[top.mention];
+        possessor = kinPossessor(doc, top.mention);
         for (const [c] of pron.slice(0, 3)) add(c);
       }
     }
@@ -295,6 +309,12 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         row[F.pronoun_x_prev1] = row[F.prev1];
         row[F.pronoun_x_prev2] = row[F.prev2];
         row[F.pronoun_x_next1] = row[F.next1];
+      }
+      if (pronResolved === c) row[F.pronoun_resolved] = 1;
+      if (describedOnly[c]) row[F.described_only] = 1;
+      if (possessor >= 0) {
+        if (c === possessor) row[F.kin_possessor] = 1;
+        else if (sharesSurname(doc, c, possessor)) row[F.kin_surname] = 1;
       }
       if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
       if (sameGender[1] === c) row[F.same_gender_recent2] = 1;

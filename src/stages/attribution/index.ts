@@ -15,6 +15,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
 import { SPEECH_VERBS, TAG_FILLERS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
+import { KINSHIP_NOUNS } from '../../lang/en/person-nouns.js';
 import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
 
@@ -32,7 +33,16 @@ const CONVERSATION_GAP = 600;
 /** How many tokens after a quote a speech tag may start at. */
 const TAG_WINDOW = 4;
 /** How much a pronoun tag disfavours the previous speaker when another of that gender is present. */
-const PREV_PENALTY = 2;
+const PREV_PENALTY = 3;
+/**
+ * Weight of the cast stage's own resolution of a tag pronoun among the pronoun's candidates. Measured
+ * on PDNC anaphoric pronoun tags: where it and the rest of the votes disagree, it is right twice as often.
+ */
+const RESOLVED_WEIGHT = 6;
+/** Bonus, for a kinship tag (`said her mother`), of a candidate sharing the possessor's family name. */
+const KIN_SURNAME_WEIGHT = 4;
+/** Weight of whom the previous turn addressed, among a tag pronoun's candidates. */
+const ADDRESSED_WEIGHT = 5;
 
 /** What the rules decided, and the evidence they read: the ranker's input. */
 export interface RuleState {
@@ -151,7 +161,8 @@ export function runRules(doc: Document): RuleState {
     if (!e || speakers[u] >= 0) continue;
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
-    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote)[0]?.[0] ?? -1;
+    const addressed = addressedBefore(u, para, conv, speakers, vocatives, spokenTo);
+    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote, addressed)[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
@@ -608,6 +619,7 @@ export function pronounCandidates(
   para: Int32Array,
   voc: number[],
   inQuote: Uint8Array,
+  addressed: readonly number[] = [],
 ): Array<[number, number]> {
   const g = doc.mentionGenders[m];
   const scores = new Map<number, number>();
@@ -618,7 +630,14 @@ export function pronounCandidates(
     const penalty = g !== GenderCode.Unknown && cg === GenderCode.Unknown ? 1 : 0;
     scores.set(c, (scores.get(c) ?? -penalty) + x);
   };
-  add(doc.mentionCharacters[m], 2);
+  // `said her mother`: a relative of the possessor — not the possessor, likely one sharing the surname.
+  const possessor = kinPossessor(doc, m);
+  if (possessor >= 0) voc = [...voc, possessor];
+  // `replied the other`: not the one who spoke last.
+  if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && /^the other$/i.test(doc.mentionText(m))) voc = [...voc, speakers[u - 1]];
+  add(doc.mentionCharacters[m], RESOLVED_WEIGHT);
+  // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`).
+  for (const c of addressed) add(c, ADDRESSED_WEIGHT);
   const nU = speakers.length;
   let prevSpeaker = -1;
   for (let d = 1; d <= 8; d++) {
@@ -635,12 +654,61 @@ export function pronounCandidates(
     // Names said inside quotes are talked about, not present.
     if (r >= 0 && doc.mentions[3 * k + 2] !== MentionKind.Pronoun && !inQuote[k]) add(r, 1 - seen * 0.03);
   }
+  if (possessor >= 0) {
+    for (const [c, x] of scores) if (sharesSurname(doc, c, possessor)) scores.set(c, x + KIN_SURNAME_WEIGHT);
+  }
   if (prevSpeaker >= 0 && scores.has(prevSpeaker) && scores.size > 1) {
     scores.set(prevSpeaker, (scores.get(prevSpeaker) ?? 0) - PREV_PENALTY);
   }
   return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
+
+/**
+ * For a kinship description (`her mother`, `Mara's elder brother`), the character its possessor
+ * resolves to (the possessive pronoun or name that starts at the same offset), or -1.
+ */
+export function kinPossessor(doc: Document, m: number): number {
+  if (doc.mentions[3 * m + 2] !== MentionKind.Nominal || m + 1 >= doc.mentionCount || doc.mentions[3 * (m + 1)] !== doc.mentions[3 * m]) return -1;
+  const words = doc.mentionText(m).toLowerCase().split(/\s+/);
+  if (!KINSHIP_NOUNS.has(words[words.length - 1])) return -1;
+  return doc.mentionCharacters[m + 1];
+}
+
+/** Do characters a and b share a family name (`Mrs. Vale` and `Tamsin Vale`)? */
+export function sharesSurname(doc: Document, a: number, b: number): boolean {
+  const family = surnames(doc.characters[b]);
+  return family.length > 0 && surnames(doc.characters[a]).some((w) => family.includes(w));
+}
+
+/** The family names a character goes by: the last word of each name or alias of two words or more. */
+function surnames(c: { name: string; aliases: readonly string[] }): string[] {
+  const out: string[] = [];
+  for (const n of [c.name, ...c.aliases]) {
+    const w = n.trim().split(/\s+/);
+    const last = w[w.length - 1].toLowerCase();
+    if (w.length > 1 && last.length > 2 && !out.includes(last)) out.push(last);
+  }
+  return out;
+}
+
+/** Whom the previous turn of the conversation (an earlier paragraph) calls by name or is said to, its speaker left out. */
+export function addressedBefore(
+  u: number,
+  para: Int32Array,
+  conv: Int32Array,
+  speakers: Int32Array,
+  vocatives: readonly number[][],
+  spokenTo: readonly number[][],
+): number[] {
+  let v = u - 1;
+  while (v >= 0 && para[v] === para[u]) v--;
+  if (v < 0 || conv[v] !== conv[u]) return [];
+  const out: number[] = [];
+  for (const c of vocatives[v]) if (c !== speakers[v] && !out.includes(c)) out.push(c);
+  for (const c of spokenTo[v]) if (c !== speakers[v] && !out.includes(c)) out.push(c);
+  return out;
+}
 
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */
 function findVocatives(doc: Document, u: number): number[] {

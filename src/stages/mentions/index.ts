@@ -15,6 +15,7 @@ import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
 import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/person-nouns.js';
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
+import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { quotedRegions, RegionCursor } from './quote-spans.js';
 
 export { quotedRegions, RegionCursor } from './quote-spans.js';
@@ -292,6 +293,18 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
         continue;
       }
     }
+    // `said the other`: in a speech tag, `the other` is the other one talking (not `the other day`).
+    if (lw === 'other' && t >= 2 && kinds[t - 1] === TokenKind.Word && kinds[t - 2] === TokenKind.Word && adjacent(t - 2, t - 1) && adjacent(t - 1, t)) {
+      const next = t + 1 < nTok && kinds[t + 1] === TokenKind.Word && adjacent(t, t + 1) ? text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase() : '';
+      if (
+        text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() === 'the' &&
+        SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) &&
+        !PERSON_NOUNS.has(next) && personNounShape(next) === undefined
+      ) {
+        push(tok[2 * t - 2], e, MentionKind.Nominal, GenderCode.Unknown);
+        continue;
+      }
+    }
     // Descriptive mentions: determiner (+ up to two adjectives) + person noun.
     const base = isPossessive(t) ? lw.slice(0, -2) : lw;
     // A capitalised title mid-sentence is a person too (`the Major growled`), though `major` alone is not.
@@ -308,11 +321,25 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
         adjectives++;
         j--;
       }
+      let pushed = false;
       if (j >= 0 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
         const dw = text.slice(tok[2 * j], tok[2 * j + 1]);
         const dlw = dw.toLowerCase();
         if (NOMINAL_DETERMINERS.has(dlw) || (isUpper(dw.charCodeAt(0)) && isPossessive(j))) {
           push(tok[2 * j], possessiveCut(text, s, e), MentionKind.Nominal, ng);
+          pushed = true;
+        }
+      }
+      // Right after a speech verb any lower-case modifiers go (`said the logical girl`, `replied the
+      // police inspector`): a tag names a person there.
+      if (!pushed) {
+        let d = t - 1;
+        while (d >= 0 && t - d <= 3 && kinds[d] === TokenKind.Word && adjacent(d, d + 1) && /^[a-z][a-z-]*$/.test(text.slice(tok[2 * d], tok[2 * d + 1])) && !NOMINAL_DETERMINERS.has(text.slice(tok[2 * d], tok[2 * d + 1]))) d--;
+        if (
+          d >= 1 && d < t - 1 && kinds[d] === TokenKind.Word && kinds[d - 1] === TokenKind.Word && adjacent(d - 1, d) && adjacent(d, d + 1) &&
+          /^(?:the|a|an)$/i.test(text.slice(tok[2 * d], tok[2 * d + 1])) && SPEECH_VERBS.has(text.slice(tok[2 * d - 2], tok[2 * d - 1]).toLowerCase())
+        ) {
+          push(tok[2 * d], possessiveCut(text, s, e), MentionKind.Nominal, ng);
         }
       }
     }

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../src/index.js';
+import { addressedBefore, kinPossessor, mentionInQuote, pronounCandidates, runRules } from '../src/stages/attribution/index.js';
+import type { CastFile } from '../src/types.js';
+
+const cast: CastFile = {
+  characters: [
+    { id: 'mara', name: 'Mara Quill', aliases: ['Mara'], gender: 'she' },
+    { id: 'ilse', name: 'Ilse Brand', aliases: ['Ilse'], gender: 'she' },
+    { id: 'rook', name: 'Rook Ellery', aliases: ['Rook'], gender: 'he' },
+  ],
+};
+
+/** The pronoun candidates of utterance u's tag, as [character id, score], best first. */
+function candidatesOf(text: string, u: number, withAddressed = true): Array<[string, number]> {
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const e = r.evidence[u][0];
+  const addressed = withAddressed ? addressedBefore(u, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo) : [];
+  return pronounCandidates(doc, e.mention, u, r.genders, r.speakers, r.conv, r.para, r.notSpeaker[u], mentionInQuote(doc), addressed).map(
+    ([c, s]) => [doc.characters[c].id, s],
+  );
+}
+
+test('addressedBefore: whom the previous turn calls by name, its speaker left out', () => {
+  const text = 'Rook sat between them.\n\n“Ilse, is the gate locked?” asked Mara.\n\n“It is,” she answered.\n';
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  assert.deepEqual(addressedBefore(1, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo).map((c) => doc.characters[c].id), ['ilse']);
+  assert.deepEqual(addressedBefore(0, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo), []);
+});
+
+test('a pronoun tag favours the one the previous turn addressed', () => {
+  const text = 'Rook sat between them.\n\n“Ilse, is the gate locked?” asked Mara.\n\n“It is,” she answered.\n';
+  const score = (list: Array<[string, number]>, id: string) => list.find((x) => x[0] === id)?.[1] ?? 0;
+  const plain = candidatesOf(text, 1, false);
+  const withAddressed = candidatesOf(text, 1, true);
+  assert.ok(score(withAddressed, 'ilse') - score(plain, 'ilse') >= 4, 'the addressee gains');
+  assert.ok(!withAddressed.some((x) => x[0] === 'rook'), 'the other gender is never a candidate');
+});
+
+test('the cast stage\'s resolution of the tag pronoun leads among same-gender candidates', () => {
+  // Ilse is named more often, but the pronoun's antecedent is Mara, the subject just before the line.
+  const text = 'Ilse and Rook waited. Ilse watched the road. Later Mara came in from the rain.\n\n“Cold out there,” she said.\n';
+  assert.equal(candidatesOf(text, 0)[0][0], 'mara');
+});
+
+test('a kinship tag names a relative of the possessor: not the possessor, likely one of the family name', () => {
+  const family: CastFile = {
+    characters: [
+      { id: 'tamsin', name: 'Tamsin Vale', aliases: ['Tamsin'], gender: 'she' },
+      { id: 'mrsvale', name: 'Mrs. Vale', aliases: [], gender: 'she' },
+      { id: 'oriel', name: 'Oriel Hart', aliases: ['Oriel'], gender: 'she' },
+    ],
+  };
+  const text =
+    'Tamsin came down late. Oriel and Mrs. Vale were already at breakfast, and Oriel was reading aloud.\n\n' +
+    '“You slept well,” said Oriel.\n\n“Too well,” Tamsin said.\n\n“She always does,” said her mother.\n';
+  const doc = analyzeDocument(text, { cast: family, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const e = r.evidence[2][0];
+  assert.equal(doc.characters[kinPossessor(doc, e.mention)].id, 'tamsin');
+  const list = pronounCandidates(doc, e.mention, 2, r.genders, r.speakers, r.conv, r.para, r.notSpeaker[2], mentionInQuote(doc));
+  assert.ok(!list.some(([c]) => doc.characters[c].id === 'tamsin'), 'the possessor is not her own mother');
+  assert.equal(doc.characters[list[0][0]].id, 'mrsvale');
+  assert.equal(doc.characters[r.speakers[2]].id, 'mrsvale');
+});
+
+test('`replied the other` in a tag is a description of the one who did not speak last', () => {
+  const pair: CastFile = {
+    characters: [
+      { id: 'syme', name: 'Gabriel Syme', aliases: ['Syme'], gender: 'he' },
+      { id: 'gregor', name: 'Lucian Gregor', aliases: ['Gregor'], gender: 'he' },
+    ],
+  };
+  const text =
+    'Syme and Gregor walked on in silence. The other day it had rained.\n\n“You are a policeman,” said Gregor.\n\n' +
+    '“I am a poet,” replied the other steadily.\n\n“Then prove it,” said Gregor.\n';
+  const doc = analyzeDocument(text, { cast: pair, castOnly: true, rankerModel: null });
+  const descriptions: string[] = [];
+  for (let m = 0; m < doc.mentionCount; m++) if (doc.mentionText(m).startsWith('the other')) descriptions.push(doc.mentionText(m));
+  assert.deepEqual(descriptions, ['the other'], '`the other day` is not a person');
+  const r = runRules(doc);
+  assert.deepEqual([...r.speakers].map((c) => doc.characters[c].id), ['gregor', 'syme', 'gregor']);
+});
