@@ -270,3 +270,16 @@ test('a listed description that is also a title (`The Doctor`) means the titled 
   const speakers = analyze(early + late, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker);
   assert.deepEqual(speakers, ['doc', 'wynn']);
 });
+
+test('in a group scene a line without a vocative is addressed to the speakers of the turns around it', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const text = [
+    'Mara, Rook and Tam sat round the fire.',
+    '“The river is up,” said Rook.',
+    '“Then we wait,” said Mara.',
+    '“Wait for what?” asked Tam.',
+  ].join('\n\n');
+  const q = analyze(text, { cast: trio }).quotes[1];
+  assert.equal(q.speaker, 'mara');
+  assert.deepEqual([...q.addressees].sort(), ['rook', 'tam']);
+});

@@ -7,8 +7,8 @@
  *  3. Turn-taking inside a conversation: with two people talking, untagged lines alternate; anchors are
  *     the tagged lines before and after, and a vocative (`"Sit, Mari."`) says who is *not* speaking.
  *  4. Otherwise the character most recently active in the narration, with low confidence.
- * Every decision records a cue and a confidence; addressees come from vocatives and the other
- * participant of the conversation.
+ * Every decision records a cue and a confidence; addressees come from vocatives, lines said `to X`,
+ * and the speakers of the neighbouring turns.
  */
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -67,8 +67,8 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
   const { speakers, confidence, cues, vocatives, conv, para } = ranked;
   const nU = doc.utteranceCount;
 
-  // Addressees: whoever the line calls by name; otherwise the other side of the exchange — the
-  // speaker of the previous turn, or of the next one when this turn opens the exchange.
+  // Addressees: whoever the line calls by name or is said to speak to, and the other side of the
+  // exchange — the speakers of the turns before and after (in a group scene both are listening).
   const addressees: number[][] = new Array(nU);
   const [runFirst, runLast] = paragraphRuns(para);
   const turnSpeaker = (u: number, dir: number): number => {
@@ -77,11 +77,8 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
   };
   for (let u = 0; u < nU; u++) {
     const set = [...new Set([...vocatives[u], ...ranked.spokenTo[u]])].filter((c) => c !== speakers[u]);
-    if (set.length === 0) {
-      const prev = turnSpeaker(u, -1);
-      const next = turnSpeaker(u, 1);
-      if (prev >= 0 && prev !== speakers[u]) set.push(prev);
-      else if (next >= 0 && next !== speakers[u]) set.push(next);
+    for (const side of [turnSpeaker(u, -1), turnSpeaker(u, 1)]) {
+      if (side >= 0 && side !== speakers[u] && !set.includes(side)) set.push(side);
     }
     addressees[u] = set;
   }
