@@ -32,17 +32,10 @@ const talk = [
   '“Then where has he gone, Rook?”',
 ].join('\n\n');
 
-test('the speaker of a question just before is marked, as is the one talked about', () => {
-  assert.equal(featureOf(talk, 1, 'mara', 'prev1_x_question'), 1);
-  assert.equal(featureOf(talk, 1, 'rook', 'prev1_x_question') ?? 0, 0);
+test('the one talked about near a line is marked, and so is the one called by name', () => {
   // Tam is named in Mara's question, not called: talked about near the second line.
   assert.ok((featureOf(talk, 1, 'tam', 'talked_about_nearby') ?? 0) > 0);
   assert.equal(featureOf(talk, 1, 'mara', 'talked_about_nearby') ?? 0, 0);
-});
-
-test('the narration between two turns names who acts, and a name called nearby counts', () => {
-  assert.equal(featureOf(talk, 2, 'rook', 'between_subject_last'), 1);
-  assert.equal(featureOf(talk, 2, 'mara', 'between_subject_last') ?? 0, 0);
   // Rook is called by name in the last line: near the second line, he is someone in the room.
   assert.ok((featureOf(talk, 1, 'rook', 'called_nearby') ?? 0) > 0);
 });

@@ -42,3 +42,17 @@ test('a new conversation starts the chain afresh', () => {
   assert.ok(m[2] > m[3], 'with no turn before it, the line keeps its own lean');
   assert.equal(offsets.length, n + 1);
 });
+
+test('a tagged turn is not pulled back into the alternation', () => {
+  // Ada, Bram, then a third voice (2) named by its tag whom the first stage favours.
+  const candidates = Int32Array.from([0, 1, 2, 0, 1, 2, 0, 1, 2]);
+  const offsets = Int32Array.from([0, 3, 6, 9]);
+  const probs = Float64Array.from([0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.16, 0.04, 0.8]);
+  const para = Int32Array.from([0, 2, 4]);
+  const conv = new Int32Array(3);
+  const table = { candidates, offsets, features: new Float64Array(0) };
+  const loose = turnChainMarginals(table, probs, para, conv);
+  const held = turnChainMarginals(table, probs, para, conv, undefined, Uint8Array.from([1, 1, 1]));
+  assert.ok(held[8] > held[6], `tagged: third voice ${held[8]} vs Ada ${held[6]}`);
+  assert.ok(loose[8] - loose[6] < held[8] - held[6], 'untagged, the alternation pulls towards Ada');
+});

@@ -67,12 +67,6 @@ export const FEATURE_NAMES = [
   'idiolect',
   'idiolect_best',
   'idiolect_margin',
-  'prev1_x_question',
-  'prev2_x_two_party',
-  'next2_x_two_party',
-  'named_in_prev_quote',
-  'between_subject_last',
-  'between_subject_any',
   'talked_about_nearby',
   'called_nearby',
 ] as const;
@@ -247,22 +241,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (v >= 0 && v < nU && para[v] === p && speakers[v] >= 0 && isStrong(cues[v])) samePara.push(speakers[v]);
     }
     const noEvidence = ev.length === 0 ? 1 : 0;
-    // The previous turn asked a question: its speaker rarely speaks again unanswered.
-    const prevQuestion = vPrev >= 0 && endsWithQuestion(doc, vPrev) ? 1 : 0;
-    // Two people talking (by the rules): the alternation is all there is.
-    const twoParty = turns !== undefined && turns.size === 2 ? 1 : 0;
-    // Named (not called) inside the previous turn's words: talked about, or the one it turns to.
-    const namedPrev = new Set<number>();
-    if (vPrev >= 0) {
-      for (let k = doc.utterances[2 * vPrev]; k < doc.utterances[2 * vPrev + 1]; k++) {
-        const qs = doc.quotes[4 * k];
-        const qe = doc.quotes[4 * k + 1];
-        for (let m = doc.mentionAtOrAfter(qs); m < doc.mentionCount && doc.mentions[3 * m] < qe; m++) {
-          const c = doc.mentionCharacters[m];
-          if (c >= 0 && doc.mentions[3 * m + 2] !== MentionKind.Pronoun && !vocatives[vPrev].includes(c)) namedPrev.add(c);
-        }
-      }
-    }
     // Around the line (other turns of the conversation): who is named in the speech, and who is
     // called by name. The one talked about in the third person is seldom in the room; the one called is.
     const talkedAbout = new Map<number, number>();
@@ -279,8 +257,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         }
       }
     }
-    // Who acts in the narration between the previous turn and this one (the subject of each sentence).
-    const between = betweenSubjects(doc, u, vPrev, narrator, inQuote);
 
     const rowBase = cands.length;
     for (const c of set) {
@@ -343,12 +319,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
       if (sameGender[1] === c) row[F.same_gender_recent2] = 1;
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
-      row[F.prev1_x_question] = prevQuestion * row[F.prev1];
-      row[F.prev2_x_two_party] = twoParty * row[F.prev2];
-      row[F.next2_x_two_party] = twoParty * row[F.next2];
-      if (namedPrev.has(c)) row[F.named_in_prev_quote] = 1;
-      if (between.length > 0 && between[between.length - 1] === c) row[F.between_subject_last] = 1;
-      if (between.includes(c)) row[F.between_subject_any] = 1;
       row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
       row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
       for (const x of row) rows.push(x);
@@ -362,43 +332,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   }
   offsets[nU] = cands.length;
   return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets };
-}
-
-/** Whether the utterance's last span ends with a question mark. */
-function endsWithQuestion(doc: Document, u: number): boolean {
-  const end = doc.quotes[4 * (doc.utterances[2 * u + 1] - 1) + 1];
-  for (let i = end - 1; i >= 0 && i >= end - 4; i--) {
-    const ch = doc.text.charCodeAt(i);
-    if (ch === 63) return true;
-    if (ch !== 32 && ch !== 34 && ch !== 39 && ch !== 0x201d && ch !== 0x2019 && ch !== 0x2014 && ch !== 45 && ch !== 46) return false;
-  }
-  return false;
-}
-
-/** How much narration between two turns is read for who acts (UTF-16 units). */
-const BETWEEN_REACH = 800;
-
-/**
- * Characters that are the subject (first character mention outside quotes) of a sentence of the
- * narration between the previous turn's last quote and this utterance's first quote, in text order.
- * Without a previous turn in the conversation, the narration just before the quote, inside its paragraph.
- */
-function betweenSubjects(doc: Document, u: number, vPrev: number, narrator: number, inQuote: Uint8Array): number[] {
-  const start = doc.quotes[4 * doc.utterances[2 * u]];
-  const p = doc.quotes[4 * doc.utterances[2 * u] + 2];
-  const from = vPrev >= 0 ? doc.quotes[4 * (doc.utterances[2 * vPrev + 1] - 1) + 1] : doc.paragraphs[2 * p];
-  const lo = Math.max(from, start - BETWEEN_REACH);
-  const out: number[] = [];
-  let sentence = -1;
-  for (let m = doc.mentionAtOrAfter(lo); m < doc.mentionCount && doc.mentions[3 * m] < start; m++) {
-    if (inQuote[m]) continue;
-    const s = doc.sentenceAt(doc.mentions[3 * m]);
-    if (s === sentence) continue;
-    sentence = s;
-    const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
-    if (c >= 0) out.push(c);
-  }
-  return out;
 }
 
 /**
@@ -487,8 +420,9 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     }
   }
   assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
-  const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN);
-  const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN);
+  const tagged = Uint8Array.from(rules.cues, (c) => (isStrong(c) ? 1 : 0));
+  const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN, tagged);
+  const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN, tagged);
   // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
   // author keeps calling one character `the old gentleman`.
   const epithetMass = new Map<number, Map<number, number>>();
@@ -591,8 +525,17 @@ const SMOOTH_CHAIN: ChainWeights = { same: 0.3, other: 0.6 };
  * second-order chain over the turns (paragraphs) of each conversation: the first stage's beliefs per
  * turn, joined by turn-to-turn weights (forward-backward over pairs of consecutive turns'
  * speakers). One wrong anchor then has to fight the whole exchange, not only its neighbours.
+ * A turn with a speech tag (`tagged`, per utterance) is not held to the alternation (an author tags
+ * a line where it breaks): only the same-speaker weight applies on the way into it.
  */
-export function turnChainMarginals(table: ScoredTable, probs: Float64Array, para: Int32Array, conv: Int32Array, weights: ChainWeights = STRICT_CHAIN): Float64Array {
+export function turnChainMarginals(
+  table: ScoredTable,
+  probs: Float64Array,
+  para: Int32Array,
+  conv: Int32Array,
+  weights: ChainWeights = STRICT_CHAIN,
+  tagged?: Uint8Array,
+): Float64Array {
   const { same, other } = weights;
   const nU = table.offsets.length - 1;
   const out = new Float64Array(table.candidates.length);
@@ -623,7 +566,10 @@ export function turnChainMarginals(table: ScoredTable, probs: Float64Array, para
       emit[t * K + i] = p + 1e-3;
     });
   }
-  const trans = (z: number, a: number, b: number): number => (b === a ? same : b === z ? 1 : other);
+  const taggedTurn = new Uint8Array(nT);
+  if (tagged) for (let t = 0; t < nT; t++) for (let u = turnStarts[t]; u < turnStarts[t + 1]; u++) if (tagged[u]) taggedTurn[t] = 1;
+  // Weight of speaker b at turn t after a at t-1 and z at t-2.
+  const trans = (t: number, z: number, a: number, b: number): number => (b === a ? same : b === z || taggedTurn[t] ? 1 : other);
   // alpha[t][i*K+j]: turn t-1 has candidate i, turn t candidate j (i = -1 at a conversation's first turn: slot 0 only).
   const alpha = new Float64Array(nT * KK);
   const beta = new Float64Array(nT * KK);
@@ -651,7 +597,7 @@ export function turnChainMarginals(table: ScoredTable, probs: Float64Array, para
           else {
             for (let h = 0; h < K; h++) {
               const z = cand[(t - 2) * K + h];
-              if (z >= 0) sum += alpha[(t - 1) * KK + h * K + i] * trans(z, a, b);
+              if (z >= 0) sum += alpha[(t - 1) * KK + h * K + i] * trans(t, z, a, b);
             }
           }
           alpha[base + i * K + j] = sum * emit[t * K + j];
@@ -677,7 +623,7 @@ export function turnChainMarginals(table: ScoredTable, probs: Float64Array, para
         for (let l = 0; l < K; l++) {
           const c = cand[(t + 1) * K + l];
           if (c < 0) continue;
-          const w = first[t] ? (c === b ? same : 1) : trans(a, b, c);
+          const w = first[t] ? (c === b ? same : 1) : trans(t + 1, a, b, c);
           sum += w * emit[(t + 1) * K + l] * beta[(t + 1) * KK + j * K + l];
         }
         beta[base + i * K + j] = sum;
