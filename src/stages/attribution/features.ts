@@ -420,9 +420,8 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     }
   }
   assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
-  const tagged = Uint8Array.from(rules.cues, (c) => (isStrong(c) ? 1 : 0));
-  const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN, tagged);
-  const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN, tagged);
+  const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN);
+  const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN);
   // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
   // author keeps calling one character `the old gentleman`.
   const epithetMass = new Map<number, Map<number, number>>();
