@@ -71,6 +71,8 @@ export const FEATURE_NAMES = [
   'idiolect',
   'idiolect_best',
   'idiolect_margin',
+  'talked_about_nearby',
+  'called_nearby',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -91,6 +93,8 @@ const CUE_FEATURE: Record<string, number> = {
 const MAX_CANDIDATES = 20;
 /** How far back the narration is read for active characters (UTF-16 units). */
 const WINDOW = 6000;
+/** How many utterances each side are read for who is talked about and who is called. */
+const NEARBY_TURNS = 4;
 /** How far from its quotes an utterance's own paragraph is read (UTF-16 units). */
 const PARAGRAPH_REACH = 1500;
 
@@ -251,6 +255,22 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (v >= 0 && v < nU && para[v] === p && speakers[v] >= 0 && isStrong(cues[v])) samePara.push(speakers[v]);
     }
     const noEvidence = ev.length === 0 ? 1 : 0;
+    // Around the line (other turns of the conversation): who is named in the speech, and who is
+    // called by name. The one talked about in the third person is seldom in the room; the one called is.
+    const talkedAbout = new Map<number, number>();
+    const called = new Map<number, number>();
+    for (let v = Math.max(0, u - NEARBY_TURNS); v < nU && v <= u + NEARBY_TURNS; v++) {
+      if (conv[v] !== conv[u] || para[v] === para[u]) continue;
+      for (const c of vocatives[v]) called.set(c, (called.get(c) ?? 0) + 1);
+      for (let k = doc.utterances[2 * v]; k < doc.utterances[2 * v + 1]; k++) {
+        const qs = doc.quotes[4 * k];
+        const qe = doc.quotes[4 * k + 1];
+        for (let m = doc.mentionAtOrAfter(qs); m < doc.mentionCount && doc.mentions[3 * m] < qe; m++) {
+          const c = doc.mentionCharacters[m];
+          if (c >= 0 && doc.mentions[3 * m + 2] !== MentionKind.Pronoun && !vocatives[v].includes(c)) talkedAbout.set(c, (talkedAbout.get(c) ?? 0) + 1);
+        }
+      }
+    }
 
     const rowBase = cands.length;
     for (const c of set) {
@@ -319,6 +339,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (sameGender[0] === c) row[F.same_gender_recent1] = 1;
       if (sameGender[1] === c) row[F.same_gender_recent2] = 1;
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
+      row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
+      row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.
@@ -372,6 +394,9 @@ export const STACKED_FEATURE_NAMES = [
   'p1_epithet_share',
   'p1_turn_taking',
   'p1_turn_taking_anchor',
+  'chain_marginal',
+  'chain_top',
+  'chain_strict',
 ] as const;
 export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
 
@@ -415,6 +440,8 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
     }
   }
   assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
+  const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN);
+  const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN);
   // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
   // author keeps calling one character `the old gentleman`.
   const epithetMass = new Map<number, Map<number, number>>();
@@ -472,6 +499,13 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       if (prev >= 0 && anchored[prev] && tt[prev] === c) out[k * NUM_STACKED + 18] = -1;
       else if (vs[1] >= 0 && anchored[vs[1]] && tt[vs[1]] === c) out[k * NUM_STACKED + 18] = 1;
     }
+    let chainBest = -1;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (chainBest < 0 || chain[k] > chain[chainBest]) chainBest = k;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      out[k * NUM_STACKED + 19] = chain[k];
+      out[k * NUM_STACKED + 21] = strict[k];
+      if (k === chainBest && chain[k] > 0) out[k * NUM_STACKED + 20] = 1;
+    }
     const ep = table.epithets[u] >= 0 ? epithetMass.get(table.epithets[u])! : null;
     const others = ep ? (ep.get(-1) ?? 0) - 1 : 0;
     if (ep && others >= 1) {
@@ -484,6 +518,153 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       out[k * NUM_STACKED + 14] = best;
       out[k * NUM_STACKED + 15] = margin;
     });
+  }
+  return out;
+}
+
+/** Candidates per turn the turn chain keeps (its states are pairs of consecutive turns' speakers). */
+const CHAIN_STATES = 5;
+/** Turn-to-turn weights of a turn chain, relative to the alternation (the speaker of the turn before last: 1). */
+export interface ChainWeights {
+  /** The previous turn's speaker again. */
+  same: number;
+  /** Anyone else. */
+  other: number;
+}
+/**
+ * As measured on PDNC gold: a new paragraph of speech is the previous turn's speaker about 6% of
+ * the time, and otherwise the alternation's far more often than anyone else's.
+ */
+const STRICT_CHAIN: ChainWeights = { same: 0.06, other: 0.2 };
+/** Softer: the first stage's beliefs already read the neighbouring turns, so the strict chain counts them twice. */
+const SMOOTH_CHAIN: ChainWeights = { same: 0.3, other: 0.6 };
+
+/**
+ * Per candidate row, the probability that the candidate speaks the utterance's turn under a
+ * second-order chain over the turns (paragraphs) of each conversation: the first stage's beliefs per
+ * turn, joined by turn-to-turn weights (forward-backward over pairs of consecutive turns'
+ * speakers). One wrong anchor then has to fight the whole exchange, not only its neighbours.
+ * A turn with a speech tag (`tagged`, per utterance) is not held to the alternation (an author tags
+ * a line where it breaks): only the same-speaker weight applies on the way into it.
+ */
+export function turnChainMarginals(
+  table: ScoredTable,
+  probs: Float64Array,
+  para: Int32Array,
+  conv: Int32Array,
+  weights: ChainWeights = STRICT_CHAIN,
+  tagged?: Uint8Array,
+): Float64Array {
+  const { same, other } = weights;
+  const nU = table.offsets.length - 1;
+  const out = new Float64Array(table.candidates.length);
+  const K = CHAIN_STATES;
+  const KK = K * K;
+  // Turns: runs of utterances in one paragraph.
+  const turnStarts: number[] = [];
+  for (let u = 0; u < nU; u++) if (u === 0 || para[u] !== para[u - 1]) turnStarts.push(u);
+  turnStarts.push(nU);
+  const nT = turnStarts.length - 1;
+  // Per turn: up to K candidates by mean first-stage probability over its utterances.
+  const cand = new Int32Array(nT * K).fill(-1);
+  const emit = new Float64Array(nT * K);
+  const mass = new Map<number, number>();
+  for (let t = 0; t < nT; t++) {
+    mass.clear();
+    const a = turnStarts[t];
+    const b = turnStarts[t + 1];
+    for (let u = a; u < b; u++) {
+      for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+        const c = table.candidates[k];
+        mass.set(c, (mass.get(c) ?? 0) + probs[k] / (b - a));
+      }
+    }
+    const top = [...mass].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, K);
+    top.forEach(([c, p], i) => {
+      cand[t * K + i] = c;
+      emit[t * K + i] = p + 1e-3;
+    });
+  }
+  const taggedTurn = new Uint8Array(nT);
+  if (tagged) for (let t = 0; t < nT; t++) for (let u = turnStarts[t]; u < turnStarts[t + 1]; u++) if (tagged[u]) taggedTurn[t] = 1;
+  // Weight of speaker b at turn t after a at t-1 and z at t-2.
+  const trans = (t: number, z: number, a: number, b: number): number => (b === a ? same : b === z || taggedTurn[t] ? 1 : other);
+  // alpha[t][i*K+j]: turn t-1 has candidate i, turn t candidate j (i = -1 at a conversation's first turn: slot 0 only).
+  const alpha = new Float64Array(nT * KK);
+  const beta = new Float64Array(nT * KK);
+  const first = new Uint8Array(nT);
+  for (let t = 0; t < nT; t++) first[t] = t === 0 || conv[turnStarts[t]] !== conv[turnStarts[t - 1]] ? 1 : 0;
+  const normalize = (arr: Float64Array, base: number) => {
+    let z = 0;
+    for (let s = 0; s < KK; s++) z += arr[base + s];
+    if (z > 0) for (let s = 0; s < KK; s++) arr[base + s] /= z;
+  };
+  for (let t = 0; t < nT; t++) {
+    const base = t * KK;
+    if (first[t]) {
+      for (let j = 0; j < K; j++) if (cand[t * K + j] >= 0) alpha[base + j] = emit[t * K + j];
+    } else {
+      const prevFirst = first[t - 1];
+      for (let i = 0; i < K; i++) {
+        const a = cand[(t - 1) * K + i];
+        if (a < 0) continue;
+        for (let j = 0; j < K; j++) {
+          const b = cand[t * K + j];
+          if (b < 0) continue;
+          let sum = 0;
+          if (prevFirst) sum = alpha[(t - 1) * KK + i] * (b === a ? same : 1);
+          else {
+            for (let h = 0; h < K; h++) {
+              const z = cand[(t - 2) * K + h];
+              if (z >= 0) sum += alpha[(t - 1) * KK + h * K + i] * trans(t, z, a, b);
+            }
+          }
+          alpha[base + i * K + j] = sum * emit[t * K + j];
+        }
+      }
+    }
+    normalize(alpha, base);
+  }
+  for (let t = nT - 1; t >= 0; t--) {
+    const base = t * KK;
+    const last = t + 1 >= nT || first[t + 1];
+    // States of turn t: (i, j) pairs, or (slot 0, j) at a conversation's first turn.
+    for (let i = 0; i < (first[t] ? 1 : K); i++) {
+      for (let j = 0; j < K; j++) {
+        const b = cand[t * K + j];
+        if (b < 0 || (!first[t] && cand[(t - 1) * K + i] < 0)) continue;
+        if (last) {
+          beta[base + i * K + j] = 1;
+          continue;
+        }
+        const a = first[t] ? -2 : cand[(t - 1) * K + i];
+        let sum = 0;
+        for (let l = 0; l < K; l++) {
+          const c = cand[(t + 1) * K + l];
+          if (c < 0) continue;
+          const w = first[t] ? (c === b ? same : 1) : trans(t + 1, a, b, c);
+          sum += w * emit[(t + 1) * K + l] * beta[(t + 1) * KK + j * K + l];
+        }
+        beta[base + i * K + j] = sum;
+      }
+    }
+    normalize(beta, base);
+  }
+  const marg = new Float64Array(K);
+  for (let t = 0; t < nT; t++) {
+    marg.fill(0);
+    let z = 0;
+    for (let s = 0; s < KK; s++) {
+      const x = alpha[t * KK + s] * beta[t * KK + s];
+      marg[s % K] += x;
+      z += x;
+    }
+    if (z <= 0) continue;
+    for (let u = turnStarts[t]; u < turnStarts[t + 1]; u++) {
+      for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+        for (let j = 0; j < K; j++) if (cand[t * K + j] === table.candidates[k]) out[k] = marg[j] / z;
+      }
+    }
   }
   return out;
 }

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { turnChainMarginals } from '../src/stages/attribution/features.js';
+
+/** One utterance per paragraph, all in one conversation; candidates 0 (Ada) and 1 (Bram) each. */
+function chainOf(beliefs: number[]): Float64Array {
+  const n = beliefs.length;
+  const candidates = new Int32Array(2 * n);
+  const offsets = new Int32Array(n + 1);
+  const probs = new Float64Array(2 * n);
+  for (let u = 0; u < n; u++) {
+    offsets[u] = 2 * u;
+    candidates[2 * u] = 0;
+    candidates[2 * u + 1] = 1;
+    probs[2 * u] = beliefs[u];
+    probs[2 * u + 1] = 1 - beliefs[u];
+  }
+  offsets[n] = 2 * n;
+  const para = Int32Array.from({ length: n }, (_, u) => 2 * u);
+  return turnChainMarginals({ candidates, offsets, features: new Float64Array(0) }, probs, para, new Int32Array(n));
+}
+
+test('the turn chain lets sure turns decide an undecided one by the alternation', () => {
+  // Ada, Bram, Ada, then a line the first stage cannot place: Bram answers.
+  const m = chainOf([0.95, 0.05, 0.95, 0.5]);
+  assert.ok(m[7] > m[6], `Bram ${m[7]} vs Ada ${m[6]}`);
+  for (let u = 0; u < 4; u++) assert.ok(Math.abs(m[2 * u] + m[2 * u + 1] - 1) < 1e-9);
+});
+
+test('the turn chain does not let a speaker answer themself on a weak lean', () => {
+  // Ada speaks; the next paragraph leans a little to Ada: a new paragraph of speech is the other's.
+  const m = chainOf([0.95, 0.55]);
+  assert.ok(m[3] > m[2], `Bram ${m[3]} vs Ada ${m[2]}`);
+});
+
+test('a new conversation starts the chain afresh', () => {
+  const n = 2;
+  const candidates = Int32Array.from([0, 1, 0, 1]);
+  const offsets = Int32Array.from([0, 2, 4]);
+  const probs = Float64Array.from([0.95, 0.05, 0.55, 0.45]);
+  const m = turnChainMarginals({ candidates, offsets, features: new Float64Array(0) }, probs, Int32Array.from([0, 5]), Int32Array.from([0, 1]));
+  assert.ok(m[2] > m[3], 'with no turn before it, the line keeps its own lean');
+  assert.equal(offsets.length, n + 1);
+});
+
+test('a tagged turn is not pulled back into the alternation', () => {
+  // Ada, Bram, then a third voice (2) named by its tag whom the first stage favours.
+  const candidates = Int32Array.from([0, 1, 2, 0, 1, 2, 0, 1, 2]);
+  const offsets = Int32Array.from([0, 3, 6, 9]);
+  const probs = Float64Array.from([0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.16, 0.04, 0.8]);
+  const para = Int32Array.from([0, 2, 4]);
+  const conv = new Int32Array(3);
+  const table = { candidates, offsets, features: new Float64Array(0) };
+  const loose = turnChainMarginals(table, probs, para, conv);
+  const held = turnChainMarginals(table, probs, para, conv, undefined, Uint8Array.from([1, 1, 1]));
+  assert.ok(held[8] > held[6], `tagged: third voice ${held[8]} vs Ada ${held[6]}`);
+  assert.ok(loose[8] - loose[6] < held[8] - held[6], 'untagged, the alternation pulls towards Ada');
+});
