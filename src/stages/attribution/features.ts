@@ -544,8 +544,7 @@ const SMOOTH_CHAIN: ChainWeights = { same: 0.3, other: 0.6 };
  * second-order chain over the turns (paragraphs) of each conversation: the first stage's beliefs per
  * turn, joined by turn-to-turn weights (forward-backward over pairs of consecutive turns'
  * speakers). One wrong anchor then has to fight the whole exchange, not only its neighbours.
- * A turn with a speech tag (`tagged`, per utterance) is not held to the alternation (an author tags
- * a line where it breaks): only the same-speaker weight applies on the way into it.
+ * (Exempting tagged turns from the alternation was tried: it lowered cross-validated accuracy.)
  */
 export function turnChainMarginals(
   table: ScoredTable,
@@ -553,7 +552,6 @@ export function turnChainMarginals(
   para: Int32Array,
   conv: Int32Array,
   weights: ChainWeights = STRICT_CHAIN,
-  tagged?: Uint8Array,
 ): Float64Array {
   const { same, other } = weights;
   const nU = table.offsets.length - 1;
@@ -585,10 +583,8 @@ export function turnChainMarginals(
       emit[t * K + i] = p + 1e-3;
     });
   }
-  const taggedTurn = new Uint8Array(nT);
-  if (tagged) for (let t = 0; t < nT; t++) for (let u = turnStarts[t]; u < turnStarts[t + 1]; u++) if (tagged[u]) taggedTurn[t] = 1;
   // Weight of speaker b at turn t after a at t-1 and z at t-2.
-  const trans = (t: number, z: number, a: number, b: number): number => (b === a ? same : b === z || taggedTurn[t] ? 1 : other);
+  const trans = (z: number, a: number, b: number): number => (b === a ? same : b === z ? 1 : other);
   // alpha[t][i*K+j]: turn t-1 has candidate i, turn t candidate j (i = -1 at a conversation's first turn: slot 0 only).
   const alpha = new Float64Array(nT * KK);
   const beta = new Float64Array(nT * KK);
@@ -616,7 +612,7 @@ export function turnChainMarginals(
           else {
             for (let h = 0; h < K; h++) {
               const z = cand[(t - 2) * K + h];
-              if (z >= 0) sum += alpha[(t - 1) * KK + h * K + i] * trans(t, z, a, b);
+              if (z >= 0) sum += alpha[(t - 1) * KK + h * K + i] * trans(z, a, b);
             }
           }
           alpha[base + i * K + j] = sum * emit[t * K + j];
@@ -642,7 +638,7 @@ export function turnChainMarginals(
         for (let l = 0; l < K; l++) {
           const c = cand[(t + 1) * K + l];
           if (c < 0) continue;
-          const w = first[t] ? (c === b ? same : 1) : trans(t + 1, a, b, c);
+          const w = first[t] ? (c === b ? same : 1) : trans(a, b, c);
           sum += w * emit[(t + 1) * K + l] * beta[(t + 1) * KK + j * K + l];
         }
         beta[base + i * K + j] = sum;
