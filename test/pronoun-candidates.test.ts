@@ -84,3 +84,20 @@ test('`replied the other` in a tag is a description of the one who did not speak
   const r = runRules(doc);
   assert.deepEqual([...r.speakers].map((c) => doc.characters[c].id), ['gregor', 'syme', 'gregor']);
 });
+
+test('a description resolved to a woman keeps her: the title word (`the Captain`) does not make it male', () => {
+  const crew: CastFile = {
+    characters: [
+      { id: 'ana', name: 'Ana Vell', aliases: ['Captain Vell', 'the Captain'], gender: 'she' },
+      { id: 'jory', name: 'Jory Pike', aliases: ['Jory'], gender: 'he' },
+    ],
+  };
+  const text = 'Captain Vell sat on the crate while Jory loaded the cart.\n\n“Nobody calls me that,” said Jory.\n\n“Nobody has had the chance,” the Captain said.\n';
+  const doc = analyzeDocument(text, { cast: crew, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const e = r.evidence[1][0];
+  assert.equal(doc.characters[doc.mentionCharacters[e.mention]].id, 'ana');
+  const list = pronounCandidates(doc, e.mention, 1, r.genders, r.speakers, r.conv, r.para, r.notSpeaker[1], mentionInQuote(doc), []);
+  assert.equal(doc.characters[list[0][0]].id, 'ana');
+  assert.ok(!list.some(([c]) => doc.characters[c].id === 'jory'), 'the other gender is not a candidate');
+});

@@ -173,8 +173,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       // gets the exchange's other candidates: the description may be someone named nearby.
       if (kind === MentionKind.Pronoun || kind === MentionKind.Nominal) {
         pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo));
-        pronGender = doc.mentionGenders[top.mention];
         pronResolved = doc.mentionCharacters[top.mention];
+        // A resolved description has its character's gender, not its word's (`the Captain` may be a woman).
+        pronGender = kind === MentionKind.Nominal && pronResolved >= 0 ? genders[pronResolved] : doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);
         for (const [c] of pron.slice(0, 3)) add(c);
       }

@@ -618,7 +618,9 @@ export function pronounCandidates(
   inQuote: Uint8Array,
   addressed: readonly number[] = [],
 ): Array<[number, number]> {
-  const g = doc.mentionGenders[m];
+  // A description the cast resolved has its character's gender, not its word's (`the Captain` may be a woman).
+  const resolved = doc.mentions[3 * m + 2] === MentionKind.Nominal ? doc.mentionCharacters[m] : -1;
+  const g = resolved >= 0 ? genders[resolved] : doc.mentionGenders[m];
   const scores = new Map<number, number>();
   const add = (c: number, x: number) => {
     if (c < 0 || voc.includes(c)) return;
