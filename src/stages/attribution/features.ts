@@ -169,9 +169,10 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
-      // A description the cast resolved (`said the doctor` → a cast member called `the doctor`) still
-      // gets the exchange's other candidates: the description may be someone named nearby.
-      if (kind === MentionKind.Pronoun || kind === MentionKind.Nominal) {
+      // A pronoun, or a description nobody is known by. A description the cast resolved (`said the
+      // croupier`) names its speaker like a name does: treating it as a pronoun let the neighbouring
+      // turns outvote it (The Gambler's croupier, explicit 94 -> 84 cross-validated).
+      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
         pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo));
         pronResolved = doc.mentionCharacters[top.mention];
         // A resolved description has its character's gender, not its word's (`the Captain` may be a woman).
@@ -587,81 +588,96 @@ export function turnChainMarginals(
   // Weight of speaker b at turn t after a at t-1 and z at t-2.
   const trans = (z: number, a: number, b: number): number => (b === a ? same : b === z ? 1 : other);
   // alpha[t][i*K+j]: turn t-1 has candidate i, turn t candidate j (i = -1 at a conversation's first turn: slot 0 only).
-  const alpha = new Float64Array(nT * KK);
-  const beta = new Float64Array(nT * KK);
   const first = new Uint8Array(nT);
   for (let t = 0; t < nT; t++) first[t] = t === 0 || conv[turnStarts[t]] !== conv[turnStarts[t - 1]] ? 1 : 0;
+  // Conversations are independent chains: run each on its own (buffers as long as the longest one).
+  let longest = 0;
+  for (let t0 = 0, t = 1; t <= nT; t++) {
+    if (t === nT || first[t]) {
+      longest = Math.max(longest, t - t0);
+      t0 = t;
+    }
+  }
+  const alpha = new Float64Array(longest * KK);
+  const beta = new Float64Array(longest * KK);
   const normalize = (arr: Float64Array, base: number) => {
     let z = 0;
     for (let s = 0; s < KK; s++) z += arr[base + s];
     if (z > 0) for (let s = 0; s < KK; s++) arr[base + s] /= z;
   };
-  for (let t = 0; t < nT; t++) {
-    const base = t * KK;
-    if (first[t]) {
-      for (let j = 0; j < K; j++) if (cand[t * K + j] >= 0) alpha[base + j] = emit[t * K + j];
-    } else {
-      const prevFirst = first[t - 1];
-      for (let i = 0; i < K; i++) {
-        const a = cand[(t - 1) * K + i];
-        if (a < 0) continue;
+  const marg = new Float64Array(K);
+  for (let s0 = 0; s0 < nT; ) {
+    let s1 = s0 + 1;
+    while (s1 < nT && !first[s1]) s1++;
+    alpha.fill(0, 0, (s1 - s0) * KK);
+    beta.fill(0, 0, (s1 - s0) * KK);
+    for (let t = s0; t < s1; t++) {
+      const base = (t - s0) * KK;
+      if (t === s0) {
+        for (let j = 0; j < K; j++) if (cand[t * K + j] >= 0) alpha[base + j] = emit[t * K + j];
+      } else {
+        for (let i = 0; i < K; i++) {
+          const a = cand[(t - 1) * K + i];
+          if (a < 0) continue;
+          for (let j = 0; j < K; j++) {
+            const b = cand[t * K + j];
+            if (b < 0) continue;
+            let sum = 0;
+            if (t - 1 === s0) sum = alpha[i] * (b === a ? same : 1);
+            else {
+              for (let h = 0; h < K; h++) {
+                const z = cand[(t - 2) * K + h];
+                if (z >= 0) sum += alpha[base - KK + h * K + i] * trans(z, a, b);
+              }
+            }
+            alpha[base + i * K + j] = sum * emit[t * K + j];
+          }
+        }
+      }
+      normalize(alpha, base);
+    }
+    for (let t = s1 - 1; t >= s0; t--) {
+      const base = (t - s0) * KK;
+      const last = t + 1 >= s1;
+      // States of turn t: (i, j) pairs, or (slot 0, j) at a conversation's first turn.
+      for (let i = 0; i < (t === s0 ? 1 : K); i++) {
         for (let j = 0; j < K; j++) {
           const b = cand[t * K + j];
-          if (b < 0) continue;
-          let sum = 0;
-          if (prevFirst) sum = alpha[(t - 1) * KK + i] * (b === a ? same : 1);
-          else {
-            for (let h = 0; h < K; h++) {
-              const z = cand[(t - 2) * K + h];
-              if (z >= 0) sum += alpha[(t - 1) * KK + h * K + i] * trans(z, a, b);
-            }
+          if (b < 0 || (t !== s0 && cand[(t - 1) * K + i] < 0)) continue;
+          if (last) {
+            beta[base + i * K + j] = 1;
+            continue;
           }
-          alpha[base + i * K + j] = sum * emit[t * K + j];
+          const a = t === s0 ? -2 : cand[(t - 1) * K + i];
+          let sum = 0;
+          for (let l = 0; l < K; l++) {
+            const c = cand[(t + 1) * K + l];
+            if (c < 0) continue;
+            const w = t === s0 ? (c === b ? same : 1) : trans(a, b, c);
+            sum += w * emit[(t + 1) * K + l] * beta[base + KK + j * K + l];
+          }
+          beta[base + i * K + j] = sum;
+        }
+      }
+      normalize(beta, base);
+    }
+    for (let t = s0; t < s1; t++) {
+      const base = (t - s0) * KK;
+      marg.fill(0);
+      let z = 0;
+      for (let s = 0; s < KK; s++) {
+        const x = alpha[base + s] * beta[base + s];
+        marg[s % K] += x;
+        z += x;
+      }
+      if (z <= 0) continue;
+      for (let u = turnStarts[t]; u < turnStarts[t + 1]; u++) {
+        for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+          for (let j = 0; j < K; j++) if (cand[t * K + j] === table.candidates[k]) out[k] = marg[j] / z;
         }
       }
     }
-    normalize(alpha, base);
-  }
-  for (let t = nT - 1; t >= 0; t--) {
-    const base = t * KK;
-    const last = t + 1 >= nT || first[t + 1];
-    // States of turn t: (i, j) pairs, or (slot 0, j) at a conversation's first turn.
-    for (let i = 0; i < (first[t] ? 1 : K); i++) {
-      for (let j = 0; j < K; j++) {
-        const b = cand[t * K + j];
-        if (b < 0 || (!first[t] && cand[(t - 1) * K + i] < 0)) continue;
-        if (last) {
-          beta[base + i * K + j] = 1;
-          continue;
-        }
-        const a = first[t] ? -2 : cand[(t - 1) * K + i];
-        let sum = 0;
-        for (let l = 0; l < K; l++) {
-          const c = cand[(t + 1) * K + l];
-          if (c < 0) continue;
-          const w = first[t] ? (c === b ? same : 1) : trans(a, b, c);
-          sum += w * emit[(t + 1) * K + l] * beta[(t + 1) * KK + j * K + l];
-        }
-        beta[base + i * K + j] = sum;
-      }
-    }
-    normalize(beta, base);
-  }
-  const marg = new Float64Array(K);
-  for (let t = 0; t < nT; t++) {
-    marg.fill(0);
-    let z = 0;
-    for (let s = 0; s < KK; s++) {
-      const x = alpha[t * KK + s] * beta[t * KK + s];
-      marg[s % K] += x;
-      z += x;
-    }
-    if (z <= 0) continue;
-    for (let u = turnStarts[t]; u < turnStarts[t + 1]; u++) {
-      for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
-        for (let j = 0; j < K; j++) if (cand[t * K + j] === table.candidates[k]) out[k] = marg[j] / z;
-      }
-    }
+    s0 = s1;
   }
   return out;
 }
