@@ -175,8 +175,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
         pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo));
         pronResolved = doc.mentionCharacters[top.mention];
-        // A resolved description has its character's gender, not its word's (`the Captain` may be a woman).
-        pronGender = kind === MentionKind.Nominal && pronResolved >= 0 ? genders[pronResolved] : doc.mentionGenders[top.mention];
+        pronGender = doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);
         for (const [c] of pron.slice(0, 3)) add(c);
       }
