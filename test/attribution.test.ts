@@ -283,3 +283,19 @@ test('in a group scene a line without a vocative is addressed to the speakers of
   assert.equal(q.speaker, 'mara');
   assert.deepEqual([...q.addressees].sort(), ['rook', 'tam']);
 });
+
+test('review cases: names ending in -ly are not adverbs, a title’s full stop ends no sentence, `said nothing` introduces nothing', () => {
+  const family: CastFile = {
+    characters: [
+      { id: 'arthur', name: 'Arthur Weasel', aliases: ['Mr. Weasel'], gender: 'he' },
+      { id: 'molly', name: 'Molly Weasel', aliases: ['Molly'], gender: 'she' },
+      { id: 'harry', name: 'Harry Pott', aliases: ['Harry'], gender: 'he' },
+    ],
+  };
+  const asked = analyze('Harry sat down.\n\nThen Molly asked Harry, “Are you hungry?”\n', { cast: family });
+  assert.equal(asked.quotes[0].speaker, 'molly');
+  const mr = analyze('Harry sat down.\n\n“Well,” Mr. Weasel said, “I think so.”\n', { cast: family });
+  assert.equal(mr.quotes[0].utterance, mr.quotes[1].utterance);
+  const nothing = analyze('Harry looked at her and said nothing\n\n“Well, what is it?”\n', { cast: family });
+  assert.notEqual(nothing.quotes[0].cue, 'tag-name');
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, MentionKind, GenderCode } from '../src/document/document.js';
 import { runPipeline } from '../src/pipeline/run.js';
+import { analyzeDocument } from '../src/index.js';
 
 function mentionsOf(text: string): { text: string; kind: number; gender: number; start: number }[] {
   const doc = runPipeline(new Document(text), {}, 'mentions');
@@ -77,4 +78,15 @@ test('`said the other` is a description in a tag, `the other day` is not', () =>
   const text = '“So,” replied the other steadily. The other day it rained.\n';
   const nominals = mentionsOf(text).filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
   assert.deepEqual(nominals, ['the other']);
+});
+
+test('review cases: a verb or a preposition is not a describing word of a mention', () => {
+  const texts = (t: string): string[] => {
+    const doc = analyzeDocument(t, {});
+    const out: string[] = [];
+    for (let m = 0; m < doc.mentionCount; m++) out.push(doc.mentionText(m));
+    return out;
+  };
+  assert.ok(!texts('Then the boy hugged Mother tightly.\n').some((m) => m.includes('hugged')));
+  assert.ok(!texts('He said a quick goodbye to mum and left.\n').some((m) => m.includes('goodbye')));
 });

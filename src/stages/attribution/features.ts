@@ -11,7 +11,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, paragraphRuns, pronounCandidates, type RuleState } from './index.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -130,6 +130,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
   }
 
+  const [runFirst] = paragraphRuns(para);
   // Characters the cast knows only by a description (`the doctor`, `the old gentleman`).
   const describedOnly = doc.characters.map((c) => /^(?:the|a|an) /i.test(c.name));
   const words = utteranceWords(doc);
@@ -173,7 +174,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       // croupier`) names its speaker like a name does: treating it as a pronoun let the neighbouring
       // turns outvote it (The Gambler's croupier, explicit 94 -> 84 cross-validated).
       if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
-        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo));
+        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst));
         pronResolved = doc.mentionCharacters[top.mention];
         pronGender = doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);

@@ -117,6 +117,7 @@ export function runRules(doc: Document): RuleState {
   for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
   const conv = conversationIds(doc, para);
   const inQuote = mentionInQuote(doc);
+  const [runFirst, runLast] = paragraphRuns(para);
 
   // Evidence next to each utterance: tags first, then beats, strongest first.
   const evidence: Evidence[][] = new Array(nU);
@@ -158,7 +159,7 @@ export function runRules(doc: Document): RuleState {
     if (!e || speakers[u] >= 0) continue;
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
-    const addressed = addressedBefore(u, para, conv, speakers, vocatives, spokenTo);
+    const addressed = addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst);
     const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote, addressed)[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
@@ -181,7 +182,6 @@ export function runRules(doc: Document): RuleState {
 
   // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
   // turn just before or just after: a new paragraph of speech is, nearly always, someone else's.
-  const [runFirst, runLast] = paragraphRuns(para);
   for (let u = 0; u < nU; u++) {
     if (speakers[u] >= 0) continue;
     const q0 = doc.utterances[2 * u];
@@ -201,7 +201,7 @@ export function runRules(doc: Document): RuleState {
 }
 
 /** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
-function paragraphRuns(para: Int32Array): [Int32Array, Int32Array] {
+export function paragraphRuns(para: Int32Array): [Int32Array, Int32Array] {
   const n = para.length;
   const first = new Int32Array(n);
   const last = new Int32Array(n);
@@ -429,7 +429,7 @@ function subjectBefore(doc: Document, start: number, verb: number): number {
     // Only fillers, adverbs and commas may stand between the subject and the verb.
     for (let j = tokenAfterMention(doc, m); j < verb; j++) {
       const w = doc.tokenText(j).toLowerCase();
-      if (!(TAG_FILLERS.has(w) || w.endsWith('ly') || w === ',')) return -1;
+      if (!(TAG_FILLERS.has(w) || isAdverb(doc, j) || w === ',')) return -1;
     }
     return m;
   }
@@ -494,6 +494,9 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   return null;
 }
 
+/** Words after a speech verb that say nothing was said (`and said nothing`). */
+const NO_SPEECH: ReadonlySet<string> = new Set(['nothing', 'no', 'not', 'never', 'none']);
+
 /** A narration paragraph ending in `:`, a dash or no mark at all that introduces the quote after it. */
 function introParagraph(doc: Document, p: number): Evidence | null {
   if (p < 0 || doc.paragraphKinds[p] !== ParagraphKind.Text) return null;
@@ -504,7 +507,18 @@ function introParagraph(doc: Document, p: number): Evidence | null {
   const last = text.charCodeAt(end - 1);
   // Ends in `:`, a dash, or mid-sentence (`Bull said` ⏎ `"I understand nothing."`).
   if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || isLetterCode(last))) return null;
-  // A paragraph that merely lacks its final stop is no introduction: there only a speech verb counts.
+  // A paragraph that merely lacks its final stop is no introduction: there only a speech verb among
+  // its last three words counts (`Bull said`, not `…and said nothing`).
+  if (isLetterCode(last)) {
+    const tEnd = doc.tokenAtOrAfter(end);
+    let verbNear = false;
+    for (let i = tEnd - 1; i >= 0 && i >= tEnd - 3 && doc.tokens[2 * i] >= start; i--) {
+      if (!isWordToken(doc, i)) continue;
+      if (NO_SPEECH.has(doc.tokenText(i).toLowerCase())) break;
+      if (isSpeechVerb(doc, i)) verbNear = true;
+    }
+    if (!verbNear) return null;
+  }
   const e = tagBefore(doc, start, end, isLetterCode(last));
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
 }
@@ -517,7 +531,7 @@ function relativeAntecedent(doc: Document, t0: number, verb: number): number {
   let w = verb - 1;
   while (w > t0 && TAG_FILLERS.has(doc.tokenText(w).toLowerCase()) && doc.tokenText(w) !== ',') w--;
   if (w - 2 >= t0 && doc.tokenText(w).toLowerCase() === 'who' && doc.tokenText(w - 1) === ',') return nameEndingAt(doc, w - 2);
-  for (let k = verb - 2; k - 2 >= t0 && k >= verb - 30; k--) {
+  for (let k = verb - 2; k - 3 >= t0 && k >= verb - 30; k--) {
     if (doc.tokenText(k) === ',' && doc.tokenText(k - 1).toLowerCase() === 'who' && doc.tokenText(k - 2) === ',') return nameEndingAt(doc, k - 3);
   }
   return -1;
@@ -552,10 +566,17 @@ function possessorBefore(doc: Document, k: number, t0: number): number {
 /** Nouns of speech a possessor can stand before, right before a quote (`Cassandra's reply, "…"`). */
 const SPEECH_NOUNS: ReadonlySet<string> = new Set(['reply', 'answer', 'words', 'question', 'retort', 'exclamation', 'response', 'remark', 'rejoinder', 'cry', 'voice', 'greeting']);
 
+/** A lower-case `-ly` word that is no mention (`quietly`; not Molly, Lily, Sally). */
+function isAdverb(doc: Document, k: number): boolean {
+  const w = doc.tokenText(k);
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122 && w.endsWith('ly') && mentionAtToken(doc, k) < 0;
+}
+
 /** A subject mention right before the verb at token `verb`, with only fillers and adverbs between, or -1. */
 function subjectRightBefore(doc: Document, t0: number, verb: number): number {
   let k = verb - 1;
-  while (k > t0 && (TAG_FILLERS.has(doc.tokenText(k).toLowerCase()) || doc.tokenText(k).endsWith('ly')) && doc.tokenText(k) !== ',') k--;
+  while (k > t0 && (TAG_FILLERS.has(doc.tokenText(k).toLowerCase()) || isAdverb(doc, k)) && doc.tokenText(k) !== ',') k--;
   if (k < t0) return -1;
   const name = nameEndingAt(doc, k);
   if (name >= 0) return isSubjectMention(doc, name) ? name : -1;
@@ -699,9 +720,11 @@ export function addressedBefore(
   speakers: Int32Array,
   vocatives: readonly number[][],
   spokenTo: readonly number[][],
+  runFirst?: Int32Array,
 ): number[] {
+  // Step over the paragraph's earlier utterances by runs, not one by one (a huge paragraph stays linear).
   let v = u - 1;
-  while (v >= 0 && para[v] === para[u]) v--;
+  while (v >= 0 && para[v] === para[u]) v = runFirst === undefined ? v - 1 : runFirst[v] - 1;
   if (v < 0 || conv[v] !== conv[u]) return [];
   const out: number[] = [];
   for (const c of vocatives[v]) if (c !== speakers[v] && !out.includes(c)) out.push(c);

@@ -438,7 +438,11 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     }
     if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) continue;
     if (descAlias.size > 0) {
-      const d = descAlias.get(doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ').replace(/^(?:a|an) /, 'the '));
+      // `a great lubberly fellow` introduces the listed `The Great Lubberly Fellow`, but `a doctor` is
+      // seldom the listed `the doctor`: an indefinite article counts only before a telling head.
+      const low = doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ');
+      const indefinite = /^(?:a|an) /.test(low);
+      const d = indefinite && (GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) || low.split(' ').length < 3) ? undefined : descAlias.get(low.replace(/^(?:a|an) /, 'the '));
       if (d !== undefined && d >= 0) {
         st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
         continue;

@@ -16,6 +16,7 @@ import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
 import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/person-nouns.js';
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { quotedRegions, RegionCursor } from './quote-spans.js';
 
 export { quotedRegions, RegionCursor } from './quote-spans.js';
@@ -316,7 +317,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       while (j >= 0 && adjectives < 2 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
         const aw = text.slice(tok[2 * j], tok[2 * j + 1]).toLowerCase();
         // A capitalised head is a title used as a name (`the bewildered Colonel`): any lower-case word before it describes.
-        const describes = PERSON_ADJECTIVES.has(aw) || /^[a-z]+-(?:haired|eyed|faced|headed|skinned|bearded)$/.test(aw) || (headUpper && /^[a-z]{3,}$/.test(aw) && !NOMINAL_DETERMINERS.has(aw));
+        const describes = PERSON_ADJECTIVES.has(aw) || /^[a-z]+-(?:haired|eyed|faced|headed|skinned|bearded)$/.test(aw) || (headUpper && /^[a-z]{3,}$/.test(aw) && !NOMINAL_DETERMINERS.has(aw) && !PERSON_NOUNS.has(aw) && !SPEECH_VERBS.has(aw) && !PREPOSITIONS.has(aw));
         if (!describes) break;
         adjectives++;
         j--;
@@ -334,7 +335,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       // police inspector`): a tag names a person there.
       if (!pushed) {
         let d = t - 1;
-        while (d >= 0 && t - d <= 3 && kinds[d] === TokenKind.Word && adjacent(d, d + 1) && /^[a-z][a-z-]*$/.test(text.slice(tok[2 * d], tok[2 * d + 1])) && !NOMINAL_DETERMINERS.has(text.slice(tok[2 * d], tok[2 * d + 1]))) d--;
+        while (d >= 0 && t - d <= 3 && kinds[d] === TokenKind.Word && adjacent(d, d + 1) && /^[a-z][a-z-]*$/.test(text.slice(tok[2 * d], tok[2 * d + 1])) && !NOMINAL_DETERMINERS.has(text.slice(tok[2 * d], tok[2 * d + 1])) && !PREPOSITIONS.has(text.slice(tok[2 * d], tok[2 * d + 1]))) d--;
         if (
           d >= 1 && d < t - 1 && kinds[d] === TokenKind.Word && kinds[d - 1] === TokenKind.Word && adjacent(d - 1, d) && adjacent(d, d + 1) &&
           /^(?:the|a|an)$/i.test(text.slice(tok[2 * d], tok[2 * d + 1])) && SPEECH_VERBS.has(text.slice(tok[2 * d - 2], tok[2 * d - 1]).toLowerCase())

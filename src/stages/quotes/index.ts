@@ -275,7 +275,7 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
       i = j;
       continue;
     }
-    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1))) {
+    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1)) && !(c === 46 && afterTitle(text, i))) {
       sentences++;
       verbAfterBreak = false;
     }
@@ -306,11 +306,22 @@ function tagFollows(text: string, end: number, paraEnd: number): boolean {
       i = j;
       continue;
     }
-    if (c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 0x201d) return false;
+    // A sentence end, or a double or single opening mark (`'` after a space, `‘`): the next span.
+    if (c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || (c === 39 && isSpaceOrEdge(text.charCodeAt(i - 1)))) return false;
     i++;
   }
   return false;
 }
+
+/** Is the full stop at `i` a title's or an initial's (`Mr.`, `Dr.`, `St.`, `J.`), not a sentence end? */
+function afterTitle(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
+  const c = text.charCodeAt(k);
+  if (i - k === 1) return c >= 65 && c <= 90 && c !== 73; // an initial, but not `I`
+  return TITLE_ABBREVIATIONS.has(text.slice(k, i));
+}
+const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Mme', 'Mlle', 'Messrs', 'Rev', 'Col', 'Capt', 'Gen', 'Lt', 'Sgt', 'Prof']);
 
 /** Does the narration in [from, to) end in a comma or colon? */
 function endsInComma(text: string, from: number, to: number): boolean {
