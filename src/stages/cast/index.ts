@@ -163,13 +163,18 @@ function resolveSharedFirstNames(forms: Form[], clusters: Cluster[], nGiven: num
     const order = owners.map((_, i) => i).sort((a, b) => qualified[a] - qualified[b]);
     const [lo, next] = [qualified[order[0]], qualified[order[1]]];
     if (next < 5 || next < 2 * lo) continue;
-    const cl = clusters[owners[order[0]]];
-    form.cluster = owners[order[0]];
-    cl.forms.push(f);
-    cl.count += form.count;
-    cl.he += form.he;
-    cl.she += form.she;
+    joinCluster(forms, clusters, f, owners[order[0]]);
   }
+}
+
+/** Form f joins cluster ci: its mentions and pronoun votes count for it. */
+function joinCluster(forms: Form[], clusters: Cluster[], f: number, ci: number): void {
+  const cl = clusters[ci];
+  forms[f].cluster = ci;
+  cl.forms.push(f);
+  cl.count += forms[f].count;
+  cl.he += forms[f].he;
+  cl.she += forms[f].she;
 }
 
 export function buildCast(doc: Document, options: AnalyzeOptions): void {
@@ -191,14 +196,8 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
       let ci = lookupName(index, forms[f].key);
       if (ci === -1 && ambiguous.has(forms[f].key)) ci = AMBIGUOUS;
       if (ci === -1) ci = typoLookup(listed, forms[f].key);
-      if (ci >= 0) {
-        const cl = clusters[ci];
-        forms[f].cluster = ci;
-        cl.forms.push(f);
-        cl.count += forms[f].count;
-        cl.he += forms[f].he;
-        cl.she += forms[f].she;
-      } else if (ci === AMBIGUOUS) forms[f].cluster = -2;
+      if (ci >= 0) joinCluster(forms, clusters, f, ci);
+      else if (ci === AMBIGUOUS) forms[f].cluster = -2;
     }
     resolveSharedFirstNames(forms, clusters, given.length);
     discover(table, clusters);
