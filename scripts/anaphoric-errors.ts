@@ -62,7 +62,7 @@ for (const dir of listPdncNovelDirs(dataDir)) {
       else if (kind === MentionKind.FirstPerson) cat = 'first-person';
       else if (kind === MentionKind.Nominal && res >= 0) cat = res === gold ? 'nominal-resolved-right-overridden' : 'nominal-resolved-wrong';
       else {
-        const pc = pronounCandidates(d, ev.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo));
+        const pc = pronounCandidates(d, ev.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo, rules.runFirst));
         const rank = pc.findIndex((x) => x[0] === gold);
         detail += ' pc=' + pc.slice(0, 4).map(([c, s]) => `${nm(c)}:${s.toFixed(2)}`).join(' ');
         const k = kind === MentionKind.Pronoun ? 'pron' : 'nom';

@@ -36,7 +36,7 @@ for (const dir of listPdncNovelDirs(dataDir)) {
       if (doc.mentionCharacters[e.mention] === gold[u]) stat.res[1]++;
     }
     if (process.env.NOMS && kind === MentionKind.Nominal) {
-      const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo));
+      const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo, rules.runFirst));
       const res = doc.mentionCharacters[e.mention];
       if (process.env.CTX && doc.mentionText(e.mention).toLowerCase() === process.env.CTX && pc[0]?.[0] !== gold[u]) {
         const qs = doc.quotes[4 * doc.utterances[2 * u]];
@@ -45,7 +45,7 @@ for (const dir of listPdncNovelDirs(dataDir)) {
       console.log(`NOM\t${doc.mentionText(e.mention).toLowerCase()}\t${novel.name}\t${res >= 0 ? doc.characters[res].name : '-'}\t${doc.characters[gold[u]].name}\t${pc[0]?.[0] === gold[u] ? 1 : 0}\t${res >= 0 ? (res === gold[u] ? 'res-ok' : 'res-bad') : 'unres'}`);
     }
     if (!(kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && doc.mentionCharacters[e.mention] < 0))) continue;
-    const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo));
+    const pc = pronounCandidates(doc, e.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo, rules.runFirst));
     const s = kind === MentionKind.Pronoun ? stat.pron : stat.nom;
     s[0]++;
     if (pc[0]?.[0] === gold[u]) s[1]++;

@@ -17,7 +17,7 @@ function candidatesOf(text: string, u: number, withAddressed = true): Array<[str
   const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
   const r = runRules(doc);
   const e = r.evidence[u][0];
-  const addressed = withAddressed ? addressedBefore(u, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo) : [];
+  const addressed = withAddressed ? addressedBefore(u, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo, r.runFirst) : [];
   return pronounCandidates(doc, e.mention, u, r.genders, r.speakers, r.conv, r.para, r.notSpeaker[u], mentionInQuote(doc), addressed).map(
     ([c, s]) => [doc.characters[c].id, s],
   );
@@ -27,8 +27,8 @@ test('addressedBefore: whom the previous turn calls by name, its speaker left ou
   const text = 'Rook sat between them.\n\n“Ilse, is the gate locked?” asked Mara.\n\n“It is,” she answered.\n';
   const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
   const r = runRules(doc);
-  assert.deepEqual(addressedBefore(1, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo).map((c) => doc.characters[c].id), ['ilse']);
-  assert.deepEqual(addressedBefore(0, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo), []);
+  assert.deepEqual(addressedBefore(1, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo, r.runFirst).map((c) => doc.characters[c].id), ['ilse']);
+  assert.deepEqual(addressedBefore(0, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo, r.runFirst), []);
 });
 
 test('a pronoun tag favours the one the previous turn addressed', () => {

@@ -11,7 +11,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, paragraphRuns, pronounCandidates, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -115,7 +115,7 @@ export type ScoredTable = Pick<CandidateTable, 'candidates' | 'offsets' | 'featu
 
 export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
   const nU = doc.utteranceCount;
-  const { speakers, confidence, cues, vocatives, spokenTo, evidence, para, conv, narrator, genders } = rules;
+  const { speakers, confidence, cues, vocatives, spokenTo, evidence, para, runFirst, conv, narrator, genders } = rules;
   const inQuote = mentionInQuote(doc);
   const salience = new Float64Array(doc.characters.length);
   let maxMentions = 1;
@@ -130,7 +130,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
   }
 
-  const [runFirst] = paragraphRuns(para);
   // Characters the cast knows only by a description (`the doctor`, `the old gentleman`).
   const describedOnly = doc.characters.map((c) => /^(?:the|a|an) /i.test(c.name));
   const words = utteranceWords(doc);

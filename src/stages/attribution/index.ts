@@ -56,6 +56,9 @@ export interface RuleState {
   notSpeaker: number[][];
   evidence: Evidence[][];
   para: Int32Array;
+  /** Per utterance: the first and last utterance of its paragraph's run (see paragraphRuns). */
+  runFirst: Int32Array;
+  runLast: Int32Array;
   conv: Int32Array;
   narrator: number;
   genders: Uint8Array;
@@ -64,13 +67,12 @@ export interface RuleState {
 export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void {
   const rules = runRules(doc);
   const ranked = options.rankerModel === undefined ? rankSpeakers(doc, rules) : rankSpeakers(doc, rules, options.rankerModel);
-  const { speakers, confidence, cues, vocatives, conv, para } = ranked;
+  const { speakers, confidence, cues, vocatives, conv, runFirst, runLast } = ranked;
   const nU = doc.utteranceCount;
 
   // Addressees: whoever the line calls by name or is said to speak to, and the other side of the
   // exchange — the speakers of the turns before and after (in a group scene both are listening).
   const addressees: number[][] = new Array(nU);
-  const [runFirst, runLast] = paragraphRuns(para);
   const turnSpeaker = (u: number, dir: number): number => {
     const v = dir < 0 ? runFirst[u] - 1 : runLast[u] + 1;
     return v >= 0 && v < nU && conv[v] === conv[u] ? speakers[v] : -1;
@@ -197,11 +199,11 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, conv, narrator, genders };
+  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, narrator, genders };
 }
 
 /** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
-export function paragraphRuns(para: Int32Array): [Int32Array, Int32Array] {
+function paragraphRuns(para: Int32Array): [Int32Array, Int32Array] {
   const n = para.length;
   const first = new Int32Array(n);
   const last = new Int32Array(n);
@@ -720,11 +722,11 @@ export function addressedBefore(
   speakers: Int32Array,
   vocatives: readonly number[][],
   spokenTo: readonly number[][],
-  runFirst?: Int32Array,
+  runFirst: Int32Array,
 ): number[] {
   // Step over the paragraph's earlier utterances by runs, not one by one (a huge paragraph stays linear).
   let v = u - 1;
-  while (v >= 0 && para[v] === para[u]) v = runFirst === undefined ? v - 1 : runFirst[v] - 1;
+  while (v >= 0 && para[v] === para[u]) v = runFirst[v] - 1;
   if (v < 0 || conv[v] !== conv[u]) return [];
   const out: number[] = [];
   for (const c of vocatives[v]) if (c !== speakers[v] && !out.includes(c)) out.push(c);
