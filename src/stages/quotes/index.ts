@@ -239,7 +239,7 @@ function hasTagVerb(text: string, s: number, e: number): boolean {
     if (isLetter(text.charCodeAt(i))) {
       let j = i + 1;
       while (j < e && isLetter(text.charCodeAt(j))) j++;
-      if (j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) return true;
+      if (isTagVerb(text, i, j)) return true;
       i = j;
     } else i++;
   }
@@ -271,7 +271,7 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
       let j = i + 1;
       while (j < ge && isLetter(text.charCodeAt(j))) j++;
       words++;
-      if (j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) verb = verbAfterBreak = true;
+      if (isTagVerb(text, i, j)) verb = verbAfterBreak = true;
       i = j;
       continue;
     }
@@ -301,7 +301,7 @@ function tagFollows(text: string, end: number, paraEnd: number): boolean {
     if (isLetter(c)) {
       let j = i + 1;
       while (j < paraEnd && isLetter(text.charCodeAt(j))) j++;
-      if (j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase())) return true;
+      if (isTagVerb(text, i, j)) return true;
       words++;
       i = j;
       continue;
@@ -322,6 +322,11 @@ function afterTitle(text: string, i: number): boolean {
   return TITLE_ABBREVIATIONS.has(text.slice(k, i));
 }
 const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Mme', 'Mlle', 'Messrs', 'Rev', 'Col', 'Capt', 'Gen', 'Lt', 'Sgt', 'Prof']);
+
+/** Is the word text[i, j) a speech verb of a tag? */
+function isTagVerb(text: string, i: number, j: number): boolean {
+  return j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase());
+}
 
 /** Does the narration in [from, to) end in a comma or colon? */
 function endsInComma(text: string, from: number, to: number): boolean {
