@@ -209,6 +209,21 @@ test('a first name two listed characters share names the one the text does not q
   assert.equal(analyze(even, { cast: two, castOnly: true }).quotes[0].cue === 'tag-name', false);
 });
 
+test('a first name listed for one character goes to the namesake the text calls by it, not the one it calls by surname', () => {
+  const two: CastFile = {
+    characters: [
+      { id: 'pell', name: 'Oliver Pell', aliases: ['Pell', 'Oliver'], gender: 'he' },
+      { id: 'boy', name: 'Oliver Tarrant', gender: 'he' },
+      { id: 'ada', name: 'Ada Tarrant', gender: 'she' },
+    ],
+  };
+  const text = `${'Pell smoked by the stove. '.repeat(8)}Oliver Tarrant was six. Oliver Tarrant had a pony.\n\nAda came in.\n\n“Can I ride now?” asked Oliver.\n`;
+  assert.equal(analyze(text, { cast: two, castOnly: true }).quotes[0].speaker, 'boy');
+  // When the text does not tell them apart, the list that gives the name decides.
+  const even = 'Oliver Pell smoked. Oliver Tarrant played.\n\nAda came in.\n\n“Can I ride now?” asked Oliver.\n';
+  assert.equal(analyze(even, { cast: two, castOnly: true }).quotes[0].speaker, 'pell');
+});
+
 test('`Sir John` in a given cast does not make `John` his surname', () => {
   const two: CastFile = {
     characters: [

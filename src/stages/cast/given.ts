@@ -36,8 +36,13 @@ export function listedNames(cast: readonly CastCharacter[]): Map<string, number>
   return out;
 }
 
-/** Alias index for a given cast: explicit names and aliases, plus unambiguous derived sub-aliases. */
-export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<string>): Map<string, number> {
+/**
+ * Alias index for a given cast: explicit names and aliases, plus unambiguous derived sub-aliases.
+ * A bare first name listed for one entry that is also the first name of another entry's full name
+ * (`John` under John Beaver, beside John Andrew) is contested: it goes into `ambiguous` and, with
+ * the entry that lists it, into `contested`, so the text decides and the list only breaks a tie.
+ */
+export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<string>, contested?: Map<string, number>): Map<string, number> {
   const explicit = new Map<string, number>();
   const setKey = (map: Map<string, number>, k: string, ci: number): void => {
     if (!k) return;
@@ -51,6 +56,8 @@ export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<
   const derived = new Map<string, number>();
   // Everyone a bare surname could name, for the tie-break below.
   const surnameOwners = new Map<string, Set<number>>();
+  // Everyone whose full name starts with a first name, for contested aliases.
+  const firstOwners = new Map<string, Set<number>>();
   const own = (k: string, ci: number): void => {
     let s = surnameOwners.get(k);
     if (!s) surnameOwners.set(k, (s = new Set()));
@@ -67,6 +74,8 @@ export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<
       // `Sir John`, `Aunt Celia`: these titles take a first name, not a surname.
       if (core.length === 1 && p.title !== '' && !FIRST_NAME_TITLES.has(p.title)) own(core[0], ci);
       if (core.length >= 2) {
+        if (!firstOwners.has(core[0])) firstOwners.set(core[0], new Set());
+        firstOwners.get(core[0])!.add(ci);
         for (const v of firstNameVariants(core[0])) setKey(derived, v, ci);
         for (const [nick, formal] of NICKNAMES) if (formal.includes(core[0])) setKey(derived, nick, ci);
         const last = core[core.length - 1];
@@ -89,6 +98,13 @@ export function buildGivenIndex(cast: readonly CastCharacter[], ambiguous?: Set<
     if (men.length === 1) derived.set(k, men[0]);
   }
   const index = new Map(explicit);
+  for (const [k, ci] of explicit) {
+    const holders = firstOwners.get(k);
+    if (ci === AMBIGUOUS || !holders || ![...holders].some((cj) => cj !== ci)) continue;
+    index.delete(k);
+    ambiguous?.add(k);
+    contested?.set(k, ci);
+  }
   for (const [k, ci] of derived) {
     if (!index.has(k) && ci !== AMBIGUOUS) index.set(k, ci);
     else if (ci === AMBIGUOUS && !index.has(k)) ambiguous?.add(k);

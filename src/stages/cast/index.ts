@@ -148,23 +148,35 @@ export interface CastState {
 /**
  * A bare first name two given characters share (`Charles`: Charles Musgrove, Charles Hayter) names
  * the one the text rarely qualifies: when the author nearly always writes `Charles Hayter` (or `Sir
- * John`) for one of them, a plain `Charles` is the other. Left ambiguous when the text does not say.
+ * John`) for one of them, a plain `Charles` is the other. Failing that, the one the text rarely calls
+ * anything else: a man the narration calls `Beaver` is not the `John` of the nursery. Failing both,
+ * the entry that lists the name as an alias (`contested`) keeps it; otherwise it stays ambiguous.
  */
-function resolveSharedFirstNames(forms: Form[], clusters: Cluster[], nGiven: number): void {
+function resolveSharedFirstNames(forms: Form[], clusters: Cluster[], nGiven: number, contested: ReadonlyMap<string, number>): void {
   for (let f = 0; f < forms.length; f++) {
     const form = forms[f];
     if (form.cluster !== -2 || form.parsed.title !== '' || form.parsed.core.length !== 1) continue;
     const first = form.parsed.core[0];
     const owners = [];
     for (let ci = 0; ci < nGiven; ci++) if (clusters[ci].first === first && clusters[ci].mergedInto < 0) owners.push(ci);
-    if (owners.length < 2) continue;
-    // How often the text writes each owner's first name with a surname or a title.
-    const qualified = owners.map((ci) => clusters[ci].forms.reduce((n, g) => n + (forms[g].parsed.core[0] === first && (forms[g].parsed.core.length > 1 || forms[g].parsed.title !== '') ? forms[g].count : 0), 0));
-    const order = owners.map((_, i) => i).sort((a, b) => qualified[a] - qualified[b]);
-    const [lo, next] = [qualified[order[0]], qualified[order[1]]];
-    if (next < 5 || next < 2 * lo) continue;
-    joinCluster(forms, clusters, f, owners[order[0]]);
+    const lister = contested.get(form.key);
+    let pick = -1;
+    if (owners.length >= 2) {
+      // How often the text writes each owner's first name with a surname or a title.
+      const qualified = owners.map((ci) => clusters[ci].forms.reduce((n, g) => n + (forms[g].parsed.core[0] === first && (forms[g].parsed.core.length > 1 || forms[g].parsed.title !== '') ? forms[g].count : 0), 0));
+      pick = rarest(owners, qualified);
+      if (pick < 0) pick = rarest(owners, owners.map((ci) => clusters[ci].count));
+    }
+    if (pick < 0 && lister !== undefined) pick = lister;
+    if (pick >= 0) joinCluster(forms, clusters, f, pick);
   }
+}
+
+/** The owner whose count is at most half the next lowest (which must be at least 5); -1 if none. */
+function rarest(owners: number[], counts: number[]): number {
+  const order = owners.map((_, i) => i).sort((a, b) => counts[a] - counts[b]);
+  const [lo, next] = [counts[order[0]], counts[order[1]]];
+  return next < 5 || next < 2 * lo ? -1 : owners[order[0]];
 }
 
 /** Form f joins cluster ci: its mentions and pronoun votes count for it. */
@@ -190,7 +202,8 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   if (hasGiven) {
     given.forEach((c, ci) => clusters.push(seedCluster(c, ci)));
     const ambiguous = new Set<string>();
-    const index = buildGivenIndex(given, ambiguous);
+    const contested = new Map<string, number>();
+    const index = buildGivenIndex(given, ambiguous, contested);
     const listed = listedNames(given);
     for (let f = 0; f < forms.length; f++) {
       let ci = lookupName(index, forms[f].key);
@@ -199,7 +212,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
       if (ci >= 0) joinCluster(forms, clusters, f, ci);
       else if (ci === AMBIGUOUS) forms[f].cluster = -2;
     }
-    resolveSharedFirstNames(forms, clusters, given.length);
+    resolveSharedFirstNames(forms, clusters, given.length, contested);
     discover(table, clusters);
   } else {
     for (const h of options.castHint ?? []) {
