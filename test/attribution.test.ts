@@ -224,6 +224,16 @@ test('a first name listed for one character goes to the namesake the text calls 
   assert.equal(analyze(even, { cast: two, castOnly: true }).quotes[0].speaker, 'pell');
 });
 
+test('an indefinite description that brings someone on stage names the listed one; a wish for one does not', () => {
+  const crowd: CastFile = {
+    characters: [...cast.characters, { id: 'waiter', name: 'The Waiter', gender: 'he' }, { id: 'doctor', name: 'The Doctor', gender: 'he' }],
+  };
+  const text = 'Mara and Rook reached the door. A waiter came out smiling. “They are upstairs, madam,” he said.\n\n“We must send for a doctor,” said Mara.\n';
+  const a = analyze(text, { cast: crowd, castOnly: true });
+  assert.equal(a.quotes[0].speaker, 'waiter');
+  assert.equal(a.characters.find((c) => c.id === 'doctor')?.mentions ?? 0, 0);
+});
+
 test('`Sir John` in a given cast does not make `John` his surname', () => {
   const two: CastFile = {
     characters: [

@@ -17,10 +17,12 @@
  * Characters with too little person evidence, used mostly as places (`in Marabar`, `the Ganges`),
  * or as a plural (`the Indians`) are dropped.
  */
-import { Document, GenderCode, MentionKind, type CharacterLink, type CharacterRecord } from '../../document/document.js';
+import { Document, GenderCode, MentionKind, TokenKind, type CharacterLink, type CharacterRecord } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { PREPOSITIONS } from '../../lang/en/prepositions.js';
+import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
@@ -454,7 +456,8 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       // seldom the listed `the doctor`: an indefinite article counts only before a telling head.
       const low = doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ');
       const indefinite = /^(?:a|an) /.test(low);
-      const d = indefinite && (GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) || low.split(' ').length < 3) ? undefined : descAlias.get(low.replace(/^(?:a|an) /, 'the '));
+      const telling = !GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) && (low.split(' ').length >= 3 || introducedAsSubject(doc, i));
+      const d = indefinite && !telling ? undefined : descAlias.get(low.replace(/^(?:a|an) /, 'the '));
       if (d !== undefined && d >= 0) {
         st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
         continue;
@@ -486,6 +489,25 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       if (!ch.aliases.some((a) => a.toLowerCase() === alias.toLowerCase())) ch.aliases.push(alias);
     }
   }
+}
+
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'then', 'while', 'as', 'until', 'till', 'where', 'presently']);
+
+/**
+ * `a waiter came out`, `said a waiter`: an indefinite description that opens a clause as its subject
+ * (or follows a speech verb) brings someone on stage, where `I need a doctor` only wishes for one.
+ */
+function introducedAsSubject(doc: Document, i: number): boolean {
+  const tb = doc.tokenAtOrAfter(doc.mentions[3 * i]) - 1;
+  let ta = doc.tokenAtOrAfter(doc.mentions[3 * i + 1]);
+  if (ta < doc.tokenCount && doc.tokens[2 * ta] < doc.mentions[3 * i + 1]) ta++;
+  if (ta >= doc.tokenCount || doc.tokenKinds[ta] !== TokenKind.Word) return false;
+  const after = doc.tokenText(ta);
+  if (after.toLowerCase() !== after || PREPOSITIONS.has(after)) return false;
+  if (tb < 0) return true;
+  const before = doc.tokenText(tb).toLowerCase();
+  if (doc.tokenKinds[tb] !== TokenKind.Word) return /^[,;:.!?]$/.test(before);
+  return CLAUSE_OPENERS.has(before) || SPEECH_VERBS.has(before);
 }
 
 /**
