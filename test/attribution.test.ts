@@ -193,6 +193,22 @@ test('a narration paragraph ending mid-sentence in a speech verb introduces the 
   assert.notEqual(analyze(noVerb, { cast: trio }).quotes[1].cue, 'beat');
 });
 
+test('a speech verb whose nearest name is an object takes the subject further back', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const said = (narration: string): string | null =>
+    analyze(`Tam and Mara and Rook sat at the long table.\n\n${narration} “The boat leaves at dawn.”\n`, { cast: trio }).quotes[0].speaker;
+  // A relative clause with no commas of its own.
+  assert.equal(said('The silence was broken by Rook, who in a voice of cold resentment said,'), 'rook');
+  // An insertion between commas holding an object.
+  assert.equal(said('Tam, approaching Mara, said,'), 'tam');
+  // Coordinated verbs: the clause's subject, not the object of the verb before `and`.
+  assert.equal(said('Tam got up from his chair, looked at Mara, and said:'), 'tam');
+  assert.equal(said('Mara crossed to the window and, after a long look at Tam, announced:'), 'mara');
+  assert.equal(said('Mara saw he was tired and said,'), 'mara');
+  // The nearest subject still wins when it has its own verb.
+  assert.equal(said('Mara looked at Tam, and Rook said,'), 'rook');
+});
+
 test('a first name two listed characters share names the one the text does not qualify', () => {
   const two: CastFile = {
     characters: [

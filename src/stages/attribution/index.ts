@@ -483,6 +483,7 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
         if (subj < 0 && w.endsWith('ing')) subj = possessorBefore(doc, i, t0);
         // `thus spoke Mary:` is inverted, but in `Dr Messinger asked Rosa,` the name after the verb is its object.
         if (subj < 0 && inverted >= 0 && doc.mentions[3 * inverted + 2] !== MentionKind.Pronoun && subjectRightBefore(doc, t0, i) < 0) subj = inverted;
+        if (subj < 0 && subjectRightBefore(doc, t0, i) < 0) subj = distantSubject(doc, t0, i);
         if (subj < 0) subj = lastSubjectBefore(doc, t0, i);
         if (subj >= 0) return tagEvidence(doc, subj, 0.05);
         break;
@@ -585,6 +586,63 @@ function subjectRightBefore(doc: Document, t0: number, verb: number): number {
   const m = mentionAtToken(doc, k);
   return m >= 0 && isSubjectMention(doc, m) ? m : -1;
 }
+
+/** Words that open a leading subordinate clause (`When Mary came in, Tom rose and said`). */
+const SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'when', 'while', 'whilst', 'after', 'before', 'since', 'once', 'until', 'though', 'although', 'if']);
+
+/**
+ * The subject of a speech verb that other words separate from it, where the nearest name is an
+ * object: `Isabella, who in a cold voice said,` (a relative clause), `Mr. Crawford, approaching
+ * Julia, said,` (an insertion between commas), `Denham got up, looked at Katharine, and said:` (the
+ * clause's own subject governs its coordinated verbs). -1 when the words do not have that shape.
+ */
+function distantSubject(doc: Document, t0: number, verb: number): number {
+  const low = (k: number): string => doc.tokenText(k).toLowerCase();
+  const isStop = (k: number): boolean => /^[.;:!?]$/.test(doc.tokenText(k));
+  let k = verb - 1;
+  while (k > t0 && (TAG_FILLERS.has(low(k)) || isAdverb(doc, k)) && low(k) !== ',') k--;
+  if (k <= t0) return -1;
+  // A relative `who` some words back, with no stop between: its antecedent.
+  for (let j = k; j - 2 >= t0 && j >= verb - 16; j--) {
+    if (isStop(j)) break;
+    if (low(j) === 'who' && doc.tokenText(j - 1) === ',') {
+      return nameEndingAt(doc, j - 2);
+    }
+  }
+  if (doc.tokenText(k) === ',') {
+    for (let j = k - 1; j - 1 >= t0 && j >= k - 20; j--) {
+      if (isStop(j) || (isWordToken(doc, j) && isSpeechVerb(doc, j))) break;
+      if (doc.tokenText(j) !== ',') continue;
+      // `Mary crossed to the telephone and, after a pause, announced:` — coordinated, below.
+      if (low(j - 1) === 'and') {
+        k = j - 1;
+        break;
+      }
+      if (afterPreposition(doc, j - 1)) return -1;
+      const name = nameEndingAt(doc, j - 1);
+      if (name >= 0) return name;
+      const m = mentionAtToken(doc, j - 1);
+      return m >= 0 && doc.mentions[3 * m + 2] === MentionKind.Pronoun && isSubjectMention(doc, m) ? m : -1;
+    }
+    if (low(k) !== 'and') return -1;
+  }
+  if (low(k) === 'and') {
+    // Back from `and`, the nearest mention that opens a clause (after its start, a comma or a
+    // conjunction) and has a verb of its own before `and`; objects (`looked at Katharine`) are passed.
+    for (let j = k - 1; j >= t0 && j >= k - 40; j--) {
+      if (isStop(j)) break;
+      if (/^(?:who|which)$/.test(low(j))) return j - 2 >= t0 && doc.tokenText(j - 1) === ',' ? nameEndingAt(doc, j - 2) : -1;
+      const m = mentionAtToken(doc, j);
+      if (m < 0 || !isSubjectMention(doc, m)) continue;
+      if (j > t0 && !CLAUSE_OPENERS.has(low(j - 1)) && doc.tokenText(j - 1) !== ',') continue;
+      if (doc.tokenAtOrAfter(doc.mentions[3 * m + 1]) >= k) continue;
+      return m;
+    }
+  }
+  return -1;
+}
+/** Words after which a clause, and so a subject, begins. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'while', 'whilst', 'as', 'that', 'then', 'so', 'until', 'till', 'because', 'where', 'if', 'though', 'although', 'after', 'before', 'once', 'since']);
 
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
