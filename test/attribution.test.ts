@@ -209,6 +209,17 @@ test('a speech verb whose nearest name is an object takes the subject further ba
   assert.equal(said('Mara looked at Tam, and Rook said,'), 'rook');
 });
 
+test('two speakers introduced in one sentence (`Rook would say, "…", and Tam would say, "…"`) are two lines', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const text = 'Rook and Tam walked the gallery.\n\nAt intervals Rook would say, “The Vances have one like that”, and Tam would say, “Yes, mine is older.”\n';
+  assert.deepEqual(analyze(text, { cast: trio }).quotes.map((q) => q.speaker), ['rook', 'tam']);
+  // A tag after the first line is still its own: one line of Rook's in two spans.
+  const one = 'Rook and Tam walked the gallery.\n\n“The Vances have one,” said Rook, “but mine is older.”\n';
+  const a = analyze(one, { cast: trio });
+  assert.equal(new Set(a.quotes.map((q) => q.utterance)).size, 1);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['rook', 'rook']);
+});
+
 test('a first name two listed characters share names the one the text does not qualify', () => {
   const two: CastFile = {
     characters: [

@@ -336,6 +336,8 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
   // Skip punctuation glued to the quote (`,` `—` `!`).
   while (t < nTok && doc.tokens[2 * t] < to && !isWordToken(doc, t)) t++;
   if (t >= nTok || doc.tokens[2 * t] >= to) return null;
+  // `"…", and Tony would say, "…"`: a clause of its own that introduces the next quote, not this one's tag.
+  if (/^(?:and|but|while|whereupon)$/i.test(doc.tokenText(t)) && /[,:]\s*$/.test(doc.text.slice(Math.max(from, to - 8), to))) return null;
   // `"…," was his answer` / `was Mr Shepherd's rejoinder`: the possessor is the speaker.
   if (/^(was|were)$/i.test(doc.tokenText(t))) {
     const pm = t + 1 < nTok && doc.tokens[2 * (t + 1)] < to ? mentionAtToken(doc, t + 1) : -1;

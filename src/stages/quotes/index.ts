@@ -328,6 +328,20 @@ function isTagVerb(text: string, i: number, j: number): boolean {
   return j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase());
 }
 
+/** Is one of the last four words of the narration in [from, to) a tag verb (`Tony would say,`)? */
+function tagVerbNear(text: string, from: number, to: number): boolean {
+  let j = to;
+  for (let words = 0; words < 4; words++) {
+    while (j > from && !isLetter(text.charCodeAt(j - 1))) j--;
+    let i = j;
+    while (i > from && isLetter(text.charCodeAt(i - 1))) i--;
+    if (i === j) return false;
+    if (isTagVerb(text, i, j)) return true;
+    j = i;
+  }
+  return false;
+}
+
 /** Does the narration in [from, to) end in a comma or colon? */
 function endsInComma(text: string, from: number, to: number): boolean {
   let k = to - 1;
@@ -422,11 +436,13 @@ export function scanQuotes(doc: Document): void {
   let continuingKind = 0;
 
   let uttTagged = false; // the current utterance has a tag between two of its spans
+  let uttPreTagged = false; // the current utterance's first span follows its tag (`Tony said, "…`)
   const endUtterance = (): void => {
     if (utterance >= 0) {
       utterances.push2(uttFirst, quotes.length >> 2);
       utterance = -1;
       uttTagged = false;
+      uttPreTagged = false;
     }
   };
   let paraHasQuote = false;
@@ -443,10 +459,16 @@ export function scanQuotes(doc: Document): void {
       // `"…?" said B. "Not I," returned C`: a span followed by a tag of its own, after one already
       // tagged, is another line (an utterance has one tag).
       const ownTag = (how === Join.Tagged || uttTagged) && how !== Join.Separate && tagFollows(text, e, paras[2 * para + 1]);
-      if (how === Join.Separate || (how === Join.BackToBack && uttTagged) || ownTag) {
+      // `Beaver would say, "…", and Tony would say, "…"`: a line whose tag came before it is followed
+      // by another tag introducing the next span: a second speaker's line.
+      const secondIntro = how === Join.Tagged && uttPreTagged && /^\W*(?:and|but|while|whereupon|then)\s/i.test(text.slice(lastEnd + 1, s - 1)) && endsInComma(text, lastEnd + 1, s - 1);
+      if (how === Join.Separate || (how === Join.BackToBack && uttTagged) || ownTag || secondIntro) {
         endUtterance();
         utterance = utterances.length >> 1;
         uttFirst = quotes.length >> 2;
+        const from = paraHasQuote ? lastEnd + 1 : paras[2 * para];
+        // Narration right after a quote is that quote's tag (`"…," said B, "…`) unless a new sentence starts in it.
+        uttPreTagged = endsInComma(text, from, s - 1) && tagVerbNear(text, from, s - 1) && (!paraHasQuote || /[.!?]\s/.test(text.slice(from, s - 1)));
       } else if (how === Join.Tagged) uttTagged = true;
     }
     quotes.push(s);
