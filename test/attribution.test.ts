@@ -191,6 +191,12 @@ test('a narration paragraph ending mid-sentence in a speech verb introduces the 
   assert.equal(a.quotes[1].cue, 'tag-name');
   const noVerb = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nRook looked at the rain\n\n“Count them a third time.”\n';
   assert.notEqual(analyze(noVerb, { cast: trio }).quotes[1].cue, 'beat');
+  // The verb may stand further back before a manner phrase, not before anything else.
+  const manner = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nThen Rook said in a low and weary voice\n\n“Count them a third time.”\n';
+  assert.equal(analyze(manner, { cast: trio }).quotes[1].speaker, 'rook');
+  assert.equal(analyze(manner, { cast: trio }).quotes[1].cue, 'tag-name');
+  const other = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nRook said it would rain and left the room\n\n“Count them a third time.”\n';
+  assert.notEqual(analyze(other, { cast: trio }).quotes[1].cue, 'tag-name');
 });
 
 test('a speech verb whose nearest name is an object takes the subject further back', () => {

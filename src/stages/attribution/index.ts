@@ -517,15 +517,29 @@ function introParagraph(doc: Document, p: number): Evidence | null {
   if (isLetterCode(last)) {
     const tEnd = doc.tokenAtOrAfter(end);
     let verbNear = false;
-    for (let i = tEnd - 1; i >= 0 && i >= tEnd - 3 && doc.tokens[2 * i] >= start; i--) {
+    for (let i = tEnd - 1, words = 0; i >= 0 && words < 8 && doc.tokens[2 * i] >= start; i--) {
       if (!isWordToken(doc, i)) continue;
+      words++;
       if (NO_SPEECH.has(doc.tokenText(i).toLowerCase())) break;
-      if (isSpeechVerb(doc, i)) verbNear = true;
+      // Among the last three words, or before a manner phrase (`said in a strained voice`).
+      if (isSpeechVerb(doc, i) && (words <= 3 || mannerFollows(doc, i + 1, tEnd))) verbNear = true;
     }
     if (!verbNear) return null;
   }
   const e = tagBefore(doc, start, end, isLetterCode(last));
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
+}
+
+/** Words that open how something was said (`in a low voice`, `with a smile`, `like a man waking`). */
+const MANNER_WORDS: ReadonlySet<string> = new Set(['in', 'with', 'without', 'like', 'at', 'after', 'as']);
+
+/** Does a manner phrase follow a speech verb from token k (past `out`/`up` and a comma)? */
+function mannerFollows(doc: Document, k: number, tEnd: number): boolean {
+  while (k < tEnd && (!isWordToken(doc, k) || /^(?:out|up|on)$/i.test(doc.tokenText(k)))) {
+    if (!isWordToken(doc, k) && doc.tokenText(k) !== ',') return false;
+    k++;
+  }
+  return k < tEnd && (MANNER_WORDS.has(doc.tokenText(k).toLowerCase()) || isAdverb(doc, k));
 }
 
 /**
@@ -644,7 +658,7 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
   return -1;
 }
 /** Words after which a clause, and so a subject, begins. */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'while', 'whilst', 'as', 'that', 'then', 'so', 'until', 'till', 'because', 'where', 'if', 'though', 'although', 'after', 'before', 'once', 'since']);
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'while', 'whilst', 'as', 'that', 'then', 'so', 'until', 'till', 'because', 'where', 'why', 'how', 'if', 'though', 'although', 'after', 'before', 'once', 'since']);
 
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
