@@ -219,6 +219,9 @@ test('two speakers introduced in one sentence (`Rook would say, "…", and Tam w
   const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
   const text = 'Rook and Tam walked the gallery.\n\nAt intervals Rook would say, “The Vances have one like that”, and Tam would say, “Yes, mine is older.”\n';
   assert.deepEqual(analyze(text, { cast: trio }).quotes.map((q) => q.speaker), ['rook', 'tam']);
+  // A new clause with its own tag after a `;` starts the next line, even when a colon ends it.
+  const colon = 'Rook and Tam walked the gallery.\n\n“Persuade her to stay,” said Rook; and, in a dark mood, thus spoke Tam: “I will not.”\n';
+  assert.deepEqual(analyze(colon, { cast: trio }).quotes.map((q) => q.speaker), ['rook', 'tam']);
   // A tag after the first line is still its own: one line of Rook's in two spans.
   const one = 'Rook and Tam walked the gallery.\n\n“The Vances have one,” said Rook, “but mine is older.”\n';
   const a = analyze(one, { cast: trio });

@@ -264,6 +264,8 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   let verb = false;
   let verbAfterBreak = false; // a speech verb after the gap's last sentence break
   let words = 0;
+  // A break counts once words follow it: the mark that ends the gap (`spoke Mary: "`) is no break.
+  let breakPending = false;
   let i = gs;
   while (i < ge) {
     const c = text.charCodeAt(i);
@@ -271,14 +273,16 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
       let j = i + 1;
       while (j < ge && isLetter(text.charCodeAt(j))) j++;
       words++;
+      if (breakPending) {
+        sentences++;
+        verbAfterBreak = false;
+        breakPending = false;
+      }
       if (isTagVerb(text, i, j)) verb = verbAfterBreak = true;
       i = j;
       continue;
     }
-    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1)) && !(c === 46 && afterTitle(text, i))) {
-      sentences++;
-      verbAfterBreak = false;
-    }
+    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && i + 1 < ge && isSpaceOrEdge(text.charCodeAt(i + 1)) && !(c === 46 && afterTitle(text, i))) breakPending = true;
     i++;
   }
   // `"…," said Lady B, calmly. After a pause Sir T added, "…"`: a new sentence with its own tag
