@@ -308,6 +308,7 @@ test('the name after a pre-quote verb is its object when a subject stands before
   assert.equal(analyze('Rook sat down.\n\nEvery day Mara asked Rook, “When will the boats be ready?”\n', { cast }).quotes[0].speaker, 'mara');
   assert.equal(analyze('Rook sat down.\n\nThen said Mara: “When will the boats be ready?”\n', { cast }).quotes[0].speaker, 'mara');
   assert.equal(analyze('Rook asked about the bags. Mara’s reply was, “I lost them.”\n', { cast }).quotes[0].speaker, 'mara');
+  assert.equal(analyze('Rook asked about the bags. Mara’s declaration was, “I lost them.”\n', { cast }).quotes[0].cue, 'tag-name');
 });
 
 test('a description listed without its article (`Little Girl`, `His Valet`) matches `the little girl`, `the valet`', () => {

@@ -583,7 +583,7 @@ function possessorBefore(doc: Document, k: number, t0: number): number {
 }
 
 /** Nouns of speech a possessor can stand before, right before a quote (`Cassandra's reply, "…"`). */
-const SPEECH_NOUNS: ReadonlySet<string> = new Set(['reply', 'answer', 'words', 'question', 'retort', 'exclamation', 'response', 'remark', 'rejoinder', 'cry', 'voice', 'greeting']);
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(['reply', 'answer', 'words', 'question', 'retort', 'exclamation', 'response', 'remark', 'rejoinder', 'cry', 'voice', 'greeting', 'declaration', 'reproach', 'observation', 'inquiry', 'enquiry', 'protest', 'whisper', 'comment', 'warning', 'assurance', 'advice', 'entreaty']);
 
 /** A lower-case `-ly` word that is no mention (`quietly`; not Molly, Lily, Sally). */
 function isAdverb(doc: Document, k: number): boolean {
