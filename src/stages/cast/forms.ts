@@ -129,7 +129,10 @@ export function collectForms(ctx: Ctx): FormTable {
       const ak = ta < nTok ? kinds[ta] : TokenKind.QuoteMark;
       const bc = tb >= 0 ? text.charCodeAt(tok[2 * tb]) : 0;
       const ac = ta < nTok ? text.charCodeAt(tok[2 * ta]) : 0;
-      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || before === 'dear' || before === 'oh' || before === 'my';
+      // A titled name opening a sentence inside the quote, closed by a comma, is an address too (`"… at
+      // the club. Mr. Vyse, will you …"`); untitled, a capitalised first word proves too little.
+      const sentenceStart = form.parsed.title !== '' && bk === TokenKind.Punct && (bc === 46 || bc === 33 || bc === 63) && ak === TokenKind.Punct && ac === 44;
+      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || sentenceStart || before === 'dear' || before === 'oh' || before === 'my';
       // After a comma, a dash closes the address too (`"Let me see, Mr. Vyse--I forget"`).
       const dash = ac === 45 || ac === 0x2014 || ac === 0x2013;
       const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59 || (dash && bk === TokenKind.Punct && bc === 44)));
