@@ -308,6 +308,16 @@ test('gender: a title decides, pronouns overrule a name-list prior', () => {
   assert.equal(char(doc, 'Mrs. Quarry').gender, 'she');
 });
 
+test('gender: a she in the next turn (a paragraph opening with a quote) does not vote for the name that tagged the turn before', () => {
+  const paras: string[] = ['Zephyr Darby came up the lane at dusk, and he knocked at the door.'];
+  for (let k = 0; k < 3; k++) {
+    paras.push('"Who is at the door?" said Zephyr Darby.');
+    paras.push('"Only the wind," she answered.');
+  }
+  const doc = cast(paras.join('\n\n'));
+  assert.equal(char(doc, 'Zephyr Darby').gender, 'he');
+});
+
 test('the narrator takes the name the narration gives them', () => {
   const para = 'I walked to the shore and I looked at the sea. My boots were wet, so I sat down and I waited.';
   const doc = cast(['My name is Oren Vasko, and I keep the light on the point.', ...Array(8).fill(para)].join('\n\n'));

@@ -4,7 +4,7 @@
  * vocative, a `'s sister`), place cues (`in`, `at`, `into` before it), `the` before it, plural cues,
  * and gender votes (the title's gender, the next he/she/himself/herself after a subject-like use).
  */
-import { GenderCode, MentionKind, TokenKind } from '../../document/document.js';
+import { type Document, GenderCode, MentionKind, TokenKind } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
@@ -170,6 +170,15 @@ export function collectForms(ctx: Ctx): FormTable {
   return { forms, formOf, byKey, vocative, co: coOccurrence(ctx, forms, formOf) };
 }
 
+/** Does paragraph p start with a quotation mark? */
+function opensWithQuote(doc: Document, p: number): boolean {
+  const text = doc.text;
+  let k = doc.paragraphs[2 * p];
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 9)) k++;
+  const c = text.charCodeAt(k);
+  return c === 34 || c === 39 || c === 0x201c || c === 0x2018;
+}
+
 /** Gender votes: the title's gender, then the next subject/reflexive he/she after a subject-like use. */
 function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
   const doc = ctx.doc;
@@ -198,6 +207,8 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
     if (!subject && !INVERTED_TAG_VERBS.has(wordBefore(doc, m[3 * i]))) continue;
     for (let j = i + 1; j < n && j < i + 12; j++) {
       if (ctx.sent[j] > ctx.sent[i] + 1) break;
+      // A next paragraph that opens with a quote is the next turn: its he/she is as likely the other speaker.
+      if (ctx.para[j] !== ctx.para[i] && opensWithQuote(doc, ctx.para[j])) break;
       const k = m[3 * j + 2];
       if (k === MentionKind.Proper || ctx.inQuote[j]) {
         if (k === MentionKind.Proper && !ctx.inQuote[j]) break;
