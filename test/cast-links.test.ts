@@ -299,6 +299,19 @@ test('not people: places, a ship, months, a plural people', () => {
   assert.ok(names.includes('Nell Farrow'));
 });
 
+test('not people: a name set in underscores most of the time is the title of a play (_Aunt Mabel_)', () => {
+  const doc = cast(
+    [
+      'The second act of _Aunt Mabel_ had begun when Nell Farrow came in. She sat by the door.',
+      '"_Aunt Mabel_ again!" said Nell. "Who chose it?"',
+      '"The club did," said Tom Pryor. "They liked _Aunt Mabel_ in town."',
+    ].join('\n\n'),
+  );
+  const names = doc.characters.map((c) => c.name);
+  assert.ok(!names.some((n) => /Mabel/.test(n)), names.join(', '));
+  assert.ok(names.includes('Nell Farrow'));
+});
+
 test('gender: a title decides, pronouns overrule a name-list prior', () => {
   const paras: string[] = [];
   for (let k = 0; k < 4; k++) paras.push('Evelyn Stroud came in from the rain. He shook his coat, and he sat down by the stove.');

@@ -40,6 +40,8 @@ export interface Form {
   voc: number;
   /** Mentions outside quotes. */
   narr: number;
+  /** Mentions set in underscores, the plain-text italics of a title of a work (`_Cousin Kate_`). */
+  italic: number;
   he: number;
   she: number;
   /** Pronoun votes alone (without the title's). */
@@ -101,7 +103,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, he: 0, she: 0, phe: 0, pshe: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -109,6 +111,7 @@ export function collectForms(ctx: Ctx): FormTable {
     form.surfaces.set(surface, (form.surfaces.get(surface) ?? 0) + 1);
     if (form.parsed.title !== '') form.person++;
     if (!ctx.inQuote[i]) form.narr++;
+    if (text.charCodeAt(s - 1) === 95 || (s >= 2 && text.charCodeAt(s - 2) === 95 && /["'“‘]/.test(text[s - 1]))) form.italic++;
     const tb = tokenBefore(doc, s);
     const ta = tokenAfter(doc, e);
     const before = tb >= 0 && kinds[tb] === TokenKind.Word ? text.slice(tok[2 * tb], tok[2 * tb + 1]).toLowerCase() : '';
