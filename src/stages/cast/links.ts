@@ -505,26 +505,35 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
   return out;
 }
 
-/** Number of sentences that name both characters a and b. */
-function sharedSentences(st: CastState, a: number, b: number): number {
+/**
+ * Sentences naming both a character of `xs` and another character: per x, other character → number
+ * of such sentences. One pass over the mentions.
+ */
+function sharedSentences(st: CastState, xs: ReadonlySet<number>): Map<number, Map<number, number>> {
   const doc = st.ctx.doc;
   const sent = st.ctx.sent;
-  let shared = 0;
-  let lastA = -1;
-  let lastB = -1;
-  let lastShared = -1;
+  const inSent = new Map<number, number[]>();
   for (let j = 0; j < st.mc.length; j++) {
     const c = st.mc[j];
-    if ((c !== a && c !== b) || mentionKind(doc, j) !== MentionKind.Proper) continue;
-    const k = sent[j];
-    if (c === a) lastA = k;
-    else lastB = k;
-    if (lastA === k && lastB === k && lastShared !== k) {
-      shared++;
-      lastShared = k;
+    if (!xs.has(c) || mentionKind(doc, j) !== MentionKind.Proper) continue;
+    const l = inSent.get(sent[j]) ?? inSent.set(sent[j], []).get(sent[j])!;
+    if (!l.includes(c)) l.push(c);
+  }
+  const out = new Map<number, Map<number, number>>();
+  const counted = new Set<string>();
+  for (let j = 0; j < st.mc.length; j++) {
+    const r = st.mc[j];
+    const l = r >= 0 && mentionKind(doc, j) === MentionKind.Proper ? inSent.get(sent[j]) : undefined;
+    if (l === undefined) continue;
+    for (const x of l) {
+      const key = `${x}:${r}:${sent[j]}`;
+      if (x === r || counted.has(key)) continue;
+      counted.add(key);
+      const mm = out.get(x) ?? out.set(x, new Map()).get(x)!;
+      mm.set(r, (mm.get(r) ?? 0) + 1);
     }
   }
-  return shared;
+  return out;
 }
 
 /**
@@ -537,6 +546,7 @@ function sharedSentences(st: CastState, a: number, b: number): number {
  */
 function linkAddressedTitles(st: CastState, tags: Int32Array): void {
   const evidence = addressEvidence(st, (k) => titledSurnameOnly(st, k) && tags[k] <= 1);
+  const shared = sharedSentences(st, new Set(evidence.keys()));
   for (const [v, ev] of evidence) {
     if (ev.quotes < 2 || !titledSurnameOnly(st, v)) continue;
     const gv = st.genders[v];
@@ -553,7 +563,7 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
       // The titled name is not how the narration tags this speaker.
       if (tags[v] > Math.max(1, 0.05 * tags[r])) continue;
       // Two people are named together in a sentence now and then; one person under two names is not.
-      if (sharedSentences(st, v, r) > 1) continue;
+      if ((shared.get(v)?.get(r) ?? 0) > 1) continue;
       const score = present + (ev.answer.get(r) ?? 0);
       if (score > bestScore) {
         second = bestScore;
