@@ -140,6 +140,55 @@ test('vocative: a title and surname said to someone, answered by a bare first na
   assert.ok(c.aliases.includes('Mr. Quarrel'), c.aliases.join('|'));
 });
 
+test('address and answer: a title and surname (Signor Pardi) is the first name who answers the turn before, acts right after, or opens the next turn', () => {
+  const doc = cast(
+    [
+      'Luca came in from the vineyard, and he set a jug on the table. Nora Vance watched him.',
+      '"More wine?" asked Luca.',
+      '"No, thank you. But a wedding, Signor Pardi, is a serious step," said Nora.',
+      'Nora said, "Take the cup, Signor Pardi, and drink to it." Luca obeyed her, and he smiled.',
+      '"You must not laugh at us, Signor Pardi."',
+      'Luca laughed all the same, and he went out to the yard.',
+    ].join('\n\n'),
+  );
+  assert.ok(who(doc, 'Luca') !== null);
+  assert.equal(who(doc, 'Signor Pardi'), who(doc, 'Luca'));
+  const c = doc.characters.find((x) => x.aliases.includes('Luca'))!;
+  assert.ok(c.aliases.includes('Signor Pardi'), c.aliases.join('|'));
+  assert.ok(c.links?.some((l) => l.evidence === 'vocative'));
+});
+
+test('address and answer: a titled name opening a sentence inside the quote (". Mr. Quarrel, will you") is an address', () => {
+  const doc = cast(
+    [
+      'Tobias stood by the window. Nell Parrish poured the tea, and she watched him.',
+      '"The kettle is slow tonight. Mr. Quarrel, will you take sugar?"',
+      '"None, thank you," said Tobias.',
+      '"You are very quiet tonight, Mr. Quarrel."',
+      'Tobias said, "A little."',
+      'Tobias smiled, and he sat down by the fire.',
+    ].join('\n\n'),
+  );
+  assert.ok(who(doc, 'Tobias') !== null);
+  assert.equal(who(doc, 'Mr. Quarrel'), who(doc, 'Tobias'));
+});
+
+test('address and answer must not join a first name named beside the titled one (two people in one sentence)', () => {
+  const doc = cast(
+    [
+      'Edith sat with Mrs. Crane in the parlour. Edith and Mrs. Crane had not spoken for a week.',
+      '"More tea, Mrs. Crane?" said Lucy Hart.',
+      '"Thank you, no," said Edith.',
+      '"You are pale, Mrs. Crane."',
+      'Edith said, "It is the heat."',
+      '"Do sit down, Mrs. Crane," said Lucy Hart.',
+      '"I will," said Edith. Mrs. Crane looked at Edith, and she frowned.',
+    ].join('\n\n'),
+  );
+  assert.ok(who(doc, 'Edith') !== null);
+  assert.notEqual(who(doc, 'Mrs. Crane'), who(doc, 'Edith'));
+});
+
 test('vocative: a title and surname answered by a first name must not join when the titled man is tagged speaking himself', () => {
   const doc = cast(
     [
@@ -250,6 +299,19 @@ test('not people: places, a ship, months, a plural people', () => {
   assert.ok(names.includes('Nell Farrow'));
 });
 
+test('not people: a name set in underscores most of the time is the title of a play (_Aunt Mabel_)', () => {
+  const doc = cast(
+    [
+      'The second act of _Aunt Mabel_ had begun when Nell Farrow came in. She sat by the door.',
+      '"_Aunt Mabel_ again!" said Nell. "Who chose it?"',
+      '"The club did," said Tom Pryor. "They liked _Aunt Mabel_ in town."',
+    ].join('\n\n'),
+  );
+  const names = doc.characters.map((c) => c.name);
+  assert.ok(!names.some((n) => /Mabel/.test(n)), names.join(', '));
+  assert.ok(names.includes('Nell Farrow'));
+});
+
 test('gender: a title decides, pronouns overrule a name-list prior', () => {
   const paras: string[] = [];
   for (let k = 0; k < 4; k++) paras.push('Evelyn Stroud came in from the rain. He shook his coat, and he sat down by the stove.');
@@ -257,6 +319,16 @@ test('gender: a title decides, pronouns overrule a name-list prior', () => {
   const doc = cast(paras.join('\n\n'));
   assert.equal(char(doc, 'Evelyn Stroud').gender, 'he');
   assert.equal(char(doc, 'Mrs. Quarry').gender, 'she');
+});
+
+test('gender: a she in the next turn (a paragraph opening with a quote) does not vote for the name that tagged the turn before', () => {
+  const paras: string[] = ['Zephyr Darby came up the lane at dusk, and he knocked at the door.'];
+  for (let k = 0; k < 3; k++) {
+    paras.push('"Who is at the door?" said Zephyr Darby.');
+    paras.push('"Only the wind," she answered.');
+  }
+  const doc = cast(paras.join('\n\n'));
+  assert.equal(char(doc, 'Zephyr Darby').gender, 'he');
 });
 
 test('the narrator takes the name the narration gives them', () => {

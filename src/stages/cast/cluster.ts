@@ -44,6 +44,8 @@ export interface Cluster {
   pluralCue: number;
   voc: number;
   narr: number;
+  /** Mentions set in underscores (plain-text italics). */
+  italic: number;
   /** Has a full name (first and last). */
   full: boolean;
   /** A family or people (`the Crofts`), not one person. */
@@ -99,6 +101,7 @@ export function emptyCluster(seed = -1): Cluster {
     pluralCue: 0,
     voc: 0,
     narr: 0,
+    italic: 0,
     full: false,
     plural: false,
     wife: false,
@@ -132,6 +135,7 @@ export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: numbe
   c.pluralCue += form.pluralCue;
   c.voc += form.voc;
   c.narr += form.narr;
+  c.italic += form.italic;
   c.he += form.he;
   c.she += form.she;
   c.phe += form.phe;

@@ -4,7 +4,7 @@
  * vocative, a `'s sister`), place cues (`in`, `at`, `into` before it), `the` before it, plural cues,
  * and gender votes (the title's gender, the next he/she/himself/herself after a subject-like use).
  */
-import { GenderCode, MentionKind, TokenKind } from '../../document/document.js';
+import { type Document, GenderCode, MentionKind, TokenKind } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
@@ -40,6 +40,8 @@ export interface Form {
   voc: number;
   /** Mentions outside quotes. */
   narr: number;
+  /** Mentions set in underscores, the plain-text italics of a title of a work (`_Cousin Kate_`). */
+  italic: number;
   he: number;
   she: number;
   /** Pronoun votes alone (without the title's). */
@@ -101,7 +103,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, he: 0, she: 0, phe: 0, pshe: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -109,6 +111,7 @@ export function collectForms(ctx: Ctx): FormTable {
     form.surfaces.set(surface, (form.surfaces.get(surface) ?? 0) + 1);
     if (form.parsed.title !== '') form.person++;
     if (!ctx.inQuote[i]) form.narr++;
+    if (text.charCodeAt(s - 1) === 95 || (s >= 2 && text.charCodeAt(s - 2) === 95 && /["'“‘]/.test(text[s - 1]))) form.italic++;
     const tb = tokenBefore(doc, s);
     const ta = tokenAfter(doc, e);
     const before = tb >= 0 && kinds[tb] === TokenKind.Word ? text.slice(tok[2 * tb], tok[2 * tb + 1]).toLowerCase() : '';
@@ -129,7 +132,10 @@ export function collectForms(ctx: Ctx): FormTable {
       const ak = ta < nTok ? kinds[ta] : TokenKind.QuoteMark;
       const bc = tb >= 0 ? text.charCodeAt(tok[2 * tb]) : 0;
       const ac = ta < nTok ? text.charCodeAt(tok[2 * ta]) : 0;
-      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || before === 'dear' || before === 'oh' || before === 'my';
+      // A titled name opening a sentence inside the quote, closed by a comma, is an address too (`"… at
+      // the club. Mr. Vyse, will you …"`); untitled, a capitalised first word proves too little.
+      const sentenceStart = form.parsed.title !== '' && bk === TokenKind.Punct && (bc === 46 || bc === 33 || bc === 63) && ak === TokenKind.Punct && ac === 44;
+      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || sentenceStart || before === 'dear' || before === 'oh' || before === 'my';
       // After a comma, a dash closes the address too (`"Let me see, Mr. Vyse--I forget"`).
       const dash = ac === 45 || ac === 0x2014 || ac === 0x2013;
       const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59 || (dash && bk === TokenKind.Punct && bc === 44)));
@@ -167,6 +173,15 @@ export function collectForms(ctx: Ctx): FormTable {
   return { forms, formOf, byKey, vocative, co: coOccurrence(ctx, forms, formOf) };
 }
 
+/** Does paragraph p start with a quotation mark? */
+function opensWithQuote(doc: Document, p: number): boolean {
+  const text = doc.text;
+  let k = doc.paragraphs[2 * p];
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 9)) k++;
+  const c = text.charCodeAt(k);
+  return c === 34 || c === 39 || c === 0x201c || c === 0x2018;
+}
+
 /** Gender votes: the title's gender, then the next subject/reflexive he/she after a subject-like use. */
 function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
   const doc = ctx.doc;
@@ -195,6 +210,8 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
     if (!subject && !INVERTED_TAG_VERBS.has(wordBefore(doc, m[3 * i]))) continue;
     for (let j = i + 1; j < n && j < i + 12; j++) {
       if (ctx.sent[j] > ctx.sent[i] + 1) break;
+      // A next paragraph that opens with a quote is the next turn: its he/she is as likely the other speaker.
+      if (ctx.para[j] !== ctx.para[i] && opensWithQuote(doc, ctx.para[j])) break;
       const k = m[3 * j + 2];
       if (k === MentionKind.Proper || ctx.inQuote[j]) {
         if (k === MentionKind.Proper && !ctx.inQuote[j]) break;

@@ -65,6 +65,8 @@ function seedCluster(c: CastCharacter, seed: number): Cluster {
 function isPerson(c: Cluster, forms: Form[]): boolean {
   if (c.plural || c.count === 0) return false;
   const n = c.count;
+  // Set in italics most of the time: the title of a book, a play or a ship (`_Cousin Kate_`), not a person.
+  if (c.italic >= 2 && c.italic >= 0.5 * n) return false;
   const person = c.person / n;
   const place = c.place / n;
   if (place >= 0.35 && person < 0.1) return false;

@@ -9,6 +9,9 @@
  *    character who fits its gender, and that character far more often than any other;
  *  - vocative: a first name said to a character known only by title and surname, answered by that
  *    character's tagged reply (`"Maggie, …"` → `… said Mrs. Hilbery`) two times or more;
+ *  - address and answer: a title and surname nobody tags as speaking (`"…, Mr. Vyse?"`) is the bare
+ *    first name who answers those addresses (next or previous turn, the narration right after) and
+ *    is in their scenes, when the two names never share a sentence;
  *  - naming: `Folk called him Sparrow`, `Dace, known as Sparrow,` (after pronoun resolution);
  *  - a comparative description (`the older man`) in a scene of exactly two who fit, when the
  *    sentence names the other one (a link on that mention only);
@@ -366,6 +369,7 @@ export function linkVocatives(st: CastState): void {
   // Speech tags per character (`said Cecil`), for vocatives whose bearer is never tagged by that name.
   const tags = new Int32Array(st.chars.length);
   for (let j = 0; j < st.mc.length; j++) if (speechTagMention(st, j)) tags[st.mc[j]]++;
+  linkAddressedTitles(st, tags);
   for (const [v, m] of pairs) {
     const ch = st.chars[v];
     if (ch.given || !(st.clusterOf[v] >= 0)) continue;
@@ -387,7 +391,6 @@ export function linkVocatives(st: CastState): void {
       continue;
     }
     if (!(st.clusterOf[r] >= 0)) continue;
-    if (surnameAnsweredByFirstName(st, v, r, cnt, tags)) continue;
     // Otherwise only a bare first name (no surname, no title but Aunt/Uncle) joins a titled character.
     if (cv.full || [...cv.titles].some((t) => titleClass(t) !== 'kin') || cv.first === '') continue;
     const cr = st.clusters[st.clusterOf[r]];
@@ -402,30 +405,182 @@ export function linkVocatives(st: CastState): void {
   }
 }
 
+/** Is a titled name with no first name (`Mr. Vyse`, `Signor Carella`, not `Aunt Ann`) all the character is called? */
+function titledSurnameOnly(st: CastState, k: number): boolean {
+  const ci = st.clusterOf[k];
+  if (!(ci >= 0) || st.chars[k].given) return false;
+  const c = st.clusters[ci];
+  return c.mergedInto < 0 && !c.full && c.first === '' && c.last !== '' && c.titles.size > 0 && ![...c.titles].some((t) => titleClass(t) === 'kin');
+}
+
+/** Is a bare first name (no surname, no title) all the character is called (`Cecil`)? */
+function firstNameOnly(st: CastState, k: number): boolean {
+  const ci = st.clusterOf[k];
+  if (!(ci >= 0) || st.chars[k].given) return false;
+  const c = st.clusters[ci];
+  return c.mergedInto < 0 && !c.full && c.first !== '' && c.last === '' && c.titles.size === 0;
+}
+
+/** Does the quote that ends at `end` (its closing mark included) close its sentence (`….”`, `…?”`)? */
+function closesSentence(text: string, end: number): boolean {
+  for (let k = end - 1; k >= Math.max(0, end - 4); k--) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63) return true;
+    if (c === 44 || c === 59 || c === 58 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  }
+  return false;
+}
+
+/** Evidence, per addressed character and per other character, over the quotes that address the first. */
+interface AddressEvidence {
+  /** Quotes saying the address. */
+  quotes: number;
+  /** Quotes answered (or followed, or preceded) by the other character's turn. */
+  answer: Map<number, number>;
+  /** Quotes whose scene names the other character in the narration. */
+  present: Map<number, number>;
+  /** Quotes the other character is the tagged speaker of (they call someone else so). */
+  speaks: Map<number, number>;
+}
+
+/** First mention index at or after offset `pos`, searching from mention `from`. */
+function mentionAtOrAfter(st: CastState, pos: number, from: number): number {
+  const m = st.ctx.doc.mentions;
+  let j = from;
+  while (j < st.mc.length && m[3 * j] < pos) j++;
+  return j;
+}
+
 /**
- * `"…, Mr. Vyse?"` answered by `said Cecil`, twice or more: a man known only by title and surname
- * (never a speech tag's name himself) whose addresses are answered by a bare first name (no surname
- * of its own, never titled) is that first name's bearer; the narration calls him Cecil, the others
- * Mr. Vyse. Merges the first name into the titled character; true when it did.
+ * For each quote that addresses a character `wanted` keeps: who takes the next turn (a tagged reply,
+ * or a paragraph opening with a name in the narration), who spoke the tagged turn before it, who acts
+ * in the narration right after it while the quote's own tagged speaker is someone else (`"Sit down,
+ * Mr. X." Ronny replied by …`); who is named in the narration of the scene (six paragraphs before to
+ * two after); and the quote's own tagged speaker.
  */
-function surnameAnsweredByFirstName(st: CastState, v: number, r: number, cnt: number, tags: Int32Array): boolean {
-  const cv = st.clusters[st.clusterOf[v]];
-  const cr = st.clusters[st.clusterOf[r]];
-  if (st.chars[r].given || cr.mergedInto >= 0) return false;
-  if (cv.full || cv.first !== '' || cv.last === '' || cv.titles.size === 0 || [...cv.titles].some((t) => titleClass(t) === 'kin')) return false;
-  if (cr.full || cr.last !== '' || cr.first === '' || cr.titles.size > 0) return false;
-  // The titled name is not how the narration tags his speech.
-  if (tags[v] > Math.max(1, 0.05 * tags[r])) return false;
-  const gv = st.genders[v];
-  const gr = st.genders[r];
-  if (gv === GenderCode.Unknown || (gr !== GenderCode.Unknown && gr !== gv)) return false;
-  const pg = firstNameGender(cr.first);
-  if (pg !== undefined && pg !== gv) return false;
-  addLink(st.chars[v], { ...firstMentionLink(st, r), evidence: 'vocative', confidence: Math.min(0.9, 0.5 + 0.1 * cnt) });
-  cv.first = cr.first;
-  mergeCharacters(st, v, r);
-  cr.mergedInto = st.clusterOf[v];
-  return true;
+function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<number, AddressEvidence> {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const text = doc.text;
+  const m = doc.mentions;
+  const par = doc.paragraphs;
+  const nPar = par.length >> 1;
+  const out = new Map<number, AddressEvidence>();
+  const bump = (map: Map<number, number>, k: number): void => void map.set(k, (map.get(k) ?? 0) + 1);
+  let lastRegion = -1;
+  let lastV = -1;
+  for (let i = 0; i < st.mc.length; i++) {
+    const v = st.mc[i];
+    if (!st.table.vocative[i] || v < 0 || !wanted(v)) continue;
+    const q = ctx.region[i];
+    if (q < 0 || (q === lastRegion && v === lastV)) continue;
+    lastRegion = q;
+    lastV = v;
+    const p = ctx.para[i];
+    const ev = out.get(v) ?? out.set(v, { quotes: 0, answer: new Map(), present: new Map(), speaks: new Map() }).get(v)!;
+    ev.quotes++;
+    const own = taggedSpeaker(st, p, firstMentionOfPara(st, p, Math.max(0, i - 40)));
+    if (own >= 0 && own !== v) bump(ev.speaks, own);
+    const answers = new Set<number>();
+    if (p + 1 < nPar) {
+      const j = firstMentionOfPara(st, p + 1, i);
+      const opens = j < st.mc.length && ctx.para[j] === p + 1 && !ctx.inQuote[j] && mentionKind(doc, j) === MentionKind.Proper && /^\s*$/.test(text.slice(par[2 * (p + 1)], m[3 * j]));
+      answers.add(opens ? st.mc[j] : taggedSpeaker(st, p + 1, j));
+    }
+    if (p > 0) answers.add(taggedSpeaker(st, p - 1, firstMentionOfPara(st, p - 1, Math.max(0, i - 80))));
+    if (own >= 0) {
+      const end = ctx.regions[2 * q + 1];
+      const j = mentionAtOrAfter(st, end, i + 1);
+      if (j < st.mc.length && ctx.para[j] === p && !ctx.inQuote[j] && mentionKind(doc, j) === MentionKind.Proper && closesSentence(text, end) && /^[\s"'”’]*$/.test(text.slice(end, m[3 * j]))) answers.add(st.mc[j]);
+    }
+    for (const y of answers) if (y >= 0 && y !== v && y !== own) bump(ev.answer, y);
+    const seen = new Set<number>();
+    for (let j = firstMentionOfPara(st, Math.max(0, p - 6), Math.max(0, i - 400)); j < st.mc.length && ctx.para[j] <= p + 2; j++) {
+      const y = st.mc[j];
+      if (y < 0 || y === v || y === own || ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.Proper || seen.has(y)) continue;
+      seen.add(y);
+      bump(ev.present, y);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences naming both a character of `xs` and another character: per x, other character → number
+ * of such sentences. One pass over the mentions.
+ */
+function sharedSentences(st: CastState, xs: ReadonlySet<number>): Map<number, Map<number, number>> {
+  const doc = st.ctx.doc;
+  const sent = st.ctx.sent;
+  const inSent = new Map<number, number[]>();
+  for (let j = 0; j < st.mc.length; j++) {
+    const c = st.mc[j];
+    if (!xs.has(c) || mentionKind(doc, j) !== MentionKind.Proper) continue;
+    const l = inSent.get(sent[j]) ?? inSent.set(sent[j], []).get(sent[j])!;
+    if (!l.includes(c)) l.push(c);
+  }
+  const out = new Map<number, Map<number, number>>();
+  const counted = new Set<string>();
+  for (let j = 0; j < st.mc.length; j++) {
+    const r = st.mc[j];
+    const l = r >= 0 && mentionKind(doc, j) === MentionKind.Proper ? inSent.get(sent[j]) : undefined;
+    if (l === undefined) continue;
+    for (const x of l) {
+      const key = `${x}:${r}:${sent[j]}`;
+      if (x === r || counted.has(key)) continue;
+      counted.add(key);
+      const mm = out.get(x) ?? out.set(x, new Map()).get(x)!;
+      mm.set(r, (mm.get(r) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * `"…, Mr. Vyse?"` … `said Cecil`: a character known only by title and surname, addressed so in
+ * three quotes or more but (almost) never the name of a speech tag, and a speaker known only by a
+ * bare first name (never titled, no surname) are one person — the narration calls him Cecil, the
+ * others Mr. Vyse — when the first name answers the addresses twice or more, is in the scene of
+ * half of them or more, never says the address himself, fits the gender, and no other such name
+ * comes close. The first name joins the titled character.
+ */
+function linkAddressedTitles(st: CastState, tags: Int32Array): void {
+  const evidence = addressEvidence(st, (k) => titledSurnameOnly(st, k) && tags[k] <= 1);
+  const shared = sharedSentences(st, new Set(evidence.keys()));
+  for (const [v, ev] of evidence) {
+    if (ev.quotes < 2 || !titledSurnameOnly(st, v)) continue;
+    const gv = st.genders[v];
+    if (gv === GenderCode.Unknown) continue;
+    let best = -1;
+    let bestScore = 0;
+    let second = 0;
+    for (const [r, present] of ev.present) {
+      // Someone who says the address often is talking to another person.
+      if (!firstNameOnly(st, r) || 3 * (ev.speaks.get(r) ?? 0) > (ev.answer.get(r) ?? 0)) continue;
+      const gr = st.genders[r];
+      const pg = firstNameGender(st.clusters[st.clusterOf[r]].first);
+      if ((gr !== GenderCode.Unknown && gr !== gv) || (pg !== undefined && pg !== gv)) continue;
+      // The titled name is not how the narration tags this speaker.
+      if (tags[v] > Math.max(1, 0.05 * tags[r])) continue;
+      // Two people are named together in a sentence now and then; one person under two names is not.
+      if ((shared.get(v)?.get(r) ?? 0) > 1) continue;
+      const score = present + (ev.answer.get(r) ?? 0);
+      if (score > bestScore) {
+        second = bestScore;
+        bestScore = score;
+        best = r;
+      } else if (score > second) second = score;
+    }
+    if (best < 0) continue;
+    const answered = ev.answer.get(best) ?? 0;
+    if (answered < 2 || 2 * (ev.present.get(best) ?? 0) < ev.quotes || second * 2 > bestScore) continue;
+    const cv = st.clusters[st.clusterOf[v]];
+    const cr = st.clusters[st.clusterOf[best]];
+    addLink(st.chars[v], { ...firstMentionLink(st, best), evidence: 'vocative', confidence: Math.min(0.9, 0.5 + 0.1 * answered) });
+    cv.first = cr.first;
+    mergeCharacters(st, v, best);
+    cr.mergedInto = st.clusterOf[v];
+  }
 }
 
 /**
