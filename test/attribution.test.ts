@@ -191,6 +191,10 @@ test('a narration paragraph ending mid-sentence in a speech verb introduces the 
   assert.equal(a.quotes[1].cue, 'tag-name');
   const noVerb = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nRook looked at the rain\n\n“Count them a third time.”\n';
   assert.notEqual(analyze(noVerb, { cast: trio }).quotes[1].cue, 'beat');
+  // A paragraph holding a quote can still end in a new sentence that introduces the next one.
+  const mixed = 'Tam counted the coins twice.\n\n“Short again,” he said. Nobody answered him. Rook raised his head and said:\n\n“Count them a third time.”\n';
+  assert.equal(analyze(mixed, { cast: trio }).quotes[1].cue, 'tag-name');
+  assert.equal(analyze(mixed, { cast: trio }).quotes[1].speaker, 'rook');
   // The verb may stand further back before a manner phrase, not before anything else.
   const manner = 'Tam counted the coins twice.\n\n“Short again,” he said.\n\nThen Rook said in a low and weary voice\n\n“Count them a third time.”\n';
   assert.equal(analyze(manner, { cast: trio }).quotes[1].speaker, 'rook');

@@ -268,6 +268,16 @@ function findEvidence(doc: Document, u: number): Evidence[] {
     // `Mr. Beebe was back, saying rather nervously:` ⏎ `"Mr. Emerson is engaged…"`.
     const e = introParagraph(doc, p0 - 1);
     if (e) out.push(e);
+  } else if (q[4 * (first - 1) + 2] === p0 - 1) {
+    // The paragraph before holds a quote, then narration whose own later sentence introduces this
+    // one (`"…," she said. … Katharine raised her head and said:` ⏎ `"Well, …"`).
+    const after = skipCloseMark(text, q[4 * (first - 1) + 1]);
+    const pe = doc.paragraphs[2 * (p0 - 1) + 1];
+    const s0 = doc.sentenceAt(pe - 1);
+    if (s0 >= 0 && doc.sentences[4 * s0] > after) {
+      const e = introParagraph(doc, p0 - 1, doc.sentences[4 * s0]);
+      if (e) out.push(e);
+    }
   }
   // A beat after the last span, in a later sentence of the paragraph.
   const kLast = end - 1;
@@ -502,11 +512,11 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
 /** Words after a speech verb that say nothing was said (`and said nothing`). */
 const NO_SPEECH: ReadonlySet<string> = new Set(['nothing', 'no', 'not', 'never', 'none']);
 
-/** A narration paragraph ending in `:`, a dash or no mark at all that introduces the quote after it. */
-function introParagraph(doc: Document, p: number): Evidence | null {
+/** A narration paragraph (from `from` on, if given) ending in `:`, a dash or no mark at all that introduces the quote after it. */
+function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
   if (p < 0 || doc.paragraphKinds[p] !== ParagraphKind.Text) return null;
   const text = doc.text;
-  const start = doc.paragraphs[2 * p];
+  const start = from >= 0 ? from : doc.paragraphs[2 * p];
   let end = doc.paragraphs[2 * p + 1];
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
