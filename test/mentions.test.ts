@@ -90,3 +90,16 @@ test('review cases: a verb or a preposition is not a describing word of a mentio
   assert.ok(!texts('Then the boy hugged Mother tightly.\n').some((m) => m.includes('hugged')));
   assert.ok(!texts('He said a quick goodbye to mum and left.\n').some((m) => m.includes('goodbye')));
 });
+
+test('a contracted subject pronoun is a pronoun mention (`she’s saying`), without its verb', () => {
+  const ms = mentionsOf('“And that is the cat,” she’s saying. He’d laughed, and they’ll go.');
+  const pron = ms.filter((m) => m.kind === MentionKind.Pronoun);
+  assert.deepEqual(pron.map((m) => m.text), ['she', 'He', 'they']);
+  assert.deepEqual(pron.map((m) => m.gender), [GenderCode.She, GenderCode.He, 3]);
+});
+
+test('number words and modern interjections opening a quote are no names (`Twelve, Pree.`, `Right.`)', () => {
+  const text = '“Twelve minutes,” Dex says. “Twelve, Pree.”\n\n“Right. Give me the keys.” Wren held out her hand.';
+  const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Dex', 'Pree', 'Wren']);
+});

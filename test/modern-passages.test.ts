@@ -11,9 +11,18 @@ import { analyze, parseCastFile } from '../src/index.js';
 import type { Analysis } from '../src/types.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'modern');
-const PASSAGES = ['kitchen', 'harbour'] as const;
-/** Floors (share of annotated lines with the right speaker), measured minus a small margin. */
-const FLOORS = { givenCast: 0.88, ownCast: 0.88 };
+const PASSAGES = ['kitchen', 'harbour', 'platform'] as const;
+/**
+ * Floors (share of annotated lines with the right speaker), measured minus a small margin. `platform`
+ * (present tense, first person, a phone call, an unnamed speaker who leaves after a scene break) is
+ * the hard one: measured 30/38 with its cast, 25/38 with the discovered one, which cannot know the
+ * nameless woman in the raincoat.
+ */
+const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: number }> = {
+  kitchen: { givenCast: 0.88, ownCast: 0.88 },
+  harbour: { givenCast: 0.88, ownCast: 0.88 },
+  platform: { givenCast: 0.76, ownCast: 0.63 },
+};
 
 interface Gold {
   text: string;
@@ -45,7 +54,7 @@ for (const name of PASSAGES) {
   test(`${name}: speakers with the passage's cast`, () => {
     const acc = score(analyze(text, { cast }), gold, (s) => s);
     console.log(`${name} given cast: ${(100 * acc).toFixed(1)}%`);
-    assert.ok(acc >= FLOORS.givenCast, `${(100 * acc).toFixed(1)}% < floor`);
+    assert.ok(acc >= FLOORS[name].givenCast, `${(100 * acc).toFixed(1)}% < floor`);
   });
 
   test(`${name}: speakers with the discovered cast`, () => {
@@ -61,6 +70,6 @@ for (const name of PASSAGES) {
     };
     const acc = score(a, gold, idOf);
     console.log(`${name} own cast: ${(100 * acc).toFixed(1)}% (${a.characters.map((c) => c.name).join(', ')})`);
-    assert.ok(acc >= FLOORS.ownCast, `${(100 * acc).toFixed(1)}% < floor`);
+    assert.ok(acc >= FLOORS[name].ownCast, `${(100 * acc).toFixed(1)}% < floor`);
   });
 }

@@ -10,7 +10,9 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'why', 'how', 'then', 'there', 'here', 'now', 'as', 'at', 'by', 'in', 'on', 'of', 'to', 'from', 'with',
   'without', 'after', 'before', 'since', 'until', 'till', 'though', 'although', 'because', 'unless',
   'all', 'any', 'some', 'no', 'not', 'none', 'every', 'each', 'both', 'either', 'neither', 'one', 'two',
-  'three', 'many', 'much', 'more', 'most', 'such', 'only', 'even', 'also', 'still', 'again', 'never',
+  'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty',
+  'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'many', 'much', 'more', 'most', 'such', 'only', 'even', 'also', 'still', 'again', 'never',
   'ever', 'perhaps', 'indeed', 'yes', 'nay', 'aye', 'do', 'does', 'did', 'is', 'are', 'was', 'were',
   'be', 'have', 'has', 'had', 'would', 'shall', 'should', 'can', 'could', 'might', 'must',
   'let', 'upon', 'into', 'about', 'above', 'below', 'under', 'over', 'through', 'between', 'among',
@@ -23,6 +25,7 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   // interjections and discourse words
   'oh', 'o', 'ah', 'aha', 'alas', 'ay', 'eh', 'ha', 'hah', 'hey', 'hi', 'hello', 'hullo', 'hallo', 'hush',
   'hm', 'hmm', 'humph', 'la', 'lo', 'nay', 'pooh', 'pshaw', 'tut', 'well', 'why', 'yes', 'no', 'ok',
+  'right', 'fine', 'sorry', 'bye', 'yeah', 'yep', 'nope', 'wow', 'shh', 'um', 'uh',
   'okay', 'please', 'thanks', 'good', 'goodbye', 'good-bye', 'good-night', 'bravo', 'hurrah', 'huzza',
   'fie', 'bah', 'ugh', 'ahem', 'dear', 'mercy', 'gracious', 'goodness', 'nonsense', 'indeed', 'sure',
   'certainly', 'quite', 'really', 'exactly', 'nothing', 'something', 'everything', 'anything', 'nobody',

@@ -17,6 +17,9 @@ import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
+
+/** A subject pronoun with a contracted verb (`she’s`, `he'd`, `they’ll`): the pronoun is the mention. */
+const CONTRACTED_PRONOUN = /^(he|she|they)['\u2019](?:s|d|ll|re|ve)$/;
 import { quotedRegions, RegionCursor } from './quote-spans.js';
 
 export { quotedRegions, RegionCursor } from './quote-spans.js';
@@ -221,6 +224,12 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     const c0 = text.charCodeAt(s);
     const inQuote = quotes.inside(s);
     const lw = text.slice(s, e).toLowerCase();
+    // A contracted subject pronoun (`she’s saying`, `He’d laughed`): the pronoun alone is the mention.
+    const contracted = CONTRACTED_PRONOUN.exec(lw);
+    if (contracted) {
+      push(s, s + contracted[1].length, MentionKind.Pronoun, THIRD_PERSON.get(contracted[1])!);
+      continue;
+    }
 
     if (isUpper(c0)) {
       // Honorific + name: Mr. Knightley, Lady Russell, Captain Wentworth, Aunt Polly.
@@ -277,7 +286,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       }
     }
 
-    // Third-person pronouns (inside or outside quotes).
+    // Third-person pronouns (inside or outside quotes); contracted ones are taken above.
     const pg = THIRD_PERSON.get(lw);
     if (pg !== undefined) {
       push(s, e, MentionKind.Pronoun, pg);
