@@ -103,3 +103,10 @@ test('number words and modern interjections opening a quote are no names (`Twelv
   const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
   assert.deepEqual(proper, ['Dex', 'Pree', 'Wren']);
 });
+
+test('a role word the text only ever uses bare is a name (`said nanny`); with a determiner anywhere it is not', () => {
+  const bare = 'John ran in. “Look at the mud,” said nanny. When nanny had gone he laughed. Later nanny came back.';
+  assert.deepEqual(mentionsOf(bare).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), ['John', 'nanny', 'nanny', 'nanny']);
+  const described = 'John ran in. “Look at the mud,” said nanny. When nanny had gone he laughed. Later nanny came back with the nanny next door.';
+  assert.deepEqual(mentionsOf(described).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), ['John']);
+});

@@ -18,6 +18,9 @@ import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capital
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 
+/** Role words some texts use as a name in lower case (`said nanny`), when they never take a determiner. */
+const ROLE_NAMES: ReadonlySet<string> = new Set(['nanny', 'nurse', 'cook', 'granny', 'grandma', 'grandpa', 'nana', 'mummy', 'daddy', 'mum', 'dad', 'mama', 'papa', 'mamma', 'auntie', 'matron']);
+
 /** A subject pronoun with a contracted verb (`she’s`, `he'd`, `they’ll`): the pronoun is the mention. */
 const CONTRACTED_PRONOUN = /^(he|she|they)['\u2019](?:s|d|ll|re|ve)$/;
 import { quotedRegions, RegionCursor } from './quote-spans.js';
@@ -112,6 +115,8 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
 
   // Document-level case counts: lower-case uses vs capitalised uses in mid-sentence.
   const lowerCount = new Map<string, number>();
+  /** Lower-case role words (`nanny`): [uses without a determiner, uses with one]. */
+  const roleUses = new Map<string, [number, number]>();
   const capMidCount = new Map<string, number>();
   /** Capitalised mid-sentence uses that start a name (no capitalised word before them). */
   const capStartCount = new Map<string, number>();
@@ -122,6 +127,11 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (isLower(c)) {
       const w = text.slice(s, tok[2 * t + 1]);
       lowerCount.set(w, (lowerCount.get(w) ?? 0) + 1);
+      if (ROLE_NAMES.has(w)) {
+        const prev = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
+        const counts = roleUses.get(w) ?? roleUses.set(w, [0, 0]).get(w)!;
+        counts[NOMINAL_DETERMINERS.has(prev) || /['’]s$/.test(prev) || PERSON_ADJECTIVES.has(prev) ? 1 : 0]++;
+      }
     } else if (isUpper(c) && !initial[t] && !inHeading[t]) {
       const w = text.slice(s, possessiveCut(text, s, tok[2 * t + 1])).toLowerCase();
       capMidCount.set(w, (capMidCount.get(w) ?? 0) + 1);
@@ -224,6 +234,14 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     const c0 = text.charCodeAt(s);
     const inQuote = quotes.inside(s);
     const lw = text.slice(s, e).toLowerCase();
+    // A role word the text only ever uses bare (`said nanny`, `when nanny had gone`) is a name.
+    if (ROLE_NAMES.has(lw) && isLower(c0)) {
+      const uses = roleUses.get(lw);
+      if (uses && uses[1] === 0 && uses[0] >= 3) {
+        push(s, e, MentionKind.Proper, PERSON_NOUNS.get(lw) ?? GenderCode.Unknown);
+        continue;
+      }
+    }
     // A contracted subject pronoun (`she’s saying`, `He’d laughed`): the pronoun alone is the mention.
     const contracted = CONTRACTED_PRONOUN.exec(lw);
     if (contracted) {
