@@ -110,3 +110,8 @@ test('a role word the text only ever uses bare is a name (`said nanny`); with a 
   const described = 'John ran in. “Look at the mud,” said nanny. When nanny had gone he laughed. Later nanny came back with the nanny next door.';
   assert.deepEqual(mentionsOf(described).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), ['John']);
 });
+
+test('a capitalised pet name used twice without a determiner is a name (`said Baby`)', () => {
+  const text = 'Dan came in with his girl. “I’m cold,” said Baby. “Get me a drink, Dan,” said Baby.';
+  assert.deepEqual(mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), ['Dan', 'Baby', 'Dan', 'Baby']);
+});

@@ -18,6 +18,9 @@ import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capital
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 
+/** Words of endearment that serve as a character's name when capitalised (`said Baby`). */
+const PET_NAMES: ReadonlySet<string> = new Set(['baby', 'babe', 'sonny', 'missy', 'kiddo', 'bub', 'sugar', 'honey']);
+
 /** Role words some texts use as a name in lower case (`said nanny`), when they never take a determiner. */
 const ROLE_NAMES: ReadonlySet<string> = new Set(['nanny', 'nurse', 'cook', 'granny', 'grandma', 'grandpa', 'nana', 'mummy', 'daddy', 'mum', 'dad', 'mama', 'papa', 'mamma', 'auntie', 'matron']);
 
@@ -268,7 +271,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       }
       // A family word used as a name: `Grandmother said`, `"Yes, Mother."` (capitalised mid-sentence
       // elsewhere too, no determiner before it).
-      const kin = KIN_NAMES.get(possessiveCut(text, s, e) === e ? lw : lw.slice(0, -2));
+      // So is a pet name written that way (`said Baby`).
+      const bareWord = possessiveCut(text, s, e) === e ? lw : lw.slice(0, -2);
+      const kin = KIN_NAMES.get(bareWord) ?? (PET_NAMES.has(bareWord) ? GenderCode.Unknown : undefined);
       if (kin !== undefined && (capMidCount.get(lw.replace(/['’]s$/, '')) ?? 0) >= 2) {
         const pw = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
         if (!NOMINAL_DETERMINERS.has(pw)) {
