@@ -151,7 +151,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (!isUpper(text.charCodeAt(s))) return false;
     if (allCaps(text, s, e) && !(e - s === 2 && text.charCodeAt(e - 1) === 46)) return false;
     const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
-    if (COMMON_CAPITALIZED.has(lw)) return false;
+    if (COMMON_CAPITALIZED.has(lw) || COMMON_CAPITALIZED.has(lw.replace(/\u2019/g, "'"))) return false;
     if (initial[t]) {
       // At a sentence start only words also capitalised mid-sentence, and more often than written lower case.
       const lower = lowerCount.get(lw) ?? 0;
