@@ -441,6 +441,20 @@ interface AddressEvidence {
   present: Map<number, number>;
   /** Quotes the other character is the tagged speaker of (they call someone else so). */
   speaks: Map<number, number>;
+  /** Quotes next to a turn (two paragraphs either way) that calls the other character by name: two people talking. */
+  called: Map<number, number>;
+}
+
+/** Does a quoted region start in [from, to)? (Binary search over the sorted regions.) */
+function holdsQuote(regions: Int32Array, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = regions.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[2 * mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < regions.length >> 1 && regions[2 * lo] < to;
 }
 
 /** First mention index at or after offset `pos`, searching from mention `from`. */
@@ -477,9 +491,12 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
     lastRegion = q;
     lastV = v;
     const p = ctx.para[i];
-    const ev = out.get(v) ?? out.set(v, { quotes: 0, answer: new Map(), present: new Map(), speaks: new Map() }).get(v)!;
+    const ev = out.get(v) ?? out.set(v, { quotes: 0, answer: new Map(), present: new Map(), speaks: new Map(), called: new Map() }).get(v)!;
     ev.quotes++;
-    const own = taggedSpeaker(st, p, firstMentionOfPara(st, p, Math.max(0, i - 40)));
+    const j0 = firstMentionOfPara(st, p, Math.max(0, i - 40));
+    let own = taggedSpeaker(st, p, j0);
+    // Untagged, the name opening the paragraph right before its first quote speaks it (`Emma sat up. "Mrs. Hudson, …"`).
+    if (own < 0 && j0 < i && ctx.para[j0] === p && !ctx.inQuote[j0] && mentionKind(doc, j0) === MentionKind.Proper && /^\s*$/.test(text.slice(par[2 * p], m[3 * j0])) && !holdsQuote(ctx.regions, par[2 * p], ctx.regions[2 * q])) own = st.mc[j0];
     if (own >= 0 && own !== v) bump(ev.speaks, own);
     const answers = new Set<number>();
     if (p + 1 < nPar) {
@@ -495,8 +512,13 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
     }
     for (const y of answers) if (y >= 0 && y !== v && y !== own) bump(ev.answer, y);
     const seen = new Set<number>();
+    const calledHere = new Set<number>();
     for (let j = firstMentionOfPara(st, Math.max(0, p - 6), Math.max(0, i - 400)); j < st.mc.length && ctx.para[j] <= p + 2; j++) {
       const y = st.mc[j];
+      if (y >= 0 && y !== v && st.table.vocative[j] && ctx.region[j] !== q && ctx.para[j] >= p - 2 && !calledHere.has(y)) {
+        calledHere.add(y);
+        bump(ev.called, y);
+      }
       if (y < 0 || y === v || y === own || ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.Proper || seen.has(y)) continue;
       seen.add(y);
       bump(ev.present, y);
@@ -555,8 +577,8 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
     let bestScore = 0;
     let second = 0;
     for (const [r, present] of ev.present) {
-      // Someone who says the address often is talking to another person.
-      if (!firstNameOnly(st, r) || 3 * (ev.speaks.get(r) ?? 0) > (ev.answer.get(r) ?? 0)) continue;
+      // Someone who says the address often, or whom the turns around it call by name, is talking to another person.
+      if (!firstNameOnly(st, r) || 3 * ((ev.speaks.get(r) ?? 0) + (ev.called.get(r) ?? 0)) > (ev.answer.get(r) ?? 0)) continue;
       const gr = st.genders[r];
       const pg = firstNameGender(st.clusters[st.clusterOf[r]].first);
       if ((gr !== GenderCode.Unknown && gr !== gv) || (pg !== undefined && pg !== gv)) continue;
