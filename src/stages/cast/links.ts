@@ -310,10 +310,14 @@ function speechTagMention(st: CastState, j: number): boolean {
   return nextToSpeechVerb(doc, j, true);
 }
 
+const TAG_SCAN = 300;
+
 /** Character named by a speech tag in paragraph p (`said Mrs. Hilbery`, `Mrs. Hilbery replied`), or -1. */
 function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
   const ctx = st.ctx;
-  for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
+  // A tag further than a few hundred mentions on is not this line's (and a huge paragraph is not scanned per quote).
+  const stop = Math.min(st.mc.length, fromMention + TAG_SCAN);
+  for (let j = fromMention; j < stop && ctx.para[j] <= p; j++) {
     if (ctx.para[j] < p) continue;
     if (speechTagMention(st, j)) return st.mc[j];
   }
@@ -339,9 +343,22 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
 
 /** First mention index in paragraph p (or the next one). */
 function firstMentionOfPara(st: CastState, p: number, from: number): number {
-  let j = from;
-  while (j < st.mc.length && st.ctx.para[j] < p) j++;
-  return j;
+  const first = paragraphFirstMentions(st);
+  return Math.max(from, first[Math.min(p, first.length - 1)]);
+}
+
+/** Per paragraph (and one past the last), its first mention index (or the next paragraph's): O(1) lookups on huge paragraphs. */
+const firstMentionCache = new WeakMap<object, Int32Array>();
+function paragraphFirstMentions(st: CastState): Int32Array {
+  let first = firstMentionCache.get(st.ctx);
+  if (first !== undefined) return first;
+  const nPar = st.ctx.doc.paragraphs.length >> 1;
+  const n = st.mc.length;
+  first = new Int32Array(nPar + 1).fill(n);
+  for (let j = n - 1; j >= 0; j--) first[st.ctx.para[j]] = j;
+  for (let p = nPar - 1; p >= 0; p--) if (first[p] > first[p + 1]) first[p] = first[p + 1];
+  firstMentionCache.set(st.ctx, first);
+  return first;
 }
 
 /**
@@ -513,7 +530,7 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
     for (const y of answers) if (y >= 0 && y !== v && y !== own) bump(ev.answer, y);
     const seen = new Set<number>();
     const calledHere = new Set<number>();
-    for (let j = firstMentionOfPara(st, Math.max(0, p - 6), Math.max(0, i - 400)); j < st.mc.length && ctx.para[j] <= p + 2; j++) {
+    for (let j = firstMentionOfPara(st, Math.max(0, p - 6), Math.max(0, i - 400)), stop = Math.min(st.mc.length, i + 400); j < stop && ctx.para[j] <= p + 2; j++) {
       const y = st.mc[j];
       if (y >= 0 && y !== v && st.table.vocative[j] && ctx.region[j] !== q && ctx.para[j] >= p - 2 && !calledHere.has(y)) {
         calledHere.add(y);
