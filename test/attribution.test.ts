@@ -213,6 +213,9 @@ test('a speech verb whose nearest name is an object takes the subject further ba
   assert.equal(said('Mara saw he was tired and said,'), 'mara');
   // The nearest subject still wins when it has its own verb.
   assert.equal(said('Mara looked at Tam, and Rook said,'), 'rook');
+  // A relative clause closed by its comma before `, and said` is not the speaker's clause.
+  assert.equal(said('Tam turned to Mara, who had been waiting, and said,'), 'tam');
+  assert.equal(said('Tam spoke to Mara, who frowned and said,'), 'mara');
 });
 
 test('two speakers introduced in one sentence (`Rook would say, "…", and Tam would say, "…"`) are two lines', () => {
