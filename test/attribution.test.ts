@@ -271,6 +271,9 @@ test('an indefinite description that brings someone on stage names the listed on
   const a = analyze(text, { cast: crowd, castOnly: true });
   assert.equal(a.quotes[0].speaker, 'waiter');
   assert.equal(a.characters.find((c) => c.id === 'doctor')?.mentions ?? 0, 0);
+  // Inside a quote, a subject `a doctor` is a supposition, not someone arriving.
+  const supposed = analyze('Mara and Rook reached the door.\n\n“Well, a doctor would know,” said Mara.\n', { cast: crowd, castOnly: true });
+  assert.equal(supposed.characters.find((c) => c.id === 'doctor')?.mentions ?? 0, 0);
 });
 
 test('`Sir John` in a given cast does not make `John` his surname', () => {
