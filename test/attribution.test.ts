@@ -217,6 +217,9 @@ test('a speech verb whose nearest name is an object takes the subject further ba
   assert.equal(said('Mara saw he was tired and said,'), 'mara');
   // The nearest subject still wins when it has its own verb.
   assert.equal(said('Mara looked at Tam, and Rook said,'), 'rook');
+  // A relative clause closed by its comma before `, and said` is not the speaker's clause.
+  assert.equal(said('Tam turned to Mara, who had been waiting, and said,'), 'tam');
+  assert.equal(said('Tam spoke to Mara, who frowned and said,'), 'mara');
 });
 
 test('two speakers introduced in one sentence (`Rook would say, "…", and Tam would say, "…"`) are two lines', () => {
@@ -272,6 +275,9 @@ test('an indefinite description that brings someone on stage names the listed on
   const a = analyze(text, { cast: crowd, castOnly: true });
   assert.equal(a.quotes[0].speaker, 'waiter');
   assert.equal(a.characters.find((c) => c.id === 'doctor')?.mentions ?? 0, 0);
+  // Inside a quote, a subject `a doctor` is a supposition, not someone arriving.
+  const supposed = analyze('Mara and Rook reached the door.\n\n“Well, a doctor would know,” said Mara.\n', { cast: crowd, castOnly: true });
+  assert.equal(supposed.characters.find((c) => c.id === 'doctor')?.mentions ?? 0, 0);
 });
 
 test('`Sir John` in a given cast does not make `John` his surname', () => {

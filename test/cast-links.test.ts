@@ -189,6 +189,47 @@ test('address and answer must not join a first name named beside the titled one 
   assert.notEqual(who(doc, 'Mrs. Crane'), who(doc, 'Edith'));
 });
 
+test('address and answer must not join a child who addresses her teacher (Mrs. Hudson) and whom the replies call by name', () => {
+  const called = cast(
+    [
+      'Emma ran into the classroom ten minutes early. Her backpack bounced against her legs.',
+      '"Good morning, Mrs. Hudson!"',
+      'Emma dropped her bag by the cubbies and skipped to the front row.',
+      '"Good morning, Emma," the teacher said, smiling. "You are early today."',
+      '"Mom had a meeting," Emma said. "Are we painting today, Mrs. Hudson?"',
+      '"We are. Get your smock from the hook."',
+      '"Can I use the red paint first, Mrs. Hudson?"',
+      'Emma was already pulling the smock over her head.',
+      '"You may. Share it with Lily when she comes."',
+      'Lily arrived a few minutes later with her hair in two braids. Emma waved at her from the table.',
+      '"Mrs. Hudson, Lily is here!"',
+      'Emma pushed the red pot across the table.',
+      '"Thank you, Emma. That is very kind."',
+    ].join('\n\n'),
+  );
+  assert.ok(who(called, 'Emma') !== null);
+  assert.notEqual(who(called, 'Mrs. Hudson'), who(called, 'Emma'));
+  // Her own beat (`Emma climbed onto her chair. "…, Mrs. Hudson?"`) says she speaks the address.
+  const beat = cast(
+    [
+      'Emma ran into the classroom ten minutes early. Her backpack bounced against her legs.',
+      '"Good morning, Mrs. Hudson!"',
+      'Emma dropped her bag by the cubbies. "Is Lily here yet?"',
+      '"Not yet," the teacher said, smiling. "You are early today."',
+      'Emma climbed onto her chair. "Are we painting today, Mrs. Hudson?"',
+      '"We are. Get your smock from the hook."',
+      '"Can I use the red paint first, Mrs. Hudson?"',
+      'Emma was already pulling the smock over her head. "I love red."',
+      '"You may. Share it with Lily when she comes."',
+      '"Mrs. Hudson, Lily is here!"',
+      'Emma pushed the red pot across the table. "Here, Lily."',
+      '"Thank you, Emma. That is very kind."',
+    ].join('\n\n'),
+  );
+  assert.ok(who(beat, 'Emma') !== null);
+  assert.notEqual(who(beat, 'Mrs. Hudson'), who(beat, 'Emma'));
+});
+
 test('vocative: a title and surname answered by a first name must not join when the titled man is tagged speaking himself', () => {
   const doc = cast(
     [

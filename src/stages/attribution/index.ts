@@ -628,9 +628,10 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
   let k = verb - 1;
   while (k > t0 && (TAG_FILLERS.has(low(k)) || isAdverb(doc, k)) && low(k) !== ',') k--;
   if (k <= t0) return -1;
-  // A relative `who` some words back, with no stop between: its antecedent.
+  // A relative `who` some words back, with no stop between: its antecedent. A comma or `and` after
+  // `who` closes its clause first (`turned to Mara, who was waiting, and said`: not Mara's verb).
   for (let j = k; j - 2 >= t0 && j >= verb - 16; j--) {
-    if (isStop(j)) break;
+    if (isStop(j) || low(j) === ',' || low(j) === 'and') break;
     if (low(j) === 'who' && doc.tokenText(j - 1) === ',') {
       return nameEndingAt(doc, j - 2);
     }
@@ -655,9 +656,14 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
   if (low(k) === 'and') {
     // Back from `and`, the nearest mention that opens a clause (after its start, a comma or a
     // conjunction) and has a verb of its own before `and`; objects (`looked at Katharine`) are passed.
+    // `, and said` after a relative clause closed by its comma coordinates with the clause before it.
+    const closed = k - 1 >= t0 && doc.tokenText(k - 1) === ',';
     for (let j = k - 1; j >= t0 && j >= k - 40; j--) {
       if (isStop(j)) break;
-      if (/^(?:who|which)$/.test(low(j))) return j - 2 >= t0 && doc.tokenText(j - 1) === ',' ? nameEndingAt(doc, j - 2) : -1;
+      if (/^(?:who|which)$/.test(low(j))) {
+        if (closed) continue;
+        return j - 2 >= t0 && doc.tokenText(j - 1) === ',' ? nameEndingAt(doc, j - 2) : -1;
+      }
       const m = mentionAtToken(doc, j);
       if (m < 0 || !isSubjectMention(doc, m)) continue;
       if (j > t0 && !CLAUSE_OPENERS.has(low(j - 1)) && doc.tokenText(j - 1) !== ',') continue;

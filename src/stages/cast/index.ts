@@ -458,7 +458,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       // seldom the listed `the doctor`: an indefinite article counts only before a telling head.
       const low = doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ');
       const indefinite = /^(?:a|an) /.test(low);
-      const telling = !GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) && (low.split(' ').length >= 3 || introducedAsSubject(doc, i));
+      const telling = !GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) && (low.split(' ').length >= 3 || (!st.ctx.inQuote[i] && introducedAsSubject(doc, i)));
       const d = indefinite && !telling ? undefined : descAlias.get(low.replace(/^(?:a|an) /, 'the '));
       if (d !== undefined && d >= 0) {
         st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
@@ -498,6 +498,8 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'then
 /**
  * `a waiter came out`, `said a waiter`: an indefinite description that opens a clause as its subject
  * (or follows a speech verb) brings someone on stage, where `I need a doctor` only wishes for one.
+ * Callers ask this of the narration only: in a quote it is as often a supposition (`"Well, a doctor
+ * would know"`).
  */
 function introducedAsSubject(doc: Document, i: number): boolean {
   const tb = doc.tokenAtOrAfter(doc.mentions[3 * i]) - 1;

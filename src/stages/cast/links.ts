@@ -310,10 +310,14 @@ function speechTagMention(st: CastState, j: number): boolean {
   return nextToSpeechVerb(doc, j, true);
 }
 
+const TAG_SCAN = 300;
+
 /** Character named by a speech tag in paragraph p (`said Mrs. Hilbery`, `Mrs. Hilbery replied`), or -1. */
 function taggedSpeaker(st: CastState, p: number, fromMention: number): number {
   const ctx = st.ctx;
-  for (let j = fromMention; j < st.mc.length && ctx.para[j] <= p; j++) {
+  // A tag further than a few hundred mentions on is not this line's (and a huge paragraph is not scanned per quote).
+  const stop = Math.min(st.mc.length, fromMention + TAG_SCAN);
+  for (let j = fromMention; j < stop && ctx.para[j] <= p; j++) {
     if (ctx.para[j] < p) continue;
     if (speechTagMention(st, j)) return st.mc[j];
   }
@@ -339,9 +343,22 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
 
 /** First mention index in paragraph p (or the next one). */
 function firstMentionOfPara(st: CastState, p: number, from: number): number {
-  let j = from;
-  while (j < st.mc.length && st.ctx.para[j] < p) j++;
-  return j;
+  const first = paragraphFirstMentions(st);
+  return Math.max(from, first[Math.min(p, first.length - 1)]);
+}
+
+/** Per paragraph (and one past the last), its first mention index (or the next paragraph's): O(1) lookups on huge paragraphs. */
+const firstMentionCache = new WeakMap<object, Int32Array>();
+function paragraphFirstMentions(st: CastState): Int32Array {
+  let first = firstMentionCache.get(st.ctx);
+  if (first !== undefined) return first;
+  const nPar = st.ctx.doc.paragraphs.length >> 1;
+  const n = st.mc.length;
+  first = new Int32Array(nPar + 1).fill(n);
+  for (let j = n - 1; j >= 0; j--) first[st.ctx.para[j]] = j;
+  for (let p = nPar - 1; p >= 0; p--) if (first[p] > first[p + 1]) first[p] = first[p + 1];
+  firstMentionCache.set(st.ctx, first);
+  return first;
 }
 
 /**
@@ -441,6 +458,20 @@ interface AddressEvidence {
   present: Map<number, number>;
   /** Quotes the other character is the tagged speaker of (they call someone else so). */
   speaks: Map<number, number>;
+  /** Quotes next to a turn (two paragraphs either way) that calls the other character by name: two people talking. */
+  called: Map<number, number>;
+}
+
+/** Does a quoted region start in [from, to)? (Binary search over the sorted regions.) */
+function holdsQuote(regions: Int32Array, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = regions.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[2 * mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < regions.length >> 1 && regions[2 * lo] < to;
 }
 
 /** First mention index at or after offset `pos`, searching from mention `from`. */
@@ -477,9 +508,12 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
     lastRegion = q;
     lastV = v;
     const p = ctx.para[i];
-    const ev = out.get(v) ?? out.set(v, { quotes: 0, answer: new Map(), present: new Map(), speaks: new Map() }).get(v)!;
+    const ev = out.get(v) ?? out.set(v, { quotes: 0, answer: new Map(), present: new Map(), speaks: new Map(), called: new Map() }).get(v)!;
     ev.quotes++;
-    const own = taggedSpeaker(st, p, firstMentionOfPara(st, p, Math.max(0, i - 40)));
+    const j0 = firstMentionOfPara(st, p, Math.max(0, i - 40));
+    let own = taggedSpeaker(st, p, j0);
+    // Untagged, the name opening the paragraph right before its first quote speaks it (`Emma sat up. "Mrs. Hudson, …"`).
+    if (own < 0 && j0 < i && ctx.para[j0] === p && !ctx.inQuote[j0] && mentionKind(doc, j0) === MentionKind.Proper && /^\s*$/.test(text.slice(par[2 * p], m[3 * j0])) && !holdsQuote(ctx.regions, par[2 * p], ctx.regions[2 * q])) own = st.mc[j0];
     if (own >= 0 && own !== v) bump(ev.speaks, own);
     const answers = new Set<number>();
     if (p + 1 < nPar) {
@@ -495,8 +529,13 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
     }
     for (const y of answers) if (y >= 0 && y !== v && y !== own) bump(ev.answer, y);
     const seen = new Set<number>();
-    for (let j = firstMentionOfPara(st, Math.max(0, p - 6), Math.max(0, i - 400)); j < st.mc.length && ctx.para[j] <= p + 2; j++) {
+    const calledHere = new Set<number>();
+    for (let j = firstMentionOfPara(st, Math.max(0, p - 6), Math.max(0, i - 400)), stop = Math.min(st.mc.length, i + 400); j < stop && ctx.para[j] <= p + 2; j++) {
       const y = st.mc[j];
+      if (y >= 0 && y !== v && st.table.vocative[j] && ctx.region[j] !== q && ctx.para[j] >= p - 2 && !calledHere.has(y)) {
+        calledHere.add(y);
+        bump(ev.called, y);
+      }
       if (y < 0 || y === v || y === own || ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.Proper || seen.has(y)) continue;
       seen.add(y);
       bump(ev.present, y);
@@ -555,8 +594,8 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
     let bestScore = 0;
     let second = 0;
     for (const [r, present] of ev.present) {
-      // Someone who says the address often is talking to another person.
-      if (!firstNameOnly(st, r) || 3 * (ev.speaks.get(r) ?? 0) > (ev.answer.get(r) ?? 0)) continue;
+      // Someone who says the address often, or whom the turns around it call by name, is talking to another person.
+      if (!firstNameOnly(st, r) || 3 * ((ev.speaks.get(r) ?? 0) + (ev.called.get(r) ?? 0)) > (ev.answer.get(r) ?? 0)) continue;
       const gr = st.genders[r];
       const pg = firstNameGender(st.clusters[st.clusterOf[r]].first);
       if ((gr !== GenderCode.Unknown && gr !== gv) || (pg !== undefined && pg !== gv)) continue;
