@@ -12,13 +12,16 @@ import { runRules } from '../stages/attribution/index.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
+  localRows,
   STACKED_FEATURE_NAMES,
   stackedFeatures,
+  turnChainMarginals,
   withStacked,
   type CandidateTable,
 } from '../stages/attribution/features.js';
 import {
   candidateProbabilities,
+  localProbabilities,
   modelProbabilities,
   softmaxByUtterance,
   stageScores,
@@ -162,26 +165,36 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
     features: names1,
     trees: fitTrees(train.map((s) => ({ table: s.table, labels: s.labels })), names1.length, opts.gbdt),
   });
+  // The local stage learns from the same rows with the rules' alternation hidden.
+  const localStage = (train: readonly TrainingSet[]): RankerStage => ({
+    features: names1,
+    trees: fitTrees(train.map((s) => ({ table: { ...s.table, features: localRows(s.table) }, labels: s.labels })), names1.length, opts.gbdt),
+  });
+  const beliefs = (s: TrainingSet, first: RankerStage, local: RankerStage) =>
+    stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, first)), localProbabilities(s.table, local));
   const K = Math.min(opts.innerFolds ?? 3, sets.length);
   const first = stage1(sets);
+  const local = localStage(sets);
   log('stage 1 fitted');
   if (K < 2) {
     // Too few novels for inner folds: stack on in-sample beliefs.
-    const stackedSets = sets.map((s) => stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, first))));
-    return { ...first, stacked: { features: names2, trees: fitTrees(stackedSets, names2.length, opts.gbdtStacked ?? opts.gbdt) } };
+    const stackedSets = sets.map((s) => beliefs(s, first, local));
+    return { ...first, local, stacked: { features: names2, trees: fitTrees(stackedSets, names2.length, opts.gbdtStacked ?? opts.gbdt) } };
   }
   const inner = foldsByName(sets.map((s) => s.name), K);
   const stacked: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
   for (let j = 0; j < K; j++) {
-    const model = stage1(sets.filter((s) => inner.get(s.name) !== j));
+    const train = sets.filter((s) => inner.get(s.name) !== j);
+    const model = stage1(train);
+    const localModel = localStage(train);
     sets.forEach((s, i) => {
-      if (inner.get(s.name) === j) stacked[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, model)));
+      if (inner.get(s.name) === j) stacked[i] = beliefs(s, model, localModel);
     });
     log(`stage 1, inner fold ${j + 1}/${K} fitted`);
   }
   const second: RankerStage = { features: names2, trees: fitTrees(stacked, names2.length, opts.gbdtStacked ?? opts.gbdt) };
   log('stage 2 fitted');
-  if (!opts.calibrate) return { ...first, stacked: second };
+  if (!opts.calibrate) return { ...first, local, stacked: second };
   // Out-of-fold second-stage scores for the temperature.
   const oof: { scores: Float64Array; offsets: Int32Array; labels: Int32Array }[] = [];
   for (let j = 0; j < K; j++) {
@@ -192,11 +205,11 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
     });
     log(`stage 2, inner fold ${j + 1}/${K} fitted`);
   }
-  return { ...first, stacked: second, temperature: fitTemperature(oof) };
+  return { ...first, local, stacked: second, temperature: fitTemperature(oof) };
 }
 
-function stackedSet(s: TrainingSet, probs1: Float64Array): { table: CandidateTable; labels: Int32Array } {
-  return { table: withStacked(s.table, stackedFeatures(s.table, probs1, s.rules)), labels: s.labels };
+function stackedSet(s: TrainingSet, probs1: Float64Array, localProbs: Float64Array): { table: CandidateTable; labels: Int32Array } {
+  return { table: withStacked(s.table, stackedFeatures(s.table, probs1, s.rules, localProbs)), labels: s.labels };
 }
 
 /**
@@ -323,7 +336,10 @@ export function rankerAccuracy(
   typeTotal: number[];
   /** Per set, per utterance: the chosen character index (-1 when none). */
   chosen: Int32Array[];
+  /** Right per quote type when the final choice is the argmax of a turn chain over the final probabilities (strict, smooth). */
+  chainTypeRight: number[][];
 } {
+  const chainTypeRight = [QUOTE_TYPES.map(() => 0), QUOTE_TYPES.map(() => 0)];
   const typeRight = QUOTE_TYPES.map(() => 0);
   const typeTotal = QUOTE_TYPES.map(() => 0);
   const chosen: Int32Array[] = [];
@@ -337,6 +353,14 @@ export function rankerAccuracy(
     const { probs } = modelProbabilities(s.table, model, s.rules);
     const pick = new Int32Array(s.labels.length).fill(-1);
     chosen.push(pick);
+    [turnChainMarginals(s.table, probs, s.rules.para, s.rules.conv, { same: 0.06, other: 0.2 }), turnChainMarginals(s.table, probs, s.rules.para, s.rules.conv, { same: 0.3, other: 0.6 })].forEach((m, i) => {
+      for (let u = 0; u < s.labels.length; u++) {
+        if (s.gold[u] < 0 || s.types[u] < 0) continue;
+        let best = -1;
+        for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || m[k] > m[best]) best = k;
+        if (best >= 0 && best === s.labels[u]) chainTypeRight[i][s.types[u]]++;
+      }
+    });
     for (let u = 0; u < s.labels.length; u++) {
       let best = -1;
       for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
@@ -359,7 +383,7 @@ export function rankerAccuracy(
       }
     }
   }
-  return { right, total, sure, sureRight, logLoss, covered, typeRight, typeTotal, chosen };
+  return { right, total, sure, sureRight, logLoss, covered, typeRight, typeTotal, chosen, chainTypeRight };
 }
 
 /** Deterministic fold of each novel for K-fold leave-novels-out cross-validation (round-robin by name). */
@@ -407,6 +431,7 @@ export function writeWeightsModule(path: string, model: RankerModel, provenance:
     'export const RANKER_MODEL: RankerModel | null = {',
     ...stage(model, '  '),
     ...(model.stacked ? ['  stacked: {', ...stage(model.stacked, '    '), '  },'] : []),
+    ...(model.local ? ['  local: {', ...stage(model.local, '    '), '  },'] : []),
     ...(model.temperature !== undefined ? [`  temperature: ${model.temperature},`] : []),
     '};',
     '',

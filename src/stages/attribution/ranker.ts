@@ -9,6 +9,7 @@ import { Cue } from './cues.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
+  localRows,
   NUM_FEATURES,
   STACKED_FEATURE_NAMES,
   stackedFeatures,
@@ -41,6 +42,8 @@ export interface RankerStage {
  */
 export interface RankerModel extends RankerStage {
   stacked?: RankerStage;
+  /** First-stage scores from the line's own evidence only (localRows): the turn chain's local beliefs. */
+  local?: RankerStage;
   temperature?: number;
 }
 
@@ -113,6 +116,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 export function usableModel(model: RankerModel | null): RankerModel | null {
   if (!model || !usableStage(model, FEATURE_NAMES)) return null;
   if (model.stacked && !usableStage(model.stacked, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])) return null;
+  if (model.local && !usableStage(model.local, FEATURE_NAMES)) return null;
   return model;
 }
 
@@ -122,12 +126,17 @@ function usableStage(stage: RankerStage, names: readonly string[]): boolean {
   return !stage.trees || validTrees(stage.trees, names.length);
 }
 
+/** Probabilities of the local stage (its rows hide the rules' alternation). */
+export function localProbabilities(table: ScoredTable, local: RankerStage): Float64Array {
+  return softmaxByUtterance(table.offsets, stageScores({ ...table, features: localRows(table) }, local));
+}
+
 /** Candidate probabilities under a model: first stage, then the stacked stage if the model has one. */
 export function modelProbabilities(table: CandidateTable, model: RankerModel, rules: RuleState): { table: CandidateTable; probs: Float64Array; stage: RankerStage } {
   const scores1 = stageScores(table, model);
   if (!model.stacked) return { table, probs: softmaxByUtterance(table.offsets, scores1, model.temperature), stage: model };
   const probs1 = softmaxByUtterance(table.offsets, scores1);
-  const table2 = withStacked(table, stackedFeatures(table, probs1, rules));
+  const table2 = withStacked(table, stackedFeatures(table, probs1, rules, model.local ? localProbabilities(table, model.local) : probs1));
   return { table: table2, probs: softmaxByUtterance(table.offsets, stageScores(table2, model.stacked), model.temperature), stage: model.stacked };
 }
 
