@@ -33,7 +33,6 @@ console.log(`${sets.length} novels, ${labelled} labelled utterances, gold speake
 const fold = foldsByName(sets.map((s) => s.name), folds);
 const typeRight = QUOTE_TYPES.map(() => 0);
 const typeTotal = QUOTE_TYPES.map(() => 0);
-const chainRight = [QUOTE_TYPES.map(() => 0), QUOTE_TYPES.map(() => 0)];
 // Out-of-fold choices, one line per labelled utterance (`--dump FILE`), for error analysis.
 const dumpArg = args.indexOf('--dump');
 const dump: string[] = [];
@@ -55,7 +54,6 @@ for (let k = 0; cv && k < folds; k++) {
   for (let i = 0; i < QUOTE_TYPES.length; i++) {
     typeRight[i] += acc.typeRight[i];
     typeTotal[i] += acc.typeTotal[i];
-    for (let j = 0; j < 2; j++) chainRight[j][i] += acc.chainTypeRight[j][i];
   }
   test.forEach((s, i) => {
     for (let u = 0; u < s.gold.length; u++) if (s.gold[u] >= 0) dump.push(`${s.name}\t${u}\t${QUOTE_TYPES[s.types[u]] ?? '-'}\t${s.gold[u]}\t${acc.chosen[i][u]}`);
@@ -78,7 +76,6 @@ for (let k = 0; cv && k < folds; k++) {
 if (cv) {
   console.log(`cross-validated ranker accuracy (utterances, gold cast): ${pct(right, total)}`);
   console.log(`  by quote type: ${QUOTE_TYPES.map((t, i) => `${t} ${pct(typeRight[i], typeTotal[i])} of ${typeTotal[i]}`).join(', ')}`);
-  chainRight.forEach((r, j) => console.log(`  decoded by a ${j ? 'smooth' : 'strict'} turn chain: ${QUOTE_TYPES.map((t, i) => `${t} ${pct(r[i], typeTotal[i])}`).join(', ')}`));
   if (dumpArg >= 0) writeFileSync(args[dumpArg + 1], dump.join('\n') + '\n');
   console.log(`cross-validated: probability >= 0.9 for ${pct(sure, total)} of utterances, ${pct(sureRight, sure)} of them right; log-loss ${(logLoss / covered1).toFixed(4)}`);
   if (raw.sure > 0) console.log(`  (at temperature 1: probability >= 0.9 for ${pct(raw.sure, total)}, ${pct(raw.sureRight, raw.sure)} right; log-loss ${(raw.logLoss / covered1).toFixed(4)})`);

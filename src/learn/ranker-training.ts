@@ -15,7 +15,6 @@ import {
   localRows,
   STACKED_FEATURE_NAMES,
   stackedFeatures,
-  turnChainMarginals,
   withStacked,
   type CandidateTable,
 } from '../stages/attribution/features.js';
@@ -183,18 +182,33 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
   }
   const inner = foldsByName(sets.map((s) => s.name), K);
   const stacked: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
+  const localOof: Float64Array[] = new Array(sets.length);
   for (let j = 0; j < K; j++) {
     const train = sets.filter((s) => inner.get(s.name) !== j);
     const model = stage1(train);
     const localModel = localStage(train);
     sets.forEach((s, i) => {
-      if (inner.get(s.name) === j) stacked[i] = beliefs(s, model, localModel);
+      if (inner.get(s.name) !== j) return;
+      localOof[i] = localProbabilities(s.table, localModel);
+      stacked[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, model)), localOof[i]);
     });
     log(`stage 1, inner fold ${j + 1}/${K} fitted`);
   }
   const second: RankerStage = { features: names2, trees: fitTrees(stacked, names2.length, opts.gbdtStacked ?? opts.gbdt) };
   log('stage 2 fitted');
-  if (!opts.calibrate) return { ...first, local, stacked: second };
+  if (!opts.calibrate) {
+    // A second round: the stacked features again, read off out-of-fold second-stage beliefs.
+    const third: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
+    for (let j = 0; j < K; j++) {
+      const stage: RankerStage = { features: names2, trees: fitTrees(stacked.filter((_, i) => inner.get(sets[i].name) !== j), names2.length, opts.gbdtStacked ?? opts.gbdt) };
+      sets.forEach((s, i) => {
+        if (inner.get(s.name) === j) third[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(stacked[i].table, stage)), localOof[i]);
+      });
+      log(`stage 2, inner fold ${j + 1}/${K} fitted`);
+    }
+    const restacked: RankerStage = { features: names2, trees: fitTrees(third, names2.length, opts.gbdtStacked ?? opts.gbdt) };
+    return { ...first, local, stacked: second, restacked };
+  }
   // Out-of-fold second-stage scores for the temperature.
   const oof: { scores: Float64Array; offsets: Int32Array; labels: Int32Array }[] = [];
   for (let j = 0; j < K; j++) {
@@ -336,10 +350,7 @@ export function rankerAccuracy(
   typeTotal: number[];
   /** Per set, per utterance: the chosen character index (-1 when none). */
   chosen: Int32Array[];
-  /** Right per quote type when the final choice is the argmax of a turn chain over the final probabilities (strict, smooth). */
-  chainTypeRight: number[][];
 } {
-  const chainTypeRight = [QUOTE_TYPES.map(() => 0), QUOTE_TYPES.map(() => 0)];
   const typeRight = QUOTE_TYPES.map(() => 0);
   const typeTotal = QUOTE_TYPES.map(() => 0);
   const chosen: Int32Array[] = [];
@@ -353,14 +364,6 @@ export function rankerAccuracy(
     const { probs } = modelProbabilities(s.table, model, s.rules);
     const pick = new Int32Array(s.labels.length).fill(-1);
     chosen.push(pick);
-    [turnChainMarginals(s.table, probs, s.rules.para, s.rules.conv, { same: 0.06, other: 0.2 }), turnChainMarginals(s.table, probs, s.rules.para, s.rules.conv, { same: 0.3, other: 0.6 })].forEach((m, i) => {
-      for (let u = 0; u < s.labels.length; u++) {
-        if (s.gold[u] < 0 || s.types[u] < 0) continue;
-        let best = -1;
-        for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || m[k] > m[best]) best = k;
-        if (best >= 0 && best === s.labels[u]) chainTypeRight[i][s.types[u]]++;
-      }
-    });
     for (let u = 0; u < s.labels.length; u++) {
       let best = -1;
       for (let k = s.table.offsets[u]; k < s.table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
@@ -383,7 +386,7 @@ export function rankerAccuracy(
       }
     }
   }
-  return { right, total, sure, sureRight, logLoss, covered, typeRight, typeTotal, chosen, chainTypeRight };
+  return { right, total, sure, sureRight, logLoss, covered, typeRight, typeTotal, chosen };
 }
 
 /** Deterministic fold of each novel for K-fold leave-novels-out cross-validation (round-robin by name). */
@@ -432,6 +435,7 @@ export function writeWeightsModule(path: string, model: RankerModel, provenance:
     ...stage(model, '  '),
     ...(model.stacked ? ['  stacked: {', ...stage(model.stacked, '    '), '  },'] : []),
     ...(model.local ? ['  local: {', ...stage(model.local, '    '), '  },'] : []),
+    ...(model.restacked ? ['  restacked: {', ...stage(model.restacked, '    '), '  },'] : []),
     ...(model.temperature !== undefined ? [`  temperature: ${model.temperature},`] : []),
     '};',
     '',
