@@ -9,7 +9,7 @@ import { fitTrees } from '../src/learn/gbdt.js';
 import { candidateProbabilities, softmaxByUtterance, stageScores, usableModel } from '../src/stages/attribution/ranker.js';
 import { treeScore, validTrees } from '../src/stages/attribution/trees.js';
 import { RANKER_MODEL } from '../src/stages/attribution/weights.js';
-import type { ScoredTable } from '../src/stages/attribution/features.js';
+import { FEATURE_NAMES, localRows, NUM_FEATURES, type ScoredTable } from '../src/stages/attribution/features.js';
 
 /** Two features; the gold candidate is the one with feature 0 set (feature 1 is noise). */
 function syntheticSet(n: number): { table: ScoredTable; labels: Int32Array } {
@@ -57,6 +57,7 @@ test('the shipped weights match the code’s feature lists (a stale weights file
   assert.ok(RANKER_MODEL, 'weights.ts holds a trained model');
   assert.ok(usableModel(RANKER_MODEL), 'weights.ts was trained for other features: run npm run train');
   assert.ok(RANKER_MODEL!.trees && RANKER_MODEL!.stacked?.trees, 'both stages are tree ensembles');
+  assert.ok(RANKER_MODEL!.local?.trees && RANKER_MODEL!.restacked?.trees, 'with the local stage and the second stacking round');
 });
 
 /** Three features; the gold candidate is the one where exactly one of features 0 and 1 is set (XOR), feature 2 is noise. */
@@ -138,7 +139,8 @@ test('the temperature fitted on held-out scores undoes overconfidence', () => {
 test('the weights module round-trips a tree model exactly, and a stale one is not used', async () => {
   const set = xorSet(60);
   const trees = fitTrees([set], 3, { trees: 5, depth: 2, minHessian: 0.1 });
-  const model = { features: ['a', 'b', 'noise'], trees, stacked: { features: ['a', 'b', 'noise'], trees }, temperature: 1.25 };
+  const stage = { features: ['a', 'b', 'noise'], trees };
+  const model = { ...stage, stacked: stage, local: stage, restacked: stage, temperature: 1.25 };
   const dir = mkdtempSync(join(tmpdir(), 'dramatis-weights-'));
   try {
     const path = join(dir, 'weights.ts');
@@ -152,4 +154,27 @@ test('the weights module round-trips a tree model exactly, and a stale one is no
   assert.equal(usableModel(model), null);
   const real = RANKER_MODEL!;
   assert.equal(usableModel({ ...real, trees: { ...real.trees!, feature: real.trees!.feature.map((f) => (f >= 0 ? 999 : f)) } }), null);
+  // A second stacking round needs the first.
+  assert.equal(usableModel({ ...real, stacked: undefined }), null);
+});
+
+test('the local stage sees a line’s own evidence, not the alternation the rules decided', () => {
+  const at = (name: string) => FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number]);
+  // Two candidates: the rules' turn-taking choice (also the previous-but-one speaker) and one named by a beat.
+  const features = new Float64Array(2 * NUM_FEATURES);
+  for (const f of ['rule', 'rule_cue_turn_taking', 'prev2', 'prev2_x_no_evidence']) features[at(f)] = 1;
+  features[at('rule_conf')] = 0.8;
+  features[at('salience')] = 0.5;
+  features[NUM_FEATURES + at('evidence_any')] = 0.6;
+  features[NUM_FEATURES + at('prev1')] = 1;
+  const rows = localRows({ candidates: Int32Array.from([0, 1]), offsets: Int32Array.from([0, 2]), features });
+  for (const f of ['rule', 'rule_conf', 'rule_cue_turn_taking', 'prev2', 'prev2_x_no_evidence']) assert.equal(rows[at(f)], 0, f);
+  assert.equal(rows[at('salience')], 0.5);
+  assert.equal(rows[NUM_FEATURES + at('evidence_any')], 0.6);
+  assert.equal(rows[NUM_FEATURES + at('prev1')], 0);
+  // A rule choice from a tag stays.
+  const tagged = new Float64Array(NUM_FEATURES);
+  tagged[at('rule')] = 1;
+  tagged[at('rule_cue_tag_name')] = 1;
+  assert.equal(localRows({ candidates: Int32Array.from([0]), offsets: Int32Array.from([0, 1]), features: tagged })[at('rule')], 1);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { turnChainMarginals } from '../src/stages/attribution/features.js';
+import { exchangeSides, turnChainMarginals } from '../src/stages/attribution/features.js';
 
 /** One utterance per paragraph, all in one conversation; candidates 0 (Ada) and 1 (Bram) each. */
 function chainOf(beliefs: number[]): Float64Array {
@@ -55,4 +55,27 @@ test('a stricter chain pulls an unsure third turn further towards the alternatio
   const smooth = turnChainMarginals(table, probs, para, conv, { same: 0.3, other: 0.6 });
   assert.ok(strict[6] > smooth[6], `Ada at the third turn: strict ${strict[6]} vs smooth ${smooth[6]}`);
   assert.ok(strict[6] > probs[6], 'the alternation raises Ada above the first stage');
+});
+
+test('the sides of an exchange: tags far along one side name the speaker of an untagged turn', () => {
+  // Six turns of one conversation; the first stage is sure of Ada at turns 0 and 4 and of Bram at
+  // turn 1, and cannot place turn 2 (candidates Ada, Bram, Cleo).
+  const beliefs = [
+    [0.9, 0.05, 0.05],
+    [0.05, 0.9, 0.05],
+    [0.3, 0.3, 0.4],
+    [0.34, 0.33, 0.33],
+    [0.9, 0.05, 0.05],
+  ];
+  const n = beliefs.length;
+  const candidates = Int32Array.from({ length: 3 * n }, (_, k) => k % 3);
+  const offsets = Int32Array.from({ length: n + 1 }, (_, u) => 3 * u);
+  const probs = Float64Array.from(beliefs.flat());
+  const sides = exchangeSides({ candidates, offsets, features: new Float64Array(0) }, probs, Int32Array.from({ length: n }, (_, u) => u), new Int32Array(n));
+  // Turn 2 (rows 6..8): its own side (turns 0 and 4) is Ada's; the other side (turns 1, 3) leans to Bram.
+  assert.ok(sides[2 * 6] > sides[2 * 8], `Ada's side ${sides[2 * 6]} vs Cleo's ${sides[2 * 8]}`);
+  assert.ok(sides[2 * 7 + 1] > sides[2 * 6 + 1], 'Bram is the other side');
+  // A turn in another conversation is not read.
+  const apart = exchangeSides({ candidates, offsets, features: new Float64Array(0) }, probs, Int32Array.from({ length: n }, (_, u) => u), Int32Array.from([0, 0, 0, 1, 1]));
+  assert.ok(Math.abs(apart[2 * 6] - 0.9) < 1e-9, `only turn 0 on Ada's side: ${apart[2 * 6]}`);
 });

@@ -12,6 +12,7 @@ import { runRules } from '../stages/attribution/index.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
+  localRows,
   STACKED_FEATURE_NAMES,
   stackedFeatures,
   withStacked,
@@ -19,6 +20,7 @@ import {
 } from '../stages/attribution/features.js';
 import {
   candidateProbabilities,
+  localProbabilities,
   modelProbabilities,
   softmaxByUtterance,
   stageScores,
@@ -162,26 +164,51 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
     features: names1,
     trees: fitTrees(train.map((s) => ({ table: s.table, labels: s.labels })), names1.length, opts.gbdt),
   });
+  // The local stage learns from the same rows with the rules' alternation hidden.
+  const localStage = (train: readonly TrainingSet[]): RankerStage => ({
+    features: names1,
+    trees: fitTrees(train.map((s) => ({ table: { ...s.table, features: localRows(s.table) }, labels: s.labels })), names1.length, opts.gbdt),
+  });
+  const beliefs = (s: TrainingSet, first: RankerStage, local: RankerStage) =>
+    stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, first)), localProbabilities(s.table, local));
   const K = Math.min(opts.innerFolds ?? 3, sets.length);
   const first = stage1(sets);
+  const local = localStage(sets);
   log('stage 1 fitted');
   if (K < 2) {
     // Too few novels for inner folds: stack on in-sample beliefs.
-    const stackedSets = sets.map((s) => stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, first))));
-    return { ...first, stacked: { features: names2, trees: fitTrees(stackedSets, names2.length, opts.gbdtStacked ?? opts.gbdt) } };
+    const stackedSets = sets.map((s) => beliefs(s, first, local));
+    return { ...first, local, stacked: { features: names2, trees: fitTrees(stackedSets, names2.length, opts.gbdtStacked ?? opts.gbdt) } };
   }
   const inner = foldsByName(sets.map((s) => s.name), K);
   const stacked: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
+  const localOof: Float64Array[] = new Array(sets.length);
   for (let j = 0; j < K; j++) {
-    const model = stage1(sets.filter((s) => inner.get(s.name) !== j));
+    const train = sets.filter((s) => inner.get(s.name) !== j);
+    const model = stage1(train);
+    const localModel = localStage(train);
     sets.forEach((s, i) => {
-      if (inner.get(s.name) === j) stacked[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, model)));
+      if (inner.get(s.name) !== j) return;
+      localOof[i] = localProbabilities(s.table, localModel);
+      stacked[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(s.table, model)), localOof[i]);
     });
     log(`stage 1, inner fold ${j + 1}/${K} fitted`);
   }
   const second: RankerStage = { features: names2, trees: fitTrees(stacked, names2.length, opts.gbdtStacked ?? opts.gbdt) };
   log('stage 2 fitted');
-  if (!opts.calibrate) return { ...first, stacked: second };
+  if (!opts.calibrate) {
+    // A second round: the stacked features again, read off out-of-fold second-stage beliefs.
+    const third: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
+    for (let j = 0; j < K; j++) {
+      const stage: RankerStage = { features: names2, trees: fitTrees(stacked.filter((_, i) => inner.get(sets[i].name) !== j), names2.length, opts.gbdtStacked ?? opts.gbdt) };
+      sets.forEach((s, i) => {
+        if (inner.get(s.name) === j) third[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(stacked[i].table, stage)), localOof[i]);
+      });
+      log(`stage 2, inner fold ${j + 1}/${K} fitted`);
+    }
+    const restacked: RankerStage = { features: names2, trees: fitTrees(third, names2.length, opts.gbdtStacked ?? opts.gbdt) };
+    return { ...first, local, stacked: second, restacked };
+  }
   // Out-of-fold second-stage scores for the temperature.
   const oof: { scores: Float64Array; offsets: Int32Array; labels: Int32Array }[] = [];
   for (let j = 0; j < K; j++) {
@@ -192,11 +219,11 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
     });
     log(`stage 2, inner fold ${j + 1}/${K} fitted`);
   }
-  return { ...first, stacked: second, temperature: fitTemperature(oof) };
+  return { ...first, local, stacked: second, temperature: fitTemperature(oof) };
 }
 
-function stackedSet(s: TrainingSet, probs1: Float64Array): { table: CandidateTable; labels: Int32Array } {
-  return { table: withStacked(s.table, stackedFeatures(s.table, probs1, s.rules)), labels: s.labels };
+function stackedSet(s: TrainingSet, probs1: Float64Array, localProbs: Float64Array): { table: CandidateTable; labels: Int32Array } {
+  return { table: withStacked(s.table, stackedFeatures(s.table, probs1, s.rules, localProbs)), labels: s.labels };
 }
 
 /**
@@ -407,6 +434,8 @@ export function writeWeightsModule(path: string, model: RankerModel, provenance:
     'export const RANKER_MODEL: RankerModel | null = {',
     ...stage(model, '  '),
     ...(model.stacked ? ['  stacked: {', ...stage(model.stacked, '    '), '  },'] : []),
+    ...(model.local ? ['  local: {', ...stage(model.local, '    '), '  },'] : []),
+    ...(model.restacked ? ['  restacked: {', ...stage(model.restacked, '    '), '  },'] : []),
     ...(model.temperature !== undefined ? [`  temperature: ${model.temperature},`] : []),
     '};',
     '',

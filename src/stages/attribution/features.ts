@@ -77,6 +77,43 @@ export const FEATURE_NAMES = [
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 
+/** Features that read who speaks the neighbouring turns (the rules' alternation): hidden from the local stage. */
+const ALTERNATION_FEATURES = [
+  F.prev1,
+  F.prev2,
+  F.next1,
+  F.next2,
+  F.prev1_strong,
+  F.prev2_strong,
+  F.next1_strong,
+  F.next2_strong,
+  F.prev1_x_no_evidence,
+  F.prev2_x_no_evidence,
+  F.pronoun_x_prev1,
+  F.pronoun_x_prev2,
+  F.pronoun_x_next1,
+  F.rule_cue_turn_taking,
+];
+
+/**
+ * The rows with everything the rules' alternation decided hidden: the neighbours' speakers, and the
+ * rules' choice where turn-taking made it. What is left is the line's own evidence (tags, beats,
+ * vocatives, narration, words), so a turn chain over these beliefs finds the phase of an exchange
+ * from all its lines instead of inheriting the rules' phase.
+ */
+export function localRows(table: ScoredTable): Float64Array {
+  const out = table.features.slice();
+  for (let k = 0; k < table.candidates.length; k++) {
+    const base = k * NUM_FEATURES;
+    if (out[base + F.rule_cue_turn_taking] !== 0) {
+      out[base + F.rule] = 0;
+      out[base + F.rule_conf] = 0;
+    }
+    for (const f of ALTERNATION_FEATURES) out[base + f] = 0;
+  }
+  return out;
+}
+
 const CUE_FEATURE: Record<string, number> = {
   [Cue.TagName]: F.rule_cue_tag_name,
   [Cue.TagPronoun]: F.rule_cue_tag_pronoun,
@@ -398,6 +435,12 @@ export const STACKED_FEATURE_NAMES = [
   'chain_marginal',
   'chain_top',
   'chain_strict',
+  'chain_local',
+  'chain_local_top',
+  'side_same_local',
+  'side_other_local',
+  'side_same_p1',
+  'side_other_p1',
 ] as const;
 export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
 
@@ -405,7 +448,7 @@ export const NUM_STACKED = STACKED_FEATURE_NAMES.length;
  * Stacked rows (NUM_STACKED per candidate) from first-stage probabilities: turn-taking read off the
  * ranker's own decisions for the neighbouring turns instead of the rules'.
  */
-export function stackedFeatures(table: CandidateTable, probs: Float64Array, rules: RuleState): Float64Array {
+export function stackedFeatures(table: CandidateTable, probs: Float64Array, rules: RuleState, localProbs: Float64Array = probs): Float64Array {
   const nU = table.offsets.length - 1;
   const { para, conv, evidence } = rules;
   const out = new Float64Array(table.candidates.length * NUM_STACKED);
@@ -443,6 +486,9 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
   assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
   const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN);
   const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN);
+  const local = turnChainMarginals(table, localProbs, para, conv, STRICT_CHAIN);
+  const sideLocal = exchangeSides(table, localProbs, para, conv);
+  const sideP1 = exchangeSides(table, probs, para, conv);
   // Whom each description in a tag names elsewhere in the text, by the first stage's beliefs: an
   // author keeps calling one character `the old gentleman`.
   const epithetMass = new Map<number, Map<number, number>>();
@@ -507,6 +553,16 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       out[k * NUM_STACKED + 21] = strict[k];
       if (k === chainBest && chain[k] > 0) out[k * NUM_STACKED + 20] = 1;
     }
+    let localBest = -1;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (localBest < 0 || local[k] > local[localBest]) localBest = k;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      out[k * NUM_STACKED + 22] = local[k];
+      if (k === localBest && local[k] > 0) out[k * NUM_STACKED + 23] = 1;
+      out[k * NUM_STACKED + 24] = sideLocal[2 * k];
+      out[k * NUM_STACKED + 25] = sideLocal[2 * k + 1];
+      out[k * NUM_STACKED + 26] = sideP1[2 * k];
+      out[k * NUM_STACKED + 27] = sideP1[2 * k + 1];
+    }
     const ep = table.epithets[u] >= 0 ? epithetMass.get(table.epithets[u])! : null;
     const others = ep ? (ep.get(-1) ?? 0) - 1 : 0;
     if (ep && others >= 1) {
@@ -519,6 +575,58 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       out[k * NUM_STACKED + 14] = best;
       out[k * NUM_STACKED + 15] = margin;
     });
+  }
+  return out;
+}
+
+/** How many turns each way the sides of an exchange are read over. */
+const SIDE_REACH = 10;
+/** Weight of a turn d turns away: SIDE_DECAY^d. */
+const SIDE_DECAY = 0.85;
+
+/**
+ * Per candidate row, two numbers: the belief that the candidate speaks the turns at an even
+ * distance from the utterance's turn (its own side of the exchange) and at an odd distance (the
+ * other side), averaged with weights falling off with distance. In a two-party exchange one side is
+ * one person: tags far along the same side name the speaker of an untagged turn.
+ */
+export function exchangeSides(table: ScoredTable, probs: Float64Array, para: Int32Array, conv: Int32Array): Float64Array {
+  const nU = table.offsets.length - 1;
+  const out = new Float64Array(2 * table.candidates.length);
+  // Turns (paragraphs) and each turn's mean belief per candidate.
+  const turnOf = new Int32Array(nU);
+  const turnStarts: number[] = [];
+  for (let u = 0; u < nU; u++) {
+    if (u === 0 || para[u] !== para[u - 1]) turnStarts.push(u);
+    turnOf[u] = turnStarts.length - 1;
+  }
+  turnStarts.push(nU);
+  const nT = turnStarts.length - 1;
+  const belief: Map<number, number>[] = [];
+  for (let t = 0; t < nT; t++) {
+    const m = new Map<number, number>();
+    const a = turnStarts[t];
+    const b = turnStarts[t + 1];
+    for (let u = a; u < b; u++) for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) m.set(table.candidates[k], (m.get(table.candidates[k]) ?? 0) + probs[k] / (b - a));
+    belief.push(m);
+  }
+  for (let u = 0; u < nU; u++) {
+    const t = turnOf[u];
+    const wSum = [0, 0];
+    for (let d = 1; d <= SIDE_REACH; d++) {
+      for (const s of [t - d, t + d]) {
+        if (s < 0 || s >= nT || conv[turnStarts[s]] !== conv[u]) continue;
+        const w = Math.pow(SIDE_DECAY, d);
+        const side = d % 2;
+        wSum[side] += w;
+        const m = belief[s];
+        for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) out[2 * k + side] += w * (m.get(table.candidates[k]) ?? 0);
+      }
+    }
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      if (wSum[0] > 0) out[2 * k] /= wSum[0];
+      if (wSum[1] > 0) out[2 * k + 1] /= wSum[1];
+    }
   }
   return out;
 }

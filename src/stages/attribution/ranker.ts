@@ -9,6 +9,7 @@ import { Cue } from './cues.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
+  localRows,
   NUM_FEATURES,
   STACKED_FEATURE_NAMES,
   stackedFeatures,
@@ -41,6 +42,10 @@ export interface RankerStage {
  */
 export interface RankerModel extends RankerStage {
   stacked?: RankerStage;
+  /** First-stage scores from the line's own evidence only (localRows): the turn chain's local beliefs. */
+  local?: RankerStage;
+  /** A second stacking round: the stacked features again, from the stacked stage's beliefs. */
+  restacked?: RankerStage;
   temperature?: number;
 }
 
@@ -113,6 +118,8 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 export function usableModel(model: RankerModel | null): RankerModel | null {
   if (!model || !usableStage(model, FEATURE_NAMES)) return null;
   if (model.stacked && !usableStage(model.stacked, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])) return null;
+  if (model.local && !usableStage(model.local, FEATURE_NAMES)) return null;
+  if (model.restacked && (!model.stacked || !usableStage(model.restacked, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES]))) return null;
   return model;
 }
 
@@ -122,13 +129,22 @@ function usableStage(stage: RankerStage, names: readonly string[]): boolean {
   return !stage.trees || validTrees(stage.trees, names.length);
 }
 
+/** Probabilities of the local stage (its rows hide the rules' alternation). */
+export function localProbabilities(table: ScoredTable, local: RankerStage): Float64Array {
+  return softmaxByUtterance(table.offsets, stageScores({ ...table, features: localRows(table) }, local));
+}
+
 /** Candidate probabilities under a model: first stage, then the stacked stage if the model has one. */
 export function modelProbabilities(table: CandidateTable, model: RankerModel, rules: RuleState): { table: CandidateTable; probs: Float64Array; stage: RankerStage } {
   const scores1 = stageScores(table, model);
   if (!model.stacked) return { table, probs: softmaxByUtterance(table.offsets, scores1, model.temperature), stage: model };
   const probs1 = softmaxByUtterance(table.offsets, scores1);
-  const table2 = withStacked(table, stackedFeatures(table, probs1, rules));
-  return { table: table2, probs: softmaxByUtterance(table.offsets, stageScores(table2, model.stacked), model.temperature), stage: model.stacked };
+  const local = model.local ? localProbabilities(table, model.local) : probs1;
+  const table2 = withStacked(table, stackedFeatures(table, probs1, rules, local));
+  if (!model.restacked) return { table: table2, probs: softmaxByUtterance(table.offsets, stageScores(table2, model.stacked), model.temperature), stage: model.stacked };
+  const probs2 = softmaxByUtterance(table.offsets, stageScores(table2, model.stacked));
+  const table3 = withStacked(table, stackedFeatures(table, probs2, rules, local));
+  return { table: table3, probs: softmaxByUtterance(table.offsets, stageScores(table3, model.restacked), model.temperature), stage: model.restacked };
 }
 
 /** Final speakers: the ranker's choice among candidates where a model is available. */
