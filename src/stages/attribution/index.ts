@@ -549,7 +549,11 @@ function mannerFollows(doc: Document, k: number, tEnd: number): boolean {
     if (!isWordToken(doc, k) && doc.tokenText(k) !== ',') return false;
     k++;
   }
-  return k < tEnd && (MANNER_WORDS.has(doc.tokenText(k).toLowerCase()) || isAdverb(doc, k));
+  if (k >= tEnd) return false;
+  const w = doc.tokenText(k).toLowerCase();
+  // `at last`, not `called at the house`.
+  if (w === 'at') return k + 1 < tEnd && /^(?:last|once|length)$/i.test(doc.tokenText(k + 1));
+  return MANNER_WORDS.has(w) || isAdverb(doc, k);
 }
 
 /**

@@ -577,7 +577,7 @@ function sharedSentences(st: CastState, xs: ReadonlySet<number>): Map<number, Ma
 
 /**
  * `"…, Mr. Vyse?"` … `said Cecil`: a character known only by title and surname, addressed so in
- * three quotes or more but (almost) never the name of a speech tag, and a speaker known only by a
+ * two quotes or more but (almost) never the name of a speech tag, and a speaker known only by a
  * bare first name (never titled, no surname) are one person — the narration calls him Cecil, the
  * others Mr. Vyse — when the first name answers the addresses twice or more, is in the scene of
  * half of them or more, never says the address himself, fits the gender, and no other such name
