@@ -260,8 +260,11 @@ test('a first name listed for one character goes to the namesake the text calls 
       { id: 'ada', name: 'Ada Tarrant', gender: 'she' },
     ],
   };
-  const text = `${'Pell smoked by the stove. '.repeat(8)}Oliver Tarrant was six. Oliver Tarrant had a pony.\n\nAda came in.\n\n“Can I ride now?” asked Oliver.\n`;
+  const text = `${'Pell smoked by the stove. '.repeat(12)}${'Oliver Tarrant was six. '.repeat(5)}\n\nAda came in.\n\n“Can I ride now?” asked Oliver.\n`;
   assert.equal(analyze(text, { cast: two, castOnly: true }).quotes[0].speaker, 'boy');
+  // A namesake the text barely names does not take the name from the one the list gives it to.
+  const barely = `${'Pell smoked by the stove. '.repeat(12)}Oliver Tarrant was six.\n\nAda came in.\n\n“Can I ride now?” asked Oliver.\n`;
+  assert.equal(analyze(barely, { cast: two, castOnly: true }).quotes[0].speaker, 'pell');
   // When the text does not tell them apart, the list that gives the name decides.
   const even = 'Oliver Pell smoked. Oliver Tarrant played.\n\nAda came in.\n\n“Can I ride now?” asked Oliver.\n';
   assert.equal(analyze(even, { cast: two, castOnly: true }).quotes[0].speaker, 'pell');

@@ -151,9 +151,10 @@ export interface CastState {
 
 /**
  * A bare first name two given characters share (`Charles`: Charles Musgrove, Charles Hayter) names
- * the one the text rarely qualifies: when the author nearly always writes `Charles Hayter` (or `Sir
- * John`) for one of them, a plain `Charles` is the other. Failing that, the one the text rarely calls
- * anything else: a man the narration calls `Beaver` is not the `John` of the nursery. Failing both,
+ * the one the text rarely calls anything else: a man the narration calls `Beaver` is not the `John` of
+ * the nursery (when both are named five times or more). Failing that, the one the text rarely
+ * qualifies: when the author nearly always writes `Charles Hayter` (or `Sir John`) for one of them, a
+ * plain `Charles` is the other. Failing both,
  * the entry that lists the name as an alias (`contested`) keeps it; otherwise it stays ambiguous.
  */
 function resolveSharedFirstNames(forms: Form[], clusters: Cluster[], nGiven: number, contested: ReadonlyMap<string, number>): void {
@@ -168,8 +169,11 @@ function resolveSharedFirstNames(forms: Form[], clusters: Cluster[], nGiven: num
     if (owners.length >= 2) {
       // How often the text writes each owner's first name with a surname or a title.
       const qualified = owners.map((ci) => clusters[ci].forms.reduce((n, g) => n + (forms[g].parsed.core[0] === first && (forms[g].parsed.core.length > 1 || forms[g].parsed.title !== '') ? forms[g].count : 0), 0));
-      pick = rarest(owners, qualified);
-      if (pick < 0) pick = rarest(owners, owners.map((ci) => clusters[ci].count));
+      // First by how often each is called anything else, among owners the text names five times or
+      // more (a namesake named twice is no contender); then by how often each is written in full.
+      const counts = owners.map((ci) => clusters[ci].count);
+      if (Math.min(...counts) >= 5) pick = rarest(owners, counts);
+      if (pick < 0) pick = rarest(owners, qualified);
     }
     if (pick < 0 && lister !== undefined) pick = lister;
     if (pick >= 0) joinCluster(forms, clusters, f, pick);
