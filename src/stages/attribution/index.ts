@@ -541,7 +541,7 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
 }
 
 /** Words that open how something was said (`in a low voice`, `with a smile`, `like a man waking`). */
-const MANNER_WORDS: ReadonlySet<string> = new Set(['in', 'with', 'without', 'like', 'at', 'after', 'as']);
+const MANNER_WORDS: ReadonlySet<string> = new Set(['in', 'with', 'without', 'like', 'after', 'as']);
 
 /** Does a manner phrase follow a speech verb from token k (past `out`/`up` and a comma)? */
 function mannerFollows(doc: Document, k: number, tEnd: number): boolean {
@@ -617,9 +617,6 @@ function subjectRightBefore(doc: Document, t0: number, verb: number): number {
   return m >= 0 && isSubjectMention(doc, m) ? m : -1;
 }
 
-/** Words that open a leading subordinate clause (`When Mary came in, Tom rose and said`). */
-const SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'when', 'while', 'whilst', 'after', 'before', 'since', 'once', 'until', 'though', 'although', 'if']);
-
 /**
  * The subject of a speech verb that other words separate from it, where the nearest name is an
  * object: `Isabella, who in a cold voice said,` (a relative clause), `Mr. Crawford, approaching
@@ -677,6 +674,7 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
   }
   return -1;
 }
+
 /** Words after which a clause, and so a subject, begins. */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'while', 'whilst', 'as', 'that', 'then', 'so', 'until', 'till', 'because', 'where', 'why', 'how', 'if', 'though', 'although', 'after', 'before', 'once', 'since']);
 
