@@ -251,7 +251,8 @@ export class Document {
   }
 }
 
-function lastStartAtOrBefore(arr: Int32Array, stride: number, pos: number): number {
+/** Index of the last entry (of `stride` ints, start first) starting at or before `pos`; -1 if none. */
+export function lastStartAtOrBefore(arr: Int32Array, stride: number, pos: number): number {
   let lo = 0;
   let hi = (arr.length / stride) | 0;
   while (lo < hi) {

@@ -106,16 +106,20 @@ export function wordAfter(doc: Document, end: number): string {
   return doc.tokenText(t).toLowerCase();
 }
 
+/** The token right before mention i (-1 at the start) and the first token after it. */
+export function tokensAround(doc: Document, i: number): [number, number] {
+  const e = doc.mentions[3 * i + 1];
+  let ta = doc.tokenAtOrAfter(e);
+  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+  return [doc.tokenAtOrAfter(doc.mentions[3 * i]) - 1, ta];
+}
+
 /**
  * Is mention i right next to a speech verb (`said Mrs. Hilbery`, `the policeman replied`)? With
  * `skipThe`, a `the` before the mention is looked past (`said the Jew` when the name excludes `the`).
  */
 export function nextToSpeechVerb(doc: Document, i: number, skipThe: boolean): boolean {
-  const s = doc.mentions[3 * i];
-  const e = doc.mentions[3 * i + 1];
-  const tb = doc.tokenAtOrAfter(s) - 1;
-  let ta = doc.tokenAtOrAfter(e);
-  if (ta < doc.tokenCount && doc.tokens[2 * ta] < e) ta++;
+  const [tb, ta] = tokensAround(doc, i);
   let before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
   if (skipThe && before === 'the' && tb > 0 && doc.tokenKinds[tb - 1] === TokenKind.Word) before = doc.tokenText(tb - 1).toLowerCase();
   const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';

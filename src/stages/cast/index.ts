@@ -26,7 +26,7 @@ import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
-import { buildContext, nextToSpeechVerb, type Ctx } from './context.js';
+import { buildContext, nextToSpeechVerb, tokensAround, type Ctx } from './context.js';
 import { collectForms, type Form, type FormTable } from './forms.js';
 import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Cluster } from './cluster.js';
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
@@ -506,9 +506,7 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'then
  * would know"`).
  */
 function introducedAsSubject(doc: Document, i: number): boolean {
-  const tb = doc.tokenAtOrAfter(doc.mentions[3 * i]) - 1;
-  let ta = doc.tokenAtOrAfter(doc.mentions[3 * i + 1]);
-  if (ta < doc.tokenCount && doc.tokens[2 * ta] < doc.mentions[3 * i + 1]) ta++;
+  const [tb, ta] = tokensAround(doc, i);
   if (ta >= doc.tokenCount || doc.tokenKinds[ta] !== TokenKind.Word) return false;
   const after = doc.tokenText(ta);
   if (after.toLowerCase() !== after || PREPOSITIONS.has(after)) return false;

@@ -19,7 +19,7 @@
  *    by the narrator's `I said`.
  * Unlinked descriptions stay unresolved rather than merged on a guess.
  */
-import { Document, GenderCode, MentionKind, TokenKind, type CharacterRecord } from '../../document/document.js';
+import { Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore, type CharacterRecord } from '../../document/document.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { nextToSpeechVerb } from './context.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
@@ -462,24 +462,10 @@ interface AddressEvidence {
   called: Map<number, number>;
 }
 
-/** Does a quoted region start in [from, to)? (Binary search over the sorted regions.) */
+/** Does a quoted region start in [from, to)? */
 function holdsQuote(regions: Int32Array, from: number, to: number): boolean {
-  let lo = 0;
-  let hi = regions.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (regions[2 * mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < regions.length >> 1 && regions[2 * lo] < to;
-}
-
-/** First mention index at or after offset `pos`, searching from mention `from`. */
-function mentionAtOrAfter(st: CastState, pos: number, from: number): number {
-  const m = st.ctx.doc.mentions;
-  let j = from;
-  while (j < st.mc.length && m[3 * j] < pos) j++;
-  return j;
+  const k = lastStartAtOrBefore(regions, 2, to - 1);
+  return k >= 0 && regions[2 * k] >= from;
 }
 
 /**
@@ -524,7 +510,7 @@ function addressEvidence(st: CastState, wanted: (k: number) => boolean): Map<num
     if (p > 0) answers.add(taggedSpeaker(st, p - 1, firstMentionOfPara(st, p - 1, Math.max(0, i - 80))));
     if (own >= 0) {
       const end = ctx.regions[2 * q + 1];
-      const j = mentionAtOrAfter(st, end, i + 1);
+      const j = Math.max(i + 1, doc.mentionAtOrAfter(end));
       if (j < st.mc.length && ctx.para[j] === p && !ctx.inQuote[j] && mentionKind(doc, j) === MentionKind.Proper && closesSentence(text, end) && /^[\s"'”’]*$/.test(text.slice(end, m[3 * j]))) answers.add(st.mc[j]);
     }
     for (const y of answers) if (y >= 0 && y !== v && y !== own) bump(ev.answer, y);
