@@ -374,3 +374,10 @@ test('review cases: names ending in -ly are not adverbs, a title’s full stop e
   const nothing = analyze('Harry looked at her and said nothing\n\n“Well, what is it?”\n', { cast: family });
   assert.notEqual(nothing.quotes[0].cue, 'tag-name');
 });
+
+test('a name opening a later sentence of a line and closed by a comma is a call: the addressee, not the speaker', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
+  const text = ['Mara, Rook and Tam stood on the pier.', '“The tide is turning. Rook, fetch the rope,” said Mara.', '“He never will,” said Tam.'].join('\n\n');
+  const a = analyze(text, { cast: trio });
+  assert.ok(a.quotes[0].addressees.includes('rook'), `addressees: ${a.quotes[0].addressees.join(', ')}`);
+});

@@ -12,6 +12,7 @@
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
 import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
+import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
 export const FEATURE_NAMES = [
@@ -73,6 +74,10 @@ export const FEATURE_NAMES = [
   'idiolect_margin',
   'talked_about_nearby',
   'called_nearby',
+  'address_prev_match',
+  'address_prev_clash',
+  'address_next_match',
+  'address_next_clash',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -170,6 +175,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   // Characters the cast knows only by a description (`the doctor`, `the old gentleman`).
   const describedOnly = doc.characters.map((c) => /^(?:the|a|an) /i.test(c.name));
   const words = utteranceWords(doc);
+  // The gender a line's `sir` / `ma'am` calls: that of whoever answers it, or whom it answers.
+  const addressGender = addressedGenders(doc);
   const epithets = epithetIds(doc, rules);
   const idiolect = buildIdiolect(words, taggedOwners(rules));
   const cands: number[] = [];
@@ -379,6 +386,12 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
       row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
       row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
+      if (genders[c] === GenderCode.He || genders[c] === GenderCode.She) {
+        for (const [v, fMatch, fClash] of [[vPrev, F.address_prev_match, F.address_prev_clash], [vNext, F.address_next_match, F.address_next_clash]]) {
+          if (v < 0 || addressGender[v] === GenderCode.Unknown) continue;
+          row[addressGender[v] === genders[c] ? fMatch : fClash] = 1;
+        }
+      }
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.

@@ -845,7 +845,10 @@ function findVocatives(doc: Document, u: number): number[] {
       // Dashes close a vocative too: `—`, `–`, or the typed `--`.
       const beforeOk = before === -1 || before === 44 || before === 0x2014 || before === 0x2013 || before === 45 || wordBefore(text, ms, s) === 'oh' || wordBefore(text, ms, s) === 'dear';
       const afterOk = after === -1 || after === 44 || after === 33 || after === 63 || after === 46 || after === 0x2014 || after === 0x2013 || after === 59 || (after === 45 && text.charCodeAt(nextNonSpaceAt(text, me, e) + 1) === 45);
-      if (beforeOk && afterOk && !out.includes(c)) out.push(c);
+      // A name opening a later sentence of the line and closed by a comma or a mark is a call too:
+      // `… If so I go elsewhere. Mr. Ali, how are you?`
+      const sentenceOpen = (before === 46 || before === 33 || before === 63) && (after === 44 || after === 33 || after === 63);
+      if ((sentenceOpen || (beforeOk && afterOk)) && !out.includes(c)) out.push(c);
     }
   }
   return out;
