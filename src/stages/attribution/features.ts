@@ -78,6 +78,7 @@ export const FEATURE_NAMES = [
   'address_prev_clash',
   'address_next_match',
   'address_next_clash',
+  'left_scene',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -157,7 +158,7 @@ export type ScoredTable = Pick<CandidateTable, 'candidates' | 'offsets' | 'featu
 
 export function buildCandidates(doc: Document, rules: RuleState): CandidateTable {
   const nU = doc.utteranceCount;
-  const { speakers, confidence, cues, vocatives, spokenTo, evidence, para, runFirst, conv, narrator, genders } = rules;
+  const { speakers, confidence, cues, vocatives, spokenTo, evidence, para, runFirst, conv, narrator, genders, exits } = rules;
   const inQuote = mentionInQuote(doc);
   const salience = new Float64Array(doc.characters.length);
   let maxMentions = 1;
@@ -235,6 +236,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     if (vNext >= 0) for (const c of vocatives[vNext]) add(c);
     // Active in the narration before the quote.
     const lastSeen = new Map<number, number>();
+    // Characters whose latest narration mention, before this paragraph, sends them out of the scene.
+    const gone = new Set<number>();
+    const paraStart = doc.paragraphs[2 * para[u]];
     const windowCount = new Map<number, number>();
     for (let m = doc.mentionAtOrAfter(start) - 1; m >= 0; m--) {
       const pos = doc.mentions[3 * m];
@@ -242,7 +246,10 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (inQuote[m]) continue;
       const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
       if (c < 0) continue;
-      if (!lastSeen.has(c)) lastSeen.set(c, start - pos);
+      if (!lastSeen.has(c)) {
+        lastSeen.set(c, start - pos);
+        if (exits[m] && pos < paraStart) gone.add(c);
+      }
       windowCount.set(c, (windowCount.get(c) ?? 0) + 1);
     }
     for (const c of lastSeen.keys()) add(c);
@@ -386,6 +393,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
       row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
       row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
+      if (gone.has(c)) row[F.left_scene] = 1;
       if (genders[c] === GenderCode.He || genders[c] === GenderCode.She) {
         for (const [v, fMatch, fClash] of [[vPrev, F.address_prev_match, F.address_prev_clash], [vNext, F.address_next_match, F.address_next_clash]]) {
           if (v < 0 || addressGender[v] === GenderCode.Unknown) continue;

@@ -21,6 +21,7 @@ import { rankSpeakers } from './ranker.js';
 
 export { Cue } from './cues.js';
 import { Cue } from './cues.js';
+import { exitMentions } from './exits.js';
 
 interface Decision {
   speaker: number;
@@ -62,6 +63,8 @@ export interface RuleState {
   conv: Int32Array;
   narrator: number;
   genders: Uint8Array;
+  /** Per mention: 1 when it is the subject of an exit (`she left the room`; see exits.ts). */
+  exits: Uint8Array;
 }
 
 export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void {
@@ -120,6 +123,7 @@ export function runRules(doc: Document): RuleState {
   const conv = conversationIds(doc, para);
   const inQuote = mentionInQuote(doc);
   const [runFirst, runLast] = paragraphRuns(para);
+  const exits = exitMentions(doc);
 
   // Evidence next to each utterance: tags first, then beats, strongest first.
   const evidence: Evidence[][] = new Array(nU);
@@ -191,7 +195,7 @@ export function runRules(doc: Document): RuleState {
     for (const v of [runFirst[u] - 1, runLast[u] + 1]) {
       if (v >= 0 && v < nU && conv[v] === conv[u] && speakers[v] >= 0) exclude.push(speakers[v]);
     }
-    const recent = recentCharacter(doc, doc.quotes[4 * q0], exclude, narrator);
+    const recent = recentCharacter(doc, doc.quotes[4 * q0], doc.paragraphs[2 * para[u]], exclude, narrator, exits);
     if (recent >= 0) {
       speakers[u] = recent;
       confidence[u] = 0.25;
@@ -199,7 +203,7 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, narrator, genders };
+  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, narrator, genders, exits };
 }
 
 /** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
@@ -1069,14 +1073,24 @@ function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: 
 }
 
 /** The most recent character mentioned in the narration before `pos`, not one addressed in the quote. */
-function recentCharacter(doc: Document, pos: number, exclude: number[], narrator: number): number {
+/**
+ * The character most recently named in the narration before pos, skipping those excluded and those
+ * whose latest mention before the line's paragraph (from paraStart) sends them out of the scene.
+ */
+function recentCharacter(doc: Document, pos: number, paraStart: number, exclude: number[], narrator: number, exits: Uint8Array): number {
   let q = quoteBefore(doc, pos);
+  const seenBefore: number[] = [];
   for (let m = doc.mentionAtOrAfter(pos) - 1, seen = 0; m >= 0 && seen < 80; m--, seen++) {
     const ms = doc.mentions[3 * m];
     while (q >= 0 && doc.quotes[4 * q] > ms) q--;
     if (q >= 0 && doc.quotes[4 * q + 1] > ms) continue; // inside a quote: talked about, not present
     const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
-    if (c >= 0 && !exclude.includes(c)) return c;
+    if (c < 0 || exclude.includes(c) || seenBefore.includes(c)) continue;
+    if (exits[m] && ms < paraStart) {
+      seenBefore.push(c);
+      continue;
+    }
+    return c;
   }
   return -1;
 }

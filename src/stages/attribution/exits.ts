@@ -1,0 +1,75 @@
+/**
+ * Exits: narration that sends a character out of the scene (`the woman gets off two stops later`,
+ * `Mr. Hale left the room`, `he went out`). Someone who has just left seldom speaks the next line,
+ * however recently they were named.
+ */
+import { Document, MentionKind, TokenKind } from '../../document/document.js';
+
+/** Pronouns that can be the subject of a verb (`his left hand`, `her left` are not). */
+const SUBJECT_FORMS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we']);
+
+/** Verbs that are an exit on their own after their subject. */
+const EXIT_VERBS: ReadonlySet<string> = new Set([
+  'left', 'leaves', 'departed', 'departs', 'disappeared', 'disappears', 'vanished', 'vanishes', 'exited',
+  'exits', 'withdrew', 'withdraws',
+]);
+/** Verbs of motion that are an exit with `out`, `away` or `off` after them (`went out`, `gets off`). */
+const MOTION_VERBS: ReadonlySet<string> = new Set([
+  'went', 'goes', 'walked', 'walks', 'stepped', 'steps', 'hurried', 'hurries', 'ran', 'runs', 'slipped',
+  'slips', 'stalked', 'stalks', 'stormed', 'storms', 'strode', 'strides', 'drove', 'drives', 'rode',
+  'rides', 'got', 'gets', 'marched', 'marches', 'wandered', 'wanders',
+]);
+const EXIT_PARTICLES: ReadonlySet<string> = new Set(['out', 'away', 'off']);
+/** The end of a telephone call: `hung up`, `rang off` (but `rang up` is the start of one). */
+const CALL_ENDS: ReadonlyMap<string, string> = new Map([['hung', 'up'], ['hangs', 'up'], ['rang', 'off'], ['rings', 'off']]);
+/** Words that may stand between the subject and the verb (`she quietly left`, `he had gone off`), besides -ly adverbs. */
+const GAP_WORDS: ReadonlySet<string> = new Set(['then', 'soon', 'had', 'has', 'have', 'just', 'now', 'finally', 'presently', 'also', 'at', 'once', 'last', 'too']);
+const MAX_GAP = 2;
+
+/**
+ * 1 for each mention that is the subject of an exit, and for the same character's later mentions in
+ * that sentence. A mention is the subject of an exit when the next words, before any punctuation,
+ * are an exit verb, a motion verb followed by `out`/`away`/`off`, or the end of a telephone call,
+ * with at most MAX_GAP adverbs or auxiliaries before the verb.
+ */
+export function exitMentions(doc: Document): Uint8Array {
+  const out = new Uint8Array(doc.mentionCount);
+  const text = doc.text;
+  for (let m = 0; m < doc.mentionCount; m++) {
+    const end = doc.mentions[3 * m + 1];
+    // `Hale's left hand`: a possessive is no subject.
+    if (text.charCodeAt(end) === 39 || text.charCodeAt(end) === 0x2019) continue;
+    const kind = doc.mentions[3 * m + 2];
+    if ((kind === MentionKind.Pronoun || kind === MentionKind.FirstPerson) && !SUBJECT_FORMS.has(text.slice(doc.mentions[3 * m], end).toLowerCase())) continue;
+    let t = doc.tokenAtOrAfter(end);
+    for (let gap = 0; gap <= MAX_GAP && t < doc.tokenCount; gap++, t++) {
+      if (doc.tokenKinds[t] !== TokenKind.Word) break;
+      const w = doc.tokenText(t).toLowerCase();
+      if (EXIT_VERBS.has(w)) {
+        out[m] = 1;
+        break;
+      }
+      if (gap === MAX_GAP) break;
+      const callEnd = CALL_ENDS.get(w);
+      if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
+        const p = doc.tokenText(t + 1).toLowerCase();
+        if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p)) out[m] = 1;
+        break;
+      }
+      if (!GAP_WORDS.has(w) && !w.endsWith('ly')) break;
+    }
+    // The rest of the sentence still sees them go (`… went off with her bucket`).
+    const c = doc.mentionCharacters[m];
+    if (out[m] && c >= 0) {
+      let stop = end;
+      while (stop < text.length && stop - end < SENTENCE_REACH && !isSentenceEnd(text.charCodeAt(stop))) stop++;
+      for (let n = m + 1; n < doc.mentionCount && doc.mentions[3 * n] < stop; n++) if (doc.mentionCharacters[n] === c) out[n] = 1;
+    }
+  }
+  return out;
+}
+
+const SENTENCE_REACH = 300;
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10;
+}

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../src/index.js';
+import { runRules } from '../src/stages/attribution/index.js';
+import { exitMentions } from '../src/stages/attribution/exits.js';
+import type { CastFile } from '../src/types.js';
+
+function exitsIn(text: string): string[] {
+  const doc = analyzeDocument(text);
+  const flags = exitMentions(doc);
+  const out: string[] = [];
+  for (let m = 0; m < doc.mentionCount; m++) if (flags[m]) out.push(text.slice(doc.mentions[3 * m], doc.mentions[3 * m + 1]));
+  return out;
+}
+
+test('the subject of an exit is marked: a verb of leaving, a motion verb with out/away/off, the end of a call', () => {
+  assert.deepEqual(exitsIn('Orla Penn left the kitchen without a word.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('Tobias Wren quietly slipped out.\n'), ['Tobias Wren']);
+  assert.deepEqual(exitsIn('Then she hung up.\n'), ['she']);
+  assert.deepEqual(exitsIn('Orla Penn rang off.\n'), ['Orla Penn']);
+});
+
+test('look-alikes are not exits: a possessive, an object pronoun, getting up, ringing up, a verb after a comma', () => {
+  assert.deepEqual(exitsIn('Orla Penn’s left hand shook.\n'), []);
+  assert.deepEqual(exitsIn('He raised his left hand.\n'), []);
+  assert.deepEqual(exitsIn('Tobias Wren got up.\n'), []);
+  assert.deepEqual(exitsIn('Orla Penn rang up at eight.\n'), []);
+  assert.deepEqual(exitsIn('Tobias Wren, who had left, came back.\n'), []);
+});
+
+test('the rules do not give an untagged line to someone who has left the scene as the last one named', () => {
+  const cast: CastFile = {
+    characters: [
+      { id: 'ines', name: 'Ines Farr', aliases: ['Ines'], gender: 'she' },
+      { id: 'bo', name: 'Bo Lark', aliases: ['Bo'], gender: 'he' },
+      { id: 'cleaner', name: 'the cleaner', gender: 'she' },
+    ],
+  };
+  const text = [
+    'The cleaner wished Ines and Bo good night at the corner, and then the cleaner went off with her bucket.',
+    '“I like her,” Bo says.',
+    '“Everyone likes her.”',
+  ].join('\n\n');
+  const doc = analyzeDocument(text, { cast });
+  const rules = runRules(doc);
+  assert.equal(rules.cues[1], 'recent-mention');
+  assert.equal(doc.characters[rules.speakers[1]].id, 'ines');
+});
