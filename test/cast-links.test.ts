@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, MentionKind } from '../src/document/document.js';
 import { runPipeline } from '../src/pipeline/run.js';
-import { analyze } from '../src/index.js';
+import { analyze, analyzeDocument } from '../src/index.js';
+import { opensWithQuote } from '../src/stages/cast/forms.js';
 import type { AnalyzeOptions } from '../src/types.js';
 import { cleanHint } from '../src/stages/cast/index.js';
 import { main } from '../src/cli/main.js';
@@ -370,6 +371,11 @@ test('gender: a she in the next turn (a paragraph opening with a quote) does not
   }
   const doc = cast(paras.join('\n\n'));
   assert.equal(char(doc, 'Zephyr Darby').gender, 'he');
+});
+
+test('a paragraph opening with an elision (`\'Tis`) does not open with a quotation', () => {
+  const doc = analyzeDocument(["'Tis a cold night for it, she thought.", "'Who is at the gate?' she asked.", "'Only the wind.'"].join('\n\n'));
+  assert.deepEqual([0, 1, 2].map((p) => opensWithQuote(doc, p)), [false, true, true]);
 });
 
 test('the narrator takes the name the narration gives them', () => {

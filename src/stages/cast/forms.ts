@@ -4,7 +4,7 @@
  * vocative, a `'s sister`), place cues (`in`, `at`, `into` before it), `the` before it, plural cues,
  * and gender votes (the title's gender, the next he/she/himself/herself after a subject-like use).
  */
-import { type Document, GenderCode, MentionKind, TokenKind } from '../../document/document.js';
+import { type Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
@@ -173,13 +173,18 @@ export function collectForms(ctx: Ctx): FormTable {
   return { forms, formOf, byKey, vocative, co: coOccurrence(ctx, forms, formOf) };
 }
 
-/** Does paragraph p start with a quotation mark? */
-function opensWithQuote(doc: Document, p: number): boolean {
+/**
+ * Does paragraph p start with a quotation? A quote span (which excludes its mark) must begin right
+ * after the paragraph's first mark: an elision such as `'Twas` opens no quote.
+ */
+export function opensWithQuote(doc: Document, p: number): boolean {
   const text = doc.text;
   let k = doc.paragraphs[2 * p];
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 9)) k++;
   const c = text.charCodeAt(k);
-  return c === 34 || c === 39 || c === 0x201c || c === 0x2018;
+  if (c !== 34 && c !== 39 && c !== 0x201c && c !== 0x2018) return false;
+  const q = lastStartAtOrBefore(doc.quotes, 4, k + 1);
+  return q >= 0 && doc.quotes[4 * q] === k + 1;
 }
 
 /** Gender votes: the title's gender, then the next subject/reflexive he/she after a subject-like use. */
