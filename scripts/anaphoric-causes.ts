@@ -63,7 +63,11 @@ for (const dir of listPdncNovelDirs(dataDir)) {
       detail = `ev=${ev.cue}:"${mtext}" res=${nm(res)}`;
       if (!tag) cat = `beat-${kindName[kind]}`;
       else if (kind === MentionKind.Proper) cat = res === g ? 'name-right-overridden' : 'name-wrong';
-      else if (kind === MentionKind.Nominal && res >= 0) cat = res === g ? 'nom-resolved-right-overridden' : 'nom-resolved-wrong';
+      else if (kind === MentionKind.Nominal && res >= 0) {
+        cat = res === g ? 'nom-resolved-right-overridden' : 'nom-resolved-wrong';
+        // A character the cast knows only by a description (`The Painter`) that the tag's words match.
+        if (/^(?:the|a|an|one) /i.test(doc.characters[res].name)) cat += '-to-described-only';
+      }
       else {
         const pc = pronounCandidates(doc, ev.mention, u, rules.genders, rules.speakers, rules.conv, rules.para, rules.notSpeaker[u], inQuote, addressedBefore(u, rules.para, rules.conv, rules.speakers, rules.vocatives, rules.spokenTo, rules.runFirst));
         const rank = pc.findIndex((x) => x[0] === g);
@@ -79,12 +83,14 @@ for (const dir of listPdncNovelDirs(dataDir)) {
         if (rank < 0) cat = `${k}-gold-absent`;
         else if (rank === 0) cat = `${k}-rank1-overridden`;
         else cat = `${k}-rank${Math.min(rank + 1, 3)}`;
-        cat += ` ${genderNote} ${where} ${predWhere}`;
+        const q0 = doc.utterances[2 * u];
+        const quoteFirst = doc.quotes[4 * q0] - doc.paragraphs[2 * rules.para[u]] < 3;
+        cat += ` ${genderNote} ${where} ${predWhere} ${quoteFirst ? 'quote-first' : 'narr-first'} ${res < 0 ? 'unresolved' : res === g ? 'res-right' : 'res-wrong'}`;
       }
     }
     if (!inTable) cat += ' (not-cand)';
     count(cat);
-    if (showCause && cat.startsWith(showCause) && shown++ < showN) {
+    if (showCause && cat.includes(showCause) && shown++ < showN) {
       const q0 = doc.utterances[2 * u];
       const p = doc.quotes[4 * q0 + 2];
       const ps = doc.paragraphs[2 * Math.max(0, p - 2)];

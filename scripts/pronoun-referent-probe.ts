@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { goldCastFile, listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
 import { analyzeDocument } from '../src/index.js';
 import { goldSpeakers } from '../src/learn/ranker-training.js';
-import { mentionInQuote, runRules } from '../src/stages/attribution/index.js';
+import { mentionInQuote, runRules, tagAntecedent } from '../src/stages/attribution/index.js';
 import { GenderCode, MentionKind } from '../src/document/document.js';
 import { PREPOSITIONS } from '../src/lang/en/prepositions.js';
 
@@ -68,6 +68,15 @@ for (const dir of listPdncNovelDirs(dataDir)) {
         if (ms === m) h2 = c;
       }
     }
+    const h3 = tagAntecedent(doc, e.mention, g, gOf, inQuote);
+    const res = doc.mentionCharacters[e.mention];
+    const k0 = doc.quotes[4 * q0] - pStart < 3 ? 'quoteFirst' : 'narrFirst';
+    note(`cast-resolution-${k0}`, res, gold[u], pred);
+    note(`h3-clause-subject-${k0}`, h3, gold[u], pred);
+    if (h3 >= 0 && res >= 0) {
+      note(`h3-vs-res-both-${k0}`, h3, gold[u], res);
+    }
+    if (h3 >= 0 && res < 0) note(`h3-where-res-none-${k0}`, h3, gold[u], pred);
     const kindTag = tagBeforeQuote ? 'tagBefore' : 'tagAfter';
     const paraStartsWithQuote = doc.quotes[4 * q0] - pStart < 3;
     const k2 = paraStartsWithQuote ? 'quoteFirst' : 'narrFirst';
