@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../src/index.js';
-import { addressedBefore, kinPossessor, mentionInQuote, pronounCandidates, runRules } from '../src/stages/attribution/index.js';
+import { addressedBefore, kinPossessor, mentionInQuote, pronounCandidates, runRules, tagAntecedent } from '../src/stages/attribution/index.js';
 import type { CastFile } from '../src/types.js';
 
 const cast: CastFile = {
@@ -100,4 +100,28 @@ test('a description resolved to a woman keeps her: the title word (`the Captain`
   const list = pronounCandidates(doc, e.mention, 1, r.genders, r.speakers, r.conv, r.para, r.notSpeaker[1], mentionInQuote(doc), []);
   assert.equal(doc.characters[list[0][0]].id, 'ana');
   assert.ok(!list.some(([c]) => doc.characters[c].id === 'jory'), 'the other gender is not a candidate');
+});
+
+test('tagAntecedent: the subject of the latest clause before a tag pronoun, not the sentence\'s first name', () => {
+  // The cast stage takes the leftmost she of the sentence (Ilse); a reader takes the subject of the
+  // clause that leads into the line (Mara). Objects (`told Ilse`) never count.
+  const text = 'When Ilse had gone up to bed, Mara sat down by the fire.\n\n“Cold out there,” she said.\n\nRook told Ilse the news.\n\n“Well,” he said.\n';
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const inQuote = mentionInQuote(doc);
+  const of = (u: number) => {
+    const m = r.evidence[u][0].mention;
+    const c = tagAntecedent(doc, m, doc.mentionGenders[m], r.genders, inQuote);
+    return c >= 0 ? doc.characters[c].id : null;
+  };
+  assert.equal(of(0), 'mara');
+  assert.equal(of(1), 'rook');
+});
+
+test('tagAntecedent: a possessor or an object of a preposition is no antecedent; none when no sentence holds one', () => {
+  const text = 'The letter was from Rook. It lay on the table with Rook\u2019s gloves.\n\n“Who sent it?” he asked.\n';
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const m = r.evidence[0][0].mention;
+  assert.equal(tagAntecedent(doc, m, doc.mentionGenders[m], r.genders, mentionInQuote(doc)), -1);
 });

@@ -11,7 +11,7 @@
  */
 import { Document, MentionKind, GenderCode } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -79,6 +79,8 @@ export const FEATURE_NAMES = [
   'address_next_match',
   'address_next_clash',
   'left_scene',
+  'tag_antecedent',
+  'described_tag',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -211,18 +213,28 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     let pronResolved = -1;
     // For a kinship tag (`said her mother`), whose relative the speaker is.
     let possessor = -1;
+    // The reader's antecedent of a tag pronoun (the latest clause subject before it).
+    let antecedent = -1;
+    // The tag's description matched a character the cast knows only by a description (`said the
+    // painter` and a `The Painter` entry): often a named character the narration calls by role.
+    let describedTag = false;
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
+      describedTag = kind === MentionKind.Nominal && evChars[0] >= 0 && describedOnly[evChars[0]];
       // A pronoun, or a description nobody is known by. A description the cast resolved (`said the
       // croupier`) names its speaker like a name does: treating it as a pronoun let the neighbouring
-      // turns outvote it (The Gambler's croupier, explicit 94 -> 84 cross-validated).
-      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
+      // turns outvote it (The Gambler's croupier, explicit 94 -> 84 cross-validated). One resolved to
+      // a character known only by a description still gets the pronoun candidates, so the ranker can
+      // weigh the named people of the exchange against it (described_tag tells it which case it is).
+      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && (evChars[0] < 0 || describedTag))) {
         pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst));
         pronResolved = doc.mentionCharacters[top.mention];
         pronGender = doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);
+        if (kind === MentionKind.Pronoun && top.cue === Cue.TagPronoun) antecedent = tagAntecedent(doc, top.mention, pronGender, genders, inQuote);
         for (const [c] of pron.slice(0, 3)) add(c);
+        add(antecedent);
       }
     }
     for (const d of [-1, 1, -2, 2, -3, 3]) {
@@ -400,6 +412,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
           row[addressGender[v] === genders[c] ? fMatch : fClash] = 1;
         }
       }
+      if (antecedent === c) row[F.tag_antecedent] = 1;
+      if (describedTag) row[F.described_tag] = 1;
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.

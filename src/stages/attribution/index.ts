@@ -782,6 +782,53 @@ export function pronounCandidates(
 }
 
 
+/** How many narration sentences back a tag pronoun's antecedent is looked for. */
+const ANTECEDENT_SENTENCES = 3;
+/** Words after which a name is an object, not the subject of a clause (`told Anne`, `thanked Mara`). */
+const OBJECT_VERBS: ReadonlySet<string> = new Set(['told', 'asked', 'saw', 'thanked', 'followed', 'watched', 'kissed', 'met', 'found', 'left', 'joined', 'called', 'answered', 'interrupted', 'addressed', 'heard', 'let', 'made', 'gave', 'showed', 'helped', 'begged', 'bade', 'bid', 'assured', 'reminded', 'warned', 'urged', 'pressed', 'seized', 'took', 'led', 'brought', 'sent', 'knew', 'loved', 'married', 'than']);
+
+/**
+ * The antecedent of a speech-tag pronoun read as a reader does: in the nearest narration sentence
+ * before it (up to ANTECEDENT_SENTENCES back) that holds someone of its gender, the *last* one in
+ * subject position — the subject of the latest clause, `When Mara left, Rook turned. "…," he said` —
+ * where the cast stage takes the sentence's leftmost. Names, descriptions the cast resolved, and
+ * subject pronouns the cast resolved (a chain of `he … he`) count; objects (`told Anne`, `to Anne`)
+ * and possessives do not. -1 when no sentence holds one.
+ */
+export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint8Array, inQuote: Uint8Array): number {
+  const pos = doc.mentions[3 * m];
+  let sentence = -1;
+  let sentencesSeen = 0;
+  let best = -1;
+  for (let k = m - 1; k >= 0 && pos - doc.mentions[3 * k] < 3000; k--) {
+    if (inQuote[k]) continue;
+    const ks = doc.mentions[3 * k];
+    const s = doc.sentenceAt(ks);
+    if (s !== sentence) {
+      if (best >= 0) return best;
+      if (++sentencesSeen > ANTECEDENT_SENTENCES) return -1;
+      sentence = s;
+    }
+    const c = doc.mentionCharacters[k];
+    if (c < 0) continue;
+    const kind = doc.mentions[3 * k + 2];
+    if (kind === MentionKind.FirstPerson) continue;
+    if (g !== GenderCode.Unknown && genders[c] !== g && genders[c] !== GenderCode.Unknown) continue;
+    if (kind === MentionKind.Pronoun && !/^(?:he|she)$/i.test(doc.mentionText(k))) continue;
+    const after = doc.text.charCodeAt(doc.mentions[3 * k + 1]);
+    if (after === 39 || after === 0x2019) continue; // `Anne's`: a possessor
+    const t = doc.tokenAtOrAfter(ks);
+    const sentStart = doc.sentences[4 * s + 2];
+    if (t > sentStart) {
+      const w = doc.tokenText(t - 1).toLowerCase();
+      if (!CLAUSE_OPENERS.has(w) && (PREPOSITIONS.has(w) || OBJECT_VERBS.has(w))) continue;
+    }
+    // Walking backwards: the first one found is the last in the sentence.
+    if (best < 0) best = c;
+  }
+  return best;
+}
+
 /**
  * For a kinship description (`her mother`, `Mara's elder brother`), the character its possessor
  * resolves to (the possessive pronoun or name that starts at the same offset), or -1.
