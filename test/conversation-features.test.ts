@@ -68,3 +68,16 @@ test('a tag pronoun marks the subject of the clause before it as its antecedent'
   assert.equal(featureOf(text, 0, 'rook', 'tag_antecedent'), 1);
   assert.equal(featureOf(text, 0, 'tam', 'tag_antecedent') ?? 0, 0);
 });
+
+test('a gendered word of address in the turn before marks candidates of that gender, and clashes with the other', () => {
+  const text = ['Mara, Rook and Tam waited on the quay.', '“Is the boat in, sir?” Mara asked.', '“Not yet.”'].join('\n\n');
+  assert.equal(featureOf(text, 1, 'rook', 'address_prev_match'), 1);
+  assert.equal(featureOf(text, 1, 'mara', 'address_prev_clash'), 1);
+  assert.equal(featureOf(text, 1, 'mara', 'address_prev_match') ?? 0, 0);
+});
+
+test('someone whose last mention before the paragraph is an exit is marked as gone', () => {
+  const text = ['Tam nodded to them both, and then Tam went out.', '“Good riddance,” said Rook.', '“Be kind.”'].join('\n\n');
+  assert.equal(featureOf(text, 1, 'tam', 'left_scene'), 1);
+  assert.equal(featureOf(text, 1, 'rook', 'left_scene') ?? 0, 0);
+});
