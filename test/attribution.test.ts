@@ -374,3 +374,21 @@ test('review cases: names ending in -ly are not adverbs, a title’s full stop e
   const nothing = analyze('Harry looked at her and said nothing\n\n“Well, what is it?”\n', { cast: family });
   assert.notEqual(nothing.quotes[0].cue, 'tag-name');
 });
+
+test('a narration paragraph ending `X calmly said,` introduces the quote paragraph after it', () => {
+  const text = [
+    'Mara and Rook walked down the lane.',
+    'They had gone only a little way past the mill, when, stopping with her eyes on the ridge, Mara calmly said,',
+    '“There, just there, is where I fell.”',
+    '“I know,” said Rook.',
+  ].join('\n\n');
+  const q = analyze(text, { cast }).quotes[0];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-name');
+});
+
+test('after a tag verb, a name behind a bare `at` is looked at, not speaking (`smiling at Mara`)', () => {
+  const text = '“Have you finished?” said Rook.\n\n“Nearly,” said Mara.\n\n“There is no hurry,” (smiling at Mara,) “none at all.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'rook');
+});

@@ -365,7 +365,10 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
       // `said X`: mention right after the verb (allowing filler words).
       let j = i + 1;
       while (j < nTok && doc.tokens[2 * j] < to && TAG_FILLERS.has(doc.tokenText(j).toLowerCase())) j++;
-      const after = j < nTok && doc.tokens[2 * j] < to ? mentionAfterDescribers(doc, j, to) : -1;
+      // `smiling at Anne`: after a bare `at` the name is an object, not the subject (`said at last Tom`
+      // has `last` between; `in` and `on` are particles: `put in Tom`, `went on Tom`).
+      const objectAfter = j - 1 > i && doc.tokenText(j - 1).toLowerCase() === 'at';
+      const after = j < nTok && doc.tokens[2 * j] < to && !objectAfter ? mentionAfterDescribers(doc, j, to) : -1;
       if (after >= 0 && i === t) return tagEvidence(doc, after);
       // `he heard Katharine say`: the one heard speaks.
       const heard = i - 1 > t ? nameEndingAt(doc, i - 1) : -1;
@@ -520,11 +523,13 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
   let end = doc.paragraphs[2 * p + 1];
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  // Ends in `:`, a dash, or mid-sentence (`Bull said` ⏎ `"I understand nothing."`).
-  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || isLetterCode(last))) return null;
-  // A paragraph that merely lacks its final stop is no introduction: there only a speech verb among
-  // its last three words counts (`Bull said`, not `…and said nothing`).
-  if (isLetterCode(last)) {
+  // Ends in `:`, a dash, a comma (`Marianne calmly said,` ⏎ `"There, …"`) or mid-sentence (`Bull said` ⏎
+  // `"I understand nothing."`).
+  const open = isLetterCode(last) || last === 44;
+  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || open)) return null;
+  // A paragraph that merely lacks its final stop, or breaks off at a comma, is no introduction: there
+  // only a speech verb among its last three words counts (`Bull said`, not `…and said nothing`).
+  if (open) {
     const tEnd = doc.tokenAtOrAfter(end);
     let verbNear = false;
     for (let i = tEnd - 1, words = 0; i >= 0 && words < 8 && doc.tokens[2 * i] >= start; i--) {
@@ -536,7 +541,7 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
     }
     if (!verbNear) return null;
   }
-  const e = tagBefore(doc, start, end, isLetterCode(last));
+  const e = tagBefore(doc, start, end, open);
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
 }
 
