@@ -392,3 +392,17 @@ test('after a tag verb, a name behind a bare `at` is looked at, not speaking (`s
   const q = analyze(text, { cast }).quotes[2];
   assert.equal(q.speaker, 'rook');
 });
+
+test('a narration paragraph closing on `X went on.` or `X interposed.` introduces the quote paragraph after it; `went away.` does not', () => {
+  const intro = [
+    '“Is the engine fixed?” said Rook.',
+    '“Mostly,” said Mara.',
+    'Rook, trying not to smile, went on.',
+    '“Then we leave at dawn.”',
+  ].join('\n\n');
+  const q = analyze(intro, { cast }).quotes[2];
+  assert.equal(q.speaker, 'rook');
+  assert.equal(q.cue, 'tag-name');
+  const away = intro.replace('Rook, trying not to smile, went on.', 'Rook, trying not to smile, went away.');
+  assert.notEqual(analyze(away, { cast }).quotes[2].cue, 'tag-name');
+});

@@ -526,6 +526,7 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
   // Ends in `:`, a dash, a comma (`Marianne calmly said,` ⏎ `"There, …"`) or mid-sentence (`Bull said` ⏎
   // `"I understand nothing."`).
   const open = isLetterCode(last) || last === 44;
+  if (end > start && last === 46) return from < 0 && !/["\u201c\u201d]/.test(text.slice(start, end)) ? closedIntro(doc, start, end) : null;
   if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || open)) return null;
   // A paragraph that merely lacks its final stop, or breaks off at a comma, is no introduction: there
   // only a speech verb among its last three words counts (`Bull said`, not `…and said nothing`).
@@ -544,6 +545,40 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
   const e = tagBefore(doc, start, end, open);
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
 }
+
+/**
+ * A narration paragraph whose last, short sentence says someone speaks (`Mrs Musgrove interposed.`,
+ * `Sir Thomas, trying to suppress a smile, went on.`) introduces the quote paragraph after it. The
+ * speech verb must be among the sentence's last words, with nothing said to be unsaid after it
+ * (`…and said no more.`).
+ */
+function closedIntro(doc: Document, start: number, end: number): Evidence | null {
+  const s = doc.sentenceAt(end - 1);
+  if (s < 0) return null;
+  const from = Math.max(start, doc.sentences[4 * s]);
+  // Back from the full stop over `again`, `on` and adverbs to the verb: `went on.`, `interposed.`,
+  // `began again.`, `continued gravely.`, but not `went away.` or `began to laugh.`
+  let k = doc.tokenAtOrAfter(end - 1) - 1;
+  let particle = false;
+  while (k >= 0 && doc.tokens[2 * k] >= from && (/^(?:again|on)$/i.test(doc.tokenText(k)) || isAdverb(doc, k))) {
+    if (doc.tokenText(k).toLowerCase() === 'on') particle = true;
+    k--;
+  }
+  if (k < 0 || doc.tokens[2 * k] < from) return null;
+  const w = doc.tokenText(k).toLowerCase();
+  if (!(INTRO_VERBS.has(w) || (particle && (w === 'went' || w === 'ran')))) return null;
+  // The verb's own subject, right before it or across an insertion (`Sir Thomas, trying to suppress a
+  // smile, went on.`), never a subordinate clause's (`as she spoke.`, `before the talk began.`).
+  let subj = subjectRightBefore(doc, doc.tokenAtOrAfter(from), k);
+  if (subj < 0) subj = distantSubject(doc, doc.tokenAtOrAfter(from), k);
+  if (subj < 0) return null;
+  const t = doc.tokenAtOrAfter(doc.mentions[3 * subj]);
+  if (t > 0 && SUBORDINATORS.has(doc.tokenText(t - 1).toLowerCase())) return null;
+  return tagEvidence(doc, subj, 0.15);
+}
+const SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'when', 'while', 'whilst', 'before', 'after', 'till', 'until', 'if', 'though', 'although', 'because', 'since', 'once', 'whenever']);
+/** Verbs that, closing a sentence, announce speech to come rather than report speech past (`smiled`, `replied`). */
+const INTRO_VERBS: ReadonlySet<string> = new Set(['interposed', 'continued', 'proceeded', 'resumed', 'began', 'spoke']);
 
 /** Words that open how something was said (`in a low voice`, `with a smile`, `like a man waking`). */
 const MANNER_WORDS: ReadonlySet<string> = new Set(['in', 'with', 'without', 'like', 'after', 'as']);
