@@ -406,3 +406,10 @@ test('a narration paragraph closing on `X went on.` or `X interposed.` introduce
   const away = intro.replace('Rook, trying not to smile, went on.', 'Rook, trying not to smile, went away.');
   assert.notEqual(analyze(away, { cast }).quotes[2].cue, 'tag-name');
 });
+
+test('a line introduced by its own tag keeps it against the next line’s introduction or a clause of its own after it', () => {
+  const next = analyze('They sat down at the bar.\n\nMara said, “Are you staying long?” Rook said, “Have you got a match?”\n', { cast });
+  assert.deepEqual(next.quotes.map((q) => q.speaker), ['mara', 'rook']);
+  const clause = analyze('After supper they played riddles.\n\nRook said, “I have thought of one”, and Mara asked him questions until she had it.\n', { cast });
+  assert.equal(clause.quotes[0].speaker, 'rook');
+});

@@ -242,6 +242,9 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   const end = doc.utterances[2 * u + 1];
   const text = doc.text;
   const out: Evidence[] = [];
+  // The tag after the last span when it is also the next line's introduction (`Milly said, "…?"
+  // Babs said, "…"`) or a clause of its own (`Beaver said, "…", and Brenda asked him`).
+  let sharedAfter: Evidence | null = null;
   // After each span of this utterance (up to the next quote in the paragraph or its end).
   for (let k = first; k < end; k++) {
     const p = q[4 * k + 2];
@@ -252,6 +255,7 @@ function findEvidence(doc: Document, u: number): Evidence[] {
     const e = tagAfter(doc, from, nextQuote);
     if (e) {
       out.push(e);
+      if (k === end - 1 && (introducesNext(text, from, nextQuote, nextQuote < pEnd) || opensClause(doc, from))) sharedAfter = e;
       break;
     }
   }
@@ -263,6 +267,10 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   if (before > prevInPara) {
     const e = tagBefore(doc, prevInPara, before);
     if (e) out.push(e);
+    // `Milly said, "Are you in town?" Babs said, "…"`: a line introduced by its own tag keeps it.
+    if (e && sharedAfter && e.cue !== Cue.Beat && e.cue !== Cue.Narrator && endsInCommaOrColon(text, prevInPara, before)) {
+      sharedAfter.confidence = Math.min(sharedAfter.confidence, e.confidence - 0.01);
+    }
   } else if (first === 0 || q[4 * (first - 1) + 2] < p0 - 1) {
     // The quote opens its paragraph and the narration paragraph before it introduces it:
     // `Mr. Beebe was back, saying rather nervously:` ⏎ `"Mr. Emerson is engaged…"`.
@@ -291,6 +299,25 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   }
   out.sort((a, b) => b.confidence - a.confidence);
   return out;
+}
+
+/** Does the narration [from, to) end in a comma or colon right before a quote (`Babs said, "`)? */
+function introducesNext(text: string, from: number, to: number, quoteFollows: boolean): boolean {
+  return quoteFollows && endsInCommaOrColon(text, from, to);
+}
+
+/** Does the narration [from, to) end in a comma or colon? */
+function endsInCommaOrColon(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpaceCode(text.charCodeAt(k))) k--;
+  return k >= from && (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 58);
+}
+
+/** Does the narration after a quote open with a conjunction, a clause of its own (`, and Brenda asked`)? */
+function opensClause(doc: Document, from: number): boolean {
+  let t = doc.tokenAtOrAfter(from);
+  while (t < doc.tokenCount && !isWordToken(doc, t)) t++;
+  return t < doc.tokenCount && /^(?:and|but|while|whereupon)$/i.test(doc.tokenText(t));
 }
 
 function beatCue(doc: Document, m: number): string {
