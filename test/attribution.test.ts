@@ -413,3 +413,22 @@ test('a line introduced by its own tag keeps it against the next line’s introd
   const clause = analyze('After supper they played riddles.\n\nRook said, “I have thought of one”, and Mara asked him questions until she had it.\n', { cast });
   assert.equal(clause.quotes[0].speaker, 'rook');
 });
+
+test('a bare title after a speech verb names its one holder (`laughed Mademoiselle`), given cast or own', () => {
+  const text = [
+    'Mara climbed the stairs to the flat of Mademoiselle Vautrin, who was poking at the stove.',
+    '“You came in the rain,” said Mademoiselle Vautrin.',
+    '“I had not thought much about it,” answered Mara.',
+    '“It counts with a foolish old woman,” laughed Mademoiselle.',
+    '“Then play for me,” said Mara.',
+    '“Later,” replied Mademoiselle.',
+  ].join('\n\n');
+  const withVautrin: CastFile = { characters: [...cast.characters, { id: 'vautrin', name: 'Mademoiselle Vautrin', gender: 'she' }] };
+  const given = analyze(text, { cast: withVautrin, castOnly: true }).quotes;
+  assert.deepEqual(given.map((q) => q.speaker), ['vautrin', 'mara', 'vautrin', 'mara', 'vautrin']);
+  assert.deepEqual(given.map((q) => q.cue), ['tag-name', 'tag-name', 'tag-name', 'tag-name', 'tag-name']);
+  // Own cast: the title alone is no character of its own beside the one who carries it.
+  const own = analyze(text);
+  assert.deepEqual(own.characters.map((c) => c.name).sort(), ['Mademoiselle Vautrin', 'Mara']);
+  assert.deepEqual([own.quotes[2].speaker, own.quotes[2].cue], [own.quotes[0].speaker, 'tag-name']);
+});
