@@ -432,3 +432,15 @@ test('a bare title after a speech verb names its one holder (`laughed Mademoisel
   assert.deepEqual(own.characters.map((c) => c.name).sort(), ['Mademoiselle Vautrin', 'Mara']);
   assert.deepEqual([own.quotes[2].speaker, own.quotes[2].cue], [own.quotes[0].speaker, 'tag-name']);
 });
+
+test('a tag whose speech verb follows another verb (`Ada kept saying`, `hastened to explain`) names its subject', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'ada', name: 'Ada Vell', aliases: ['Ada'], gender: 'she' }] };
+  const text = 'Rook and Mara came in from the rain.\n\n“Yes, it is all very sad,” Ada kept saying. “Nobody could help it.”\n';
+  const q = analyze(text, { cast: trio, castOnly: true }).quotes[0];
+  assert.deepEqual([q.speaker, q.cue], ['ada', 'tag-name']);
+});
+
+test('`quoted X` tags the quote before it, so the next quote with its own tag is another line', () => {
+  const text = 'Rook waited.\n\n“Handsome is as handsome does,” quoted Rook. “I have heard that before, and doubt it,” remarked clever Mara.\n';
+  assert.deepEqual(speakersOf(text), ['rook', 'mara']);
+});

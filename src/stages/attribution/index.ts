@@ -470,15 +470,19 @@ function subjectBefore(doc: Document, start: number, verb: number): number {
     const m = mentionAtToken(doc, i);
     if (m < 0) continue;
     if (!isSubjectMention(doc, m)) return -1;
-    // Only fillers, adverbs and commas may stand between the subject and the verb.
+    // Only fillers, adverbs, commas and a verb the speech verb goes with (`kept saying`, `hastened to
+    // explain`) may stand between the subject and the verb.
     for (let j = tokenAfterMention(doc, m); j < verb; j++) {
       const w = doc.tokenText(j).toLowerCase();
-      if (!(TAG_FILLERS.has(w) || isAdverb(doc, j) || w === ',')) return -1;
+      if (!(TAG_FILLERS.has(w) || isAdverb(doc, j) || w === ',' || (CATENATIVES.has(w) && j >= verb - 2))) return -1;
     }
     return m;
   }
   return -1;
 }
+
+/** Verbs a speech verb follows in a tag (`kept saying`, `hastened to explain`, `ventured to ask`). */
+const CATENATIVES: ReadonlySet<string> = new Set(['kept', 'keeps', 'hastened', 'ventured', 'managed', 'began', 'to']);
 
 /** Object-case pronouns (him, her as object, them) are not subjects. */
 function isSubjectMention(doc: Document, m: number): boolean {

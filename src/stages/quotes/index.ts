@@ -229,7 +229,7 @@ const TAG_VERBS: ReadonlySet<string> = new Set([
   'spluttered', 'sputtered', 'thundered', 'blubbered', 'screeched', 'gasped', 'faltered', 'hissed', 'roared',
   'bellowed', 'chuckled', 'grumbled', 'wailed', 'moaned', 'panted', 'breathed', 'drawled', 'piped', 'lisped',
   'squeaked', 'shrieked', 'howled', 'barked', 'simpered', 'giggled', 'sneered', 'scoffed', 'mused', 'ventured',
-  'hazarded', 'rejoins', 'speaks', 'spoke', 'tells', 'told', 'whimpered', 'croaked', 'reply', 'answer', 'saying',
+  'hazarded', 'rejoins', 'speaks', 'spoke', 'tells', 'told', 'whimpered', 'croaked', 'reply', 'answer', 'saying', 'quoted',
 ]);
 
 /** Does `text[s, e)` contain a speech verb (said, asked, ...)? */
