@@ -444,3 +444,10 @@ test('`quoted X` tags the quote before it, so the next quote with its own tag is
   const text = 'Rook waited.\n\n“Handsome is as handsome does,” quoted Rook. “I have heard that before, and doubt it,” remarked clever Mara.\n';
   assert.deepEqual(speakersOf(text), ['rook', 'mara']);
 });
+
+test('a listed character described by whose they are (`Rook’s Sister`) is the one the text calls so', () => {
+  const kin: CastFile = { characters: [...cast.characters, { id: 'sis', name: "Rook'S Sister", gender: 'she' }] };
+  const text = 'Rook and Mara came to the farm at dusk.\n\n“Do I get a drink?” said Rook’s sister.\n\n“You do,” said Mara.\n';
+  const q = analyze(text, { cast: kin, castOnly: true }).quotes[0];
+  assert.equal(q.speaker, 'sis');
+});
