@@ -451,3 +451,11 @@ test('a listed character described by whose they are (`Rook’s Sister`) is the 
   const q = analyze(text, { cast: kin, castOnly: true }).quotes[0];
   assert.equal(q.speaker, 'sis');
 });
+
+test('an introducing tag’s subject: not the people of a relative clause closed by its comma, and a subject after `before`', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'ada', name: 'Ada Vell', aliases: ['Ada'], gender: 'she' }] };
+  const where = analyze('It was late when Rook, an hour afterwards, came into the room where she and Ada were sitting, and said, “We leave at dawn.”\n', { cast: trio, castOnly: true });
+  assert.equal(where.quotes[0].speaker, 'rook');
+  const before = analyze('A cart stood at the door, Ada driving Mara in it, before Rook came running upstairs, calling out, “Here I am at last!”\n', { cast: trio, castOnly: true });
+  assert.equal(before.quotes[0].speaker, 'rook');
+});

@@ -730,7 +730,19 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
     // conjunction) and has a verb of its own before `and`; objects (`looked at Katharine`) are passed.
     // `, and said` after a relative clause closed by its comma coordinates with the clause before it.
     const closed = k - 1 >= t0 && doc.tokenText(k - 1) === ',';
-    for (let j = k - 1; j >= t0 && j >= k - 40; j--) {
+    // `came into the room where she and Eleanor were sitting, and said`: the people of a relative
+    // clause closed by that comma are not the subject; look before it.
+    let from = k - 1;
+    if (closed) {
+      for (let r = k - 2; r > t0 && r >= k - 40; r--) {
+        if (isStop(r) || low(r) === ',') break;
+        if (/^(?:where|whom|whose)$/.test(low(r))) {
+          from = r - 1;
+          break;
+        }
+      }
+    }
+    for (let j = from; j >= t0 && j >= k - 40; j--) {
       if (isStop(j)) break;
       if (/^(?:who|which)$/.test(low(j))) {
         if (closed) continue;
@@ -752,9 +764,21 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'whil
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
-    if (m >= 0 && isSubjectMention(doc, m) && !afterPreposition(doc, i)) return m;
+    if (m >= 0 && isSubjectMention(doc, m) && (!afterPreposition(doc, i) || opensClauseAfter(doc, i, m))) return m;
   }
   return -1;
+}
+
+/**
+ * `before John Thorpe came running upstairs`: after a word that is a conjunction as well as a
+ * preposition, a mention followed by a lower-case word (its verb) is a subject.
+ */
+function opensClauseAfter(doc: Document, i: number, m: number): boolean {
+  if (!CLAUSE_OPENERS.has(doc.tokenText(i - 1).toLowerCase())) return false;
+  const next = tokenAfterMention(doc, m);
+  if (next >= doc.tokenCount) return false;
+  const w = doc.tokenText(next);
+  return /^[a-z]{2,}$/.test(w) && !PREPOSITIONS.has(w) && !CLAUSE_WORDS.has(w);
 }
 
 /** Is token t right after a preposition (`with Godbole`): an object, not the subject? */
