@@ -381,3 +381,88 @@ test('a name opening a later sentence of a line and closed by a comma is a call:
   const a = analyze(text, { cast: trio });
   assert.ok(a.quotes[0].addressees.includes('rook'), `addressees: ${a.quotes[0].addressees.join(', ')}`);
 });
+
+test('a narration paragraph ending `X calmly said,` introduces the quote paragraph after it', () => {
+  const text = [
+    'Mara and Rook walked down the lane.',
+    'They had gone only a little way past the mill, when, stopping with her eyes on the ridge, Mara calmly said,',
+    '“There, just there, is where I fell.”',
+    '“I know,” said Rook.',
+  ].join('\n\n');
+  const q = analyze(text, { cast }).quotes[0];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-name');
+});
+
+test('after a tag verb, a name behind a bare `at` is looked at, not speaking (`smiling at Mara`)', () => {
+  const text = '“Have you finished?” said Rook.\n\n“Nearly,” said Mara.\n\n“There is no hurry,” (smiling at Mara,) “none at all.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'rook');
+});
+
+test('a narration paragraph closing on `X went on.` or `X interposed.` introduces the quote paragraph after it; `went away.` does not', () => {
+  const intro = [
+    '“Is the engine fixed?” said Rook.',
+    '“Mostly,” said Mara.',
+    'Rook, trying not to smile, went on.',
+    '“Then we leave at dawn.”',
+  ].join('\n\n');
+  const q = analyze(intro, { cast }).quotes[2];
+  assert.equal(q.speaker, 'rook');
+  assert.equal(q.cue, 'tag-name');
+  const away = intro.replace('Rook, trying not to smile, went on.', 'Rook, trying not to smile, went away.');
+  assert.notEqual(analyze(away, { cast }).quotes[2].cue, 'tag-name');
+});
+
+test('a line introduced by its own tag keeps it against the next line’s introduction or a clause of its own after it', () => {
+  const next = analyze('They sat down at the bar.\n\nMara said, “Are you staying long?” Rook said, “Have you got a match?”\n', { cast });
+  assert.deepEqual(next.quotes.map((q) => q.speaker), ['mara', 'rook']);
+  const clause = analyze('After supper they played riddles.\n\nRook said, “I have thought of one”, and Mara asked him questions until she had it.\n', { cast });
+  assert.equal(clause.quotes[0].speaker, 'rook');
+});
+
+test('a bare title after a speech verb names its one holder (`laughed Mademoiselle`), given cast or own', () => {
+  const text = [
+    'Mara climbed the stairs to the flat of Mademoiselle Vautrin, who was poking at the stove.',
+    '“You came in the rain,” said Mademoiselle Vautrin.',
+    '“I had not thought much about it,” answered Mara.',
+    '“It counts with a foolish old woman,” laughed Mademoiselle.',
+    '“Then play for me,” said Mara.',
+    '“Later,” replied Mademoiselle.',
+  ].join('\n\n');
+  const withVautrin: CastFile = { characters: [...cast.characters, { id: 'vautrin', name: 'Mademoiselle Vautrin', gender: 'she' }] };
+  const given = analyze(text, { cast: withVautrin, castOnly: true }).quotes;
+  assert.deepEqual(given.map((q) => q.speaker), ['vautrin', 'mara', 'vautrin', 'mara', 'vautrin']);
+  assert.deepEqual(given.map((q) => q.cue), ['tag-name', 'tag-name', 'tag-name', 'tag-name', 'tag-name']);
+  // Own cast: the title alone is no character of its own beside the one who carries it.
+  const own = analyze(text);
+  assert.deepEqual(own.characters.map((c) => c.name).sort(), ['Mademoiselle Vautrin', 'Mara']);
+  assert.deepEqual([own.quotes[2].speaker, own.quotes[2].cue], [own.quotes[0].speaker, 'tag-name']);
+});
+
+test('a tag whose speech verb follows another verb (`Ada kept saying`, `hastened to explain`) names its subject', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'ada', name: 'Ada Vell', aliases: ['Ada'], gender: 'she' }] };
+  const text = 'Rook and Mara came in from the rain.\n\n“Yes, it is all very sad,” Ada kept saying. “Nobody could help it.”\n';
+  const q = analyze(text, { cast: trio, castOnly: true }).quotes[0];
+  assert.deepEqual([q.speaker, q.cue], ['ada', 'tag-name']);
+});
+
+test('`quoted X` tags the quote before it, so the next quote with its own tag is another line', () => {
+  const text = 'Rook waited.\n\n“Handsome is as handsome does,” quoted Rook. “I have heard that before, and doubt it,” remarked clever Mara.\n';
+  assert.deepEqual(speakersOf(text), ['rook', 'mara']);
+});
+
+test('a listed character described by whose they are (`Rook’s Sister`) is the one the text calls so', () => {
+  const kin: CastFile = { characters: [...cast.characters, { id: 'sis', name: "Rook'S Sister", gender: 'she' }] };
+  const text = 'Rook and Mara came to the farm at dusk.\n\n“Do I get a drink?” said Rook’s sister.\n\n“You do,” said Mara.\n';
+  const q = analyze(text, { cast: kin, castOnly: true }).quotes[0];
+  assert.equal(q.speaker, 'sis');
+});
+
+test('an introducing tag’s subject: not the people of a relative clause closed by its comma, and a subject after `before`', () => {
+  const trio: CastFile = { characters: [...cast.characters, { id: 'ada', name: 'Ada Vell', aliases: ['Ada'], gender: 'she' }] };
+  const where = analyze('It was late when Rook, an hour afterwards, came into the room where she and Ada were sitting, and said, “We leave at dawn.”\n', { cast: trio, castOnly: true });
+  assert.equal(where.quotes[0].speaker, 'rook');
+  const before = analyze('A cart stood at the door, Ada driving Mara in it, before Rook came running upstairs, calling out, “Here I am at last!”\n', { cast: trio, castOnly: true });
+  assert.equal(before.quotes[0].speaker, 'rook');
+});

@@ -284,3 +284,27 @@ test('after a finished sentence, a tag introducing a new capitalised sentence is
   const one = quotes(run('“Oh!” cried Ama, “how lovely.”\n'));
   assert.equal(one[0].utt, one[1].utt);
 });
+
+test('a line broken off at a dash and answered at once, with nothing between the marks, is two utterances', () => {
+  const doc = run('Mara turned. "You must take the front room--" "No, you must have it," said Ada.\n');
+  const q = quotes(doc);
+  assert.equal(q.length, 2);
+  assert.notEqual(q[0].utt, q[1].utt);
+});
+
+test('after a line with its own tag before it, a second tag opening with a name introduces another speaker', () => {
+  const doc = run('When Mara said with a great show of ease, "You want your supper, sir," Mr. Ellery replied, "I can wait for it."\n');
+  const q = quotes(doc);
+  assert.equal(q.length, 2);
+  assert.notEqual(q[0].utt, q[1].utt);
+  // With a pronoun the tag is the same speaker going on.
+  const same = quotes(run('When Mara said with a great show of ease, "You want your supper, sir," she added, "I can see it."\n'));
+  assert.equal(same[0].utt, same[1].utt);
+});
+
+test('narration with a new sentence and `saying` between two quotes separates them', () => {
+  const doc = run('"This is the man I told you of," said Rook. The stranger by the fire got up from the sofa, saying lazily, "Oh, is it?"\n');
+  const q = quotes(doc);
+  assert.equal(q.length, 2);
+  assert.notEqual(q[0].utt, q[1].utt);
+});

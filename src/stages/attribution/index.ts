@@ -246,6 +246,9 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   const end = doc.utterances[2 * u + 1];
   const text = doc.text;
   const out: Evidence[] = [];
+  // The tag after the last span when it is also the next line's introduction (`Milly said, "…?"
+  // Babs said, "…"`) or a clause of its own (`Beaver said, "…", and Brenda asked him`).
+  let sharedAfter: Evidence | null = null;
   // After each span of this utterance (up to the next quote in the paragraph or its end).
   for (let k = first; k < end; k++) {
     const p = q[4 * k + 2];
@@ -256,6 +259,7 @@ function findEvidence(doc: Document, u: number): Evidence[] {
     const e = tagAfter(doc, from, nextQuote);
     if (e) {
       out.push(e);
+      if (k === end - 1 && (introducesNext(text, from, nextQuote, nextQuote < pEnd) || opensClause(doc, from))) sharedAfter = e;
       break;
     }
   }
@@ -267,6 +271,10 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   if (before > prevInPara) {
     const e = tagBefore(doc, prevInPara, before);
     if (e) out.push(e);
+    // `Milly said, "Are you in town?" Babs said, "…"`: a line introduced by its own tag keeps it.
+    if (e && sharedAfter && e.cue !== Cue.Beat && e.cue !== Cue.Narrator && endsInCommaOrColon(text, prevInPara, before)) {
+      sharedAfter.confidence = Math.min(sharedAfter.confidence, e.confidence - 0.01);
+    }
   } else if (first === 0 || q[4 * (first - 1) + 2] < p0 - 1) {
     // The quote opens its paragraph and the narration paragraph before it introduces it:
     // `Mr. Beebe was back, saying rather nervously:` ⏎ `"Mr. Emerson is engaged…"`.
@@ -295,6 +303,25 @@ function findEvidence(doc: Document, u: number): Evidence[] {
   }
   out.sort((a, b) => b.confidence - a.confidence);
   return out;
+}
+
+/** Does the narration [from, to) end in a comma or colon right before a quote (`Babs said, "`)? */
+function introducesNext(text: string, from: number, to: number, quoteFollows: boolean): boolean {
+  return quoteFollows && endsInCommaOrColon(text, from, to);
+}
+
+/** Does the narration [from, to) end in a comma or colon? */
+function endsInCommaOrColon(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpaceCode(text.charCodeAt(k))) k--;
+  return k >= from && (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 58);
+}
+
+/** Does the narration after a quote open with a conjunction, a clause of its own (`, and Brenda asked`)? */
+function opensClause(doc: Document, from: number): boolean {
+  let t = doc.tokenAtOrAfter(from);
+  while (t < doc.tokenCount && !isWordToken(doc, t)) t++;
+  return t < doc.tokenCount && /^(?:and|but|while|whereupon)$/i.test(doc.tokenText(t));
 }
 
 function beatCue(doc: Document, m: number): string {
@@ -369,7 +396,10 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
       // `said X`: mention right after the verb (allowing filler words).
       let j = i + 1;
       while (j < nTok && doc.tokens[2 * j] < to && TAG_FILLERS.has(doc.tokenText(j).toLowerCase())) j++;
-      const after = j < nTok && doc.tokens[2 * j] < to ? mentionAfterDescribers(doc, j, to) : -1;
+      // `smiling at Anne`: after a bare `at` the name is an object, not the subject (`said at last Tom`
+      // has `last` between; `in` and `on` are particles: `put in Tom`, `went on Tom`).
+      const objectAfter = j - 1 > i && doc.tokenText(j - 1).toLowerCase() === 'at';
+      const after = j < nTok && doc.tokens[2 * j] < to && !objectAfter ? mentionAfterDescribers(doc, j, to) : -1;
       if (after >= 0 && i === t) return tagEvidence(doc, after);
       // `he heard Katharine say`: the one heard speaks.
       const heard = i - 1 > t ? nameEndingAt(doc, i - 1) : -1;
@@ -444,15 +474,19 @@ function subjectBefore(doc: Document, start: number, verb: number): number {
     const m = mentionAtToken(doc, i);
     if (m < 0) continue;
     if (!isSubjectMention(doc, m)) return -1;
-    // Only fillers, adverbs and commas may stand between the subject and the verb.
+    // Only fillers, adverbs, commas and a verb the speech verb goes with (`kept saying`, `hastened to
+    // explain`) may stand between the subject and the verb.
     for (let j = tokenAfterMention(doc, m); j < verb; j++) {
       const w = doc.tokenText(j).toLowerCase();
-      if (!(TAG_FILLERS.has(w) || isAdverb(doc, j) || w === ',')) return -1;
+      if (!(TAG_FILLERS.has(w) || isAdverb(doc, j) || w === ',' || (CATENATIVES.has(w) && j >= verb - 2))) return -1;
     }
     return m;
   }
   return -1;
 }
+
+/** Verbs a speech verb follows in a tag (`kept saying`, `hastened to explain`, `ventured to ask`). */
+const CATENATIVES: ReadonlySet<string> = new Set(['kept', 'keeps', 'hastened', 'ventured', 'managed', 'began', 'to']);
 
 /** Object-case pronouns (him, her as object, them) are not subjects. */
 function isSubjectMention(doc: Document, m: number): boolean {
@@ -524,11 +558,14 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
   let end = doc.paragraphs[2 * p + 1];
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   const last = text.charCodeAt(end - 1);
-  // Ends in `:`, a dash, or mid-sentence (`Bull said` ⏎ `"I understand nothing."`).
-  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || isLetterCode(last))) return null;
-  // A paragraph that merely lacks its final stop is no introduction: there only a speech verb among
-  // its last three words counts (`Bull said`, not `…and said nothing`).
-  if (isLetterCode(last)) {
+  // Ends in `:`, a dash, a comma (`Marianne calmly said,` ⏎ `"There, …"`) or mid-sentence (`Bull said` ⏎
+  // `"I understand nothing."`).
+  const open = isLetterCode(last) || last === 44;
+  if (end > start && last === 46) return from < 0 && !/["\u201c\u201d]/.test(text.slice(start, end)) ? closedIntro(doc, start, end) : null;
+  if (end <= start || !(last === 58 || last === 0x2014 || (last === 45 && text.charCodeAt(end - 2) === 45) || open)) return null;
+  // A paragraph that merely lacks its final stop, or breaks off at a comma, is no introduction: there
+  // only a speech verb among its last three words counts (`Bull said`, not `…and said nothing`).
+  if (open) {
     const tEnd = doc.tokenAtOrAfter(end);
     let verbNear = false;
     for (let i = tEnd - 1, words = 0; i >= 0 && words < 8 && doc.tokens[2 * i] >= start; i--) {
@@ -540,9 +577,43 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
     }
     if (!verbNear) return null;
   }
-  const e = tagBefore(doc, start, end, isLetterCode(last));
+  const e = tagBefore(doc, start, end, open);
   return e ? { ...e, confidence: e.confidence - 0.05 } : null;
 }
+
+/**
+ * A narration paragraph whose last, short sentence says someone speaks (`Mrs Musgrove interposed.`,
+ * `Sir Thomas, trying to suppress a smile, went on.`) introduces the quote paragraph after it. The
+ * speech verb must be among the sentence's last words, with nothing said to be unsaid after it
+ * (`…and said no more.`).
+ */
+function closedIntro(doc: Document, start: number, end: number): Evidence | null {
+  const s = doc.sentenceAt(end - 1);
+  if (s < 0) return null;
+  const from = Math.max(start, doc.sentences[4 * s]);
+  // Back from the full stop over `again`, `on` and adverbs to the verb: `went on.`, `interposed.`,
+  // `began again.`, `continued gravely.`, but not `went away.` or `began to laugh.`
+  let k = doc.tokenAtOrAfter(end - 1) - 1;
+  let particle = false;
+  while (k >= 0 && doc.tokens[2 * k] >= from && (/^(?:again|on)$/i.test(doc.tokenText(k)) || isAdverb(doc, k))) {
+    if (doc.tokenText(k).toLowerCase() === 'on') particle = true;
+    k--;
+  }
+  if (k < 0 || doc.tokens[2 * k] < from) return null;
+  const w = doc.tokenText(k).toLowerCase();
+  if (!(INTRO_VERBS.has(w) || (particle && (w === 'went' || w === 'ran')))) return null;
+  // The verb's own subject, right before it or across an insertion (`Sir Thomas, trying to suppress a
+  // smile, went on.`), never a subordinate clause's (`as she spoke.`, `before the talk began.`).
+  let subj = subjectRightBefore(doc, doc.tokenAtOrAfter(from), k);
+  if (subj < 0) subj = distantSubject(doc, doc.tokenAtOrAfter(from), k);
+  if (subj < 0) return null;
+  const t = doc.tokenAtOrAfter(doc.mentions[3 * subj]);
+  if (t > 0 && SUBORDINATORS.has(doc.tokenText(t - 1).toLowerCase())) return null;
+  return tagEvidence(doc, subj, 0.15);
+}
+const SUBORDINATORS: ReadonlySet<string> = new Set(['as', 'when', 'while', 'whilst', 'before', 'after', 'till', 'until', 'if', 'though', 'although', 'because', 'since', 'once', 'whenever']);
+/** Verbs that, closing a sentence, announce speech to come rather than report speech past (`smiled`, `replied`). */
+const INTRO_VERBS: ReadonlySet<string> = new Set(['interposed', 'continued', 'proceeded', 'resumed', 'began', 'spoke']);
 
 /** Words that open how something was said (`in a low voice`, `with a smile`, `like a man waking`). */
 const MANNER_WORDS: ReadonlySet<string> = new Set(['in', 'with', 'without', 'like', 'after', 'as']);
@@ -663,7 +734,19 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
     // conjunction) and has a verb of its own before `and`; objects (`looked at Katharine`) are passed.
     // `, and said` after a relative clause closed by its comma coordinates with the clause before it.
     const closed = k - 1 >= t0 && doc.tokenText(k - 1) === ',';
-    for (let j = k - 1; j >= t0 && j >= k - 40; j--) {
+    // `came into the room where she and Eleanor were sitting, and said`: the people of a relative
+    // clause closed by that comma are not the subject; look before it.
+    let from = k - 1;
+    if (closed) {
+      for (let r = k - 2; r > t0 && r >= k - 40; r--) {
+        if (isStop(r) || low(r) === ',') break;
+        if (/^(?:where|whom|whose)$/.test(low(r))) {
+          from = r - 1;
+          break;
+        }
+      }
+    }
+    for (let j = from; j >= t0 && j >= k - 40; j--) {
       if (isStop(j)) break;
       if (/^(?:who|which)$/.test(low(j))) {
         if (closed) continue;
@@ -685,9 +768,21 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'whil
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
-    if (m >= 0 && isSubjectMention(doc, m) && !afterPreposition(doc, i)) return m;
+    if (m >= 0 && isSubjectMention(doc, m) && (!afterPreposition(doc, i) || opensClauseAfter(doc, i, m))) return m;
   }
   return -1;
+}
+
+/**
+ * `before John Thorpe came running upstairs`: after a word that is a conjunction as well as a
+ * preposition, a mention followed by a lower-case word (its verb) is a subject.
+ */
+function opensClauseAfter(doc: Document, i: number, m: number): boolean {
+  if (!CLAUSE_OPENERS.has(doc.tokenText(i - 1).toLowerCase())) return false;
+  const next = tokenAfterMention(doc, m);
+  if (next >= doc.tokenCount) return false;
+  const w = doc.tokenText(next);
+  return /^[a-z]{2,}$/.test(w) && !PREPOSITIONS.has(w) && !CLAUSE_WORDS.has(w);
 }
 
 /** Is token t right after a preposition (`with Godbole`): an object, not the subject? */

@@ -9,6 +9,7 @@ import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js'
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { canonicalTitle } from '../../lang/en/titles.js';
 import type { Ctx } from './context.js';
 import { tokenAfter, tokenBefore, wordBefore } from './context.js';
 import { canonicalKey, nameKey, parseName, strongTitleGender, titleGender, type ParsedName } from './names.js';
@@ -85,11 +86,8 @@ export function collectForms(ctx: Ctx): FormTable {
   const parseCache = new Map<string, { surface: string; parsed: ParsedName; key: string }>();
   /** Quotes that are only the name (`"Traffic," said Marisol.`): a call, or an answer that is no name. */
   const aloneVoc = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    if (m[3 * i + 2] !== MentionKind.Proper) continue;
-    const s = m[3 * i];
-    const e = m[3 * i + 1];
-    const raw = text.slice(s, e);
+  const parsedAt = (i: number): { surface: string; parsed: ParsedName; key: string } => {
+    const raw = text.slice(m[3 * i], m[3 * i + 1]);
     let parsedRaw = parseCache.get(raw);
     if (parsedRaw === undefined) {
       const surf = raw.replace(/\s+/g, ' ');
@@ -97,8 +95,24 @@ export function collectForms(ctx: Ctx): FormTable {
       parsedRaw = { surface: surf, parsed: p, key: canonicalKey(p) };
       parseCache.set(raw, parsedRaw);
     }
-    const { surface, parsed, key } = parsedRaw;
+    return parsedRaw;
+  };
+  // Titles some full name carries (`Mademoiselle Reisz`): that title said alone (`laughed
+  // Mademoiselle`) is the same person, linked later by title, not a character of its own.
+  const heldTitles = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (m[3 * i + 2] === MentionKind.Proper) {
+      const t = parsedAt(i).parsed.title;
+      if (t !== '') heldTitles.add(t);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (m[3 * i + 2] !== MentionKind.Proper) continue;
+    const s = m[3 * i];
+    const e = m[3 * i + 1];
+    const { surface, parsed, key } = parsedAt(i);
     if (parsed.core.length === 0) continue;
+    if (parsed.core.length === 1 && parsed.title === '' && HONORIFICS.has(parsed.core[0]) && heldTitles.has(canonicalTitle(parsed.core[0]))) continue;
     let f = byKey.get(key);
     if (f === undefined) {
       f = forms.length;

@@ -408,6 +408,12 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
         // `Little Girl`, `His Valet`: a description listed without its article is `the little girl`, `the valet`.
         const bare = low.replace(/^(?:his|her|their) /, '').split(' ');
         const describes = !/^(?:the|a|an) /.test(low) && (bare.length > 1 || /^(?:his|her|their) /.test(low)) && PERSON_NOUNS.has(bare[bare.length - 1]) && bare.slice(0, -1).every((w) => PERSON_ADJECTIVES.has(w));
+        // `Brenda's Solicitor`, `Dan's Girl`: a person described by whose they are, written so in the text.
+        const owned = /^[a-z]+['\u2019]s [a-z]+$/.test(low) && PERSON_NOUNS.has(low.slice(low.indexOf(' ') + 1));
+        if (owned) {
+          const prev = descAlias.get(low.replace('\u2019', "'"));
+          descAlias.set(low.replace('\u2019', "'"), prev === undefined || prev === k ? k : AMBIGUOUS);
+        }
         if (/^(?:the|a|an) /.test(low) || describes) {
           const key = describes ? `the ${bare.join(' ')}` : low.replace(/^(?:a|an) /, 'the ');
           // A description with a qualifier (`the jailer at the trial`) is written short in the text too
@@ -460,7 +466,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     if (descAlias.size > 0) {
       // `a great lubberly fellow` introduces the listed `The Great Lubberly Fellow`, but `a doctor` is
       // seldom the listed `the doctor`: an indefinite article counts only before a telling head.
-      const low = doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ');
+      const low = doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'");
       const indefinite = /^(?:a|an) /.test(low);
       const telling = !GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) && (low.split(' ').length >= 3 || (!st.ctx.inQuote[i] && introducedAsSubject(doc, i)));
       const d = indefinite && !telling ? undefined : descAlias.get(low.replace(/^(?:a|an) /, 'the '));

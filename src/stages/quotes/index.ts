@@ -229,7 +229,7 @@ const TAG_VERBS: ReadonlySet<string> = new Set([
   'spluttered', 'sputtered', 'thundered', 'blubbered', 'screeched', 'gasped', 'faltered', 'hissed', 'roared',
   'bellowed', 'chuckled', 'grumbled', 'wailed', 'moaned', 'panted', 'breathed', 'drawled', 'piped', 'lisped',
   'squeaked', 'shrieked', 'howled', 'barked', 'simpered', 'giggled', 'sneered', 'scoffed', 'mused', 'ventured',
-  'hazarded', 'rejoins', 'speaks', 'spoke', 'tells', 'told', 'whimpered', 'croaked', 'reply', 'answer',
+  'hazarded', 'rejoins', 'speaks', 'spoke', 'tells', 'told', 'whimpered', 'croaked', 'reply', 'answer', 'saying', 'quoted',
 ]);
 
 /** Does `text[s, e)` contain a speech verb (said, asked, ...)? */
@@ -291,6 +291,9 @@ function sameUtterance(text: string, prevEnd: number, nextStart: number): Join {
   // `Milly said, "Are you in town?" Babs said, "Have you a cigarette?"`: after a finished sentence, a
   // tag that introduces a new capitalised sentence is the next speaker's.
   if (verb && (last === 46 || last === 33 || last === 63) && endsInComma(text, gs, ge) && isUpperStart(text, nextStart)) return Join.Separate;
+  // `"The first room in the front--" "You must have it,"`: a line broken off at a dash and answered
+  // at once, with nothing between the marks, is cut short by the next speaker.
+  if (words === 0 && isDash(last) && !/[-\u2013\u2014]/.test(text.slice(gs, ge)) && isUpperStart(text, nextStart)) return Join.Separate;
   if (continues) return verb ? Join.Tagged : Join.Continues;
   if (words === 0) return Join.BackToBack; // "Who is that?" "Is the town large?"
   if (!verb) return Join.Separate;
@@ -332,10 +335,13 @@ function isTagVerb(text: string, i: number, j: number): boolean {
   return j - i >= 3 && j - i <= 12 && TAG_VERBS.has(text.slice(i, j).toLowerCase());
 }
 
-/** Is one of the last four words of the narration in [from, to) a tag verb (`Tony would say,`)? */
+/**
+ * Is one of the last words of the narration in [from, to) a tag verb (`Tony would say,`, `Mrs. Sparsit
+ * said with forced lightness of heart,`)?
+ */
 function tagVerbNear(text: string, from: number, to: number): boolean {
   let j = to;
-  for (let words = 0; words < 4; words++) {
+  for (let words = 0; words < INTRO_VERB_WORDS; words++) {
     while (j > from && !isLetter(text.charCodeAt(j - 1))) j--;
     let i = j;
     while (i > from && isLetter(text.charCodeAt(i - 1))) i--;
@@ -346,12 +352,26 @@ function tagVerbNear(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** How far back from the quote the verb of its introducing tag may stand, in words. */
+const INTRO_VERB_WORDS = 7;
+
 /** Does the narration in [from, to) end in a comma or colon? */
 function endsInComma(text: string, from: number, to: number): boolean {
   let k = to - 1;
   while (k >= from && isSpaceOrEdge(text.charCodeAt(k))) k--;
   return k >= from && (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 58);
 }
+
+/** Does the narration [from, to) open with a capitalised word that is no pronoun, then a tag verb (`Mr. Bounderby replied,`)? */
+function namedSubjectOpens(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && !isLetter(text.charCodeAt(i))) i++;
+  let j = i;
+  while (j < to && isLetter(text.charCodeAt(j))) j++;
+  if (j === i || !isUpperStart(text, i) || SUBJECT_PRONOUNS.has(text.slice(i, j).toLowerCase()) || hasTagVerb(text, i, j)) return false;
+  return hasTagVerb(text, j, to);
+}
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'it', 'then', 'and', 'but', 'here', 'there', 'now']);
 
 /** Does the span starting at `s` start with a capital letter? */
 function isUpperStart(text: string, s: number): boolean {
@@ -465,7 +485,9 @@ export function scanQuotes(doc: Document): void {
       const ownTag = (how === Join.Tagged || uttTagged) && how !== Join.Separate && tagFollows(text, e, paras[2 * para + 1]);
       // `Beaver would say, "…", and Tony would say, "…"`: a line whose tag came before it is followed
       // by another tag introducing the next span: a second speaker's line.
-      const secondIntro = how === Join.Tagged && uttPreTagged && /^\W*(?:and|but|while|whereupon|then)\s/i.test(text.slice(lastEnd + 1, s - 1)) && endsInComma(text, lastEnd + 1, s - 1);
+      // So is `Mrs. Sparsit said, "…," Mr. Bounderby replied, "…"`: a name, not a pronoun, opening the
+      // second tag.
+      const secondIntro = how === Join.Tagged && uttPreTagged && (/^\W*(?:and|but|while|whereupon|then)\s/i.test(text.slice(lastEnd + 1, s - 1)) || namedSubjectOpens(text, lastEnd + 1, s - 1)) && endsInComma(text, lastEnd + 1, s - 1);
       if (how === Join.Separate || (how === Join.BackToBack && uttTagged) || ownTag || secondIntro) {
         endUtterance();
         utterance = utterances.length >> 1;
