@@ -27,3 +27,10 @@ test('the same words not used to address anyone tell nothing', () => {
 test('words of address of both genders in one line cancel out', () => {
   assert.deepEqual(gendersOf(['“Good evening, sir. Good evening, madam.”']), [GenderCode.Unknown]);
 });
+
+test('up to three modifiers may stand between the comma and the word of address', () => {
+  assert.deepEqual(
+    gendersOf(['“Come here, my dear old boy.”', '“Hush, my poor dear little girl!”', '“It is my dear old father’s, my boy.”']),
+    [GenderCode.He, GenderCode.Unknown, GenderCode.He],
+  );
+});

@@ -67,11 +67,15 @@ function closesAddress(text: string, i: number, end: number): boolean {
   return c === 44 || c === 46 || c === 33 || c === 63 || c === 59 || c === 0x2014 || c === 0x2013 || c === 45;
 }
 
+/** How many modifiers may stand before an address word (`my dear old boy`). */
+const MAX_MODIFIERS = 3;
+
 /** Walks back over modifiers from token t to the mark that opens the address. */
 function opensAddress(doc: Document, t: number, start: number): boolean {
   const text = doc.text;
   let p = doc.tokens[2 * t];
-  for (let steps = 0; steps < 3; steps++) {
+  // One step per modifier, and one more to reach the opening mark after the last of them.
+  for (let steps = 0; steps <= MAX_MODIFIERS; steps++) {
     let i = p - 1;
     while (i >= start && isSpaceCode(text.charCodeAt(i))) i--;
     if (i < start) return true;
