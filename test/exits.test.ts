@@ -28,6 +28,12 @@ test('look-alikes are not exits: a possessive, an object pronoun, getting up, ri
   assert.deepEqual(exitsIn('Tobias Wren, who had left, came back.\n'), []);
 });
 
+test('taking something out is no exit (`got out his phone`), going out the door is', () => {
+  assert.deepEqual(exitsIn('Tobias Wren got out his phone and read the message.\n'), []);
+  assert.deepEqual(exitsIn('Orla Penn got out a pen.\n'), []);
+  assert.deepEqual(exitsIn('Orla Penn walked out the door.\n'), ['Orla Penn']);
+});
+
 test('the rules do not give an untagged line to someone who has left the scene as the last one named', () => {
   const cast: CastFile = {
     characters: [

@@ -53,7 +53,7 @@ export function exitMentions(doc: Document): Uint8Array {
       const callEnd = CALL_ENDS.get(w);
       if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
         const p = doc.tokenText(t + 1).toLowerCase();
-        if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p)) out[m] = 1;
+        if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p) && !takesOut(doc, p, t + 2)) out[m] = 1;
         break;
       }
       if (!GAP_WORDS.has(w) && !w.endsWith('ly')) break;
@@ -67,6 +67,14 @@ export function exitMentions(doc: Document): Uint8Array {
     }
   }
   return out;
+}
+
+/** Words that open the object of a transitive `out` (`got out his phone`, `pulled out a pen`). */
+const TAKEN_OBJECT: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my', 'your', 'its', 'our', 'a', 'an', 'some']);
+
+/** Is `out` here the particle of taking something out (`got out his phone`), not of going out? */
+function takesOut(doc: Document, particle: string, next: number): boolean {
+  return particle === 'out' && next < doc.tokenCount && doc.tokenKinds[next] === TokenKind.Word && TAKEN_OBJECT.has(doc.tokenText(next).toLowerCase());
 }
 
 const SENTENCE_REACH = 300;
