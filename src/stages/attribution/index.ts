@@ -550,7 +550,11 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
 /** Words after a speech verb that say nothing was said (`and said nothing`). */
 const NO_SPEECH: ReadonlySet<string> = new Set(['nothing', 'no', 'not', 'never', 'none']);
 
-/** A narration paragraph (from `from` on, if given) ending in `:`, a dash or no mark at all that introduces the quote after it. */
+/**
+ * A narration paragraph (from `from` on, if given) that introduces the quote after it: ending in `:`,
+ * a dash, a comma or no mark at all, or (a whole paragraph only) in a full stop after a short closing
+ * sentence that says someone speaks (closedIntro).
+ */
 function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
   if (p < 0 || doc.paragraphKinds[p] !== ParagraphKind.Text) return null;
   const text = doc.text;
@@ -1214,7 +1218,6 @@ function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: 
   return { speaker: best, confidence: conf, cue: Cue.TurnTaking };
 }
 
-/** The most recent character mentioned in the narration before `pos`, not one addressed in the quote. */
 /**
  * The character most recently named in the narration before pos, skipping those excluded and those
  * whose latest mention before the line's paragraph (from paraStart) sends them out of the scene.

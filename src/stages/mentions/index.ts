@@ -363,14 +363,14 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
           pushed = true;
         }
       }
-      // Right after a speech verb any lower-case modifiers go (`said the logical girl`, `replied the
-      // police inspector`): a tag names a person there.
       // A bare capitalised title right after a speech verb is a person called by it (`laughed
       // Mademoiselle`, `muttered Mlle.`).
       if (!pushed && headUpper && !PERSON_NOUNS.has(base) && t > 0 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) && SPEECH_VERBS.has(text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase())) {
         push(s, possessiveCut(text, s, e), MentionKind.Proper, ng);
         pushed = true;
       }
+      // Right after a speech verb any lower-case modifiers go (`said the logical girl`, `replied the
+      // police inspector`): a tag names a person there.
       if (!pushed) {
         let d = t - 1;
         while (d >= 0 && t - d <= 3 && kinds[d] === TokenKind.Word && adjacent(d, d + 1) && /^[a-z][a-z-]*$/.test(text.slice(tok[2 * d], tok[2 * d + 1])) && !NOMINAL_DETERMINERS.has(text.slice(tok[2 * d], tok[2 * d + 1])) && !PREPOSITIONS.has(text.slice(tok[2 * d], tok[2 * d + 1]))) d--;
