@@ -20,6 +20,14 @@ test('the subject of an exit is marked: a verb of leaving, a motion verb with ou
   assert.deepEqual(exitsIn('Orla Penn rang off.\n'), ['Orla Penn']);
 });
 
+test('a motion verb with its particle counts after two gap words, as a verb of leaving does (`had gone off`, `at last went out`)', () => {
+  assert.deepEqual(exitsIn('Tobias Wren had gone off.\n'), ['Tobias Wren']);
+  assert.deepEqual(exitsIn('She at last went out.\n'), ['She']);
+  assert.deepEqual(exitsIn('Orla Penn had just left.\n'), ['Orla Penn']);
+  // Three gap words are too many.
+  assert.deepEqual(exitsIn('Orla Penn had then quietly gone out.\n'), []);
+});
+
 test('look-alikes are not exits: a possessive, an object pronoun, getting up, ringing up, a verb after a comma', () => {
   assert.deepEqual(exitsIn('Orla Penn’s left hand shook.\n'), []);
   assert.deepEqual(exitsIn('He raised his left hand.\n'), []);

@@ -15,7 +15,7 @@ const EXIT_VERBS: ReadonlySet<string> = new Set([
 ]);
 /** Verbs of motion that are an exit with `out`, `away` or `off` after them (`went out`, `gets off`). */
 const MOTION_VERBS: ReadonlySet<string> = new Set([
-  'went', 'goes', 'walked', 'walks', 'stepped', 'steps', 'hurried', 'hurries', 'ran', 'runs', 'slipped',
+  'went', 'goes', 'gone', 'walked', 'walks', 'stepped', 'steps', 'hurried', 'hurries', 'ran', 'runs', 'slipped',
   'slips', 'stalked', 'stalks', 'stormed', 'storms', 'strode', 'strides', 'drove', 'drives', 'rode',
   'rides', 'got', 'gets', 'marched', 'marches', 'wandered', 'wanders',
 ]);
@@ -49,14 +49,13 @@ export function exitMentions(doc: Document): Uint8Array {
         out[m] = 1;
         break;
       }
-      if (gap === MAX_GAP) break;
       const callEnd = CALL_ENDS.get(w);
       if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
         const p = doc.tokenText(t + 1).toLowerCase();
         if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p) && !takesOut(doc, p, t + 2)) out[m] = 1;
         break;
       }
-      if (!GAP_WORDS.has(w) && !w.endsWith('ly')) break;
+      if (gap === MAX_GAP || (!GAP_WORDS.has(w) && !w.endsWith('ly'))) break;
     }
     // The rest of the sentence still sees them go (`… went off with her bucket`).
     const c = doc.mentionCharacters[m];
