@@ -40,6 +40,7 @@ test('taking something out is no exit (`got out his phone`), going out the door 
   assert.deepEqual(exitsIn('Tobias Wren got out his phone and read the message.\n'), []);
   assert.deepEqual(exitsIn('Orla Penn got out a pen.\n'), []);
   assert.deepEqual(exitsIn('Orla Penn walked out the door.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('Orla Penn went out a moment later.\n'), ['Orla Penn']);
 });
 
 test('the rules do not give an untagged line to someone who has left the scene as the last one named', () => {

@@ -52,7 +52,7 @@ export function exitMentions(doc: Document): Uint8Array {
       const callEnd = CALL_ENDS.get(w);
       if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
         const p = doc.tokenText(t + 1).toLowerCase();
-        if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p) && !takesOut(doc, p, t + 2)) out[m] = 1;
+        if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p) && !takesOut(doc, w, p, t + 2)) out[m] = 1;
         break;
       }
       if (gap === MAX_GAP || (!GAP_WORDS.has(w) && !w.endsWith('ly'))) break;
@@ -68,12 +68,15 @@ export function exitMentions(doc: Document): Uint8Array {
   return out;
 }
 
-/** Words that open the object of a transitive `out` (`got out his phone`, `pulled out a pen`). */
+/** Words that open the object of a transitive `got out` (`got out his phone`, `got out a pen`). */
 const TAKEN_OBJECT: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my', 'your', 'its', 'our', 'a', 'an', 'some']);
 
-/** Is `out` here the particle of taking something out (`got out his phone`), not of going out? */
-function takesOut(doc: Document, particle: string, next: number): boolean {
-  return particle === 'out' && next < doc.tokenCount && doc.tokenKinds[next] === TokenKind.Word && TAKEN_OBJECT.has(doc.tokenText(next).toLowerCase());
+/**
+ * Is `got out` here taking something out (`got out his phone`), not getting out? Only `get` takes
+ * such an object: `went out a moment later` is an exit.
+ */
+function takesOut(doc: Document, verb: string, particle: string, next: number): boolean {
+  return (verb === 'got' || verb === 'gets') && particle === 'out' && next < doc.tokenCount && doc.tokenKinds[next] === TokenKind.Word && TAKEN_OBJECT.has(doc.tokenText(next).toLowerCase());
 }
 
 const SENTENCE_REACH = 300;
