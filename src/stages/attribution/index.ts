@@ -586,7 +586,7 @@ function introParagraph(doc: Document, p: number, from = -1): Evidence | null {
 }
 
 /**
- * A narration paragraph whose last, short sentence says someone speaks (`Mrs Musgrove interposed.`,
+ * A narration paragraph whose last sentence says someone speaks (`Mrs Musgrove interposed.`,
  * `Sir Thomas, trying to suppress a smile, went on.`) introduces the quote paragraph after it. The
  * speech verb must be among the sentence's last words, with nothing said to be unsaid after it
  * (`…and said no more.`).
@@ -881,7 +881,7 @@ export function pronounCandidates(
 }
 
 
-/** How many narration sentences back a tag pronoun's antecedent is looked for. */
+/** How many narration sentences that name someone (others are passed over) a tag pronoun's antecedent is looked for in. */
 const ANTECEDENT_SENTENCES = 3;
 /** Words after which a name is an object, not the subject of a clause (`told Anne`, `thanked Mara`). */
 const OBJECT_VERBS: ReadonlySet<string> = new Set(['told', 'asked', 'saw', 'thanked', 'followed', 'watched', 'kissed', 'met', 'found', 'left', 'joined', 'called', 'answered', 'interrupted', 'addressed', 'heard', 'let', 'made', 'gave', 'showed', 'helped', 'begged', 'bade', 'bid', 'assured', 'reminded', 'warned', 'urged', 'pressed', 'seized', 'took', 'led', 'brought', 'sent', 'knew', 'loved', 'married', 'than']);
