@@ -68,3 +68,15 @@ test('a tag pronoun marks the subject of the clause before it as its antecedent'
   assert.equal(featureOf(text, 0, 'rook', 'tag_antecedent'), 1);
   assert.equal(featureOf(text, 0, 'tam', 'tag_antecedent') ?? 0, 0);
 });
+
+test('the subject of the last sentence of a narration paragraph is marked for the line that opens the next paragraph', () => {
+  const text = [
+    'Rook came in from the yard. Mara had been waiting by the stove for an hour, and she was cold.',
+    '“Where were you?”',
+    '“Out.”',
+  ].join('\n\n');
+  assert.equal(featureOf(text, 0, 'mara', 'prev_paragraph_subject'), 1);
+  assert.equal(featureOf(text, 0, 'rook', 'prev_paragraph_subject') ?? 0, 0);
+  // The second line follows a line, not narration.
+  assert.equal(featureOf(text, 1, 'mara', 'prev_paragraph_subject') ?? 0, 0);
+});
