@@ -81,3 +81,15 @@ test('someone whose last mention before the paragraph is an exit is marked as go
   assert.equal(featureOf(text, 1, 'tam', 'left_scene'), 1);
   assert.equal(featureOf(text, 1, 'rook', 'left_scene') ?? 0, 0);
 });
+
+test('the subject of the last sentence of a narration paragraph is marked for the line that opens the next paragraph', () => {
+  const text = [
+    'Rook came in from the yard. Mara had been waiting by the stove for an hour, and she was cold.',
+    '“Where were you?”',
+    '“Out.”',
+  ].join('\n\n');
+  assert.equal(featureOf(text, 0, 'mara', 'prev_paragraph_subject'), 1);
+  assert.equal(featureOf(text, 0, 'rook', 'prev_paragraph_subject') ?? 0, 0);
+  // The second line follows a line, not narration.
+  assert.equal(featureOf(text, 1, 'mara', 'prev_paragraph_subject') ?? 0, 0);
+});

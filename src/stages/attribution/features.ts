@@ -9,9 +9,10 @@
  * candidates. The stacked rows add what the first stage believes about the neighbouring turns.
  * Rows are stored flat (one Float64Array) with an offset per utterance.
  */
-import { Document, MentionKind, GenderCode } from '../../document/document.js';
+import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
+import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, firstSubjectMention, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -81,6 +82,7 @@ export const FEATURE_NAMES = [
   'left_scene',
   'tag_antecedent',
   'described_tag',
+  'prev_paragraph_subject',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -265,6 +267,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       windowCount.set(c, (windowCount.get(c) ?? 0) + 1);
     }
     for (const c of lastSeen.keys()) add(c);
+    const lastSubject = previousParagraphSubject(doc, u, narrator);
+    add(lastSubject);
     // With a pronoun tag: the most recent characters of the pronoun's gender in the narration.
     const sameGender: number[] = [];
     if (pronGender !== GenderCode.Unknown) {
@@ -406,6 +410,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
       row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
       if (gone.has(c)) row[F.left_scene] = 1;
+      if (c === lastSubject) row[F.prev_paragraph_subject] = 1;
       if (genders[c] === GenderCode.He || genders[c] === GenderCode.She) {
         for (const [v, fMatch, fClash] of [[vPrev, F.address_prev_match, F.address_prev_clash], [vNext, F.address_next_match, F.address_next_clash]]) {
           if (v < 0 || addressGender[v] === GenderCode.Unknown) continue;
@@ -425,6 +430,29 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   }
   offsets[nU] = cands.length;
   return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets };
+}
+
+/**
+ * For a line opening its paragraph after a paragraph of pure narration, the subject of that
+ * narration's last sentence (`… and she had grown to value their morning gossip.` ⏎ `"What was your
+ * evening?"`): whoever the narration ends on is often who speaks first. -1 otherwise.
+ */
+function previousParagraphSubject(doc: Document, u: number, narrator: number): number {
+  const first = doc.utterances[2 * u];
+  const p = doc.quotes[4 * first + 2];
+  if (p === 0 || doc.paragraphKinds[p - 1] !== ParagraphKind.Text) return -1;
+  const text = doc.text;
+  let k = doc.paragraphs[2 * p];
+  while (k < doc.quotes[4 * first] - 1 && isSpaceCode(text.charCodeAt(k))) k++;
+  if (k !== doc.quotes[4 * first] - 1) return -1;
+  // The paragraph before holds no quote.
+  if (first > 0 && doc.quotes[4 * (first - 1) + 2] === p - 1) return -1;
+  const pe = doc.paragraphs[2 * (p - 1) + 1];
+  const s = doc.sentenceAt(pe - 1);
+  if (s < 0) return -1;
+  const m = firstSubjectMention(doc, Math.max(doc.sentences[4 * s], doc.paragraphs[2 * (p - 1)]), pe, false);
+  if (m < 0) return -1;
+  return doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
 }
 
 /**

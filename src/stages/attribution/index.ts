@@ -795,7 +795,7 @@ function afterPreposition(doc: Document, t: number): boolean {
 }
 
 /** A subject mention at the start of a sentence in [from, to) (the first sentence, or any when `anySentence`). */
-function firstSubjectMention(doc: Document, from: number, to: number, anySentence: boolean): number {
+export function firstSubjectMention(doc: Document, from: number, to: number, anySentence: boolean): number {
   let t = doc.tokenAtOrAfter(from);
   const nTok = doc.tokenCount;
   while (t < nTok && doc.tokens[2 * t] < to) {
