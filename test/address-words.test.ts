@@ -34,3 +34,7 @@ test('up to three modifiers may stand between the comma and the word of address'
     [GenderCode.He, GenderCode.Unknown, GenderCode.He],
   );
 });
+
+test('an exclamation is no word of address: `Oh, man!`, `Oh, boy.`', () => {
+  assert.deepEqual(gendersOf(['“Oh, man, that was close.”', '“Ah, boy.”', '“Come on, man!”']), [GenderCode.Unknown, GenderCode.Unknown, GenderCode.He]);
+});

@@ -61,3 +61,7 @@ test('the rules do not give an untagged line to someone who has left the scene a
   assert.equal(rules.cues[1], 'recent-mention');
   assert.equal(doc.characters[rules.speakers[1]].id, 'ines');
 });
+
+test('a first-person narrator who leaves takes the scene along: no exit', () => {
+  assert.deepEqual(exitsIn('I left the house early.\n'), []);
+});

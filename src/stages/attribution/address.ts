@@ -14,7 +14,7 @@ const ADDRESS_WORDS: ReadonlyMap<string, GenderCode> = new Map([
   ['papa', GenderCode.He], ['father', GenderCode.He], ['dad', GenderCode.He], ['daddy', GenderCode.He],
   ['uncle', GenderCode.He], ['brother', GenderCode.He], ['son', GenderCode.He], ['sonny', GenderCode.He],
   ['boy', GenderCode.He], ['lad', GenderCode.He], ['man', GenderCode.He], ['fellow', GenderCode.He],
-  ['chap', GenderCode.He], ['mate', GenderCode.He], ['dude', GenderCode.He], ['bro', GenderCode.He],
+  ['chap', GenderCode.He],
   ['madam', GenderCode.She], ['madame', GenderCode.She], ["ma'am", GenderCode.She], ['ma’am', GenderCode.She],
   ['mademoiselle', GenderCode.She], ['signora', GenderCode.She], ['signorina', GenderCode.She],
   ['señora', GenderCode.She], ['senora', GenderCode.She], ['miss', GenderCode.She], ['missus', GenderCode.She],
@@ -24,6 +24,9 @@ const ADDRESS_WORDS: ReadonlyMap<string, GenderCode> = new Map([
   ['daughter', GenderCode.She], ['girl', GenderCode.She], ['lass', GenderCode.She], ['lady', GenderCode.She],
   ['granny', GenderCode.She], ['grandma', GenderCode.She],
 ]);
+
+/** Interjections after which `man` and `boy` are exclamations, not someone called: `Oh, man!` */
+const INTERJECTIONS: ReadonlySet<string> = new Set(['oh', 'ah', 'aw', 'o', 'ooh', 'whoa']);
 
 /** Words that may stand between the comma and the address word: `, my dear boy!`, `, old man.` */
 const ADDRESS_MODIFIERS: ReadonlySet<string> = new Set(['my', 'dear', 'old', 'young', 'good', 'little', 'poor', 'darling', 'sweet', 'kind', 'dearest']);
@@ -51,6 +54,10 @@ export function addressedGenders(doc: Document): Uint8Array {
         const g = ADDRESS_WORDS.get(text.slice(ts, te).toLowerCase());
         if (g === undefined || !closesAddress(text, te, e)) continue;
         if (!opensAddress(doc, t, s)) continue;
+        if (g === GenderCode.He && t >= 2 && doc.tokenText(t - 1) === ',' && INTERJECTIONS.has(doc.tokenText(t - 2).toLowerCase())) {
+          const w = text.slice(ts, te).toLowerCase();
+          if (w === 'man' || w === 'boy') continue;
+        }
         if (found !== GenderCode.Unknown && found !== g) clash = true;
         found = g;
       }

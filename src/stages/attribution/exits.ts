@@ -5,8 +5,11 @@
  */
 import { Document, MentionKind, TokenKind } from '../../document/document.js';
 
-/** Pronouns that can be the subject of a verb (`his left hand`, `her left` are not). */
-const SUBJECT_FORMS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we']);
+/**
+ * Pronouns that can be the subject of a verb (`his left hand`, `her left` are not). Not `I`/`we`: a
+ * first-person narrator who leaves takes the scene along.
+ */
+const SUBJECT_FORMS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
 
 /** Verbs that are an exit on their own after their subject. */
 const EXIT_VERBS: ReadonlySet<string> = new Set([
