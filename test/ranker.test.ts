@@ -178,3 +178,25 @@ test('the local stage sees a line’s own evidence, not the alternation the rule
   tagged[at('rule_cue_tag_name')] = 1;
   assert.equal(localRows({ candidates: Int32Array.from([0]), offsets: Int32Array.from([0, 1]), features: tagged })[at('rule')], 1);
 });
+
+test('scoring rows through the complete-tree layout gives exactly the pre-order walk’s sums', async () => {
+  const { RANKER_MODEL } = await import('../src/stages/attribution/weights.js');
+  const { addTreeScores } = await import('../src/stages/attribution/trees.js');
+  assert.ok(RANKER_MODEL?.trees);
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (const stage of [RANKER_MODEL, RANKER_MODEL.stacked, RANKER_MODEL.local, RANKER_MODEL.restacked]) {
+    if (!stage?.trees) continue;
+    const width = stage.features.length;
+    const rows = 500;
+    const x = new Float64Array(rows * width);
+    // Mostly 0/1 like the real rows, some fractions, a few NaN (which go right in both layouts).
+    for (let i = 0; i < x.length; i++) {
+      const r = rand();
+      x[i] = r < 0.5 ? 0 : r < 0.75 ? 1 : r < 0.99 ? rand() * 2 - 0.5 : NaN;
+    }
+    const out = new Float64Array(rows);
+    addTreeScores(stage.trees, x, width, out);
+    for (let k = 0; k < rows; k++) assert.equal(out[k], treeScore(stage.trees, x, k * width));
+  }
+});

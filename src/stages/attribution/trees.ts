@@ -17,6 +17,52 @@ interface Compiled {
   feature: Int32Array;
   value: Float64Array;
   right: Int32Array;
+  /** The same trees as complete trees of depth COMPLETE_DEPTH, or null when one is deeper. */
+  complete: CompleteTrees | null;
+}
+
+/**
+ * Trees laid out complete, in heap order (node i's children are 2i+1 and 2i+2): per tree SPLITS
+ * split features and thresholds, then LEAVES leaf scores. A shallower branch is padded with splits
+ * whose two sides carry the same leaf score, so a row gets exactly the score it gets from the
+ * pre-order trees (sums stay bit-identical) without chasing node links.
+ */
+interface CompleteTrees {
+  count: number;
+  feature: Int32Array;
+  threshold: Float64Array;
+  leaf: Float64Array;
+}
+
+const COMPLETE_DEPTH = 3;
+const SPLITS = (1 << COMPLETE_DEPTH) - 1;
+const LEAVES = 1 << COMPLETE_DEPTH;
+
+function completeTrees(trees: Compiled): CompleteTrees | null {
+  const n = trees.roots.length;
+  const feature = new Int32Array(n * SPLITS);
+  const threshold = new Float64Array(n * SPLITS);
+  const leaf = new Float64Array(n * LEAVES);
+  // Fill heap slot h (depth d) of tree t from pre-order node i.
+  const fill = (t: number, i: number, h: number, d: number): boolean => {
+    if (d === COMPLETE_DEPTH) {
+      if (trees.feature[i] >= 0) return false;
+      leaf[t * LEAVES + h - SPLITS] = trees.value[i];
+      return true;
+    }
+    const f = trees.feature[i];
+    if (f < 0) {
+      // A leaf above the full depth: a split on feature 0 whose both sides end in this leaf.
+      feature[t * SPLITS + h] = 0;
+      threshold[t * SPLITS + h] = 0;
+      return fill(t, i, 2 * h + 1, d + 1) && fill(t, i, 2 * h + 2, d + 1);
+    }
+    feature[t * SPLITS + h] = f;
+    threshold[t * SPLITS + h] = trees.value[i];
+    return fill(t, i + 1, 2 * h + 1, d + 1) && fill(t, trees.right[i], 2 * h + 2, d + 1);
+  };
+  for (let t = 0; t < n; t++) if (!fill(t, trees.roots[t], 0, 0)) return null;
+  return { count: n, feature, threshold, leaf };
 }
 
 const compiled = new WeakMap<TreeEnsemble, Compiled>();
@@ -29,7 +75,9 @@ function compile(trees: TreeEnsemble): Compiled {
       feature: Int32Array.from(trees.feature),
       value: Float64Array.from(trees.value),
       right: Int32Array.from(trees.right),
+      complete: null,
     };
+    c.complete = completeTrees(c);
     compiled.set(trees, c);
   }
   return c;
@@ -54,7 +102,25 @@ export function treeScore(trees: TreeEnsemble, features: ArrayLike<number>, base
 /** Add the ensemble's score of every row (width features each) to out. */
 export function addTreeScores(trees: TreeEnsemble, features: ArrayLike<number>, width: number, out: Float64Array): void {
   const n = out.length;
-  for (let k = 0; k < n; k++) out[k] += treeScore(trees, features, k * width);
+  const complete = compile(trees).complete;
+  if (complete === null) {
+    for (let k = 0; k < n; k++) out[k] += treeScore(trees, features, k * width);
+    return;
+  }
+  const { count, feature, threshold, leaf } = complete;
+  for (let k = 0; k < n; k++) {
+    const base = k * width;
+    let s = 0;
+    for (let t = 0, fs = 0, ls = 0; t < count; t++, fs += SPLITS, ls += LEAVES) {
+      // A row goes left when x <= threshold (a NaN goes right, as in treeScore).
+      // (+bool is 0 or 1: no branch to mispredict.)
+      let h = 2 - +(features[base + feature[fs]] <= threshold[fs]);
+      h = 2 * h + 2 - +(features[base + feature[fs + h]] <= threshold[fs + h]);
+      h = 2 * h + 2 - +(features[base + feature[fs + h]] <= threshold[fs + h]);
+      s += leaf[ls + h - SPLITS];
+    }
+    out[k] += s;
+  }
 }
 
 /** Whether every split reads a feature below width and the node links are in range (a sane file). */
