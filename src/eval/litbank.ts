@@ -317,7 +317,9 @@ function scoreLitbankSpeakers(gold: LitbankDoc, doc: Document, c: LitbankCounts)
     const ch = doc.mentionCharacters[i];
     if (ch < 0) continue;
     const kind = m[3 * i + 2];
-    const g = chainAt.get(m[3 * i + 1])?.find((x) => x.start <= m[3 * i]);
+    // Of the gold chain mentions ending here, the innermost that holds ours (`Mary` in `Aunt Mary`).
+    let g: LitbankMention | undefined;
+    for (const x of chainAt.get(m[3 * i + 1]) ?? []) if (x.start <= m[3 * i] && (!g || x.start > g.start)) g = x;
     if (!g) continue;
     const v = kind === MentionKind.Proper || kind === MentionKind.Nominal ? votes[ch] : otherVotes[ch];
     v.set(g.chain, (v.get(g.chain) ?? 0) + 1);
