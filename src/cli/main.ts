@@ -253,7 +253,7 @@ function buildProgram(io: CliIO, result: { code: number }): Command {
     });
 
   configure(evalCmd.command('litbank'))
-    .description('score person mentions, pronoun links and name clustering on LitBank (DIR: its root, or coref/brat)')
+    .description('score person mentions, pronoun links, name clustering and (with quotations/tsv) speakers on LitBank (DIR: its root, or coref/brat)')
     .argument('<dir>', 'LitBank directory')
     .option('--json', 'print the scores as JSON')
     .action(async (dir: string, opts: { json?: boolean }) => {
