@@ -40,29 +40,6 @@ test('the one talked about near a line is marked, and so is the one called by na
   assert.ok((featureOf(talk, 1, 'rook', 'called_nearby') ?? 0) > 0);
 });
 
-test('a tag description matched to a character known only by it gets the pronoun candidates and the described_tag mark', () => {
-  // `the painter` matches the cast's `The Painter`; Oswin, the named man of the exchange, must still
-  // be weighed as the one who speaks (a narration often calls a named character by his role).
-  const described: CastFile = {
-    characters: [
-      { id: 'oswin', name: 'Oswin Hale', aliases: ['Oswin'], gender: 'he' },
-      { id: 'mara', name: 'Mara Quill', aliases: ['Mara'], gender: 'she' },
-      { id: 'painter', name: 'The Painter', aliases: [], gender: 'he' },
-    ],
-  };
-  const text = 'Oswin cleaned his brushes while Mara watched.\n\n“Will it dry by morning?” asked Mara.\n\n“If the weather holds,” said the painter.\n';
-  const doc = analyzeDocument(text, { cast: described, castOnly: true, rankerModel: null });
-  const table = buildCandidates(doc, runRules(doc));
-  const row = (id: string, name: (typeof FEATURE_NAMES)[number]) => {
-    const c = doc.characters.findIndex((x) => x.id === id);
-    for (let k = table.offsets[1]; k < table.offsets[2]; k++) if (table.candidates[k] === c) return table.features[k * NUM_FEATURES + FEATURE_NAMES.indexOf(name)];
-    return undefined;
-  };
-  assert.equal(row('painter', 'evidence_top'), 1, 'the matched character stays the tag\'s evidence');
-  assert.equal(row('painter', 'described_tag'), 1);
-  assert.ok((row('oswin', 'pronoun_score') ?? 0) > 0, 'the named man of the exchange is a pronoun candidate');
-});
-
 test('a tag pronoun marks the subject of the clause before it as its antecedent', () => {
   const text = 'When Mara had gone up, Tam sat down by the stove and Rook went out.\n\n“Cold night,” he said.\n';
   assert.equal(featureOf(text, 0, 'rook', 'tag_antecedent'), 1);

@@ -81,7 +81,6 @@ export const FEATURE_NAMES = [
   'address_next_clash',
   'left_scene',
   'tag_antecedent',
-  'described_tag',
   'prev_paragraph_subject',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
@@ -217,19 +216,16 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     let possessor = -1;
     // The reader's antecedent of a tag pronoun (the latest clause subject before it).
     let antecedent = -1;
-    // The tag's description matched a character the cast knows only by a description (`said the
-    // painter` and a `The Painter` entry): often a named character the narration calls by role.
-    let describedTag = false;
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
-      describedTag = kind === MentionKind.Nominal && evChars[0] >= 0 && describedOnly[evChars[0]];
       // A pronoun, or a description nobody is known by. A description the cast resolved (`said the
       // croupier`) names its speaker like a name does: treating it as a pronoun let the neighbouring
-      // turns outvote it (The Gambler's croupier, explicit 94 -> 84 cross-validated). One resolved to
-      // a character known only by a description still gets the pronoun candidates, so the ranker can
-      // weigh the named people of the exchange against it (described_tag tells it which case it is).
-      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && (evChars[0] < 0 || describedTag))) {
+      // turns outvote it (The Gambler's croupier, explicit 94 -> 84 cross-validated). So does one
+      // resolved to a character known only by a description (a given cast's `The Croupier`): giving
+      // it the pronoun candidates taught the ranker PDNC's habit of crediting such lines to a named
+      // character, and a user's `The Croupier` lost its own tagged lines.
+      if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
         pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst));
         pronResolved = doc.mentionCharacters[top.mention];
         pronGender = doc.mentionGenders[top.mention];
@@ -418,7 +414,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         }
       }
       if (antecedent === c) row[F.tag_antecedent] = 1;
-      if (describedTag) row[F.described_tag] = 1;
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.
