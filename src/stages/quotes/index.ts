@@ -362,16 +362,17 @@ function endsInComma(text: string, from: number, to: number): boolean {
   return k >= from && (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 58);
 }
 
-/** Does the narration [from, to) open with a capitalised word that is no pronoun, then a tag verb (`Mr. Bounderby replied,`)? */
+/** Does the narration [from, to) open with a capitalised word that can be a name, then a tag verb (`Mr. Bounderby replied,`)? */
 function namedSubjectOpens(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && !isLetter(text.charCodeAt(i))) i++;
   let j = i;
   while (j < to && isLetter(text.charCodeAt(j))) j++;
-  if (j === i || !isUpperStart(text, i) || SUBJECT_PRONOUNS.has(text.slice(i, j).toLowerCase()) || hasTagVerb(text, i, j)) return false;
+  if (j === i || !isUpperStart(text, i) || NOT_NAME_OPENERS.has(text.slice(i, j).toLowerCase()) || hasTagVerb(text, i, j)) return false;
   return hasTagVerb(text, j, to);
 }
-const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'it', 'then', 'and', 'but', 'here', 'there', 'now']);
+/** Capitalised words that open a clause but never a name: pronouns, conjunctions, adverbs of place and time. */
+const NOT_NAME_OPENERS: ReadonlySet<string> = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'it', 'then', 'and', 'but', 'here', 'there', 'now']);
 
 /** Does the span starting at `s` start with a capital letter? */
 function isUpperStart(text: string, s: number): boolean {
