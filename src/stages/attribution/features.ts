@@ -336,6 +336,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       }
     }
 
+    // The gender the turns before and after call by `sir` / `ma'am` (Unknown when none).
+    const addressedPrev = vPrev >= 0 ? addressGender[vPrev] : GenderCode.Unknown;
+    const addressedNext = vNext >= 0 ? addressGender[vNext] : GenderCode.Unknown;
     const rowBase = cands.length;
     for (const c of set) {
       cands.push(c);
@@ -408,10 +411,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (gone.has(c)) row[F.left_scene] = 1;
       if (c === lastSubject) row[F.prev_paragraph_subject] = 1;
       if (genders[c] === GenderCode.He || genders[c] === GenderCode.She) {
-        for (const [v, fMatch, fClash] of [[vPrev, F.address_prev_match, F.address_prev_clash], [vNext, F.address_next_match, F.address_next_clash]]) {
-          if (v < 0 || addressGender[v] === GenderCode.Unknown) continue;
-          row[addressGender[v] === genders[c] ? fMatch : fClash] = 1;
-        }
+        if (addressedPrev !== GenderCode.Unknown) row[addressedPrev === genders[c] ? F.address_prev_match : F.address_prev_clash] = 1;
+        if (addressedNext !== GenderCode.Unknown) row[addressedNext === genders[c] ? F.address_next_match : F.address_next_clash] = 1;
       }
       if (antecedent === c) row[F.tag_antecedent] = 1;
       for (const x of row) rows.push(x);
