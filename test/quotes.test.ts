@@ -96,6 +96,17 @@ test('apostrophes are not quote marks in a single-quote text', () => {
   checkUtterances(doc);
 });
 
+test('a single-quoted line broken off at a dash closes on the mark after the dash', () => {
+  const text =
+    "'Two, actually, if\u2014'\n\n'He means one,' said Tam.\n\n" +
+    "'I'm not\u2014' Rook stopped, caught Tam's eye, and sighed. 'Fine. One.'\n\n" +
+    "\u2018It was just\u2014\u2019 She shrugged. \u2018Never mind.\u2019\n\n" +
+    "'Wait--' he began.\n";
+  const doc = run(text);
+  assert.deepEqual(texts(doc), ['Two, actually, if\u2014', 'He means one,', "I'm not\u2014", 'Fine. One.', 'It was just\u2014', 'Never mind.', 'Wait--']);
+  checkUtterances(doc);
+});
+
 test('a trailing apostrophe right before the end of a single-quoted speech', () => {
   const doc = run("'Come and see the Joneses' she said, and went out.\n\n'I will,' he said.\n");
   assert.deepEqual(texts(doc), ['Come and see the Joneses', 'I will,']);

@@ -210,6 +210,8 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
     if (isDigit(q) && i + 3 < pe && isDigit(text.charCodeAt(i + 2)) && !isDigit(text.charCodeAt(i + 3))) return Dir.None; // '99
     return Dir.Open | (Kind.Single << 4);
   }
+  // `'I'm not—' Idris stopped`: after a dash the line is broken off and the mark closes it.
+  if (isDash(p) && (isSpaceOrEdge(q) || isClausePunct(q))) return Dir.Close | (Kind.Single << 4);
   if (before) return Dir.None; // a lone mark between spaces
   // After something that is not a space.
   if (isClausePunct(p) || p === DQ || p === RDQ) return Dir.Close | (Kind.Single << 4);
