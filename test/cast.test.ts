@@ -80,6 +80,25 @@ test('pronouns in speech tags resolve to the nearest compatible name', () => {
   assert.equal(find('frowned when he heard', 'he'), 'Mr. Quill');
 });
 
+test('a pronoun past the two-sentence reach resolves only when one known character of its gender is in the scene', () => {
+  const scene = (others: string) =>
+    [
+      `Vesna Hollin came in from the rain and shook out her coat. ${others}`,
+      'The jukebox played something slow. The rain went on. Tam hummed along. Dario laughed at him. Tam hummed louder.',
+      'She looked from one to the other.',
+    ].join('\n\n');
+  const pronounAt = (doc: Document, needle: string): string | null => {
+    const i = doc.mentionAtOrAfter(doc.text.indexOf(needle));
+    assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
+    const c = doc.mentionCharacters[i];
+    return c < 0 ? null : doc.characters[c].name;
+  };
+  // One woman among men: `She` is Vesna, five narration sentences back.
+  assert.equal(pronounAt(cast(scene('Tam Ryle and Dario Venn waved her over.')), 'She looked'), 'Vesna Hollin');
+  // Two women in the scene: too far back to choose, so it stays unresolved.
+  assert.equal(pronounAt(cast(scene('Tam Ryle and Ines Marl waved her over. Ines smiled at Vesna.')), 'She looked'), null);
+});
+
 test('rare capitalised words without person evidence are not characters', () => {
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);

@@ -43,6 +43,20 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
     }
     return chosen;
   };
+  /** The latest candidate within `maxDist` narration sentences when all the compatible ones there are one character, else -1. */
+  const soleCandidate = (i: number, g: number, rank: number, maxDist: number): number => {
+    let chosen = -1;
+    for (let c = nc - 1; c >= 0; c--) {
+      const j = cand[c];
+      if (rank - ctx.narrRank[ctx.sent[j]] > maxDist) break;
+      const cg = candGender(j);
+      // Someone of unknown gender could be the one too: they count, as in `search`.
+      if (mc[j] < 0 || (cg !== g && cg !== GenderCode.Unknown)) continue;
+      if (chosen < 0) chosen = j;
+      else if (mc[j] !== mc[chosen]) return -1;
+    }
+    return chosen;
+  };
   for (let i = 0; i < n; i++) {
     const k = m[3 * i + 2];
     if (ctx.inQuote[i]) continue;
@@ -54,6 +68,9 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
         let chosen = search(i, g, rank, 2, true);
         // A speech tag far into a dialogue (`"…," said he`): look further back for a known character.
         if (chosen < 0 && ctx.sentHasQuote[si]) chosen = search(i, g, rank, 6, false);
+        // Further back, only when one known character of that gender is in the scene (`She looked
+        // from one to the other` with one woman at a table of men).
+        else if (chosen < 0) chosen = soleCandidate(i, g, rank, 6);
         if (chosen >= 0) mc[i] = mc[chosen];
       }
     }
