@@ -70,3 +70,19 @@ test('the subject of the last sentence of a narration paragraph is marked for th
   // The second line follows a line, not narration.
   assert.equal(featureOf(text, 1, 'mara', 'prev_paragraph_subject') ?? 0, 0);
 });
+
+test('when the narration ends on a sentence about no one, the subject of the sentence before is the one marked', () => {
+  const text = [
+    'Rook came in from the yard. Mara looked up at him. The question had been waiting all day.',
+    '“Where were you?”',
+  ].join('\n\n');
+  assert.equal(featureOf(text, 0, 'mara', 'prev_paragraph_subject'), 1);
+  assert.equal(featureOf(text, 0, 'rook', 'prev_paragraph_subject') ?? 0, 0);
+});
+
+test('a line with nothing else to go on goes to the one the narration before it ends on, not to the last name in it', () => {
+  const text = ['The stove ticked. Mara looked across the room at Rook, who was studying his boots.', '“You knew.”'].join('\n\n');
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const rules = runRules(doc);
+  assert.equal(doc.characters[rules.speakers[0]].id, 'mara');
+});

@@ -12,7 +12,7 @@
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, firstSubjectMention, isStrong, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, isStrong, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -426,29 +426,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   }
   offsets[nU] = cands.length;
   return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets };
-}
-
-/**
- * For a line opening its paragraph after a paragraph of pure narration, the subject of that
- * narration's last sentence (`… and she had grown to value their morning gossip.` ⏎ `"What was your
- * evening?"`): whoever the narration ends on is often who speaks first. -1 otherwise.
- */
-function previousParagraphSubject(doc: Document, u: number, narrator: number): number {
-  const first = doc.utterances[2 * u];
-  const p = doc.quotes[4 * first + 2];
-  if (p === 0 || doc.paragraphKinds[p - 1] !== ParagraphKind.Text) return -1;
-  const text = doc.text;
-  let k = doc.paragraphs[2 * p];
-  while (k < doc.quotes[4 * first] - 1 && isSpaceCode(text.charCodeAt(k))) k++;
-  if (k !== doc.quotes[4 * first] - 1) return -1;
-  // The paragraph before holds no quote.
-  if (first > 0 && doc.quotes[4 * (first - 1) + 2] === p - 1) return -1;
-  const pe = doc.paragraphs[2 * (p - 1) + 1];
-  const s = doc.sentenceAt(pe - 1);
-  if (s < 0) return -1;
-  const m = firstSubjectMention(doc, Math.max(doc.sentences[4 * s], doc.paragraphs[2 * (p - 1)]), pe, false);
-  if (m < 0) return -1;
-  return doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
 }
 
 /**

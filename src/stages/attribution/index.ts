@@ -195,7 +195,10 @@ export function runRules(doc: Document): RuleState {
     for (const v of [runFirst[u] - 1, runLast[u] + 1]) {
       if (v >= 0 && v < nU && conv[v] === conv[u] && speakers[v] >= 0) exclude.push(speakers[v]);
     }
-    const recent = recentCharacter(doc, doc.quotes[4 * q0], doc.paragraphs[2 * para[u]], exclude, narrator, exits);
+    // A line opening its paragraph after narration: the person that narration ends on, before
+    // whoever was mentioned last (`She looked at Idris.` ⏎ `"You knew."` is hers, not his).
+    const subject = previousParagraphSubject(doc, u, narrator);
+    const recent = subject >= 0 && !exclude.includes(subject) ? subject : recentCharacter(doc, doc.quotes[4 * q0], doc.paragraphs[2 * para[u]], exclude, narrator, exits);
     if (recent >= 0) {
       speakers[u] = recent;
       confidence[u] = 0.25;
@@ -793,6 +796,40 @@ function opensClauseAfter(doc: Document, i: number, m: number): boolean {
 function afterPreposition(doc: Document, t: number): boolean {
   return t > 0 && PREPOSITIONS.has(doc.tokenText(t - 1).toLowerCase());
 }
+
+/**
+ * For a line opening its paragraph after a paragraph of pure narration, the subject of that
+ * narration's last sentence that has a person for subject (`She hesitated. The question had waited
+ * all day.` ⏎ `"Fine."`), up to SUBJECT_SENTENCES back: whoever the narration ends on is often who
+ * speaks first. -1 otherwise.
+ */
+export function previousParagraphSubject(doc: Document, u: number, narrator: number): number {
+  const first = doc.utterances[2 * u];
+  const p = doc.quotes[4 * first + 2];
+  if (p === 0 || doc.paragraphKinds[p - 1] !== ParagraphKind.Text) return -1;
+  const text = doc.text;
+  let k = doc.paragraphs[2 * p];
+  while (k < doc.quotes[4 * first] - 1 && isSpaceCode(text.charCodeAt(k))) k++;
+  if (k !== doc.quotes[4 * first] - 1) return -1;
+  // The paragraph before holds no quote.
+  if (first > 0 && doc.quotes[4 * (first - 1) + 2] === p - 1) return -1;
+  const ps = doc.paragraphs[2 * (p - 1)];
+  let pe = doc.paragraphs[2 * (p - 1) + 1];
+  for (let back = 0; back < SUBJECT_SENTENCES && pe > ps; back++) {
+    const s = doc.sentenceAt(pe - 1);
+    if (s < 0) return -1;
+    const from = Math.max(doc.sentences[4 * s], ps);
+    const m = firstSubjectMention(doc, from, pe, false);
+    if (m >= 0) {
+      const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+      if (c >= 0) return c;
+    }
+    pe = from;
+  }
+  return -1;
+}
+/** How many sentences back from a narration paragraph's end its last person subject is looked for. */
+const SUBJECT_SENTENCES = 3;
 
 /** A subject mention at the start of a sentence in [from, to) (the first sentence, or any when `anySentence`). */
 export function firstSubjectMention(doc: Document, from: number, to: number, anySentence: boolean): number {
