@@ -99,6 +99,21 @@ test('a pronoun past the two-sentence reach resolves only when one known charact
   assert.equal(pronounAt(cast(scene('Tam Ryle and Ines Marl waved her over. Ines smiled at Vesna.')), 'She looked'), null);
 });
 
+test('a short form said only in speech joins the one name known alone that it begins', () => {
+  const text = [
+    'Corin shoved along the bench. Dario laughed at him, and Corin scowled.',
+    '\u201cIt is an empty car park, Cor.\u201d',
+    '\u201cIt is a tight spot, Cor. Admit it.\u201d',
+    'Corin said nothing.',
+  ].join('\n\n');
+  const chars = cast(text).characters;
+  assert.deepEqual(chars.map((c) => c.name), ['Corin', 'Dario']);
+  assert.ok(chars[0].aliases.includes('Cor'), chars[0].aliases.join(', '));
+  // Named in the narration, the short form is someone of its own.
+  const apart = cast(text + '\n\nCor Vale walked in. Cor sat down.').characters.map((c) => c.name);
+  assert.ok(apart.includes('Corin') && apart.some((n) => n.startsWith('Cor ') || n === 'Cor'), apart.join(', '));
+});
+
 test('rare capitalised words without person evidence are not characters', () => {
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);

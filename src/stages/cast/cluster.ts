@@ -457,6 +457,20 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
         }
         found = ci;
       }
+      // A short form said only in speech (`It's an empty car park, Cor.`) also shortens a name
+      // known alone (Corin): the start of it, and only one such name.
+      if (found === -1 && form.narr === 0) {
+        for (let ci = 0; ci < clusters.length; ci++) {
+          const c = clusters[ci];
+          const only = c.full ? '' : c.first || c.last;
+          if (!live(ci) || only.length < w.length + 2 || only.includes(' ') || !only.startsWith(w)) continue;
+          if (found >= 0) {
+            found = -2;
+            break;
+          }
+          found = ci;
+        }
+      }
       if (found >= 0 && !apart(f, found, 0.2)) {
         target = found;
         clusters[found].shortened.push(f);
