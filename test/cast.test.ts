@@ -130,6 +130,22 @@ test('a first-person narrator becomes a character', () => {
   assert.equal(doc.mentionCharacters[0], narrator);
 });
 
+test('a short first-person scene has its narrator, named by the one call the narrator answers', () => {
+  const text = [
+    'The greenhouse door had swollen again, and I had to shove it twice. Tilly was inside already.',
+    '\u201cYou are late,\u201d she said.',
+    '\u201cIt is nearly eleven, Mags. Morning was hours ago.\u201d',
+    'I hung my coat on the nail by the door. \u201cDid you sleep here?\u201d',
+    '\u201cNo.\u201d Tilly wiped her hands. I looked at the beans, and I sighed.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const narrators = doc.characters.filter((c) => c.narrator);
+  assert.deepEqual(narrators.map((c) => c.name), ['Mags']);
+  // A third-person scene with a stray `I` in a line has none.
+  const third = cast('Tilly shoved the door. She was late, and she knew it. Mags laughed at her.\n\n\u201cI know,\u201d Tilly said.');
+  assert.equal(third.characters.filter((c) => c.narrator).length, 0);
+});
+
 test('a given cast is kept as is, with unambiguous derived aliases', () => {
   const given: CastFile = {
     characters: [

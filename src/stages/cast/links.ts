@@ -337,6 +337,10 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
     const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
     const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
     if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return true;
+    // `I hung up my coat. "Did you sleep here?"`: a paragraph opening on the narrator's beat and holding a line.
+    const sj = ctx.sent[j];
+    const paraStart = doc.paragraphs[2 * p];
+    if (doc.text.slice(paraStart, s).trim() === '' && (ctx.sentHasQuote[sj] || (sj + 1 < ctx.sentHasQuote.length && ctx.sentHasQuote[sj + 1] && doc.sentences[4 * (sj + 1)] < doc.paragraphs[2 * p + 1]))) return true;
   }
   return false;
 }
@@ -609,9 +613,18 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
 }
 
 /**
+ * Fewest narration `I`s for a first-person narrator. Few, so a short first-person story (a drabble,
+ * one scene) has its narrator; the share of he/she below keeps out a third-person text's stray `I`.
+ */
+const NARRATOR_MIN_FIRST_PERSON = 5;
+/** Below this many `I`s the story is short, and one call by name answered by `I` names the narrator. */
+const SHORT_FIRST_PERSON = 30;
+
+/**
  * The first-person narrator: many `I`s in the narration. A character aliased `Narrator` (given)
  * takes them; else the character whose name is said in quotes answered by the narrator's `I said`
- * (three times or more, twice as often as any other, rarely named in the narration); else a new
+ * (five times or more, once in a short story; twice as often as any other; rarely named in the
+ * narration); else a new
  * character `Narrator` (not with a given cast). Returns the narrator's index or -1.
  */
 export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): number {
@@ -626,7 +639,7 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     if (k === MentionKind.FirstPerson) fp++;
     else if (k === MentionKind.Pronoun && !ctx.inQuote[i]) third++;
   }
-  if (!(fp >= 30 && fp >= 0.25 * third)) return -1;
+  if (!(fp >= NARRATOR_MIN_FIRST_PERSON && fp >= 0.25 * third)) return -1;
   const existing = st.chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
   if (existing >= 0) {
     st.chars[existing].narrator = true;
@@ -672,7 +685,7 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     }
     // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
     const eligible = [...inQ]
-      .filter(([c, q]) => q >= 5 && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !st.chars[c].given)
+      .filter(([c, q]) => q >= (fp < SHORT_FIRST_PERSON ? 1 : 5) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !st.chars[c].given)
       .sort((a, b) => b[1] - a[1]);
     if (eligible.length > 0) {
       const [c, q] = eligible[0];
