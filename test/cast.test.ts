@@ -146,6 +146,20 @@ test('a short first-person scene has its narrator, named by the one call the nar
   assert.equal(third.characters.filter((c) => c.narrator).length, 0);
 });
 
+test('a nameless stranger introduced with `a` who speaks in the scene is a character of their own; not one named there', () => {
+  const scene = [
+    'Dex checked the board again. A woman in a yellow coat sat down on the bench beside him.',
+    '\u201cIs this the one for the coast?\u201d the woman asked.',
+    '\u201cShould be,\u201d Dex said.',
+    'The woman smiled and drank her tea.',
+  ];
+  const names = cast(scene.join('\n\n')).characters.map((c) => c.name);
+  assert.ok(names.includes('the woman'), names.join(', '));
+  // Named in the scene, the stranger may be her: no stranger then.
+  const named = cast([...scene.slice(0, 3), 'Her name was Orla Penn, and the woman said it twice.'].join('\n\n')).characters.map((c) => c.name);
+  assert.ok(!named.includes('the woman'), named.join(', '));
+});
+
 test('a given cast is kept as is, with unambiguous derived aliases', () => {
   const given: CastFile = {
     characters: [

@@ -585,6 +585,14 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
     for (const i of occ) if (!st.ctx.inQuote[i] && nextToSpeechVerb(doc, i, false)) tags++;
     if (tags >= 2) groups.set(key, occ);
   }
+  // Someone introduced as a stranger (`A woman in a green raincoat sits down`) and then called `the
+  // woman` in the scene, who speaks: a nameless character of their own.
+  if (!hasGiven) {
+    for (const [key, occ] of introducedStrangers(st)) {
+      const had = groups.get(key);
+      groups.set(key, had ? [...new Set([...had, ...occ])].sort((a, b) => a - b) : occ);
+    }
+  }
   const used = new Set(st.chars.map((c) => c.id));
   // `castOnly`: the given characters and nobody else.
   for (const [key, occ] of castOnly ? [] : groups) {
@@ -601,6 +609,92 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
     for (const i of occ) st.mc[i] = k;
     void key;
   }
+}
+
+/** Heads that can introduce a nameless stranger (`a woman`, `a barmaid`); kin and group words cannot. */
+const NOT_STRANGER_HEADS: ReadonlySet<string> = new Set(['one', 'other', 'people', 'men', 'women', 'person', 'friend', 'creature', 'baby', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife']);
+/** How far (UTF-16 units) a `the woman` may stand from the last mention of the stranger it continues. */
+const STRANGER_REACH = 3000;
+/** How far from the introduction (UTF-16 units) a stranger is followed: one scene. */
+const STRANGER_SCENE = 8000;
+
+/**
+ * Unresolved descriptions introduced with `a`/`an` outside quotes (`A woman in a green raincoat`,
+ * `A barmaid appeared`), each followed in the scene by `the` + the same head (`the woman says`):
+ * the group, keyed `the <head>`, when it has three mentions or more and speaks (a speech tag beside
+ * one, or two in paragraphs that hold a line). A second `a woman` starts someone new. Not when the
+ * description is how the book goes on calling someone (most of its `the <head>` fall outside the
+ * scene), nor when someone of that gender is first named in the scene: the stranger may be them
+ * (`a beautiful young lady` … `Her name was Daisy`).
+ */
+function introducedStrangers(st: CastState): Map<string, number[]> {
+  const doc = st.ctx.doc;
+  const m = doc.mentions;
+  const out = new Map<string, number[]>();
+  const open = new Map<string, { occ: number[]; last: number }>();
+  const paraHasQuote = new Uint8Array(doc.paragraphCount);
+  for (let q = 0; q < doc.quoteCount; q++) paraHasQuote[doc.quotes[4 * q + 2]] = 1;
+  // Unresolved `the <head>` outside quotes, counted over the whole text.
+  const definite = new Map<string, number>();
+  // Where each named character is first named in the narration.
+  const firstNamed: number[] = [];
+  for (let i = 0; i < doc.mentionCount; i++) {
+    if (st.ctx.inQuote[i]) continue;
+    const kind = m[3 * i + 2];
+    if (kind === MentionKind.Proper && st.mc[i] >= 0 && firstNamed[st.mc[i]] === undefined) firstNamed[st.mc[i]] = m[3 * i];
+    const head = strangerHead(doc, st, i);
+    if (head !== '' && /^the\s/i.test(doc.mentionText(i))) definite.set(head, (definite.get(head) ?? 0) + 1);
+  }
+  const close = (head: string): void => {
+    const g = open.get(head);
+    open.delete(head);
+    if (!g || g.occ.length < 3 || 2 * (g.occ.length - 1) < (definite.get(head) ?? 0)) return;
+    const from = m[3 * g.occ[0]];
+    const gender = doc.mentionGenders[g.occ[0]];
+    for (let c = 0; c < firstNamed.length; c++) {
+      const at = firstNamed[c];
+      if (at === undefined || at <= from || at > g.last + STRANGER_REACH) continue;
+      if (gender === GenderCode.Unknown || st.genders[c] === GenderCode.Unknown || st.genders[c] === gender) return;
+    }
+    let tags = 0;
+    let inDialogue = 0;
+    for (const i of g.occ) {
+      if (nextToSpeechVerb(doc, i, false)) tags++;
+      if (paraHasQuote[st.ctx.para[i]]) inDialogue++;
+    }
+    const key = `the ${head}`;
+    if ((tags >= 1 || inDialogue >= 2) && !out.has(key)) out.set(key, g.occ);
+  };
+  for (let i = 0; i < doc.mentionCount; i++) {
+    if (st.ctx.inQuote[i]) continue;
+    const head = strangerHead(doc, st, i);
+    if (head === '') continue;
+    const det = /^\S+/.exec(doc.mentionText(i))![0].toLowerCase();
+    if (det === 'a' || det === 'an') {
+      close(head);
+      open.set(head, { occ: [i], last: m[3 * i] });
+    } else if (det === 'the') {
+      const g = open.get(head);
+      if (!g) continue;
+      if (m[3 * i] - g.last > STRANGER_REACH || m[3 * i] - m[3 * g.occ[0]] > STRANGER_SCENE) {
+        close(head);
+        continue;
+      }
+      g.occ.push(i);
+      g.last = m[3 * i];
+    }
+  }
+  for (const head of [...open.keys()]) close(head);
+  return out;
+}
+
+/** The head noun of an unresolved description of two to four words that could be a stranger, or ''. */
+function strangerHead(doc: Document, st: CastState, i: number): string {
+  if (doc.mentions[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0) return '';
+  const words = doc.mentionText(i).toLowerCase().split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !/^(?:a|an|the)$/.test(words[0])) return '';
+  const head = words[words.length - 1];
+  return NOT_STRANGER_HEADS.has(head) || !/^[a-z-]+$/.test(head) ? '' : head;
 }
 
 export const castStage: Stage = {
