@@ -160,6 +160,19 @@ test('a nameless stranger introduced with `a` who speaks in the scene is a chara
   assert.ok(!named.includes('the woman'), named.join(', '));
 });
 
+test('a word that opens a line before a word of address is offered, not called: no character `Tea`', () => {
+  const text = [
+    'The caf\u00e9 was nearly empty. Mara took the table by the window.',
+    '\u201cTea, Miss?\u201d the waiter asked.',
+    '\u201cPlease,\u201d said Mara.',
+    '\u201cCoffee, love?\u201d he asked the man at the next table.',
+    '\u201cBlack,\u201d said Rook. \u201cMara, sit with me.\u201d',
+  ].join('\n\n');
+  const names = cast(text).characters.map((c) => c.name);
+  assert.ok(!names.includes('Tea') && !names.includes('Coffee'), names.join(', '));
+  assert.ok(names.includes('Mara') && names.includes('Rook'), names.join(', '));
+});
+
 test('a given cast is kept as is, with unambiguous derived aliases', () => {
   const given: CastFile = {
     characters: [

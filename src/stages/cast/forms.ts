@@ -9,6 +9,7 @@ import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js'
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
 import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-words.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
 import type { Ctx } from './context.js';
 import { tokenAfter, tokenBefore, wordBefore } from './context.js';
@@ -155,7 +156,9 @@ export function collectForms(ctx: Ctx): FormTable {
       const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59 || (dash && bk === TokenKind.Punct && bc === 44)));
       // `"Traffic," said Marisol.`: a quote that is only this word is an answer, not an address.
       const alone = bk === TokenKind.QuoteMark && ta + 1 < nTok && kinds[ta] === TokenKind.Punct && kinds[ta + 1] === TokenKind.QuoteMark;
-      if (beforeOk && afterOk && !isPossessiveSpan(text, e)) {
+      // `"Tea, Miss?"`, `"Coffee, love?"`: the word opening the line is offered, and the address follows it.
+      const offered = bk === TokenKind.QuoteMark && ac === 44 && ta + 1 < nTok && isAddressWord(doc.tokenText(ta + 1).toLowerCase());
+      if (beforeOk && afterOk && !offered && !isPossessiveSpan(text, e)) {
         form.person++;
         form.voc++;
         vocative[i] = 1;
@@ -287,4 +290,8 @@ function coOccurrence(ctx: Ctx, forms: Form[], formOf: Int32Array): Map<number, 
   }
   flush();
   return co;
+}
+
+function isAddressWord(w: string): boolean {
+  return ADDRESS_WORDS.has(w) || NEUTRAL_ADDRESS_WORDS.has(w);
 }
