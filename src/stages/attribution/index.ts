@@ -1260,11 +1260,12 @@ function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: 
  * whose latest mention before the line's paragraph (from paraStart) sends them out of the scene.
  */
 function recentCharacter(doc: Document, pos: number, paraStart: number, exclude: number[], narrator: number, exits: Uint8Array): number {
-  let q = quoteBefore(doc, pos);
   const seenBefore: number[] = [];
   for (let m = doc.mentionAtOrAfter(pos) - 1, seen = 0; m >= 0 && seen < 80; m--, seen++) {
     const ms = doc.mentions[3 * m];
-    while (q >= 0 && doc.quotes[4 * q] > ms) q--;
+    // The last quote starting at or before the mention, found by halving: walking back quote by quote
+    // is quadratic over a long run of lines that name no one.
+    const q = quoteBefore(doc, ms + 1);
     if (q >= 0 && doc.quotes[4 * q + 1] > ms) continue; // inside a quote: talked about, not present
     const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
     if (c < 0 || exclude.includes(c) || seenBefore.includes(c)) continue;
