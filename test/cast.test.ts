@@ -173,6 +173,17 @@ test('a word that opens a line before a word of address is offered, not called: 
   assert.ok(names.includes('Mara') && names.includes('Rook'), names.join(', '));
 });
 
+test('a listed description introduced with `a` at the start of a paragraph after a line is that character', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'nell', name: 'Nell', gender: 'she' },
+      { id: 'barmaid', name: 'the barmaid', gender: 'she' },
+    ],
+  };
+  const doc = cast('\u201cWe will see,\u201d Nell said.\n\nA barmaid appeared at the end of the table. \u201cEating, love?\u201d\n', given);
+  assert.equal(charOf(doc, 'A barmaid'), 'the barmaid');
+});
+
 test('a given cast is kept as is, with unambiguous derived aliases', () => {
   const given: CastFile = {
     characters: [
