@@ -180,7 +180,7 @@ test('a listed description introduced with `a` at the start of a paragraph after
       { id: 'barmaid', name: 'the barmaid', gender: 'she' },
     ],
   };
-  const doc = cast('\u201cWe will see,\u201d Nell said.\n\nA barmaid appeared at the end of the table. \u201cEating, love?\u201d\n', given);
+  const doc = cast('Nell shrugged. \u201cWe will see.\u201d\n\nA barmaid appeared at the end of the table. \u201cEating, love?\u201d\n', given);
   assert.equal(charOf(doc, 'A barmaid'), 'the barmaid');
 });
 
