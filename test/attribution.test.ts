@@ -483,3 +483,10 @@ test('a line introduced after the previous paragraph’s quote, in the same sent
   const text2 = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nRook frowned at the board, “I never learn,” he muttered, whereupon she shook her head and said, in her patient way:\n\n“We could walk instead.”\n';
   assert.equal(analyze(text2, { cast }).quotes[3].speaker, 'mara');
 });
+
+test('a sentence saying someone speaks, right before the quote in its paragraph, tags it (`But at last she spoke. “…”`)', () => {
+  const text = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nRook did not answer. The wind had dropped, and the water was flat and grey. But at last she spoke. “We could walk instead.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-pronoun');
+});

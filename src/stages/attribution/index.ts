@@ -554,6 +554,11 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   }
   // A beat: the subject of the sentence just before the quote.
   if (verbOnly) return null;
+  // Unless that sentence says someone speaks (`But at last she spoke.`, `Tom went on.`): a tag.
+  if (lastCh === 46) {
+    const e = closedIntro(doc, sFrom, end);
+    if (e) return e;
+  }
   const m = firstSubjectMention(doc, sFrom, end, false);
   if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
   return null;
