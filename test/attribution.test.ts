@@ -490,3 +490,10 @@ test('a sentence saying someone speaks, right before the quote in its paragraph,
   assert.equal(q.speaker, 'mara');
   assert.equal(q.cue, 'tag-pronoun');
 });
+
+test('a subject pronoun after `for` opens the clause of an introducing tag (`for she presently added,`)', () => {
+  const text = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nThe dread of having been too civil came over her, for she presently added, “We could walk instead.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-pronoun');
+});

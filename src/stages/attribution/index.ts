@@ -789,7 +789,8 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'whil
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
-    if (m >= 0 && isSubjectMention(doc, m) && (!afterPreposition(doc, i) || opensClauseAfter(doc, i, m))) return m;
+    // A subject pronoun after `for` opens a clause (`for she presently added,`): its case says so.
+    if (m >= 0 && isSubjectMention(doc, m) && (!afterPreposition(doc, i) || opensClauseAfter(doc, i, m) || doc.mentions[3 * m + 2] === MentionKind.Pronoun)) return m;
   }
   return -1;
 }
