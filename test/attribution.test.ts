@@ -466,3 +466,34 @@ test('an introducing tag’s subject: not the people of a relative clause closed
   const before = analyze('A cart stood at the door, Ada driving Mara in it, before Rook came running upstairs, calling out, “Here I am at last!”\n', { cast: trio, castOnly: true });
   assert.equal(before.quotes[0].speaker, 'rook');
 });
+
+test('a tag before a quote ending in a semicolon introduces it (`she added;`)', () => {
+  const text = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nShe glanced at the clock above the ticket window. Wishing to close the subject, she added; “We could walk instead.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-pronoun');
+});
+
+test('a line introduced after the previous paragraph’s quote, in the same sentence (`“…,” whereupon she said:`)', () => {
+  const text = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nRook frowned at the board. “I never learn,” whereupon she shook her head and said, in her patient way:\n\n“We could walk instead.”\n';
+  const q = analyze(text, { cast }).quotes[3];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-pronoun');
+  // `whereupon` opens a clause: its subject, not the earlier tag's, says the line.
+  const text2 = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nRook frowned at the board, “I never learn,” he muttered, whereupon she shook her head and said, in her patient way:\n\n“We could walk instead.”\n';
+  assert.equal(analyze(text2, { cast }).quotes[3].speaker, 'mara');
+});
+
+test('a sentence saying someone speaks, right before the quote in its paragraph, tags it (`But at last she spoke. “…”`)', () => {
+  const text = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nRook did not answer. The wind had dropped, and the water was flat and grey. But at last she spoke. “We could walk instead.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-pronoun');
+});
+
+test('a subject pronoun after `for` opens the clause of an introducing tag (`for she presently added,`)', () => {
+  const text = '“Is the ferry late again?” asked Rook.\n\n“It is always late,” said Mara.\n\nThe dread of having been too civil came over her, for she presently added, “We could walk instead.”\n';
+  const q = analyze(text, { cast }).quotes[2];
+  assert.equal(q.speaker, 'mara');
+  assert.equal(q.cue, 'tag-pronoun');
+});

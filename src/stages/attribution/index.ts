@@ -292,6 +292,11 @@ function findEvidence(doc: Document, u: number): Evidence[] {
     if (s0 >= 0 && doc.sentences[4 * s0] > after) {
       const e = introParagraph(doc, p0 - 1, doc.sentences[4 * s0]);
       if (e) out.push(e);
+    } else if (s0 >= 0 && endsInColon(text, after, pe)) {
+      // One sentence holds that quote and this line's introduction after it (`she thought, "…,"
+      // whereupon she said, in her quiet way:` ⏎ `"…"`): the narration after the quote introduces it.
+      const e = introParagraph(doc, p0 - 1, after);
+      if (e && e.cue !== Cue.Beat) out.push(e);
     }
   }
   // A beat after the last span, in a later sentence of the paragraph.
@@ -311,6 +316,13 @@ function findEvidence(doc: Document, u: number): Evidence[] {
 /** Does the narration [from, to) end in a comma or colon right before a quote (`Babs said, "`)? */
 function introducesNext(text: string, from: number, to: number, quoteFollows: boolean): boolean {
   return quoteFollows && endsInCommaOrColon(text, from, to);
+}
+
+/** Does the narration [from, to) end in a colon? */
+function endsInColon(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpaceCode(text.charCodeAt(k))) k--;
+  return k >= from && text.charCodeAt(k) === 58;
 }
 
 /** Does the narration [from, to) end in a comma or colon? */
@@ -515,9 +527,9 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   const tEnd = doc.tokenAtOrAfter(end);
   const sStart = doc.sentenceAt(end - 1);
   const sFrom = sStart >= 0 ? Math.max(from, doc.sentences[4 * sStart]) : from;
-  // `Then Elizabeth said:` / `Here Anne spoke--` / `thus spoke Mary:` / `and Bull said "…` (no mark
-  // at all) — a speech verb in this clause.
-  if (lastCh === 58 || lastCh === 44 || lastCh === 45 || lastCh === 0x2014 || lastCh === 0x2013 || isLetterCode(lastCh)) {
+  // `Then Elizabeth said:` / `Here Anne spoke--` / `thus spoke Mary:` / `he added;` / `and Bull said
+  // "…` (no mark at all) — a speech verb in this clause.
+  if (lastCh === 58 || lastCh === 44 || lastCh === 59 || lastCh === 45 || lastCh === 0x2014 || lastCh === 0x2013 || isLetterCode(lastCh)) {
     const t0 = doc.tokenAtOrAfter(sFrom);
     // `Cassandra's reply, "…"`
     let last = tEnd - 1;
@@ -545,6 +557,11 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   }
   // A beat: the subject of the sentence just before the quote.
   if (verbOnly) return null;
+  // Unless that sentence says someone speaks (`But at last she spoke.`, `Tom went on.`): a tag.
+  if (lastCh === 46) {
+    const e = closedIntro(doc, sFrom, end);
+    if (e) return e;
+  }
   const m = firstSubjectMention(doc, sFrom, end, false);
   if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
   return null;
@@ -770,12 +787,13 @@ function distantSubject(doc: Document, t0: number, verb: number): number {
 }
 
 /** Words after which a clause, and so a subject, begins. */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'while', 'whilst', 'as', 'that', 'then', 'so', 'until', 'till', 'because', 'where', 'why', 'how', 'if', 'though', 'although', 'after', 'before', 'once', 'since']);
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'when', 'while', 'whilst', 'whereupon', 'as', 'that', 'then', 'so', 'until', 'till', 'because', 'where', 'why', 'how', 'if', 'though', 'although', 'after', 'before', 'once', 'since']);
 
 function lastSubjectBefore(doc: Document, t0: number, verb: number): number {
   for (let i = verb - 1; i >= t0; i--) {
     const m = mentionAtToken(doc, i);
-    if (m >= 0 && isSubjectMention(doc, m) && (!afterPreposition(doc, i) || opensClauseAfter(doc, i, m))) return m;
+    // A subject pronoun after `for` opens a clause (`for she presently added,`): its case says so.
+    if (m >= 0 && isSubjectMention(doc, m) && (!afterPreposition(doc, i) || opensClauseAfter(doc, i, m) || doc.mentions[3 * m + 2] === MentionKind.Pronoun)) return m;
   }
   return -1;
 }
