@@ -67,3 +67,9 @@ test('a listed place is no name', () => {
   const text = 'Voss rode out of Brampton Hall at dawn.';
   assert.deepEqual(namesOf(text, cast), [['Voss', 'lord']]);
 });
+
+test('a pronoun listed as a name is left to the pronoun passes', () => {
+  const cast: CastFile = { characters: [{ id: 'me', name: 'Wren', aliases: ['I'], gender: 'she' }, { id: 'tob', name: 'Tobin', gender: 'he' }] };
+  const text = '“I know,” said Tobin.';
+  assert.deepEqual(namesOf(text, cast), [['Tobin', 'tob']]);
+});

@@ -67,6 +67,8 @@ export function givenNameTrie(cast: readonly CastCharacter[]): TrieNode {
     for (const name of [c.name, ...(c.aliases ?? [])]) {
       const words = name.trim().split(/\s+/);
       if (words[0] === '' || isDescription(name) || isPlace(name) || /^narrator$/i.test(name.trim())) continue;
+      // `I`, `Me` or `She` listed for the narrator or a nameless one: the pronoun passes know these words.
+      if (words.length === 1 && (words[0].length < 2 || PRONOUNS.test(words[0]))) continue;
       addSequence(
         root,
         words.map(trieWord),
@@ -90,6 +92,8 @@ export function givenNameTrie(cast: readonly CastCharacter[]): TrieNode {
   return root;
 }
 
+const PRONOUNS = /^(?:i|me|my|myself|you|he|him|his|she|her|it|we|us|they|them)$/i;
+
 const PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'le', 'la', "d'", 'st']);
 
 /** `the old gentleman`, `a student`: the description pass finds these. */
@@ -106,7 +110,7 @@ function isPlace(name: string): boolean {
 /** A word of a name: a particle, or a word of two letters or more that is no common capitalised word, person noun, describing adjective or possessive. */
 function nameLike(w: string): boolean {
   if (PARTICLES.has(w)) return true;
-  return w.length >= 2 && !COMMON_CAPITALIZED.has(w) && !PERSON_NOUNS.has(w) && !PERSON_ADJECTIVES.has(w) && !HONORIFICS.has(w) && !/'s$/.test(w);
+  return w.length >= 2 && !PRONOUNS.test(w) && !COMMON_CAPITALIZED.has(w) && !PERSON_NOUNS.has(w) && !PERSON_ADJECTIVES.has(w) && !HONORIFICS.has(w) && !/'s$/.test(w);
 }
 
 export interface GivenNameContext {
