@@ -6,7 +6,8 @@
  * sentence is a name only when the document does not also use it in lower case more often than
  * capitalised mid-sentence (`Poor Harriet` → `Harriet`; `Will you…` → nothing). Possessive 's is
  * left out of the span (`Emma's` → `Emma`). Output is in text order; when two mentions start at
- * the same offset (`her sister` and `her`) the longer comes first.
+ * the same offset (`her sister` and `her`) the longer comes first. With a given cast, its listed names
+ * are mentions wherever they occur, where these rules pass them by (given-names.ts).
  */
 import { Document, GenderCode, IntList, MentionKind, ParagraphKind, TokenKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -27,6 +28,7 @@ const ROLE_NAMES: ReadonlySet<string> = new Set(['nanny', 'nurse', 'cook', 'gran
 /** A subject pronoun with a contracted verb (`she’s`, `he'd`, `they’ll`): the pronoun is the mention. */
 const CONTRACTED_PRONOUN = /^(he|she|they)['\u2019](?:s|d|ll|re|ve)$/;
 import { quotedRegions, RegionCursor } from './quote-spans.js';
+import { addGivenNames } from './given-names.js';
 
 export { quotedRegions, RegionCursor } from './quote-spans.js';
 
@@ -387,14 +389,18 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   // Descriptions a given cast lists as aliases (`the croupier`, `the gentleman in the white
   // waistcoat`) are mentions wherever they occur, even when their noun is not in our person lists.
   if (options.cast) addGivenDescriptions(doc, options.cast.characters, starts, ends, push);
+  // The cast's names and aliases wherever they occur, even where our own name rules pass them by.
+  const replaced = options.cast ? addGivenNames(doc, options.cast.characters, { initial, inHeading, lowerCount, capMidCount }, starts, ends, kindList, push) : null;
 
   // Sort by start ascending, longer first on ties (nominals were pushed after their determiner pronoun).
-  const n = kindList.length;
+  const n = kindList.length - (replaced?.size ?? 0);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = 0, k = 0; i < kindList.length; i++) if (!replaced?.has(i)) order[k++] = i;
   let sorted = true;
   for (let i = 1; i < n; i++) {
-    if (starts.get(i) < starts.get(i - 1) || (starts.get(i) === starts.get(i - 1) && ends.get(i) > ends.get(i - 1))) {
+    const a = order[i - 1];
+    const b = order[i];
+    if (starts.get(b) < starts.get(a) || (starts.get(b) === starts.get(a) && ends.get(b) > ends.get(a))) {
       sorted = false;
       break;
     }
