@@ -15,6 +15,7 @@ import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capital
 import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
 import { buildGivenIndex } from '../cast/given.js';
+import { allCaps, isLower, isUpper } from './letters.js';
 
 /** How a trie word must be written in the text. */
 const enum Case {
@@ -121,12 +122,6 @@ export interface GivenNameContext {
   capMidCount: ReadonlyMap<string, number>;
 }
 
-function isUpperCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-}
-function isLowerCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
-}
 
 /**
  * Adds a proper mention for every listed name in the text that no mention covers yet; proper
@@ -170,15 +165,6 @@ export function addGivenNames(
     }
     return true;
   };
-  const allCaps = (s: number, e: number): boolean => {
-    let letters = 0;
-    for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i);
-      if (isLowerCode(c)) return false;
-      if (isUpperCode(c)) letters++;
-    }
-    return letters > 1;
-  };
   /** The text uses the word as a name more than as a common word (or never as a common word). */
   const nameByUse = (lw: string): boolean => {
     const lower = cx.lowerCount.get(lw) ?? 0;
@@ -190,7 +176,7 @@ export function addGivenNames(
     if (n < 0 || n >= nTok || kinds[n] !== TokenKind.Word || cx.inHeading[n]) return false;
     if (outward < 0 ? !adjacent(n, t) : !adjacent(t, n)) return false;
     if (outward < 0 && (cx.initial[n] || cut(n) !== tok[2 * n + 1])) return false;
-    return isUpperCode(text.charCodeAt(tok[2 * n]));
+    return isUpper(text.charCodeAt(tok[2 * n]));
   };
 
   // Most words are lower case, and most lists write every name capitalised: those words are skipped unread.
@@ -198,7 +184,7 @@ export function addGivenNames(
   for (const c of root.wordCase.values()) if (c === Case.Any) anyLower = true;
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word || cx.inHeading[t]) continue;
-    if (!anyLower && !isUpperCode(text.charCodeAt(tok[2 * t]))) continue;
+    if (!anyLower && !isUpper(text.charCodeAt(tok[2 * t]))) continue;
     let node = root;
     let last = -1;
     for (let u = t; u < nTok && kinds[u] === TokenKind.Word && !cx.inHeading[u]; u++) {
@@ -210,9 +196,9 @@ export function addGivenNames(
       if (!child) break;
       const need = node.wordCase.get(w)!;
       const c0 = text.charCodeAt(s);
-      if (need === Case.Upper && !isUpperCode(c0)) break;
+      if (need === Case.Upper && !isUpper(c0)) break;
       // Shouting or a dropped capital (`ANNE was`): a name only when the text uses the word as one.
-      if (isUpperCode(c0) && allCaps(s, e) && !nameByUse(text.slice(s, e).toLowerCase())) break;
+      if (isUpper(c0) && allCaps(text, s, e) && !nameByUse(text.slice(s, e).toLowerCase())) break;
       node = child;
       if (node.end) last = u;
     }
@@ -221,7 +207,7 @@ export function addGivenNames(
     const e = cut(last);
     const c0 = text.charCodeAt(s);
     const single = last === t;
-    if (single && isUpperCode(c0)) {
+    if (single && isUpper(c0)) {
       const lw = text.slice(s, e).toLowerCase();
       // `Will you…` opening a sentence is the verb when the text writes `will` in lower case as often.
       if (cx.initial[t] && !nameByUse(lw) && !listedLower(root, text.slice(s, e))) continue;

@@ -29,6 +29,7 @@ const ROLE_NAMES: ReadonlySet<string> = new Set(['nanny', 'nurse', 'cook', 'gran
 const CONTRACTED_PRONOUN = /^(he|she|they)['\u2019](?:s|d|ll|re|ve)$/;
 import { quotedRegions, RegionCursor } from './quote-spans.js';
 import { addGivenNames } from './given-names.js';
+import { allCaps, isLower, isUpper } from './letters.js';
 
 export { quotedRegions, RegionCursor } from './quote-spans.js';
 
@@ -43,12 +44,6 @@ const KIN_NAMES: ReadonlyMap<string, number> = new Map([
 const FIRST_PERSON_LOWER: ReadonlySet<string> = new Set(['me', 'my', 'mine', 'myself']);
 const MAX_NAME_WORDS = 4;
 
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-}
-function isLower(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
-}
 function isApos(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
@@ -59,16 +54,6 @@ function possessiveCut(text: string, s: number, e: number): number {
   return e;
 }
 
-/** True when every letter of the token is upper case and it has at least two letters. */
-function allCaps(text: string, s: number, e: number): boolean {
-  let letters = 0;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (isLower(c)) return false;
-    if (isUpper(c)) letters++;
-  }
-  return letters > 1;
-}
 
 function stripPeriod(lw: string): string {
   return lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
