@@ -15,7 +15,7 @@ import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capital
 import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
 import { buildGivenIndex } from '../cast/given.js';
-import { allCaps, isLower, isUpper } from './letters.js';
+import { allCaps, isUpper } from './letters.js';
 
 /** How a trie word must be written in the text. */
 const enum Case {
