@@ -529,7 +529,7 @@ test('a nickname of two words always written after "the" (the Crooked Tinker) is
 
 test('a nameless speaker with a telling description (said the ferryman) is a character of its own; a generic one (the girl) and a given cast are not', () => {
   const text = [
-    'Hal Brenner reached the river at dusk. The ferryman was waiting by his boat, and a girl sat on the bank.',
+    'Hal Brenner reached the river at dusk. The ferryman was waiting by his boat, and the girl sat on the bank.',
     '"Two pennies," said the ferryman. "Only two?" Hal asked.',
     '"Two, and quick about it," the ferryman answered. He held out his hand.',
     '"Take me too," said the girl. Hal paid for her, and the ferryman pushed off.',
@@ -543,6 +543,9 @@ test('a nameless speaker with a telling description (said the ferryman) is a cha
   assert.ok(!doc.characters.some((c) => c.name === 'the girl'));
   const given = cast(text, { cast: { characters: [{ name: 'Hal Brenner' }] } });
   assert.ok(!given.characters.some((c) => c.name === 'the ferryman'));
+  // Brought on as a stranger (`a girl sat on the bank`) and never named, the girl is someone too.
+  const stranger = cast(text.replace('and the girl sat', 'and a girl sat'));
+  assert.ok(stranger.characters.some((c) => c.name === 'the girl'));
 });
 
 test('relative description in a two-man scene: the one not named in the sentence; three men: no link', () => {
