@@ -95,13 +95,6 @@ test('a pronoun past the two-sentence reach resolves only when one known charact
   };
   // One woman among men: `She` is Vesna, five narration sentences back.
   assert.equal(pronounAt(cast(scene('Tam Ryle and Dario Venn waved her over.')), 'She looked'), 'Vesna Hollin');
-  // Someone of unknown gender is never the far guess (it would hand them a gender).
-  const unknown = [
-    'Tam Ryle and Dario Venn waved. Kit Arden came in from the rain.',
-    'The jukebox played something slow. The rain went on. Tam hummed along. Dario laughed at him. Tam hummed louder.',
-    'She looked from one to the other.',
-  ].join('\n\n');
-  assert.equal(pronounAt(cast(unknown), 'She looked'), null);
   // Two women in the scene: too far back to choose, so it stays unresolved.
   assert.equal(pronounAt(cast(scene('Tam Ryle and Ines Marl waved her over. Ines smiled at Vesna.')), 'She looked'), null);
 });
