@@ -43,22 +43,17 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
     }
     return chosen;
   };
-  /**
-   * The latest candidate of gender g within `maxDist` narration sentences when it is the only
-   * character there who could be meant, else -1. Someone of unknown gender could be meant too, so
-   * they count against it, but is never chosen: a guess this far back would hand them a gender.
-   */
+  /** The latest candidate within `maxDist` narration sentences when all the compatible ones there are one character, else -1. */
   const soleCandidate = (i: number, g: number, rank: number, maxDist: number): number => {
     let chosen = -1;
-    let other = -1;
     for (let c = nc - 1; c >= 0; c--) {
       const j = cand[c];
       if (rank - ctx.narrRank[ctx.sent[j]] > maxDist) break;
       const cg = candGender(j);
+      // Someone of unknown gender could be the one too: they count, as in `search`.
       if (mc[j] < 0 || (cg !== g && cg !== GenderCode.Unknown)) continue;
-      if (cg === g && chosen < 0) chosen = j;
-      if (other < 0) other = mc[j];
-      else if (mc[j] !== other) return -1;
+      if (chosen < 0) chosen = j;
+      else if (mc[j] !== mc[chosen]) return -1;
     }
     return chosen;
   };
