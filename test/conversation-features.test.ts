@@ -86,3 +86,9 @@ test('a line with nothing else to go on goes to the one the narration before it 
   const rules = runRules(doc);
   assert.equal(doc.characters[rules.speakers[0]].id, 'mara');
 });
+
+test('the one the narration ends on leaving the room does not take the next line', () => {
+  const text = ['Rook sat by the stove and read. Mara sat with him.', 'Mara picked up her coat. Mara left the room.', '\u201cGood riddance.\u201d'].join('\n\n');
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  assert.equal(doc.characters[runRules(doc).speakers[0]].id, 'rook');
+});

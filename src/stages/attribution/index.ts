@@ -197,7 +197,7 @@ export function runRules(doc: Document): RuleState {
     }
     // A line opening its paragraph after narration: the person that narration ends on, before
     // whoever was mentioned last (`She looked at Idris.` ⏎ `"You knew."` is hers, not his).
-    const subject = previousParagraphSubject(doc, u, narrator);
+    const subject = previousParagraphSubject(doc, u, narrator, exits);
     const recent = subject >= 0 && !exclude.includes(subject) ? subject : recentCharacter(doc, doc.quotes[4 * q0], doc.paragraphs[2 * para[u]], exclude, narrator, exits);
     if (recent >= 0) {
       speakers[u] = recent;
@@ -819,9 +819,9 @@ function afterPreposition(doc: Document, t: number): boolean {
  * For a line opening its paragraph after a paragraph of pure narration, the subject of that
  * narration's last sentence that has a person for subject (`She hesitated. The question had waited
  * all day.` ⏎ `"Fine."`), up to SUBJECT_SENTENCES back: whoever the narration ends on is often who
- * speaks first. -1 otherwise.
+ * speaks first. -1 otherwise, and -1 when `exits` is given and that subject is leaving.
  */
-export function previousParagraphSubject(doc: Document, u: number, narrator: number): number {
+export function previousParagraphSubject(doc: Document, u: number, narrator: number, exits: Uint8Array | null = null): number {
   const first = doc.utterances[2 * u];
   const p = doc.quotes[4 * first + 2];
   if (p === 0 || doc.paragraphKinds[p - 1] !== ParagraphKind.Text) return -1;
@@ -840,7 +840,8 @@ export function previousParagraphSubject(doc: Document, u: number, narrator: num
     const m = firstSubjectMention(doc, from, pe, false);
     if (m >= 0) {
       const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
-      if (c >= 0) return c;
+      // With `exits`: someone the narration ends on leaving (`Mary left the room.`) is nobody's pick.
+      if (c >= 0) return exits !== null && exits[m] ? -1 : c;
     }
     pe = from;
   }
