@@ -516,8 +516,9 @@ function introducedAsSubject(doc: Document, i: number): boolean {
   if (ta >= doc.tokenCount || doc.tokenKinds[ta] !== TokenKind.Word) return false;
   const after = doc.tokenText(ta);
   if (after.toLowerCase() !== after || PREPOSITIONS.has(after)) return false;
-  // Opening its paragraph (whatever ended the one before, a quote mark included).
-  if (tb < 0 || doc.text.slice(doc.tokens[2 * tb], doc.mentions[3 * i]).includes('\n')) return true;
+  // Opening its paragraph (whatever ended the one before, a quote mark included); a line break
+  // inside a hard-wrapped paragraph is no opening.
+  if (tb < 0 || doc.tokens[2 * tb] < doc.paragraphs[2 * doc.paragraphAt(doc.mentions[3 * i])]) return true;
   const before = doc.tokenText(tb).toLowerCase();
   if (doc.tokenKinds[tb] !== TokenKind.Word) return /^[,;:.!?]$/.test(before);
   return CLAUSE_OPENERS.has(before) || SPEECH_VERBS.has(before);
