@@ -184,6 +184,25 @@ test('a listed description introduced with `a` at the start of a paragraph after
   assert.equal(charOf(doc, 'A barmaid'), 'the barmaid');
 });
 
+test('second-read guards: unquoted thoughts make no narrator, a kin word is no short form', () => {
+  const thoughts = [
+    'Harry stared at the door. I can\u2019t do this, he thought. I really can\u2019t.',
+    'He paced. I have to, he thought. I promised Ron.',
+    '\u201cHarry, mate, you okay?\u201d Ron asked.',
+    '\u201cFine,\u201d said Harry. I\u2019m not, he thought.',
+  ].join('\n\n');
+  const t = cast(thoughts);
+  assert.equal(t.characters.filter((c) => c.narrator).length, 0, t.characters.map((c) => c.name).join(', '));
+  const gran = cast('\u201cMy Gran knitted it,\u201d said Neville. Granger laughed, and Granger sat down.');
+  assert.ok(!gran.characters.some((c) => c.aliases.includes('Gran')), gran.characters.map((c) => `${c.name}:${c.aliases}`).join(', '));
+});
+
+test('a line break inside a hard-wrapped paragraph does not open it: `send for\\na doctor` brings no one on', () => {
+  const given: CastFile = { characters: [{ id: 'nell', name: 'Nell', gender: 'she' }, { id: 'doctor', name: 'the doctor', gender: 'he' }] };
+  const doc = cast('Nell sat by the bed all night. We must send for\na doctor soon, she thought, and she waited.\n', given);
+  assert.equal(charOf(doc, 'a doctor'), null);
+});
+
 test('a given cast is kept as is, with unambiguous derived aliases', () => {
   const given: CastFile = {
     characters: [

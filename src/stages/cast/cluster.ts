@@ -21,6 +21,11 @@ import { commonFirstNameGender, firstNameGender } from '../../lang/en/first-name
 import { EITHER_NAME_TITLES, FIRST_NAME_TITLES, titleClass, titlesCompatible } from '../../lang/en/titles.js';
 import type { Form, FormTable } from './forms.js';
 import { firstNameVariants, isInitial, nicknamesOf, strongTitleGender, titleGender } from './names.js';
+import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-words.js';
+import { KINSHIP_NOUNS } from '../../lang/en/person-nouns.js';
+
+/** Short kin words said as a name (`My Gran`, `Nan`, `Gramps`): never a short form of someone's name. */
+const KIN_SHORT: ReadonlySet<string> = new Set(['gran', 'nan', 'nana', 'gramps', 'grandad', 'granddad', 'pop', 'pops', 'ma', 'pa', 'bro', 'sis']);
 
 export interface Cluster {
   forms: number[];
@@ -459,11 +464,15 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       }
       // A short form said only in speech (`It's an empty car park, Cor.`) also shortens a name
       // known alone (Corin): the start of it, and only one such name.
-      if (found === -1 && form.narr === 0) {
+      // Not a word of address or kin said as one (`My Gran knitted it` is no `Granger`).
+      if (found === -1 && form.narr === 0 && !ADDRESS_WORDS.has(w) && !NEUTRAL_ADDRESS_WORDS.has(w) && !KINSHIP_NOUNS.has(w) && !KIN_SHORT.has(w)) {
+        const fg = formGender(form);
         for (let ci = 0; ci < clusters.length; ci++) {
           const c = clusters[ci];
           const only = c.full ? '' : c.first || c.last;
           if (!live(ci) || only.length < w.length + 2 || only.includes(' ') || !only.startsWith(w)) continue;
+          const cg = clusterGender(c);
+          if (fg !== GenderCode.Unknown && cg !== GenderCode.Unknown && fg !== cg) continue;
           if (found >= 0) {
             found = -2;
             break;

@@ -337,10 +337,11 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
     const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
     const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
     if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return true;
-    // `I hung up my coat. "Did you sleep here?"`: a paragraph opening on the narrator's beat and holding a line.
+    // `I hung up my coat. "Did you sleep here?"`: a paragraph opening on the narrator's beat and
+    // holding a line. Only the paragraph's first mention can open it, so the gap read is short.
     const sj = ctx.sent[j];
     const paraStart = doc.paragraphs[2 * p];
-    if (doc.text.slice(paraStart, s).trim() === '' && (ctx.sentHasQuote[sj] || (sj + 1 < ctx.sentHasQuote.length && ctx.sentHasQuote[sj + 1] && doc.sentences[4 * (sj + 1)] < doc.paragraphs[2 * p + 1]))) return true;
+    if (j === paragraphFirstMentions(st)[p] && doc.text.slice(paraStart, s).trim() === '' && (ctx.sentHasQuote[sj] || (sj + 1 < ctx.sentHasQuote.length && ctx.sentHasQuote[sj + 1] && doc.sentences[4 * (sj + 1)] < doc.paragraphs[2 * p + 1]))) return true;
   }
   return false;
 }
@@ -619,6 +620,8 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
 const NARRATOR_MIN_FIRST_PERSON = 5;
 /** Below this many `I`s the story is short, and one call by name answered by `I` names the narrator. */
 const SHORT_FIRST_PERSON = 30;
+/** A thought tag in the third person: `, he thought`, `she wondered`, `thought Harry`. */
+const THOUGHT_TAG = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:thought|thinks|wondered|wonders|mused|muses|realised|realized)\b|\b(?:thought|wondered|mused)\s+(?:he|she|they|[A-Z][a-z]+)\b/;
 
 /**
  * The first-person narrator: many `I`s in the narration. A character aliased `Narrator` (given)
@@ -634,10 +637,20 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
   const n = doc.mentionCount;
   let fp = 0;
   let third = 0;
+  // Sentences that are a character's unquoted thought (`I can't do this, he thought.`): their `I` is
+  // the thinker's, not a narrator's. Judged once per sentence.
+  let thoughtSentence = -1;
+  let isThought = false;
   for (let i = 0; i < n; i++) {
     const k = m[3 * i + 2];
-    if (k === MentionKind.FirstPerson) fp++;
-    else if (k === MentionKind.Pronoun && !ctx.inQuote[i]) third++;
+    if (k === MentionKind.FirstPerson) {
+      const s = ctx.sent[i];
+      if (s !== thoughtSentence) {
+        thoughtSentence = s;
+        isThought = s >= 0 && THOUGHT_TAG.test(doc.text.slice(doc.sentences[4 * s], doc.sentences[4 * s + 1]));
+      }
+      if (!isThought) fp++;
+    } else if (k === MentionKind.Pronoun && !ctx.inQuote[i]) third++;
   }
   if (!(fp >= NARRATOR_MIN_FIRST_PERSON && fp >= 0.25 * third)) return -1;
   const existing = st.chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));

@@ -4,7 +4,10 @@
  * narration sentence (up to two back) that has one, its leftmost. Candidates are names, descriptions
  * (an unresolved description blocks: `the old man … he` stays unresolved) and already-resolved
  * pronouns, outside quotes. A speech tag far into a dialogue looks up to six narration sentences back
- * for a known character. Pronouns inside quotes are left unresolved.
+ * for a known character. Past that reach, a pronoun resolves only when every known character of its
+ * gender (or of none) in the last six narration sentences is one person (`soleCandidate`); that
+ * person may be of unknown gender, and the guess can then give them one (a guard against it changed
+ * the ranker's training features and waits for a retrain). Pronouns inside quotes are left unresolved.
  */
 import { GenderCode, MentionKind } from '../../document/document.js';
 import type { Ctx } from './context.js';
