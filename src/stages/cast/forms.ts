@@ -87,6 +87,8 @@ export function collectForms(ctx: Ctx): FormTable {
   const parseCache = new Map<string, { surface: string; parsed: ParsedName; key: string }>();
   /** Quotes that are only the name (`"Traffic," said Marisol.`): a call, or an answer that is no name. */
   const aloneVoc = new Map<number, number>();
+  /** Mentions opening a line before a word of address (`"Tea, Miss?"`), per form: calls only if the word is met otherwise. */
+  const offeredAt = new Map<number, number[]>();
   const parsedAt = (i: number): { surface: string; parsed: ParsedName; key: string } => {
     const raw = text.slice(m[3 * i], m[3 * i + 1]);
     let parsedRaw = parseCache.get(raw);
@@ -156,15 +158,25 @@ export function collectForms(ctx: Ctx): FormTable {
       const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59 || (dash && bk === TokenKind.Punct && bc === 44)));
       // `"Traffic," said Marisol.`: a quote that is only this word is an answer, not an address.
       const alone = bk === TokenKind.QuoteMark && ta + 1 < nTok && kinds[ta] === TokenKind.Punct && kinds[ta + 1] === TokenKind.QuoteMark;
-      // `"Tea, Miss?"`, `"Coffee, love?"`: the word opening the line is offered, and the address follows it.
+      // `"Tea, Miss?"`, `"Coffee, love?"`: the word opening the line may be offered, the address
+      // following it. Counted as a call only if the word is a name elsewhere (`"Draco, darling, …"`).
       const offered = bk === TokenKind.QuoteMark && ac === 44 && ta + 1 < nTok && isAddressWord(doc.tokenText(ta + 1).toLowerCase());
-      if (beforeOk && afterOk && !offered && !isPossessiveSpan(text, e)) {
+      if (offered && beforeOk && afterOk && !isPossessiveSpan(text, e)) {
+        (offeredAt.get(f) ?? offeredAt.set(f, []).get(f)!).push(i);
+      } else if (beforeOk && afterOk && !isPossessiveSpan(text, e)) {
         form.person++;
         form.voc++;
         vocative[i] = 1;
         if (alone) aloneVoc.set(f, (aloneVoc.get(f) ?? 0) + 1);
       }
     }
+  }
+  // An opening word before a word of address is a call when the word is met otherwise too.
+  for (const [f, at] of offeredAt) {
+    if (forms[f].count === at.length) continue;
+    forms[f].person += at.length;
+    forms[f].voc += at.length;
+    for (const i of at) vocative[i] = 1;
   }
   // A word met once, and then only as a one-word quote, is not shown to be a name.
   for (const [f, k] of aloneVoc) {
