@@ -448,37 +448,30 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     }
     // A shortened first name (`Mari`, `Sol` for Marisol): the one full name it begins or ends.
     if (target < 0 && !ambiguous && atFirst.length + atNick.length + atLast.length === 0 && w.length >= 3 && commonFirstNameGender(w) === undefined) {
-      let found = -1;
-      for (const ci of fullClusters) {
-        const c = clusters[ci];
-        if (!live(ci) || c.first.length < w.length + 2 || !(c.first.startsWith(w) || c.first.endsWith(w))) continue;
-        // The short form's own gender in a name list means little (Sol, Alex); only its pronouns count.
-        const cg = clusterGender(c);
-        const fg = formGender(form);
-        if (fg !== GenderCode.Unknown && cg !== GenderCode.Unknown && fg !== cg) continue;
-        if (found >= 0) {
-          found = -2;
-          break;
+      // The short form's own gender in a name list means little (Sol, Alex); only its pronouns count.
+      const fg = formGender(form);
+      /** The one live cluster among `cands` that `fits` and agrees in gender; -2 for several, -1 for none. */
+      const onlyFit = (cands: Iterable<number>, fits: (c: Cluster) => boolean): number => {
+        let found = -1;
+        for (const ci of cands) {
+          const c = clusters[ci];
+          if (!live(ci) || !fits(c)) continue;
+          const cg = clusterGender(c);
+          if (fg !== GenderCode.Unknown && cg !== GenderCode.Unknown && fg !== cg) continue;
+          if (found >= 0) return -2;
+          found = ci;
         }
-        found = ci;
-      }
+        return found;
+      };
+      let found = onlyFit(fullClusters, (c) => c.first.length >= w.length + 2 && (c.first.startsWith(w) || c.first.endsWith(w)));
       // A short form said only in speech (`It's an empty car park, Cor.`) also shortens a name
       // known alone (Corin): the start of it, and only one such name.
       // Not a word of address or kin said as one (`My Gran knitted it` is no `Granger`).
       if (found === -1 && form.narr === 0 && !ADDRESS_WORDS.has(w) && !NEUTRAL_ADDRESS_WORDS.has(w) && !KINSHIP_NOUNS.has(w) && !KIN_SHORT.has(w)) {
-        const fg = formGender(form);
-        for (let ci = 0; ci < clusters.length; ci++) {
-          const c = clusters[ci];
+        found = onlyFit(clusters.keys(), (c) => {
           const only = c.full ? '' : c.first || c.last;
-          if (!live(ci) || only.length < w.length + 2 || only.includes(' ') || !only.startsWith(w)) continue;
-          const cg = clusterGender(c);
-          if (fg !== GenderCode.Unknown && cg !== GenderCode.Unknown && fg !== cg) continue;
-          if (found >= 0) {
-            found = -2;
-            break;
-          }
-          found = ci;
-        }
+          return only.length >= w.length + 2 && !only.includes(' ') && only.startsWith(w);
+        });
       }
       if (found >= 0 && !apart(f, found, 0.2)) {
         target = found;
