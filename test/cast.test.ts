@@ -99,6 +99,22 @@ test('a pronoun past the two-sentence reach resolves only when one known charact
   assert.equal(pronounAt(cast(scene('Tam Ryle and Ines Marl waved her over. Ines smiled at Vesna.')), 'She looked'), null);
 });
 
+test('a pronoun past the two-sentence reach does not hand a gender to someone who has none', () => {
+  const text = [
+    'Quarrin Vosk came in from the rain and sat by the window.',
+    'The jukebox played something slow. The rain went on. A clock ticked over the bar. The kettle sang.',
+    'She looked up at last.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const i = doc.mentionAtOrAfter(text.indexOf('She looked'));
+  assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
+  // Nothing says who Quarrin is; the far guess would make them a woman.
+  assert.equal(doc.mentionCharacters[i], -1);
+  const quarrin = doc.characters.find((c) => c.name === 'Quarrin Vosk');
+  assert.ok(quarrin, doc.characters.map((c) => c.name).join(', '));
+  assert.notEqual(quarrin.gender, 'she');
+});
+
 test('a short form said only in speech joins the one name known alone that it begins', () => {
   const text = [
     'Corin shoved along the bench. Dario laughed at him, and Corin scowled.',

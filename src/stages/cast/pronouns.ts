@@ -5,9 +5,9 @@
  * (an unresolved description blocks: `the old man … he` stays unresolved) and already-resolved
  * pronouns, outside quotes. A speech tag far into a dialogue looks up to six narration sentences back
  * for a known character. Past that reach, a pronoun resolves only when every known character of its
- * gender (or of none) in the last six narration sentences is one person (`soleCandidate`); that
- * person may be of unknown gender, and the guess can then give them one (a guard against it changed
- * the ranker's training features and waits for a retrain). Pronouns inside quotes are left unresolved.
+ * gender (or of none) in the last six narration sentences is one person (`soleCandidate`), and that
+ * person's gender already agrees (by name, or by a nearer pronoun): a guess this far back must not be
+ * what gives them a gender. Pronouns inside quotes are left unresolved.
  */
 import { GenderCode, MentionKind } from '../../document/document.js';
 import type { Ctx } from './context.js';
@@ -20,6 +20,8 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
   // Candidate mention indexes outside quotes, in order.
   const cand = new Int32Array(n);
   let nc = 0;
+  // Per character: the gender of a he/she resolved to them so far (the first one), or Unknown.
+  const pronounGender = new Uint8Array(genders.length).fill(GenderCode.Unknown);
   const candGender = (j: number): number => {
     const ci = mc[j];
     if (ci >= 0 && genders[ci] !== GenderCode.Unknown) return genders[ci];
@@ -58,7 +60,11 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
       if (chosen < 0) chosen = j;
       else if (mc[j] !== mc[chosen]) return -1;
     }
-    return chosen;
+    // A guess this far back does not hand a gender to someone who has none yet: it must agree with
+    // the name's, or with a nearer pronoun already resolved to them.
+    if (chosen < 0) return -1;
+    const ci = mc[chosen];
+    return genders[ci] !== GenderCode.Unknown || pronounGender[ci] === g ? chosen : -1;
   };
   for (let i = 0; i < n; i++) {
     const k = m[3 * i + 2];
@@ -74,7 +80,10 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
         // Further back, only when one known character of that gender is in the scene (`She looked
         // from one to the other` with one woman at a table of men).
         else if (chosen < 0) chosen = soleCandidate(i, g, rank, 6);
-        if (chosen >= 0) mc[i] = mc[chosen];
+        if (chosen >= 0) {
+          mc[i] = mc[chosen];
+          if (pronounGender[mc[i]] === GenderCode.Unknown) pronounGender[mc[i]] = g;
+        }
       }
     }
     if (k === MentionKind.Proper || k === MentionKind.Nominal || (k === MentionKind.Pronoun && mc[i] >= 0)) {
