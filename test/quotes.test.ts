@@ -101,9 +101,14 @@ test('a single-quoted line broken off at a dash closes on the mark after the das
     "'Two, actually, if\u2014'\n\n'He means one,' said Tam.\n\n" +
     "'I'm not\u2014' Rook stopped, caught Tam's eye, and sighed. 'Fine. One.'\n\n" +
     "\u2018It was just\u2014\u2019 She shrugged. \u2018Never mind.\u2019\n\n" +
-    "'Wait--' he began.\n";
+    "'Wait--' he began.\n\n" +
+    "'You never\u2014'. Tam looked away. 'Forget it.'\n\n" +
+    "\u2018So\u2014\u2019, she said, \u2018no.\u2019\n";
   const doc = run(text);
-  assert.deepEqual(texts(doc), ['Two, actually, if\u2014', 'He means one,', "I'm not\u2014", 'Fine. One.', 'It was just\u2014', 'Never mind.', 'Wait--']);
+  assert.deepEqual(texts(doc), [
+    'Two, actually, if\u2014', 'He means one,', "I'm not\u2014", 'Fine. One.', 'It was just\u2014', 'Never mind.', 'Wait--',
+    'You never\u2014', 'Forget it.', 'So\u2014', 'no.',
+  ]);
   checkUtterances(doc);
 });
 

@@ -199,6 +199,8 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
   if (!singles) return Dir.None;
   if (isWordChar(p) && isWordChar(q)) return Dir.None; // don't, O'Brien, ma'am
   const before = isSpaceOrEdge(p) || isOpenBracket(p) || p === DQ || p === LDQ || isDash(p);
+  // `'I'm not—'. Idris stopped`: a mark between a dash and a full stop or comma closes the broken-off line.
+  if (c !== LSQ && isDash(p) && (q === 46 || q === 44 || q === 33 || q === 63 || q === 59 || q === 58)) return Dir.Close | (Kind.Single << 4);
   if (c === LSQ) {
     if (isWordChar(p)) return Dir.None;
     if (isLetter(q) && isLeadingElision(text, i, pe)) return Dir.None;
