@@ -51,7 +51,7 @@ test('a listed name with lower-case words inside is one mention, not the pieces 
 
 test('a listed common capitalised word is a name alone, not inside another capitalised phrase', () => {
   const cast: CastFile = { characters: [{ id: 'sunday', name: 'Sunday', gender: 'he' }, { id: 'pim', name: 'Pim', gender: 'he' }] };
-  const text = 'Pim went to Sunday School, then to the Bloody Sunday march. “Late again,” said Sunday.';
+  const text = 'Pim went to Sunday School on Sunday, every Sunday, then to the Bloody Sunday march. “Late again,” said Sunday.';
   // (`Bloody` and `Late` are our own finder's guesses, linked to nobody.)
   assert.deepEqual(namesOf(text, cast).filter(([, id]) => id !== null), [['Pim', 'pim'], ['Sunday', 'sunday']]);
 });

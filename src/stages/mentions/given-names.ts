@@ -93,6 +93,9 @@ export function givenNameTrie(cast: readonly CastCharacter[]): TrieNode {
   return root;
 }
 
+/** Words before a day or month that make it a date. */
+const TIME_WORDS: ReadonlySet<string> = new Set(['on', 'every', 'each', 'last', 'next', 'since', 'until', 'till', 'by', 'one']);
+
 const PRONOUNS = /^(?:i|me|my|myself|you|he|him|his|she|her|it|we|us|they|them)$/i;
 
 const PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'le', 'la', "d'", 'st']);
@@ -213,8 +216,11 @@ export function addGivenNames(
       if (cx.initial[t] && !nameByUse(lw) && !listedLower(root, text.slice(s, e))) continue;
     }
     if (capitalisedNeighbour(t, -1) || capitalisedNeighbour(last, 1)) continue;
+    const before = t > 0 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
     // `a nanny`, `my mum`: a description of someone, not the listed name.
-    if (t > 0 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) && NOMINAL_DETERMINERS.has(text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase())) continue;
+    if (NOMINAL_DETERMINERS.has(before)) continue;
+    // `on Sunday`, `every June`: a listed name that is also a day or month is the date after a word of time.
+    if (single && TIME_WORDS.has(before) && COMMON_CAPITALIZED.has(trieWord(text.slice(s, e)))) continue;
     // Mentions already there: keep them, unless they are proper names wholly inside this longer one.
     let blocked = false;
     const inside: number[] = [];
