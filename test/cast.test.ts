@@ -209,6 +209,15 @@ test('second-read guards: unquoted thoughts make no narrator, a kin word is no s
   ].join('\n\n');
   const t = cast(thoughts);
   assert.equal(t.characters.filter((c) => c.narrator).length, 0, t.characters.map((c) => c.name).join(', '));
+  // The narrator's own `I thought he…` is no third-person thought: a short first-person story keeps its narrator.
+  const mine = cast(
+    [
+      'I thought he would come back. I waited by the gate until dark.',
+      'I thought she had told him. I wondered if Tomas knew. I never asked.',
+      'I thought he was lying, and I said so.',
+    ].join('\n\n'),
+  );
+  assert.equal(mine.characters.filter((c) => c.narrator).length, 1, mine.characters.map((c) => c.name).join(', '));
   const gran = cast('\u201cMy Gran knitted it,\u201d said Neville. Granger laughed, and Granger sat down.');
   assert.ok(!gran.characters.some((c) => c.aliases.includes('Gran')), gran.characters.map((c) => `${c.name}:${c.aliases}`).join(', '));
 });

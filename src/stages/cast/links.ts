@@ -620,8 +620,11 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
 const NARRATOR_MIN_FIRST_PERSON = 5;
 /** Below this many `I`s the story is short, and one call by name answered by `I` names the narrator. */
 const SHORT_FIRST_PERSON = 30;
-/** A thought tag in the third person: `, he thought`, `she wondered`, `thought Harry`. */
-const THOUGHT_TAG = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:thought|thinks|wondered|wonders|mused|muses|realised|realized)\b|\b(?:thought|wondered|mused)\s+(?:he|she|they|[A-Z][a-z]+)\b/;
+/**
+ * A thought tag in the third person: `, he thought`, `she wondered`, `thought Harry`. Not the
+ * narrator's own `I thought he was wrong` (or `we wondered if…`).
+ */
+const THOUGHT_TAG = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:thought|thinks|wondered|wonders|mused|muses|realised|realized)\b|(?<!\b(?:I|[Ww]e)\s+)\b(?:thought|wondered|mused)\s+(?:he|she|they|[A-Z][a-z]+)\b/;
 
 /**
  * The first-person narrator: many `I`s in the narration. A character aliased `Narrator` (given)
