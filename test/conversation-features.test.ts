@@ -85,6 +85,8 @@ test('a line with nothing else to go on goes to the one the narration before it 
   const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
   const rules = runRules(doc);
   assert.equal(doc.characters[rules.speakers[0]].id, 'mara');
+  // The output says why: the narration's subject, not merely the last one mentioned.
+  assert.equal(rules.cues[0], 'narration-subject');
 });
 
 test('the one the narration ends on leaving the room does not take the next line', () => {

@@ -8,6 +8,8 @@ export const Cue = {
   TurnTaking: 'turn-taking',
   Vocative: 'vocative',
   Narrator: 'narrator',
+  /** No tag: the person the narration just before the line ends on (its last sentence with a person as subject). */
+  NarrationSubject: 'narration-subject',
   Recent: 'recent-mention',
   Ranker: 'ranker',
   None: 'none',

@@ -133,6 +133,8 @@ const CUE_FEATURE: Record<string, number> = {
   [Cue.TurnTaking]: F.rule_cue_turn_taking,
   [Cue.Vocative]: F.rule_cue_vocative,
   [Cue.Recent]: F.rule_cue_recent,
+  // Both are the fallback's weak pick; one feature, as the ranker was trained.
+  [Cue.NarrationSubject]: F.rule_cue_recent,
 };
 
 /** Largest number of candidates kept per utterance. */

@@ -198,11 +198,12 @@ export function runRules(doc: Document): RuleState {
     // A line opening its paragraph after narration: the person that narration ends on, before
     // whoever was mentioned last (`She looked at Idris.` ⏎ `"You knew."` is hers, not his).
     const subject = previousParagraphSubject(doc, u, narrator, exits);
-    const recent = subject >= 0 && !exclude.includes(subject) ? subject : recentCharacter(doc, doc.quotes[4 * q0], doc.paragraphs[2 * para[u]], exclude, narrator, exits);
+    const bySubject = subject >= 0 && !exclude.includes(subject);
+    const recent = bySubject ? subject : recentCharacter(doc, doc.quotes[4 * q0], doc.paragraphs[2 * para[u]], exclude, narrator, exits);
     if (recent >= 0) {
       speakers[u] = recent;
       confidence[u] = 0.25;
-      cues[u] = Cue.Recent;
+      cues[u] = bySubject ? Cue.NarrationSubject : Cue.Recent;
     }
   }
 

@@ -108,6 +108,7 @@ const FEATURE_CUE: Record<string, string> = {
   no_evidence_recency: Cue.Recent,
   window_count: Cue.Recent,
   narrator: Cue.Narrator,
+  prev_paragraph_subject: Cue.NarrationSubject,
 };
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
