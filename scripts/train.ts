@@ -7,11 +7,15 @@
  *   --linear: the linear ranker instead of boosted trees (for comparison on the same folds).
  *   --calibrate: fit a softmax temperature on inner out-of-fold scores (off: it did not help).
  *   --no-cv: skip the cross-validation (just fit and write or check).
+ *   --gbdt trees=N,depth=D,learningRate=X,lambda=X,minHessian=X,bins=N: tree options other than the
+ *     defaults in src/learn/gbdt.ts, for comparing settings by cross-validation (with --check, so
+ *     nothing is written; the shipped weights always come from the defaults).
  */
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
+import type { GbdtOptions } from '../src/learn/gbdt.js';
 import { fitRanker, foldsByName, rankerAccuracy, trainingSet, writeWeightsModule, type FitOptions } from '../src/learn/ranker-training.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +25,15 @@ const folds = foldsArg >= 0 ? Number(args[foldsArg + 1]) : 6;
 const check = args.includes('--check');
 const opts: FitOptions = { model: args.includes('--linear') ? 'linear' : 'trees', calibrate: args.includes('--calibrate') };
 const cv = !args.includes('--no-cv');
-const dataDir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--dump') ?? resolve(root, '../shared/data/pdnc');
+const gbdtArg = args.indexOf('--gbdt');
+if (gbdtArg >= 0) {
+  if (!check) {
+    console.error('train: --gbdt is for comparing settings and needs --check (the shipped weights come from the defaults)');
+    process.exit(2);
+  }
+  opts.gbdt = parseGbdtOptions(args[gbdtArg + 1] ?? '');
+}
+const dataDir = args.find((a, i) => !a.startsWith('--') && !['--folds', '--dump', '--gbdt'].includes(args[i - 1])) ?? resolve(root, '../shared/data/pdnc');
 const weightsPath = resolve(root, 'src/stages/attribution/weights.ts');
 
 const t0 = performance.now();
@@ -93,4 +105,19 @@ if (check) {
 } else {
   writeWeightsModule(weightsPath, model, provenance);
   console.log(`wrote ${weightsPath}`);
+}
+
+/** `trees=500,depth=4` → tree options; an unknown key or a value that is no number is an error. */
+function parseGbdtOptions(spec: string): GbdtOptions {
+  const known = ['trees', 'depth', 'learningRate', 'lambda', 'minHessian', 'bins'];
+  const out: Record<string, number> = {};
+  for (const part of spec.split(',').filter(Boolean)) {
+    const [key, value] = part.split('=');
+    if (!known.includes(key) || !Number.isFinite(Number(value))) {
+      console.error(`train: --gbdt expects ${known.map((k) => `${k}=N`).join(',')}; got ${part}`);
+      process.exit(2);
+    }
+    out[key] = Number(value);
+  }
+  return out as GbdtOptions;
 }
