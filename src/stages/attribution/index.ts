@@ -907,7 +907,7 @@ export function pronounCandidates(
   const possessor = kinPossessor(doc, m);
   if (possessor >= 0) voc = [...voc, possessor];
   // `replied the other`: not the one who spoke last.
-  if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && /^the other$/i.test(doc.mentionText(m))) voc = [...voc, speakers[u - 1]];
+  if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && isOtherReply(doc, m)) voc = [...voc, speakers[u - 1]];
   add(doc.mentionCharacters[m], RESOLVED_WEIGHT);
   // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`).
   for (const c of addressed) add(c, ADDRESSED_WEIGHT);
@@ -982,6 +982,18 @@ export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint
     if (best < 0) best = c;
   }
   return best;
+}
+
+/** Tag verbs that carry one speaker on (`continued the other` is the one who spoke last). */
+const GOING_ON_VERBS: ReadonlySet<string> = new Set(['continued', 'resumed', 'added', 'pursued', 'persisted', 'repeated', 'went', 'proceeded']);
+
+/** Is mention m `the other` in a tag that answers (`replied the other`, not `continued the other`)? */
+export function isOtherReply(doc: Document, m: number): boolean {
+  if (!/^the\s+other$/i.test(doc.mentionText(m))) return false;
+  let t = doc.tokenAtOrAfter(doc.mentions[3 * m]) - 1;
+  // `went on the other`: past the particle to the verb.
+  if (t >= 0 && doc.tokenText(t).toLowerCase() === 'on') t--;
+  return t < 0 || !GOING_ON_VERBS.has(doc.tokenText(t).toLowerCase());
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import type { RuleState } from './index.js';
+import { isOtherReply, type RuleState } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -157,8 +157,12 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   const confidence = new Float32Array(nU);
   const cues = rules.cues.slice();
   for (let u = 0; u < nU; u++) {
+    // `replied the other`: whoever it is, not the one who spoke just before.
+    const notPrevious = u > 0 && rules.conv[u - 1] === rules.conv[u] && speakers[u - 1] >= 0 && tagsTheOther(doc, rules, u) ? speakers[u - 1] : -1;
     let best = -1;
-    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      if (table.candidates[k] !== notPrevious && (best < 0 || probs[k] > probs[best])) best = k;
+    }
     if (best < 0) continue;
     const c = table.candidates[best];
     speakers[u] = c;
@@ -169,6 +173,12 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
   }
   return { ...rules, speakers, confidence, cues };
+}
+
+/** Is the utterance's tag `replied the other` (a reply: `continued the other` is the same one going on)? */
+function tagsTheOther(doc: Document, rules: RuleState, u: number): boolean {
+  const e = rules.evidence[u][0];
+  return e !== undefined && e.cue === Cue.TagNominal && isOtherReply(doc, e.mention);
 }
 
 /** One row's score under a stage. */
