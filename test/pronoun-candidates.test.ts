@@ -101,6 +101,21 @@ test('`replied the other` is never the one who spoke just before, with the ranke
   assert.equal(isOtherReply(doc, other[0]), false);
 });
 
+test('`said the old gentleman` is not the boy the book calls `little Pip`, nor a woman', () => {
+  const pair: CastFile = {
+    characters: [
+      { id: 'pip', name: 'Pip Arden', aliases: ['Pip'], gender: 'he' },
+      { id: 'mara', name: 'Mara Quill', aliases: ['Mara'], gender: 'she' },
+    ],
+  };
+  const text =
+    'Pip sat by the stove. The whole street called him little Pip, and little Pip he stayed; even Mara said little Pip.\n\n' +
+    'There was a knock, and the door opened.\n\n“Come here, boy,” said the old gentleman at the door.\n\n“Yes, sir,” said Pip.\n';
+  const quotes = analyze(text, { cast: pair }).quotes;
+  assert.equal(quotes[0].speaker, null);
+  assert.equal(quotes[1].speaker, 'pip');
+});
+
 test('a description resolved to a woman keeps her: the title word (`the Captain`) does not make it male', () => {
   const crew: CastFile = {
     characters: [
