@@ -346,6 +346,22 @@ test('a listed description that is also a title (`The Doctor`) means the titled 
   assert.deepEqual(speakers, ['doc', 'wynn']);
 });
 
+test('a listed description that is also a title, once read as the holder, stays his all scene long', () => {
+  const crowd: CastFile = {
+    characters: [
+      ...cast.characters,
+      { id: 'doc', name: 'The Doctor', gender: 'he' },
+      { id: 'wynn', name: 'Doctor Wynn', aliases: ['Mr. Wynn'], gender: 'he' },
+    ],
+  };
+  // Named once, then only `the doctor` for many pages.
+  const named = 'Mara sent for Mr. Wynn, who came at once.\n\n“Where is the pain?” said the doctor.\n\n';
+  const long = '“Rest now,” said the doctor.\n\nThe wind went round to the north and the shutters knocked all night.\n\n'.repeat(80);
+  const speakers = analyze(named + long, { cast: crowd, castOnly: true }).quotes.map((q) => q.speaker);
+  assert.equal(speakers[0], 'wynn');
+  assert.equal(speakers[speakers.length - 1], 'wynn');
+});
+
 test('in a group scene a line without a vocative is addressed to the speakers of the turns around it', () => {
   const trio: CastFile = { characters: [...cast.characters, { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' }] };
   const text = [

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument } from '../src/index.js';
-import { addressedBefore, kinPossessor, mentionInQuote, pronounCandidates, runRules, tagAntecedent } from '../src/stages/attribution/index.js';
+import { analyze, analyzeDocument } from '../src/index.js';
+import { addressedBefore, isOtherReply, kinPossessor, mentionInQuote, pronounCandidates, runRules, tagAntecedent } from '../src/stages/attribution/index.js';
 import type { CastFile } from '../src/types.js';
 
 const cast: CastFile = {
@@ -83,6 +83,37 @@ test('`replied the other` in a tag is a description of the one who did not speak
   assert.deepEqual(descriptions, ['the other'], '`the other day` is not a person');
   const r = runRules(doc);
   assert.deepEqual([...r.speakers].map((c) => doc.characters[c].id), ['gregor', 'syme', 'gregor']);
+});
+
+test('`replied the other` is never the one who spoke just before, with the ranker too; `continued the other` may be', () => {
+  const pair: CastFile = {
+    characters: [
+      { id: 'syme', name: 'Gabriel Syme', aliases: ['Syme'], gender: 'he' },
+      { id: 'gregor', name: 'Lucian Gregor', aliases: ['Gregor'], gender: 'he' },
+    ],
+  };
+  // The one who answers is nobody in the cast: better no speaker than the one who asked.
+  const answered = analyze('Syme met a stranger at the gate.\n\n“Is the road open?” asked Syme.\n\n“It was this morning,” replied the other.\n', { cast: pair });
+  assert.notEqual(answered.quotes[1].speaker, 'syme');
+  const doc = analyzeDocument('Syme met a stranger at the gate.\n\n“Is the road open?” asked Syme. “Tell me,” continued the other.\n', { cast: pair, castOnly: true, rankerModel: null });
+  const other = [...Array(doc.mentionCount).keys()].filter((m) => doc.mentionText(m) === 'the other');
+  assert.equal(other.length, 1);
+  assert.equal(isOtherReply(doc, other[0]), false);
+});
+
+test('`said the old gentleman` is not the boy the book calls `little Pip`, nor a woman', () => {
+  const pair: CastFile = {
+    characters: [
+      { id: 'pip', name: 'Pip Arden', aliases: ['Pip'], gender: 'he' },
+      { id: 'mara', name: 'Mara Quill', aliases: ['Mara'], gender: 'she' },
+    ],
+  };
+  const text =
+    'Pip sat by the stove. The whole street called him little Pip, and little Pip he stayed; even Mara said little Pip.\n\n' +
+    'There was a knock, and the door opened.\n\n“Come here, boy,” said the old gentleman at the door.\n\n“Yes, sir,” said Pip.\n';
+  const quotes = analyze(text, { cast: pair }).quotes;
+  assert.equal(quotes[0].speaker, null);
+  assert.equal(quotes[1].speaker, 'pip');
 });
 
 test('a description resolved to a woman keeps her: the title word (`the Captain`) does not make it male', () => {

@@ -16,6 +16,7 @@ import type { AnalyzeOptions } from '../../types.js';
 import { SPEECH_VERBS, TAG_FILLERS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { KINSHIP_NOUNS } from '../../lang/en/person-nouns.js';
+import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
 
@@ -896,9 +897,11 @@ export function pronounCandidates(
   // A description the cast resolved has its character's gender, not its word's (`the Captain` may be a woman).
   const resolved = doc.mentions[3 * m + 2] === MentionKind.Nominal ? doc.mentionCharacters[m] : -1;
   const g = resolved >= 0 ? genders[resolved] : doc.mentionGenders[m];
+  // `said the old gentleman` is not the one the book calls `little Oliver`.
+  const children = resolved < 0 && describesGrownUp(doc, m) ? childCharacters(doc) : null;
   const scores = new Map<number, number>();
   const add = (c: number, x: number) => {
-    if (c < 0 || voc.includes(c)) return;
+    if (c < 0 || voc.includes(c) || children?.[c]) return;
     const cg = genders[c];
     if (g !== GenderCode.Unknown && cg !== GenderCode.Unknown && cg !== g) return;
     const penalty = g !== GenderCode.Unknown && cg === GenderCode.Unknown ? 1 : 0;
@@ -908,7 +911,7 @@ export function pronounCandidates(
   const possessor = kinPossessor(doc, m);
   if (possessor >= 0) voc = [...voc, possessor];
   // `replied the other`: not the one who spoke last.
-  if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && /^the other$/i.test(doc.mentionText(m))) voc = [...voc, speakers[u - 1]];
+  if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && isOtherReply(doc, m)) voc = [...voc, speakers[u - 1]];
   add(doc.mentionCharacters[m], RESOLVED_WEIGHT);
   // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`).
   for (const c of addressed) add(c, ADDRESSED_WEIGHT);
@@ -983,6 +986,68 @@ export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint
     if (best < 0) best = c;
   }
   return best;
+}
+
+/** Tag verbs that carry one speaker on (`continued the other` is the one who spoke last). */
+const GOING_ON_VERBS: ReadonlySet<string> = new Set(['continued', 'resumed', 'added', 'pursued', 'persisted', 'repeated', 'went', 'proceeded']);
+
+/** Is mention m `the other` in a tag that answers (`replied the other`, not `continued the other`)? */
+export function isOtherReply(doc: Document, m: number): boolean {
+  if (!/^the\s+other$/i.test(doc.mentionText(m))) return false;
+  let t = doc.tokenAtOrAfter(doc.mentions[3 * m]) - 1;
+  // `went on the other`: past the particle to the verb.
+  if (t >= 0 && doc.tokenText(t).toLowerCase() === 'on') t--;
+  return t < 0 || !GOING_ON_VERBS.has(doc.tokenText(t).toLowerCase());
+}
+
+/** Heads of a description of a grown-up (`the man`, `the old lady`); `young` or `little` before them may be a child. */
+const GROWN_UP_HEADS: ReadonlySet<string> = new Set(['man', 'gentleman', 'woman', 'lady']);
+const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'aged']);
+
+/** Does description m say a grown-up (`the gentleman`, `the old woman`, `the elderly clerk`)? */
+export function describesGrownUp(doc: Document, m: number): boolean {
+  if (doc.mentions[3 * m + 2] !== MentionKind.Nominal) return false;
+  const words = doc.mentionText(m).toLowerCase().split(/\s+/);
+  if (words.some((w) => OLD_WORDS.has(w))) return true;
+  return GROWN_UP_HEADS.has(words[words.length - 1]) && !words.includes('young') && !words.includes('little');
+}
+
+/** How often the text must call someone `little Oliver` or `Master Bates` for them to be a child. */
+const CHILD_CALLS = 3;
+const childCache = new WeakMap<Document, Uint8Array>();
+/**
+ * Characters the text calls a child: `little` or `Master` before one of their names (`little
+ * Oliver`, `Master Bates`) three times or more. A name that is itself `Little …` does not count.
+ */
+export function childCharacters(doc: Document): Uint8Array {
+  let out = childCache.get(doc);
+  if (out) return out;
+  const byWord = new Map<string, number[]>();
+  doc.characters.forEach((ch, c) => {
+    for (const name of [ch.name, ...ch.aliases]) {
+      for (const w of name.split(/\s+/)) {
+        if (!/^[A-Z][a-z]{2,}$/.test(w) || w === 'Little' || HONORIFICS.has(w.toLowerCase())) continue;
+        const list = byWord.get(w) ?? byWord.set(w, []).get(w)!;
+        if (!list.includes(c)) list.push(c);
+      }
+    }
+  });
+  const calls = new Int32Array(doc.characters.length);
+  for (let t = 0; t + 1 < doc.tokenCount; t++) {
+    const c0 = doc.text.charCodeAt(doc.tokens[2 * t]);
+    if (c0 !== 108 && c0 !== 76 && c0 !== 77) continue; // l, L, M: read no other word
+    const w = doc.tokenText(t);
+    if (w !== 'little' && w !== 'Little' && w !== 'Master') continue;
+    const next = byWord.get(doc.tokenText(t + 1));
+    if (next?.length === 1) calls[next[0]]++;
+  }
+  out = new Uint8Array(doc.characters.length);
+  doc.characters.forEach((ch, c) => {
+    const listedLittle = [ch.name, ...ch.aliases].some((n) => /^little /i.test(n));
+    if (calls[c] >= CHILD_CALLS && !listedLittle) out[c] = 1;
+  });
+  childCache.set(doc, out);
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
  * parameters are learned by `npm run train` from PDNC (src/learn/) and ship in weights.ts; without
  * them the rules' decisions stand.
  */
-import type { Document } from '../../document/document.js';
+import { GenderCode, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
 import {
   buildCandidates,
@@ -17,7 +17,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import type { RuleState } from './index.js';
+import { childCharacters, describesGrownUp, isOtherReply, type RuleState } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -158,9 +158,23 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   const confidence = new Float32Array(nU);
   const cues = rules.cues.slice();
   for (let u = 0; u < nU; u++) {
+    // `replied the other`: whoever it is, not the one who spoke just before.
+    const notPrevious = u > 0 && rules.conv[u - 1] === rules.conv[u] && speakers[u - 1] >= 0 && tagsTheOther(doc, rules, u) ? speakers[u - 1] : -1;
+    // `said the old gentleman`: a grown man, not one the book calls a child, nor a woman.
+    const top = rules.evidence[u][0];
+    const grownUp = top !== undefined && top.cue === Cue.TagNominal && doc.mentionCharacters[top.mention] < 0 && describesGrownUp(doc, top.mention);
+    const children = grownUp ? childCharacters(doc) : null;
+    const sex = grownUp ? doc.mentionGenders[top.mention] : GenderCode.Unknown;
+    const fits = (c: number): boolean => !children?.[c] && (sex === GenderCode.Unknown || rules.genders[c] === GenderCode.Unknown || rules.genders[c] === sex);
     let best = -1;
-    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (best < 0 || probs[k] > probs[best]) best = k;
-    if (best < 0) continue;
+    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
+      const c = table.candidates[k];
+      if (c !== notPrevious && fits(c) && (best < 0 || probs[k] > probs[best])) best = k;
+    }
+    if (best < 0) {
+      cues[u] = Cue.None;
+      continue;
+    }
     const c = table.candidates[best];
     speakers[u] = c;
     // A lone candidate gets probability 1 from the softmax whatever the evidence: its confidence is
@@ -170,6 +184,12 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
   }
   return { ...rules, speakers, confidence, cues };
+}
+
+/** Is the utterance's tag `replied the other` (a reply: `continued the other` is the same one going on)? */
+function tagsTheOther(doc: Document, rules: RuleState, u: number): boolean {
+  const e = rules.evidence[u][0];
+  return e !== undefined && e.cue === Cue.TagNominal && isOtherReply(doc, e.mention);
 }
 
 /** One row's score under a stage. */

@@ -524,10 +524,14 @@ function introducedAsSubject(doc: Document, i: number): boolean {
   return CLAUSE_OPENERS.has(before) || SPEECH_VERBS.has(before);
 }
 
+/** How far back (UTF-16 units) a scene is read for who holds a title. */
+const TITLE_SCENE = 6000;
+
 /**
  * `the doctor` is listed as a minor character of its own, and `Doctor Losberne` is listed too: in a
  * scene where Losberne was just named, `said the doctor` is Losberne. Picks, among the description's
- * own character and the holders of that title, the one named most recently (within a few pages);
+ * own character and the holders of that title, the one named most recently (within a few pages) —
+ * a description already read as a holder carries the scene on, however long it calls him only so;
  * the description's character when none is.
  */
 function sceneTitleHolder(st: CastState, i: number, described: number, titledNames: Map<string, Set<number>>): number {
@@ -537,9 +541,10 @@ function sceneTitleHolder(st: CastState, i: number, described: number, titledNam
   const holders = titledNames.get(canonicalTitle(words[1]));
   if (!holders || (holders.size === 1 && holders.has(described))) return described;
   const pos = doc.mentions[3 * i];
-  for (let j = i - 1; j >= 0 && pos - doc.mentions[3 * j] < 6000; j--) {
+  for (let j = i - 1; j >= 0 && pos - doc.mentions[3 * j] < TITLE_SCENE; j--) {
     const c = st.mc[j];
-    if (c === described || (c >= 0 && holders.has(c) && doc.mentions[3 * j + 2] === MentionKind.Proper)) return c;
+    const kind = doc.mentions[3 * j + 2];
+    if (c === described || (c >= 0 && holders.has(c) && (kind === MentionKind.Proper || kind === MentionKind.Nominal))) return c;
   }
   return described;
 }
