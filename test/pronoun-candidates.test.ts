@@ -114,6 +114,12 @@ test('`said the old gentleman` is not the boy the book calls `little Pip`, nor a
   const quotes = analyze(text, { cast: pair }).quotes;
   assert.equal(quotes[0].speaker, null);
   assert.equal(quotes[1].speaker, 'pip');
+  // `Master` is a grown-up's title as often as a boy's (`Master Orren` of an old swordsman): no child.
+  const master: CastFile = { characters: [{ id: 'orren', name: 'Orren Vale', aliases: ['Orren'], gender: 'he' }, pair.characters[1]] };
+  const hall =
+    'Master Orren sat by the fire. Master Orren was old; the pupils said Master Orren had taught their fathers.\n\n' +
+    'Mara came in from the yard.\n\n“You are late,” said the old man.\n';
+  assert.equal(analyze(hall, { cast: master }).quotes[0].speaker, 'orren');
 });
 
 test('a description resolved to a woman keeps her: the title word (`the Captain`) does not make it male', () => {

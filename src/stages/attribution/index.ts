@@ -1012,12 +1012,15 @@ export function describesGrownUp(doc: Document, m: number): boolean {
   return GROWN_UP_HEADS.has(words[words.length - 1]) && !words.includes('young') && !words.includes('little');
 }
 
-/** How often the text must call someone `little Oliver` or `Master Bates` for them to be a child. */
+/**
+ * How often the text must call someone `little Oliver` for them to be a child. (`Master` is no sign
+ * of one: in much fan fiction it is an adult's title, `Master Kenobi`, `Master Bruce`.)
+ */
 const CHILD_CALLS = 3;
 const childCache = new WeakMap<Document, Uint8Array>();
 /**
- * Characters the text calls a child: `little` or `Master` before one of their names (`little
- * Oliver`, `Master Bates`) three times or more. A name that is itself `Little …` does not count.
+ * Characters the text calls a child: `little` before one of their names (`little Oliver`) three
+ * times or more. A name that is itself `Little …` does not count.
  */
 export function childCharacters(doc: Document): Uint8Array {
   let out = childCache.get(doc);
@@ -1035,9 +1038,9 @@ export function childCharacters(doc: Document): Uint8Array {
   const calls = new Int32Array(doc.characters.length);
   for (let t = 0; t + 1 < doc.tokenCount; t++) {
     const c0 = doc.text.charCodeAt(doc.tokens[2 * t]);
-    if (c0 !== 108 && c0 !== 76 && c0 !== 77) continue; // l, L, M: read no other word
+    if (c0 !== 108 && c0 !== 76) continue; // l, L: read no other word
     const w = doc.tokenText(t);
-    if (w !== 'little' && w !== 'Little' && w !== 'Master') continue;
+    if (w !== 'little' && w !== 'Little') continue;
     const next = byWord.get(doc.tokenText(t + 1));
     if (next?.length === 1) calls[next[0]]++;
   }
