@@ -12,7 +12,7 @@
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, freshAntecedent, isStrong, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -216,6 +216,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     let possessor = -1;
     // The reader's antecedent of a tag pronoun (the latest clause subject before it).
     let antecedent = -1;
+    // Someone the narration since the previous turn brings forward, whom the tag pronoun stands for:
+    // then that turn's addressee is not, for that reason, the one answering.
+    let fresh = -1;
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
@@ -231,6 +234,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         pronGender = doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);
         if (kind === MentionKind.Pronoun && top.cue === Cue.TagPronoun) antecedent = tagAntecedent(doc, top.mention, pronGender, genders, inQuote);
+        fresh = freshAntecedent(doc, top.mention, u, genders, speakers, conv, para, inQuote);
         for (const [c] of pron.slice(0, 3)) add(c);
         add(antecedent);
       }
@@ -364,10 +368,11 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         else if (g !== GenderCode.Unknown) row[F.gender_clash] = 1;
       }
       if (vocatives[u].includes(c)) row[F.vocative_self] = 1;
-      if (vPrev >= 0 && vocatives[vPrev].includes(c) && speakers[vPrev] !== c) row[F.vocative_prev] = 1;
+      const answering = fresh < 0 || fresh === c;
+      if (vPrev >= 0 && answering && vocatives[vPrev].includes(c) && speakers[vPrev] !== c) row[F.vocative_prev] = 1;
       if (vNext >= 0 && vocatives[vNext].includes(c)) row[F.vocative_next] = 1;
       if (spokenTo[u].includes(c)) row[F.spoken_to_self] = 1;
-      if (vPrev >= 0 && spokenTo[vPrev].includes(c) && speakers[vPrev] !== c) row[F.spoken_to_prev] = 1;
+      if (vPrev >= 0 && answering && spokenTo[vPrev].includes(c) && speakers[vPrev] !== c) row[F.spoken_to_prev] = 1;
       const neighbour = (d: number, fAny: number, fStrong: number) => {
         const v = nearby(u, d);
         if (v >= 0 && speakers[v] === c) {

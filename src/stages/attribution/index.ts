@@ -909,9 +909,13 @@ export function pronounCandidates(
   // `replied the other`: not the one who spoke last.
   if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && /^the other$/i.test(doc.mentionText(m))) voc = [...voc, speakers[u - 1]];
   add(doc.mentionCharacters[m], RESOLVED_WEIGHT);
-  // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`).
-  for (const c of addressed) add(c, ADDRESSED_WEIGHT);
+  // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`), unless the
+  // narration since that turn gives the pronoun someone else to stand for (freshAntecedent).
   const nU = speakers.length;
+  if (addressed.length > 0) {
+    const fresh = freshAntecedent(doc, m, u, genders, speakers, conv, para, inQuote);
+    for (const c of addressed) if (fresh < 0 || c === fresh) add(c, ADDRESSED_WEIGHT);
+  }
   let prevSpeaker = -1;
   for (let d = 1; d <= 8; d++) {
     for (const v of [u - d, u + d]) {
@@ -948,14 +952,14 @@ const OBJECT_VERBS: ReadonlySet<string> = new Set(['told', 'asked', 'saw', 'than
  * subject position — the subject of the latest clause, `When Mara left, Rook turned. "…," he said` —
  * where the cast stage takes the sentence's leftmost. Names, descriptions the cast resolved, and
  * subject pronouns the cast resolved (a chain of `he … he`) count; objects (`told Anne`, `to Anne`)
- * and possessives do not. -1 when no sentence holds one.
+ * and possessives do not. Only mentions from offset `from` on are read. -1 when no sentence holds one.
  */
-export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint8Array, inQuote: Uint8Array): number {
+export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint8Array, inQuote: Uint8Array, from = 0): number {
   const pos = doc.mentions[3 * m];
   let sentence = -1;
   let sentencesSeen = 0;
   let best = -1;
-  for (let k = m - 1; k >= 0 && pos - doc.mentions[3 * k] < 3000; k--) {
+  for (let k = m - 1; k >= 0 && pos - doc.mentions[3 * k] < 3000 && doc.mentions[3 * k] >= from; k--) {
     if (inQuote[k]) continue;
     const ks = doc.mentions[3 * k];
     const s = doc.sentenceAt(ks);
@@ -982,6 +986,37 @@ export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint
     if (best < 0) best = c;
   }
   return best;
+}
+
+/** The last utterance of the paragraph of speech before utterance u's, or -1. */
+function previousTurn(u: number, para: Int32Array): number {
+  let v = u - 1;
+  while (v >= 0 && para[v] === para[u]) v--;
+  return v;
+}
+
+/**
+ * The antecedent a reader gives the pronoun m of utterance u's tag from the narration since the
+ * previous turn of speech (the narration paragraphs between, and the line's own paragraph before
+ * it), when that is not the previous turn's speaker: someone the narration brings forward
+ * (`Idris came in.` ⏎ `"Don't," he said`). -1 for no pronoun, no such antecedent, or the one who
+ * just spoke (`"Well, Rook?" asked Mara.` ⏎ `She waited.` ⏎ `"No," she said` is the other's answer).
+ */
+export function freshAntecedent(
+  doc: Document,
+  m: number,
+  u: number,
+  genders: Uint8Array,
+  speakers: Int32Array,
+  conv: Int32Array,
+  para: Int32Array,
+  inQuote: Uint8Array,
+): number {
+  if (doc.mentions[3 * m + 2] !== MentionKind.Pronoun) return -1;
+  const v = previousTurn(u, para);
+  const from = v >= 0 ? doc.paragraphs[2 * (para[v] + 1)] : 0;
+  const c = tagAntecedent(doc, m, doc.mentionGenders[m], genders, inQuote, from);
+  return c >= 0 && v >= 0 && conv[v] === conv[u] && speakers[v] === c ? -1 : c;
 }
 
 /**
