@@ -497,3 +497,35 @@ test('a subject pronoun after `for` opens the clause of an introducing tag (`for
   assert.equal(q.speaker, 'mara');
   assert.equal(q.cue, 'tag-pronoun');
 });
+
+test('a telephone call is an exchange of its own: the caller named as it starts answers the one who took it', () => {
+  const family: CastFile = {
+    characters: [
+      { id: 'nina', name: 'Nina', aliases: ['Narrator'], gender: 'she' },
+      { id: 'tobin', name: 'Tobin', gender: 'he' },
+      { id: 'gran', name: 'Gran', gender: 'she' },
+    ],
+  };
+  const text =
+    [
+      'Tobin dried the last plate and held it up to the light.',
+      '“Spotless,” he said. “Admit it, Nina.”',
+      '“Fine. Spotless.”',
+      '“Say it like you mean it.”',
+      '“I never say anything like I mean it.”',
+      'My phone buzzes on the counter. Gran. I dry my hands and answer it.',
+      '“Nina? Is that you, love?”',
+      '“It’s me.” I tuck the phone against my shoulder and reach for a towel.',
+      '“Are you eating properly?”',
+      '“Yes.”',
+      '“You don’t sound it.”',
+      '“I’m eating right now.”',
+      '“Good. Ring me on Sunday.”',
+      'When I put the phone down, Tobin is stacking the plates in the wrong cupboard.',
+      '“Who was that?” he asks.',
+    ].join('\n\n') + '\n';
+  const expected = ['tobin', 'tobin', 'nina', 'tobin', 'nina', 'gran', 'nina', 'gran', 'nina', 'gran', 'nina', 'gran', 'tobin'];
+  // The rules alone (turn-taking between the two on the line), and with the shipped ranker.
+  assert.deepEqual(analyze(text, { cast: family, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker), expected);
+  assert.deepEqual(analyze(text, { cast: family, castOnly: true }).quotes.map((q) => q.speaker), expected);
+});

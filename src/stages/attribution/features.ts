@@ -343,6 +343,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     // The gender the turns before and after call by `sir` / `ma'am` (Unknown when none).
     const addressedPrev = vPrev >= 0 ? addressGender[vPrev] : GenderCode.Unknown;
     const addressedNext = vNext >= 0 ? addressGender[vNext] : GenderCode.Unknown;
+    const call0 = rules.calls[2 * conv[u]];
+    const call1 = rules.calls[2 * conv[u] + 1];
     const rowBase = cands.length;
     for (const c of set) {
       cands.push(c);
@@ -413,7 +415,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
       row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
       row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
-      if (gone.has(c)) row[F.left_scene] = 1;
+      // Someone not on the telephone call the line belongs to is, for that line, as good as gone.
+      if (gone.has(c) || (call0 >= 0 && call1 >= 0 && c !== call0 && c !== call1)) row[F.left_scene] = 1;
       if (c === lastSubject) row[F.prev_paragraph_subject] = 1;
       if (genders[c] === GenderCode.He || genders[c] === GenderCode.She) {
         if (addressedPrev !== GenderCode.Unknown) row[addressedPrev === genders[c] ? F.address_prev_match : F.address_prev_clash] = 1;
@@ -524,7 +527,7 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       anchored[u] = 1;
     }
   }
-  assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
+  assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker, rules.calls);
   const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN);
   const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN);
   const local = turnChainMarginals(table, localProbs, para, conv, STRICT_CHAIN);

@@ -61,6 +61,8 @@ export interface RuleState {
   runFirst: Int32Array;
   runLast: Int32Array;
   conv: Int32Array;
+  /** Per conversation id, the two people of the telephone call it is (-1 -1 when it is none). */
+  calls: Int32Array;
   narrator: number;
   genders: Uint8Array;
   /** Per mention: 1 when it is the subject of an exit (`she left the room`; see exits.ts). */
@@ -120,7 +122,8 @@ export function runRules(doc: Document): RuleState {
   const genders = characterGenders(doc);
   const para = new Int32Array(nU);
   for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
-  const conv = conversationIds(doc, para);
+  const narrator = narratorCharacter(doc);
+  const { conv, calls } = conversationIds(doc, para, narrator);
   const inQuote = mentionInQuote(doc);
   const [runFirst, runLast] = paragraphRuns(para);
   const exits = exitMentions(doc);
@@ -145,7 +148,6 @@ export function runRules(doc: Document): RuleState {
     cues[u] = e.cue;
   };
 
-  const narrator = narratorCharacter(doc);
   const resolvedCharacter = (m: number): number => {
     const kind = doc.mentions[3 * m + 2];
     if (kind === MentionKind.FirstPerson) return narrator;
@@ -184,7 +186,7 @@ export function runRules(doc: Document): RuleState {
   }
 
   // Pass 3: conversations and turn-taking.
-  assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker);
+  assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker, calls);
 
   // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
   // turn just before or just after: a new paragraph of speech is, nearly always, someone else's.
@@ -206,7 +208,7 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, narrator, genders, exits };
+  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, calls, narrator, genders, exits };
 }
 
 /** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
@@ -1174,33 +1176,107 @@ function wordBefore(text: string, pos: number, floor: number): string {
 }
 
 /**
- * Conversation ids per utterance: a new conversation starts at a chapter heading, a scene break, or
- * when the narration between two quote paragraphs is longer than CONVERSATION_GAP characters.
+ * Conversation ids per utterance: a new conversation starts at a chapter heading, a scene break, a
+ * telephone call (startsCall), or when the narration between two quote paragraphs is longer than
+ * CONVERSATION_GAP characters. A call lasts until narration names someone who is not on it.
+ * `calls` holds, per conversation id, the two people on the line (callParties; -1 -1 for no call).
  */
-function conversationIds(doc: Document, para: Int32Array): Int32Array {
+function conversationIds(doc: Document, para: Int32Array, narrator: number): { conv: Int32Array; calls: Int32Array } {
   const nU = para.length;
   const conv = new Int32Array(nU);
+  const calls: number[] = [-1, -1];
   let id = 0;
   for (let u = 1; u < nU; u++) {
     const p0 = para[u - 1];
     const p1 = para[u];
     let gap = 0;
     let broken = false;
+    let call: [number, number] | null = null;
     for (let p = p0 + 1; p < p1; p++) {
       if (doc.paragraphKinds[p] !== ParagraphKind.Text) {
         broken = true;
+        call = null;
         break;
       }
+      // A call whose other end the narration does not name (`Tony answered it.`) is left to the
+      // talk around it: turn-taking has nobody to give the caller's lines to.
+      const parties = startsCall(doc, p) ? callParties(doc, p, narrator) : null;
+      if (parties && parties[1] >= 0) {
+        broken = true;
+        call = parties;
+      } else if (!call && calls[2 * id] >= 0 && namesOthers(doc, p, narrator, calls[2 * id], calls[2 * id + 1])) {
+        // Back from the call: the people around take up the talk again.
+        broken = true;
+      }
       gap += doc.paragraphs[2 * p + 1] - doc.paragraphs[2 * p];
-      if (gap > CONVERSATION_GAP) {
+      if (gap > CONVERSATION_GAP && !call) {
         broken = true;
         break;
       }
     }
-    if (broken) id++;
+    if (broken) {
+      id++;
+      calls.push(call ? call[0] : -1, call ? call[1] : -1);
+    }
     conv[u] = id;
   }
-  return conv;
+  return { conv, calls: Int32Array.from(calls) };
+}
+
+/** The character a narration mention stands for (the narrator for `I`), or -1. */
+function narrationCharacter(doc: Document, m: number, narrator: number): number {
+  return doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+}
+
+/**
+ * The people of a call from the paragraph that starts it: the first two characters it names, in
+ * order (`My phone buzzes. Mum.`: the narrator and Mum; `He heard the telephone ringing … It was
+ * Brenda's voice.`). The second is -1 when it names only one.
+ */
+function callParties(doc: Document, p: number, narrator: number): [number, number] {
+  const end = doc.paragraphs[2 * p + 1];
+  let a = -1;
+  for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+    const c = narrationCharacter(doc, m, narrator);
+    if (c < 0 || c === a) continue;
+    if (a < 0) a = c;
+    else return [a, c];
+  }
+  return [a, -1];
+}
+
+/** Does narration paragraph p name someone other than a and b? */
+function namesOthers(doc: Document, p: number, narrator: number, a: number, b: number): boolean {
+  const end = doc.paragraphs[2 * p + 1];
+  for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+    const c = narrationCharacter(doc, m, narrator);
+    if (c >= 0 && c !== a && c !== b) return true;
+  }
+  return false;
+}
+
+/** Nouns of a telephone. */
+const PHONE_NOUNS: ReadonlySet<string> = new Set(['phone', 'telephone', 'mobile', 'cellphone', 'receiver', 'handset']);
+/** Words that say a call comes in or is taken (`it rang`, `my phone buzzes`, `I answer it`, `picked up`). */
+const CALL_WORDS: ReadonlySet<string> = new Set(['rang', 'rings', 'ringing', 'buzzed', 'buzzes', 'buzzing', 'vibrated', 'vibrates', 'answered', 'answers', 'answer', 'answering', 'dialled', 'dialed', 'dials', 'picked', 'picks']);
+
+/**
+ * Does narration paragraph p say a telephone call starts (`My phone buzzes. Mum. I answer it.`,
+ * `He heard the telephone ringing downstairs.`)? The lines after it are an exchange with someone
+ * elsewhere: the talk in the room does not carry across it.
+ */
+function startsCall(doc: Document, p: number): boolean {
+  const end = doc.paragraphs[2 * p + 1];
+  let phone = false;
+  let call = false;
+  for (let t = doc.tokenAtOrAfter(doc.paragraphs[2 * p]); t < doc.tokenCount && doc.tokens[2 * t] < end; t++) {
+    const c = doc.text.charCodeAt(doc.tokens[2 * t]);
+    if (c === 34 || c === 0x201c) return false; // a paragraph with speech in it is a turn, not this
+    const w = doc.tokenText(t).toLowerCase();
+    if (PHONE_NOUNS.has(w)) phone = true;
+    else if (CALL_WORDS.has(w)) call = true;
+  }
+  return phone && call;
 }
 
 /**
@@ -1215,6 +1291,7 @@ export function assignTurnTaking(
   confidence: Float32Array,
   cues: string[],
   vocatives: number[][],
+  calls: Int32Array | null = null,
 ): void {
   const nU = para.length;
   let u = 0;
@@ -1242,7 +1319,7 @@ export function assignTurnTaking(
     }
     for (let t = 0; t < nT; t++) {
       if (turnSpeaker[t] >= 0) continue;
-      const guess = alternate(turnSpeaker, turnVoc, t, nT);
+      const guess = alternate(turnSpeaker, turnVoc, t, nT, calls && calls[2 * conv[u]] >= 0 && calls[2 * conv[u] + 1] >= 0 ? [calls[2 * conv[u]], calls[2 * conv[u] + 1]] : null);
       if (!guess) continue;
       for (let w = turnStart[t]; w < turnEnd(t); w++) {
         if (speakers[w] >= 0) continue;
@@ -1255,7 +1332,7 @@ export function assignTurnTaking(
   }
 }
 
-function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: number): Decision | null {
+function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: number, call: [number, number] | null): Decision | null {
   // Nearest anchors on each side.
   let back = -1;
   for (let k = t - 1; k >= 0 && k >= t - 8; k--) if (turnSpeaker[k] >= 0) { back = k; break; }
@@ -1270,6 +1347,8 @@ function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: 
   // (the exchange the anchor belongs to), or whom the anchor addressed by name.
   const partnerOf = (anchor: number, dir: number): number => {
     const a = turnSpeaker[anchor];
+    // On a telephone call the other side is the other one on the line.
+    if (call && (a === call[0] || a === call[1])) return a === call[0] ? call[1] : call[0];
     for (let d = 1; d <= 6; d++) {
       for (const k of [anchor + dir * d, anchor - dir * d]) {
         if (k >= 0 && k < nT && turnSpeaker[k] >= 0 && turnSpeaker[k] !== a) return turnSpeaker[k];
