@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../src/index.js';
+import { analyze, analyzeDocument } from '../src/index.js';
+import { runRules } from '../src/stages/attribution/index.js';
 import type { CastFile } from '../src/types.js';
 
 const cast: CastFile = {
@@ -528,4 +529,25 @@ test('a telephone call is an exchange of its own: the caller named as it starts 
   // The rules alone (turn-taking between the two on the line), and with the shipped ranker.
   assert.deepEqual(analyze(text, { cast: family, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker), expected);
   assert.deepEqual(analyze(text, { cast: family, castOnly: true }).quotes.map((q) => q.speaker), expected);
+});
+
+test('a beat sentence that opens on a thing gives the line to the subject of its `and` clause', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const text =
+    'Mara and Rook were arguing over the map when the rain started.\n\n“Left at the mill,” said Rook.\n\n“Right at the mill,” said Mara. “Ask anyone, Rook.”\n\n' +
+    'The gate creaked open and Ilse came up the path with the lantern. “Ask me what?”\n';
+  const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+  const e = runRules(doc).evidence[2][0];
+  assert.equal(doc.characters[doc.mentionCharacters[e.mention]].id, 'ilse');
+  assert.equal(e.cue, 'beat');
+  // `and he heard…` is someone taking in another's words, not the one speaking.
+  const heard = 'Rook waited by the door.\n\nThe bell rang twice and Rook heard the voice outside. “Open up!”\n';
+  const d2 = analyzeDocument(heard, { cast: trio, castOnly: true, rankerModel: null });
+  assert.equal(runRules(d2).evidence[0].length, 0);
 });

@@ -21,7 +21,8 @@ const PASSAGES = ['kitchen', 'harbour', 'platform', 'longtable', 'greenhouse'] a
  * `the woman` (24/38 before) but not Mum, so the call's four lines from her are still lost.
  */
 const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: number }> = {
-  kitchen: { givenCast: 0.88, ownCast: 0.88 },
+  // Wren's entrance (`The back door banged open and Wren stamped in. "Who…?"`) names the one who speaks.
+  kitchen: { givenCast: 0.94, ownCast: 0.88 }, // measured 18/18 and 17/18
   harbour: { givenCast: 0.88, ownCast: 0.88 },
   platform: { givenCast: 0.95, ownCast: 0.78 },
   // Straight single quotes full of apostrophes, four friends at a pub table (three men: pronoun tags

@@ -566,7 +566,33 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   }
   const m = firstSubjectMention(doc, sFrom, end, false);
   if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
+  // A sentence that opens on a thing has its person later, as the subject of a clause of its own:
+  // `The back door banged open and Wren stamped in. "Who…?"`
+  const c = clauseSubject(doc, sFrom, end);
+  if (c >= 0) return { mention: c, confidence: 0.65, cue: beatCue(doc, c) };
   return null;
+}
+
+/** Verbs of thinking and feeling: their subject is taking something in, not acting. */
+const THOUGHT_VERBS: ReadonlySet<string> = new Set(['felt', 'thought', 'knew', 'wondered', 'realised', 'realized', 'listened', 'heard']);
+
+/**
+ * The subject of a clause joined by `and` or `but` (`The back door banged open and Wren stamped in`)
+ * when it is the first person the sentence names; -1 otherwise, and for one taking in what is said
+ * (`and he heard…`, `and he felt that…`).
+ */
+function clauseSubject(doc: Document, from: number, to: number): number {
+  const t0 = doc.tokenAtOrAfter(from);
+  for (let t = t0; t < doc.tokenCount && doc.tokens[2 * t] < to; t++) {
+    const m = mentionAtToken(doc, t);
+    if (m >= 0) {
+      if (t === t0 || !/^(?:and|but)$/i.test(doc.tokenText(t - 1)) || !isSubjectMention(doc, m)) return -1;
+      // `and he heard Lord Henry's voice`, `and he felt that…`: someone taking in what another says.
+      const next = tokenAfterMention(doc, m);
+      return next < doc.tokenCount && (PERCEPTION_VERBS.has(doc.tokenText(next).toLowerCase()) || THOUGHT_VERBS.has(doc.tokenText(next).toLowerCase())) ? -1 : m;
+    }
+  }
+  return -1;
 }
 
 /** Words after a speech verb that say nothing was said (`and said nothing`). */
