@@ -279,3 +279,14 @@ test('a given character with the alias Narrator takes the first person', () => {
   assert.deepEqual(doc.characters.map((c) => c.id), ['h', 'me']);
   assert.equal(doc.mentionCharacters[0], 1);
 });
+
+test('a given alias described from the narrator\'s side (`our neighbour`) names its character where the text says so', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'hal', name: 'Mr. Hale', aliases: ['our neighbour'], gender: 'he' },
+      { id: 'wyn', name: 'Wyn', aliases: [], gender: 'she' },
+    ],
+  };
+  const doc = cast('Wyn was digging. Our neighbour stood at the fence with a basket of plums.', given);
+  assert.equal(charOf(doc, 'Our neighbour'), 'Mr. Hale');
+});

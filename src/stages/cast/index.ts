@@ -409,7 +409,9 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
         const bare = low.replace(/^(?:his|her|their) /, '').split(' ');
         const describes = !/^(?:the|a|an) /.test(low) && (bare.length > 1 || /^(?:his|her|their) /.test(low)) && PERSON_NOUNS.has(bare[bare.length - 1]) && bare.slice(0, -1).every((w) => PERSON_ADJECTIVES.has(w));
         // `Brenda's Solicitor`, `Dan's Girl`: a person described by whose they are, written so in the text.
-        const owned = /^[a-z]+['\u2019]s [a-z]+$/.test(low) && PERSON_NOUNS.has(low.slice(low.indexOf(' ') + 1));
+        // So is one described from the narrator's side (`Our neighbour`, `my aunt`).
+        const owned =
+          (/^[a-z]+['\u2019]s [a-z]+$/.test(low) || /^(?:my|our|your) [a-z]+$/.test(low)) && PERSON_NOUNS.has(low.slice(low.indexOf(' ') + 1));
         if (owned) {
           const prev = descAlias.get(low.replace('\u2019', "'"));
           descAlias.set(low.replace('\u2019', "'"), prev === undefined || prev === k ? k : AMBIGUOUS);
