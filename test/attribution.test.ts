@@ -551,3 +551,26 @@ test('a beat sentence that opens on a thing gives the line to the subject of its
   const d2 = analyzeDocument(heard, { cast: trio, castOnly: true, rankerModel: null });
   assert.equal(runRules(d2).evidence[0].length, 0);
 });
+
+test('an untagged line right after narration that brings forward someone not yet heard is the newcomer\'s, not the next turn', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const text = [
+    'Mara and Ilse were potting the seedlings in the shed.',
+    '“Too much water,” said Mara.',
+    '“Not enough,” said Ilse.',
+    '“They’ll drown.”',
+    '“They’ll thrive.”',
+    'A shadow fell across the doorway. Rook stood there with a sack of compost on his shoulder.',
+    '“Where do you want this?”',
+    '“By the bench,” said Mara.',
+  ].join('\n\n') + '\n';
+  const speakers = analyze(text, { cast: trio, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker);
+  assert.equal(speakers[4], 'rook');
+  assert.equal(analyze(text, { cast: trio, castOnly: true }).quotes[4].speaker, 'rook');
+});

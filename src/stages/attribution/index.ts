@@ -188,6 +188,21 @@ export function runRules(doc: Document): RuleState {
   // Pass 3: conversations and turn-taking.
   assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker, calls);
 
+  // Someone the narration just brought forward who has not spoken in the exchange yet speaks the
+  // untagged line that follows (`Our neighbour stood outside with a box of eggs.` ⏎ `"Morning,
+  // girls!"`): a newcomer's first words, not the next turn of those already talking.
+  for (let u = 1; u < nU; u++) {
+    if (cues[u] !== Cue.TurnTaking || conv[u - 1] !== conv[u]) continue;
+    const subject = previousParagraphSubject(doc, u, narrator, exits);
+    if (subject < 0 || notSpeaker[u].includes(subject)) continue;
+    let heard = false;
+    for (let v = u - 1; v >= 0 && conv[v] === conv[u] && !heard; v--) heard = speakers[v] === subject && cues[v] !== Cue.TurnTaking;
+    if (heard) continue;
+    speakers[u] = subject;
+    confidence[u] = 0.3;
+    cues[u] = Cue.Recent;
+  }
+
   // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
   // turn just before or just after: a new paragraph of speech is, nearly always, someone else's.
   for (let u = 0; u < nU; u++) {
