@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, MentionKind } from '../src/document/document.js';
 import { runPipeline } from '../src/pipeline/run.js';
+import { analyze } from '../src/index.js';
 import type { CastFile } from '../src/types.js';
 
 function cast(text: string, cast?: CastFile): Document {
@@ -289,4 +290,31 @@ test('a given alias described from the narrator\'s side (`our neighbour`) names 
   };
   const doc = cast('Wyn was digging. Our neighbour stood at the fence with a basket of plums.', given);
   assert.equal(charOf(doc, 'Our neighbour'), 'Mr. Hale');
+});
+
+test('a family word standing alone in the narration (`Mum.`) names someone of its gender, and no stranger is her', () => {
+  const text =
+    [
+      'The bus is late, so I sit on the wall outside the library and wait.',
+      'A woman in a red scarf sits down at the other end of the wall with a bag of shopping.',
+      '“Is this the stop for the hospital?” the woman asks.',
+      '“It is,” I say. “If it ever comes.”',
+      '“It always comes,” the woman says. “Eventually.”',
+      'My phone buzzes in my pocket. Mum. I turn away from the road and answer it.',
+      '“Are you on the bus yet?”',
+      '“Not yet.” I squint down the empty road.',
+      '“Text me when you are.”',
+      'When I look back, the woman is holding out a mint.',
+      '“For the wait,” she says.',
+    ].join('\n\n') + '\n';
+  const a = analyze(text);
+  const mum = a.characters.find((c) => c.name === 'Mum');
+  assert.ok(mum, 'Mum is a character');
+  assert.equal(mum.gender, 'she');
+  const woman = a.characters.find((c) => c.name === 'the woman');
+  assert.ok(woman, 'the woman in the red scarf is still someone of her own');
+  assert.deepEqual(
+    a.quotes.map((q) => (q.speaker === mum.id ? 'mum' : q.speaker === woman.id ? 'woman' : q.speaker)),
+    ['woman', 'narrator', 'narrator', 'woman', 'woman', 'mum', 'narrator', 'mum', 'woman'],
+  );
 });

@@ -7,7 +7,7 @@
 import { type Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
-import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import { KINSHIP_NOUNS, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-words.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
@@ -126,7 +126,14 @@ export function collectForms(ctx: Ctx): FormTable {
     formOf[i] = f;
     form.count++;
     form.surfaces.set(surface, (form.surfaces.get(surface) ?? 0) + 1);
-    if (form.parsed.title !== '') form.person++;
+    // A family word written as a name (`Mum`, `Papa`) is someone's, like a title, and has its gender.
+    const kin = form.parsed.title === '' && form.parsed.core.length === 1 && KINSHIP_NOUNS.has(form.parsed.core[0]) ? form.parsed.core[0] : '';
+    if (form.parsed.title !== '' || kin !== '') form.person++;
+    if (kin !== '') {
+      const g = PERSON_NOUNS.get(kin);
+      if (g === GenderCode.He) form.he += 4;
+      else if (g === GenderCode.She) form.she += 4;
+    }
     if (!ctx.inQuote[i]) form.narr++;
     if (text.charCodeAt(s - 1) === 95 || (s >= 2 && text.charCodeAt(s - 2) === 95 && /["'“‘]/.test(text[s - 1]))) form.italic++;
     const tb = tokenBefore(doc, s);

@@ -23,7 +23,7 @@ import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
-import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import { KINSHIP_NOUNS, PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, nextToSpeechVerb, tokensAround, type Ctx } from './context.js';
@@ -658,6 +658,8 @@ function introducedStrangers(st: CastState): Map<string, number[]> {
     for (let c = 0; c < firstNamed.length; c++) {
       const at = firstNamed[c];
       if (at === undefined || at <= from || at > g.last + STRANGER_REACH) continue;
+      // Nobody is introduced as `a woman` and then called by a family word (`Mum`): that is someone else.
+      if (KINSHIP_NOUNS.has(nameKey(st.chars[c].name))) continue;
       if (gender === GenderCode.Unknown || st.genders[c] === GenderCode.Unknown || st.genders[c] === gender) return;
     }
     let tags = 0;
