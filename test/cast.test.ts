@@ -318,3 +318,19 @@ test('a family word standing alone in the narration (`Mum.`) names someone of it
     ['woman', 'narrator', 'narrator', 'woman', 'woman', 'mum', 'narrator', 'mum', 'woman'],
   );
 });
+
+test('a first-person narrator called by name is the one whose reply opens on a line followed by an `I` beat', () => {
+  const text =
+    [
+      'The ferry is late again. I sit on my suitcase and Oskar paces the jetty, sulking about it.',
+      '“Forty minutes,” he says, waving his ticket. “Forty, Wenna.”',
+      '“It’s a ferry, not a clock.” I pull my collar up against the wind.',
+      '“Everything’s a clock if you stare at it.”',
+      '“Then stop staring.” I turn my back on the water.',
+      'He laughs and sits on his bag, and I let him have the last word.',
+    ].join('\n\n') + '\n';
+  const a = analyze(text);
+  const narrator = a.characters.find((c) => c.narrator);
+  assert.ok(narrator);
+  assert.equal(narrator.name, 'Wenna');
+});
