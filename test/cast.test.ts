@@ -334,3 +334,11 @@ test('a first-person narrator called by name is the one whose reply opens on a l
   assert.ok(narrator);
   assert.equal(narrator.name, 'Wenna');
 });
+
+test('a reflexive after a possessive in the subject\'s own clause still gives the subject its gender', () => {
+  const text =
+    'Mara and Juno had the corner table.\n\nThe door banged open. Corvell came in shaking snow out of his hair, far too pleased with himself.\n\n' +
+    '“Don’t,” he said. “I know.”\n\nCorvell ignored Juno and turned to Mara instead. “How was the exam?”\n\n' +
+    'She hesitated. The question had followed her all day.\n\n“Fine,” she said.\n';
+  assert.equal(analyze(text).characters.find((c) => c.name === 'Corvell')?.gender, 'he');
+});

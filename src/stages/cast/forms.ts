@@ -249,8 +249,10 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
     else if (hg === GenderCode.She) form.she += w;
     // Only subject-like names vote: the first name of the sentence, or one right after a speech verb (`said Jo`).
     if (!subject && !INVERTED_TAG_VERBS.has(wordBefore(doc, m[3 * i]))) continue;
+    let possessive = false;
     for (let j = i + 1; j < n && j < i + 12; j++) {
       if (ctx.sent[j] > ctx.sent[i] + 1) break;
+      if (possessive && ctx.sent[j] !== ctx.sent[i]) break;
       // A next paragraph that opens with a quote is the next turn: its he/she is as likely the other speaker.
       if (ctx.para[j] !== ctx.para[i] && opensWithQuote(doc, ctx.para[j])) break;
       const k = m[3 * j + 2];
@@ -265,6 +267,13 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
         // object (`followed him; he limped`) is passed over.
         const pw = text.slice(m[3 * j], m[3 * j + 1]).toLowerCase();
         if (pw === 'him' || pw === 'them') continue;
+        // After a possessive only a reflexive of the same clause still speaks for the subject
+        // (`Idris came in shaking rain out of his hair, pleased with himself`).
+        if (possessive && pw !== 'himself' && pw !== 'herself') break;
+        if (pw === 'his' || pw === 'her') {
+          possessive = true;
+          continue;
+        }
         if (VOTING_PRONOUNS.has(pw)) {
           if (g === GenderCode.He) {
             form.he++;
