@@ -166,3 +166,22 @@ test('the previous turn\'s addressee still answers when the narration since name
   const ilse = (list: Array<[string, number]>) => list.find((x) => x[0] === 'ilse')?.[1] ?? 0;
   assert.ok(ilse(candidatesOf(text, 1)) - ilse(candidatesOf(text, 1, false)) >= 4, 'the addressee keeps her vote');
 });
+
+test('a beat naming someone other than the previous speaker also turns off that turn\'s addressee vote (vocative_prev)', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'tamas', name: 'Tamas', gender: 'he' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+      { id: 'ivo', name: 'Ivo', gender: 'he' },
+    ],
+  };
+  const text =
+    'Tamas and Rook had the table by the window.\n\n“Your round, Rook,” said Tamas.\n\n' +
+    'The door swung open and Ivo came in out of the snow. “Not a word.”\n';
+  const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  assert.equal(doc.characters[r.speakers[1]].id, 'ivo');
+  const table = buildCandidates(doc, r);
+  const f = FEATURE_NAMES.indexOf('vocative_prev');
+  for (let k = table.offsets[1]; k < table.offsets[2]; k++) assert.equal(table.features[k * FEATURE_NAMES.length + f], 0, doc.characters[table.candidates[k]].id);
+});

@@ -12,7 +12,7 @@
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, freshAntecedent, isStrong, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, freshAntecedent, isStrong, previousTurnSpeaker, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -237,6 +237,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         fresh = freshAntecedent(doc, top.mention, u, genders, speakers, conv, para, inQuote);
         for (const [c] of pron.slice(0, 3)) add(c);
         add(antecedent);
+      } else if (top.cue === Cue.Beat && evChars[0] >= 0 && !previousTurnSpeaker(u, para, conv, speakers, evChars[0])) {
+        // A beat naming someone (`The back door banged open and Wren stamped in.`) brings them forward too.
+        fresh = evChars[0];
       }
     }
     for (const d of [-1, 1, -2, 2, -3, 3]) {

@@ -1038,6 +1038,12 @@ function previousTurn(u: number, para: Int32Array): number {
   return v;
 }
 
+/** Did c speak the previous turn of utterance u's conversation? */
+export function previousTurnSpeaker(u: number, para: Int32Array, conv: Int32Array, speakers: Int32Array, c: number): boolean {
+  const v = previousTurn(u, para);
+  return v >= 0 && conv[v] === conv[u] && speakers[v] === c;
+}
+
 /**
  * The antecedent a reader gives the pronoun m of utterance u's tag from the narration since the
  * previous turn of speech (the narration paragraphs between, and the line's own paragraph before
@@ -1059,7 +1065,7 @@ export function freshAntecedent(
   const v = previousTurn(u, para);
   const from = v >= 0 ? doc.paragraphs[2 * (para[v] + 1)] : 0;
   const c = tagAntecedent(doc, m, doc.mentionGenders[m], genders, inQuote, from);
-  return c >= 0 && v >= 0 && conv[v] === conv[u] && speakers[v] === c ? -1 : c;
+  return c >= 0 && previousTurnSpeaker(u, para, conv, speakers, c) ? -1 : c;
 }
 
 /**
