@@ -168,9 +168,13 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
   /** Tokens are separated only by spaces (no line break of two newlines, no punctuation). */
+  // A line break may fall inside a name (`Mr.⏎Knightley`), a blank line may not: a title line
+  // (`The Backseat`) is no first name of the paragraph's `Rosa`.
   const adjacent = (a: number, b: number): boolean => {
+    let breaks = 0;
     for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
       const c = text.charCodeAt(i);
+      if (c === 10 && ++breaks > 1) return false;
       if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) return false;
     }
     return true;
