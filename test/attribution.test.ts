@@ -574,3 +574,25 @@ test('an untagged line right after narration that brings forward someone not yet
   assert.equal(speakers[4], 'rook');
   assert.equal(analyze(text, { cast: trio, castOnly: true }).quotes[4].speaker, 'rook');
 });
+
+test('a phone in the narration of a reply in the room (`put her phone away and answered him`) starts no call', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+    ],
+  };
+  const text =
+    [
+      '“Are you coming tonight?” Rook asked.',
+      '“Maybe,” said Mara.',
+      'Ilse looked up from her phone and answered him with a shrug.',
+      '“She means no.”',
+      '“I mean maybe.”',
+    ].join('\n\n') + '\n';
+  const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  assert.equal(new Set(r.conv).size, 1, 'one conversation');
+  assert.ok(r.calls.every((c) => c < 0), 'no call');
+});

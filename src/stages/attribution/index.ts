@@ -1321,9 +1321,22 @@ function startsCall(doc: Document, p: number): boolean {
     if (c === 34 || c === 0x201c) return false; // a paragraph with speech in it is a turn, not this
     const w = doc.tokenText(t).toLowerCase();
     if (PHONE_NOUNS.has(w)) phone = true;
-    else if (CALL_WORDS.has(w)) call = true;
+    else if (CALL_WORDS.has(w) && callWord(doc, t, w)) call = true;
   }
   return phone && call;
+}
+
+/**
+ * Is the call word at token t about the call? `picked` only with `up` (`picked it up`), and an
+ * `answered` with a person after it (`put her phone away and answered him`) is a reply in the room.
+ */
+function callWord(doc: Document, t: number, w: string): boolean {
+  const next = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
+  if (w === 'picked' || w === 'picks') return next === 'up' || (t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'up');
+  if (w.startsWith('answer')) {
+    return t + 1 >= doc.tokenCount || mentionAtToken(doc, t + 1) < 0;
+  }
+  return true;
 }
 
 /**
