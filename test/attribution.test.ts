@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../src/index.js';
+import { analyze, analyzeDocument } from '../src/index.js';
+import { runRules } from '../src/stages/attribution/index.js';
 import type { CastFile } from '../src/types.js';
 
 const cast: CastFile = {
@@ -512,4 +513,102 @@ test('a subject pronoun after `for` opens the clause of an introducing tag (`for
   const q = analyze(text, { cast }).quotes[2];
   assert.equal(q.speaker, 'mara');
   assert.equal(q.cue, 'tag-pronoun');
+});
+
+test('a telephone call is an exchange of its own: the caller named as it starts answers the one who took it', () => {
+  const family: CastFile = {
+    characters: [
+      { id: 'nina', name: 'Nina', aliases: ['Narrator'], gender: 'she' },
+      { id: 'tobin', name: 'Tobin', gender: 'he' },
+      { id: 'gran', name: 'Gran', gender: 'she' },
+    ],
+  };
+  const text =
+    [
+      'Tobin dried the last plate and held it up to the light.',
+      '“Spotless,” he said. “Admit it, Nina.”',
+      '“Fine. Spotless.”',
+      '“Say it like you mean it.”',
+      '“I never say anything like I mean it.”',
+      'My phone buzzes on the counter. Gran. I dry my hands and answer it.',
+      '“Nina? Is that you, love?”',
+      '“It’s me.” I tuck the phone against my shoulder and reach for a towel.',
+      '“Are you eating properly?”',
+      '“Yes.”',
+      '“You don’t sound it.”',
+      '“I’m eating right now.”',
+      '“Good. Ring me on Sunday.”',
+      'When I put the phone down, Tobin is stacking the plates in the wrong cupboard.',
+      '“Who was that?” he asks.',
+    ].join('\n\n') + '\n';
+  const expected = ['tobin', 'tobin', 'nina', 'tobin', 'nina', 'gran', 'nina', 'gran', 'nina', 'gran', 'nina', 'gran', 'tobin'];
+  // The rules alone (turn-taking between the two on the line), and with the shipped ranker.
+  assert.deepEqual(analyze(text, { cast: family, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker), expected);
+  assert.deepEqual(analyze(text, { cast: family, castOnly: true }).quotes.map((q) => q.speaker), expected);
+});
+
+test('a beat sentence that opens on a thing gives the line to the subject of its `and` clause', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const text =
+    'Mara and Rook were arguing over the map when the rain started.\n\n“Left at the mill,” said Rook.\n\n“Right at the mill,” said Mara. “Ask anyone, Rook.”\n\n' +
+    'The gate creaked open and Ilse came up the path with the lantern. “Ask me what?”\n';
+  const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+  const e = runRules(doc).evidence[2][0];
+  assert.equal(doc.characters[doc.mentionCharacters[e.mention]].id, 'ilse');
+  assert.equal(e.cue, 'beat');
+  // `and he heard…` is someone taking in another's words, not the one speaking.
+  const heard = 'Rook waited by the door.\n\nThe bell rang twice and Rook heard the voice outside. “Open up!”\n';
+  const d2 = analyzeDocument(heard, { cast: trio, castOnly: true, rankerModel: null });
+  assert.equal(runRules(d2).evidence[0].length, 0);
+});
+
+test('an untagged line right after narration that brings forward someone not yet heard is the newcomer\'s, not the next turn', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const text = [
+    'Mara and Ilse were potting the seedlings in the shed.',
+    '“Too much water,” said Mara.',
+    '“Not enough,” said Ilse.',
+    '“They’ll drown.”',
+    '“They’ll thrive.”',
+    'A shadow fell across the doorway. Rook stood there with a sack of compost on his shoulder.',
+    '“Where do you want this?”',
+    '“By the bench,” said Mara.',
+  ].join('\n\n') + '\n';
+  const speakers = analyze(text, { cast: trio, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker);
+  assert.equal(speakers[4], 'rook');
+  assert.equal(analyze(text, { cast: trio, castOnly: true }).quotes[4].speaker, 'rook');
+});
+
+test('a phone in the narration of a reply in the room (`put her phone away and answered him`) starts no call', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+    ],
+  };
+  const text =
+    [
+      '“Are you coming tonight?” Rook asked.',
+      '“Maybe,” said Mara.',
+      'Ilse looked up from her phone and answered him with a shrug.',
+      '“She means no.”',
+      '“I mean maybe.”',
+    ].join('\n\n') + '\n';
+  const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  assert.equal(new Set(r.conv).size, 1, 'one conversation');
+  assert.ok(r.calls.every((c) => c < 0), 'no call');
 });

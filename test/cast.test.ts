@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, MentionKind } from '../src/document/document.js';
 import { runPipeline } from '../src/pipeline/run.js';
+import { analyze } from '../src/index.js';
 import type { CastFile } from '../src/types.js';
 
 function cast(text: string, cast?: CastFile): Document {
@@ -303,4 +304,66 @@ test('a given character with the alias Narrator takes the first person', () => {
   const doc = cast(Array(10).fill(para).join('\n\n'), { characters: [{ id: 'h', name: 'Hal' }, { id: 'me', name: 'Sam Reed', aliases: ['Narrator'] }] });
   assert.deepEqual(doc.characters.map((c) => c.id), ['h', 'me']);
   assert.equal(doc.mentionCharacters[0], 1);
+});
+
+test('a given alias described from the narrator\'s side (`our neighbour`) names its character where the text says so', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'hal', name: 'Mr. Hale', aliases: ['our neighbour'], gender: 'he' },
+      { id: 'wyn', name: 'Wyn', aliases: [], gender: 'she' },
+    ],
+  };
+  const doc = cast('Wyn was digging. Our neighbour stood at the fence with a basket of plums.', given);
+  assert.equal(charOf(doc, 'Our neighbour'), 'Mr. Hale');
+});
+
+test('a family word standing alone in the narration (`Mum.`) names someone of its gender, and no stranger is her', () => {
+  const text =
+    [
+      'The bus is late, so I sit on the wall outside the library and wait.',
+      'A woman in a red scarf sits down at the other end of the wall with a bag of shopping.',
+      '“Is this the stop for the hospital?” the woman asks.',
+      '“It is,” I say. “If it ever comes.”',
+      '“It always comes,” the woman says. “Eventually.”',
+      'My phone buzzes in my pocket. Mum. I turn away from the road and answer it.',
+      '“Are you on the bus yet?”',
+      '“Not yet.” I squint down the empty road.',
+      '“Text me when you are.”',
+      'When I look back, the woman is holding out a mint.',
+      '“For the wait,” she says.',
+    ].join('\n\n') + '\n';
+  const a = analyze(text);
+  const mum = a.characters.find((c) => c.name === 'Mum');
+  assert.ok(mum, 'Mum is a character');
+  assert.equal(mum.gender, 'she');
+  const woman = a.characters.find((c) => c.name === 'the woman');
+  assert.ok(woman, 'the woman in the red scarf is still someone of her own');
+  assert.deepEqual(
+    a.quotes.map((q) => (q.speaker === mum.id ? 'mum' : q.speaker === woman.id ? 'woman' : q.speaker)),
+    ['woman', 'narrator', 'narrator', 'woman', 'woman', 'mum', 'narrator', 'mum', 'woman'],
+  );
+});
+
+test('a first-person narrator called by name is the one whose reply opens on a line followed by an `I` beat', () => {
+  const text =
+    [
+      'The ferry is late again. I sit on my suitcase and Oskar paces the jetty, sulking about it.',
+      '“Forty minutes,” he says, waving his ticket. “Forty, Wenna.”',
+      '“It’s a ferry, not a clock.” I pull my collar up against the wind.',
+      '“Everything’s a clock if you stare at it.”',
+      '“Then stop staring.” I turn my back on the water.',
+      'He laughs and sits on his bag, and I let him have the last word.',
+    ].join('\n\n') + '\n';
+  const a = analyze(text);
+  const narrator = a.characters.find((c) => c.narrator);
+  assert.ok(narrator);
+  assert.equal(narrator.name, 'Wenna');
+});
+
+test('a reflexive after a possessive in the subject\'s own clause still gives the subject its gender', () => {
+  const text =
+    'Mara and Juno had the corner table.\n\nThe door banged open. Corvell came in shaking snow out of his hair, far too pleased with himself.\n\n' +
+    '“Don’t,” he said. “I know.”\n\nCorvell ignored Juno and turned to Mara instead. “How was the exam?”\n\n' +
+    'She hesitated. The question had followed her all day.\n\n“Fine,” she said.\n';
+  assert.equal(analyze(text).characters.find((c) => c.name === 'Corvell')?.gender, 'he');
 });

@@ -115,3 +115,10 @@ test('a capitalised pet name used twice without a determiner is a name (`said Ba
   const text = 'Dan came in with his girl. “I’m cold,” said Baby. “Get me a drink, Dan,” said Baby.';
   assert.deepEqual(mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), ['Dan', 'Baby', 'Dan', 'Baby']);
 });
+
+test('a name never runs across a blank line (a title line before the first paragraph), but does across a line break', () => {
+  const text = 'The Backseat\n\nRosa drove with both hands on the wheel. Rosa sighed at Mr.\nKnightley, and Rosa laughed.\n';
+  const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.ok(!proper.some((p) => p.includes('Backseat') && p.includes('Rosa')), proper.join(' | '));
+  assert.ok(proper.includes('Mr.\nKnightley'), proper.join(' | '));
+});

@@ -11,25 +11,34 @@ import { analyze, parseCastFile } from '../src/index.js';
 import type { Analysis } from '../src/types.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'modern');
-const PASSAGES = ['kitchen', 'harbour', 'platform', 'longtable', 'greenhouse'] as const;
+const PASSAGES = ['kitchen', 'harbour', 'platform', 'longtable', 'greenhouse', 'backseat'] as const;
 /**
  * Floors (share of annotated lines with the right speaker), measured minus a small margin. `platform`
  * (present tense, first person, a phone call, an unnamed speaker who leaves after a scene break) is
- * the hard one: measured 34/38 with its cast (the phone call's four lines from Mum still go to Dex:
- * the lone `Mum.` is a mention of her now, but turn-taking carries the platform talk across the
- * call), 30/38 with the discovered one, which now finds the nameless woman in the raincoat as `the
- * woman` (24/38 before).
+ * the hard one: measured 38/38 with its cast (the phone call is an exchange of its own between the
+ * narrator and the `Mum.` named as it starts; 34/38 before, when turn-taking carried the platform
+ * talk across it), 37/38 with the discovered one, which finds the nameless woman in the raincoat as
+ * `the woman`, Mum from that lone `Mum.`, and the narrator as `Pree` (Dex's `Twelve, Pree.` is
+ * answered by a line and an `I` beat); 30/38 before, when the narrator's lines after the scene break
+ * went to the woman, who has left.
  */
 const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: number }> = {
-  kitchen: { givenCast: 0.88, ownCast: 0.88 },
+  // Wren's entrance (`The back door banged open and Wren stamped in. "Who…?"`) names the one who speaks.
+  kitchen: { givenCast: 0.94, ownCast: 0.88 }, // measured 18/18 and 17/18
   harbour: { givenCast: 0.88, ownCast: 0.88 },
-  platform: { givenCast: 0.86, ownCast: 0.78 },
+  platform: { givenCast: 0.95, ownCast: 0.92 },
   // Straight single quotes full of apostrophes, four friends at a pub table (three men: pronoun tags
   // among same-gender speakers), a barmaid known only as `A barmaid`, lines broken off at a dash.
-  longtable: { givenCast: 0.88, ownCast: 0.8 }, // measured 45/49 and 42/49
+  // `'Don't,' he said` from the one who just came in is his, not the previous turn's addressee's.
+  longtable: { givenCast: 0.92, ownCast: 0.88 }, // measured 47/49 and 46/49
   // A short first-person scene whose narrator is named once (`Mags`), two sisters, a neighbour who
-  // arrives mid-scene and is first called `Our neighbour`.
-  greenhouse: { givenCast: 0.93, ownCast: 0.93 }, // measured 28/29 and 28/29
+  // arrives mid-scene and is first called `Our neighbour` (his untagged `Morning, girls!` right after
+  // is a newcomer's first words, not the next turn of the sisters' exchange).
+  greenhouse: { givenCast: 0.96, ownCast: 0.93 }, // measured 29/29 and 28/29
+  // Three in a car, told by a nameless first-person narrator in the back seat (called only `the kid`),
+  // a title line before the first paragraph, a nickname (`Ro`), runs of untagged lines between the
+  // narrator and the one in front. The narrator's untagged lines are the hard part.
+  backseat: { givenCast: 0.84, ownCast: 0.8 }, // measured 23/26 and 22/26
 };
 
 interface Gold {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, analyzeDocument } from '../src/index.js';
-import { addressedBefore, isOtherReply, kinPossessor, mentionInQuote, pronounCandidates, runRules, tagAntecedent } from '../src/stages/attribution/index.js';
+import { addressedBefore, freshAntecedent, isOtherReply, kinPossessor, mentionInQuote, pronounCandidates, runRules, tagAntecedent } from '../src/stages/attribution/index.js';
+import { buildCandidates, FEATURE_NAMES } from '../src/stages/attribution/features.js';
 import type { CastFile } from '../src/types.js';
 
 const cast: CastFile = {
@@ -161,4 +162,63 @@ test('tagAntecedent: a possessor or an object of a preposition is no antecedent;
   const r = runRules(doc);
   const m = r.evidence[0][0].mention;
   assert.equal(tagAntecedent(doc, m, doc.mentionGenders[m], r.genders, mentionInQuote(doc)), -1);
+});
+
+test('a tag pronoun takes its antecedent from the narration since the previous turn before that turn\'s addressee', () => {
+  const four: CastFile = {
+    characters: [
+      { id: 'tamas', name: 'Tamas', gender: 'he' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+      { id: 'ivo', name: 'Ivo', gender: 'he' },
+      { id: 'mara', name: 'Mara', gender: 'she' },
+    ],
+  };
+  const text =
+    'Tamas and Rook had the table by the window. Mara was late.\n\n“She always is,” said Rook.\n\n“Not always,” said Tamas.\n\n' +
+    '“Always.” Rook drained his glass. “Your round, Tamas.”\n\n“Your round, Rook,” said Tamas.\n\n' +
+    'The door swung open. Ivo came in out of the snow, stamping his boots.\n\n“Not a word,” he said.\n';
+  const doc = analyzeDocument(text, { cast: four, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const u = 5;
+  const e = r.evidence[u][0];
+  const inQuote = mentionInQuote(doc);
+  const addressed = addressedBefore(u, r.para, r.conv, r.speakers, r.vocatives, r.spokenTo, r.runFirst);
+  assert.deepEqual(addressed.map((c) => doc.characters[c].id), ['rook']);
+  assert.equal(doc.characters[freshAntecedent(doc, e.mention, u, r.genders, r.speakers, r.conv, r.para, inQuote)].id, 'ivo');
+  const list = pronounCandidates(doc, e.mention, u, r.genders, r.speakers, r.conv, r.para, r.notSpeaker[u], inQuote, addressed);
+  assert.equal(doc.characters[list[0][0]].id, 'ivo', 'the one who just came in, not the one Tamas called');
+  assert.equal(doc.characters[r.speakers[u]].id, 'ivo');
+  // The ranker's `vocative_prev` says the same: the addressee is not answering here.
+  const table = buildCandidates(doc, r);
+  const f = FEATURE_NAMES.indexOf('vocative_prev');
+  for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) assert.equal(table.features[k * FEATURE_NAMES.length + f], 0);
+});
+
+test('the previous turn\'s addressee still answers when the narration since names only the one who asked', () => {
+  const text = 'Rook sat between them.\n\n“Is the gate locked, Ilse?” asked Mara.\n\nMara waited.\n\n“It is,” she said.\n';
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const e = r.evidence[1][0];
+  assert.equal(freshAntecedent(doc, e.mention, 1, r.genders, r.speakers, r.conv, r.para, mentionInQuote(doc)), -1);
+  const ilse = (list: Array<[string, number]>) => list.find((x) => x[0] === 'ilse')?.[1] ?? 0;
+  assert.ok(ilse(candidatesOf(text, 1)) - ilse(candidatesOf(text, 1, false)) >= 4, 'the addressee keeps her vote');
+});
+
+test('a beat naming someone other than the previous speaker also turns off that turn\'s addressee vote (vocative_prev)', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'tamas', name: 'Tamas', gender: 'he' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+      { id: 'ivo', name: 'Ivo', gender: 'he' },
+    ],
+  };
+  const text =
+    'Tamas and Rook had the table by the window.\n\n“Your round, Rook,” said Tamas.\n\n' +
+    'The door swung open and Ivo came in out of the snow. “Not a word.”\n';
+  const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  assert.equal(doc.characters[r.speakers[1]].id, 'ivo');
+  const table = buildCandidates(doc, r);
+  const f = FEATURE_NAMES.indexOf('vocative_prev');
+  for (let k = table.offsets[1]; k < table.offsets[2]; k++) assert.equal(table.features[k * FEATURE_NAMES.length + f], 0, doc.characters[table.candidates[k]].id);
 });

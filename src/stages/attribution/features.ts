@@ -12,7 +12,7 @@
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, isStrong, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, freshAntecedent, isStrong, previousTurnSpeaker, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -218,6 +218,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     let possessor = -1;
     // The reader's antecedent of a tag pronoun (the latest clause subject before it).
     let antecedent = -1;
+    // Someone the narration since the previous turn brings forward, whom the tag pronoun stands for:
+    // then that turn's addressee is not, for that reason, the one answering.
+    let fresh = -1;
     const top = ev[0];
     if (top) {
       const kind = doc.mentions[3 * top.mention + 2];
@@ -233,8 +236,12 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         pronGender = doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);
         if (kind === MentionKind.Pronoun && top.cue === Cue.TagPronoun) antecedent = tagAntecedent(doc, top.mention, pronGender, genders, inQuote);
+        fresh = freshAntecedent(doc, top.mention, u, genders, speakers, conv, para, inQuote);
         for (const [c] of pron.slice(0, 3)) add(c);
         add(antecedent);
+      } else if (top.cue === Cue.Beat && evChars[0] >= 0 && !previousTurnSpeaker(u, para, conv, speakers, evChars[0])) {
+        // A beat naming someone (`The back door banged open and Wren stamped in.`) brings them forward too.
+        fresh = evChars[0];
       }
     }
     for (const d of [-1, 1, -2, 2, -3, 3]) {
@@ -341,6 +348,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     // The gender the turns before and after call by `sir` / `ma'am` (Unknown when none).
     const addressedPrev = vPrev >= 0 ? addressGender[vPrev] : GenderCode.Unknown;
     const addressedNext = vNext >= 0 ? addressGender[vNext] : GenderCode.Unknown;
+    const call0 = rules.calls[2 * conv[u]];
+    const call1 = rules.calls[2 * conv[u] + 1];
     const rowBase = cands.length;
     for (const c of set) {
       cands.push(c);
@@ -366,10 +375,11 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         else if (g !== GenderCode.Unknown) row[F.gender_clash] = 1;
       }
       if (vocatives[u].includes(c)) row[F.vocative_self] = 1;
-      if (vPrev >= 0 && vocatives[vPrev].includes(c) && speakers[vPrev] !== c) row[F.vocative_prev] = 1;
+      const answering = fresh < 0 || fresh === c;
+      if (vPrev >= 0 && answering && vocatives[vPrev].includes(c) && speakers[vPrev] !== c) row[F.vocative_prev] = 1;
       if (vNext >= 0 && vocatives[vNext].includes(c)) row[F.vocative_next] = 1;
       if (spokenTo[u].includes(c)) row[F.spoken_to_self] = 1;
-      if (vPrev >= 0 && spokenTo[vPrev].includes(c) && speakers[vPrev] !== c) row[F.spoken_to_prev] = 1;
+      if (vPrev >= 0 && answering && spokenTo[vPrev].includes(c) && speakers[vPrev] !== c) row[F.spoken_to_prev] = 1;
       const neighbour = (d: number, fAny: number, fStrong: number) => {
         const v = nearby(u, d);
         if (v >= 0 && speakers[v] === c) {
@@ -410,7 +420,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (nextNarr.has(c)) row[F.next_paragraph_narration] = 1;
       row[F.talked_about_nearby] = Math.log1p(talkedAbout.get(c) ?? 0);
       row[F.called_nearby] = Math.log1p(called.get(c) ?? 0);
-      if (gone.has(c)) row[F.left_scene] = 1;
+      // Someone not on the telephone call the line belongs to is, for that line, as good as gone.
+      if (gone.has(c) || (call0 >= 0 && call1 >= 0 && c !== call0 && c !== call1)) row[F.left_scene] = 1;
       if (c === lastSubject) row[F.prev_paragraph_subject] = 1;
       if (genders[c] === GenderCode.He || genders[c] === GenderCode.She) {
         if (addressedPrev !== GenderCode.Unknown) row[addressedPrev === genders[c] ? F.address_prev_match : F.address_prev_clash] = 1;
@@ -521,7 +532,7 @@ export function stackedFeatures(table: CandidateTable, probs: Float64Array, rule
       anchored[u] = 1;
     }
   }
-  assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker);
+  assignTurnTaking(para, conv, tt, ttConf, ttCues, rules.notSpeaker, rules.calls);
   const chain = turnChainMarginals(table, probs, para, conv, SMOOTH_CHAIN);
   const strict = turnChainMarginals(table, probs, para, conv, STRICT_CHAIN);
   const local = turnChainMarginals(table, localProbs, para, conv, STRICT_CHAIN);

@@ -62,6 +62,8 @@ export interface RuleState {
   runFirst: Int32Array;
   runLast: Int32Array;
   conv: Int32Array;
+  /** Per conversation id, the two people of the telephone call it is (-1 -1 when it is none). */
+  calls: Int32Array;
   narrator: number;
   genders: Uint8Array;
   /** Per mention: 1 when it is the subject of an exit (`she left the room`; see exits.ts). */
@@ -121,7 +123,8 @@ export function runRules(doc: Document): RuleState {
   const genders = characterGenders(doc);
   const para = new Int32Array(nU);
   for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
-  const conv = conversationIds(doc, para);
+  const narrator = narratorCharacter(doc);
+  const { conv, calls } = conversationIds(doc, para, narrator);
   const inQuote = mentionInQuote(doc);
   const [runFirst, runLast] = paragraphRuns(para);
   const exits = exitMentions(doc);
@@ -146,7 +149,6 @@ export function runRules(doc: Document): RuleState {
     cues[u] = e.cue;
   };
 
-  const narrator = narratorCharacter(doc);
   const resolvedCharacter = (m: number): number => {
     const kind = doc.mentions[3 * m + 2];
     if (kind === MentionKind.FirstPerson) return narrator;
@@ -185,7 +187,22 @@ export function runRules(doc: Document): RuleState {
   }
 
   // Pass 3: conversations and turn-taking.
-  assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker);
+  assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker, calls);
+
+  // Someone the narration just brought forward who has not spoken in the exchange yet speaks the
+  // untagged line that follows (`Our neighbour stood outside with a box of eggs.` ⏎ `"Morning,
+  // girls!"`): a newcomer's first words, not the next turn of those already talking.
+  for (let u = 1; u < nU; u++) {
+    if (cues[u] !== Cue.TurnTaking || conv[u - 1] !== conv[u]) continue;
+    const subject = previousParagraphSubject(doc, u, narrator, exits);
+    if (subject < 0 || notSpeaker[u].includes(subject)) continue;
+    let heard = false;
+    for (let v = u - 1; v >= 0 && conv[v] === conv[u] && !heard; v--) heard = speakers[v] === subject && cues[v] !== Cue.TurnTaking;
+    if (heard) continue;
+    speakers[u] = subject;
+    confidence[u] = 0.3;
+    cues[u] = Cue.Recent;
+  }
 
   // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
   // turn just before or just after: a new paragraph of speech is, nearly always, someone else's.
@@ -208,7 +225,7 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, narrator, genders, exits };
+  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, calls, narrator, genders, exits };
 }
 
 /** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
@@ -566,7 +583,33 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   }
   const m = firstSubjectMention(doc, sFrom, end, false);
   if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
+  // A sentence that opens on a thing has its person later, as the subject of a clause of its own:
+  // `The back door banged open and Wren stamped in. "Who…?"`
+  const c = clauseSubject(doc, sFrom, end);
+  if (c >= 0) return { mention: c, confidence: 0.65, cue: beatCue(doc, c) };
   return null;
+}
+
+/** Verbs of thinking and feeling: their subject is taking something in, not acting. */
+const THOUGHT_VERBS: ReadonlySet<string> = new Set(['felt', 'thought', 'knew', 'wondered', 'realised', 'realized', 'listened', 'heard']);
+
+/**
+ * The subject of a clause joined by `and` or `but` (`The back door banged open and Wren stamped in`)
+ * when it is the first person the sentence names; -1 otherwise, and for one taking in what is said
+ * (`and he heard…`, `and he felt that…`).
+ */
+function clauseSubject(doc: Document, from: number, to: number): number {
+  const t0 = doc.tokenAtOrAfter(from);
+  for (let t = t0; t < doc.tokenCount && doc.tokens[2 * t] < to; t++) {
+    const m = mentionAtToken(doc, t);
+    if (m >= 0) {
+      if (t === t0 || !/^(?:and|but)$/i.test(doc.tokenText(t - 1)) || !isSubjectMention(doc, m)) return -1;
+      // `and he heard Lord Henry's voice`, `and he felt that…`: someone taking in what another says.
+      const next = tokenAfterMention(doc, m);
+      return next < doc.tokenCount && (PERCEPTION_VERBS.has(doc.tokenText(next).toLowerCase()) || THOUGHT_VERBS.has(doc.tokenText(next).toLowerCase())) ? -1 : m;
+    }
+  }
+  return -1;
 }
 
 /** Words after a speech verb that say nothing was said (`and said nothing`). */
@@ -913,9 +956,13 @@ export function pronounCandidates(
   // `replied the other`: not the one who spoke last.
   if (u > 0 && conv[u - 1] === conv[u] && speakers[u - 1] >= 0 && isOtherReply(doc, m)) voc = [...voc, speakers[u - 1]];
   add(doc.mentionCharacters[m], RESOLVED_WEIGHT);
-  // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`).
-  for (const c of addressed) add(c, ADDRESSED_WEIGHT);
+  // The one the previous turn spoke to answers (`"Well, Mari?" … "No," she said`), unless the
+  // narration since that turn gives the pronoun someone else to stand for (freshAntecedent).
   const nU = speakers.length;
+  if (addressed.length > 0) {
+    const fresh = freshAntecedent(doc, m, u, genders, speakers, conv, para, inQuote);
+    for (const c of addressed) if (fresh < 0 || c === fresh) add(c, ADDRESSED_WEIGHT);
+  }
   let prevSpeaker = -1;
   for (let d = 1; d <= 8; d++) {
     for (const v of [u - d, u + d]) {
@@ -952,14 +999,14 @@ const OBJECT_VERBS: ReadonlySet<string> = new Set(['told', 'asked', 'saw', 'than
  * subject position — the subject of the latest clause, `When Mara left, Rook turned. "…," he said` —
  * where the cast stage takes the sentence's leftmost. Names, descriptions the cast resolved, and
  * subject pronouns the cast resolved (a chain of `he … he`) count; objects (`told Anne`, `to Anne`)
- * and possessives do not. -1 when no sentence holds one.
+ * and possessives do not. Only mentions from offset `from` on are read. -1 when no sentence holds one.
  */
-export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint8Array, inQuote: Uint8Array): number {
+export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint8Array, inQuote: Uint8Array, from = 0): number {
   const pos = doc.mentions[3 * m];
   let sentence = -1;
   let sentencesSeen = 0;
   let best = -1;
-  for (let k = m - 1; k >= 0 && pos - doc.mentions[3 * k] < 3000; k--) {
+  for (let k = m - 1; k >= 0 && pos - doc.mentions[3 * k] < 3000 && doc.mentions[3 * k] >= from; k--) {
     if (inQuote[k]) continue;
     const ks = doc.mentions[3 * k];
     const s = doc.sentenceAt(ks);
@@ -1051,6 +1098,43 @@ export function childCharacters(doc: Document): Uint8Array {
   });
   childCache.set(doc, out);
   return out;
+}
+
+/** The last utterance of the paragraph of speech before utterance u's, or -1. */
+function previousTurn(u: number, para: Int32Array): number {
+  let v = u - 1;
+  while (v >= 0 && para[v] === para[u]) v--;
+  return v;
+}
+
+/** Did c speak the previous turn of utterance u's conversation? */
+export function previousTurnSpeaker(u: number, para: Int32Array, conv: Int32Array, speakers: Int32Array, c: number): boolean {
+  const v = previousTurn(u, para);
+  return v >= 0 && conv[v] === conv[u] && speakers[v] === c;
+}
+
+/**
+ * The antecedent a reader gives the pronoun m of utterance u's tag from the narration since the
+ * previous turn of speech (the narration paragraphs between, and the line's own paragraph before
+ * it), when that is not the previous turn's speaker: someone the narration brings forward
+ * (`Idris came in.` ⏎ `"Don't," he said`). -1 for no pronoun, no such antecedent, or the one who
+ * just spoke (`"Well, Rook?" asked Mara.` ⏎ `She waited.` ⏎ `"No," she said` is the other's answer).
+ */
+export function freshAntecedent(
+  doc: Document,
+  m: number,
+  u: number,
+  genders: Uint8Array,
+  speakers: Int32Array,
+  conv: Int32Array,
+  para: Int32Array,
+  inQuote: Uint8Array,
+): number {
+  if (doc.mentions[3 * m + 2] !== MentionKind.Pronoun) return -1;
+  const v = previousTurn(u, para);
+  const from = v >= 0 ? doc.paragraphs[2 * (para[v] + 1)] : 0;
+  const c = tagAntecedent(doc, m, doc.mentionGenders[m], genders, inQuote, from);
+  return c >= 0 && previousTurnSpeaker(u, para, conv, speakers, c) ? -1 : c;
 }
 
 /**
@@ -1208,33 +1292,120 @@ function wordBefore(text: string, pos: number, floor: number): string {
 }
 
 /**
- * Conversation ids per utterance: a new conversation starts at a chapter heading, a scene break, or
- * when the narration between two quote paragraphs is longer than CONVERSATION_GAP characters.
+ * Conversation ids per utterance: a new conversation starts at a chapter heading, a scene break, a
+ * telephone call (startsCall), or when the narration between two quote paragraphs is longer than
+ * CONVERSATION_GAP characters. A call lasts until narration names someone who is not on it.
+ * `calls` holds, per conversation id, the two people on the line (callParties; -1 -1 for no call).
  */
-function conversationIds(doc: Document, para: Int32Array): Int32Array {
+function conversationIds(doc: Document, para: Int32Array, narrator: number): { conv: Int32Array; calls: Int32Array } {
   const nU = para.length;
   const conv = new Int32Array(nU);
+  const calls: number[] = [-1, -1];
   let id = 0;
   for (let u = 1; u < nU; u++) {
     const p0 = para[u - 1];
     const p1 = para[u];
     let gap = 0;
     let broken = false;
+    let call: [number, number] | null = null;
     for (let p = p0 + 1; p < p1; p++) {
       if (doc.paragraphKinds[p] !== ParagraphKind.Text) {
         broken = true;
+        call = null;
         break;
       }
+      // A call whose other end the narration does not name (`Tony answered it.`) is left to the
+      // talk around it: turn-taking has nobody to give the caller's lines to.
+      const parties = startsCall(doc, p) ? callParties(doc, p, narrator) : null;
+      if (parties && parties[1] >= 0) {
+        broken = true;
+        call = parties;
+      } else if (!call && calls[2 * id] >= 0 && namesOthers(doc, p, narrator, calls[2 * id], calls[2 * id + 1])) {
+        // Back from the call: the people around take up the talk again.
+        broken = true;
+      }
       gap += doc.paragraphs[2 * p + 1] - doc.paragraphs[2 * p];
-      if (gap > CONVERSATION_GAP) {
+      if (gap > CONVERSATION_GAP && !call) {
         broken = true;
         break;
       }
     }
-    if (broken) id++;
+    if (broken) {
+      id++;
+      calls.push(call ? call[0] : -1, call ? call[1] : -1);
+    }
     conv[u] = id;
   }
-  return conv;
+  return { conv, calls: Int32Array.from(calls) };
+}
+
+/** The character a narration mention stands for (the narrator for `I`), or -1. */
+function narrationCharacter(doc: Document, m: number, narrator: number): number {
+  return doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+}
+
+/**
+ * The people of a call from the paragraph that starts it: the first two characters it names, in
+ * order (`My phone buzzes. Mum.`: the narrator and Mum; `He heard the telephone ringing … It was
+ * Brenda's voice.`). The second is -1 when it names only one.
+ */
+function callParties(doc: Document, p: number, narrator: number): [number, number] {
+  const end = doc.paragraphs[2 * p + 1];
+  let a = -1;
+  for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+    const c = narrationCharacter(doc, m, narrator);
+    if (c < 0 || c === a) continue;
+    if (a < 0) a = c;
+    else return [a, c];
+  }
+  return [a, -1];
+}
+
+/** Does narration paragraph p name someone other than a and b? */
+function namesOthers(doc: Document, p: number, narrator: number, a: number, b: number): boolean {
+  const end = doc.paragraphs[2 * p + 1];
+  for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+    const c = narrationCharacter(doc, m, narrator);
+    if (c >= 0 && c !== a && c !== b) return true;
+  }
+  return false;
+}
+
+/** Nouns of a telephone. */
+const PHONE_NOUNS: ReadonlySet<string> = new Set(['phone', 'telephone', 'mobile', 'cellphone', 'receiver', 'handset']);
+/** Words that say a call comes in or is taken (`it rang`, `my phone buzzes`, `I answer it`, `picked up`). */
+const CALL_WORDS: ReadonlySet<string> = new Set(['rang', 'rings', 'ringing', 'buzzed', 'buzzes', 'buzzing', 'vibrated', 'vibrates', 'answered', 'answers', 'answer', 'answering', 'dialled', 'dialed', 'dials', 'picked', 'picks']);
+
+/**
+ * Does narration paragraph p say a telephone call starts (`My phone buzzes. Mum. I answer it.`,
+ * `He heard the telephone ringing downstairs.`)? The lines after it are an exchange with someone
+ * elsewhere: the talk in the room does not carry across it.
+ */
+function startsCall(doc: Document, p: number): boolean {
+  const end = doc.paragraphs[2 * p + 1];
+  let phone = false;
+  let call = false;
+  for (let t = doc.tokenAtOrAfter(doc.paragraphs[2 * p]); t < doc.tokenCount && doc.tokens[2 * t] < end; t++) {
+    const c = doc.text.charCodeAt(doc.tokens[2 * t]);
+    if (c === 34 || c === 0x201c) return false; // a paragraph with speech in it is a turn, not this
+    const w = doc.tokenText(t).toLowerCase();
+    if (PHONE_NOUNS.has(w)) phone = true;
+    else if (CALL_WORDS.has(w) && callWord(doc, t, w)) call = true;
+  }
+  return phone && call;
+}
+
+/**
+ * Is the call word at token t about the call? `picked` only with `up` (`picked it up`), and an
+ * `answered` with a person after it (`put her phone away and answered him`) is a reply in the room.
+ */
+function callWord(doc: Document, t: number, w: string): boolean {
+  const next = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
+  if (w === 'picked' || w === 'picks') return next === 'up' || (t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'up');
+  if (w.startsWith('answer')) {
+    return t + 1 >= doc.tokenCount || mentionAtToken(doc, t + 1) < 0;
+  }
+  return true;
 }
 
 /**
@@ -1249,6 +1420,7 @@ export function assignTurnTaking(
   confidence: Float32Array,
   cues: string[],
   vocatives: number[][],
+  calls: Int32Array | null = null,
 ): void {
   const nU = para.length;
   let u = 0;
@@ -1276,7 +1448,7 @@ export function assignTurnTaking(
     }
     for (let t = 0; t < nT; t++) {
       if (turnSpeaker[t] >= 0) continue;
-      const guess = alternate(turnSpeaker, turnVoc, t, nT);
+      const guess = alternate(turnSpeaker, turnVoc, t, nT, calls && calls[2 * conv[u]] >= 0 && calls[2 * conv[u] + 1] >= 0 ? [calls[2 * conv[u]], calls[2 * conv[u] + 1]] : null);
       if (!guess) continue;
       for (let w = turnStart[t]; w < turnEnd(t); w++) {
         if (speakers[w] >= 0) continue;
@@ -1289,7 +1461,7 @@ export function assignTurnTaking(
   }
 }
 
-function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: number): Decision | null {
+function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: number, call: [number, number] | null): Decision | null {
   // Nearest anchors on each side.
   let back = -1;
   for (let k = t - 1; k >= 0 && k >= t - 8; k--) if (turnSpeaker[k] >= 0) { back = k; break; }
@@ -1304,6 +1476,8 @@ function alternate(turnSpeaker: Int32Array, turnVoc: number[][], t: number, nT: 
   // (the exchange the anchor belongs to), or whom the anchor addressed by name.
   const partnerOf = (anchor: number, dir: number): number => {
     const a = turnSpeaker[anchor];
+    // On a telephone call the other side is the other one on the line.
+    if (call && (a === call[0] || a === call[1])) return a === call[0] ? call[1] : call[0];
     for (let d = 1; d <= 6; d++) {
       for (const k of [anchor + dir * d, anchor - dir * d]) {
         if (k >= 0 && k < nT && turnSpeaker[k] >= 0 && turnSpeaker[k] !== a) return turnSpeaker[k];

@@ -7,7 +7,7 @@
 import { type Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
-import { PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import { KINSHIP_NOUNS, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-words.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
@@ -126,7 +126,14 @@ export function collectForms(ctx: Ctx): FormTable {
     formOf[i] = f;
     form.count++;
     form.surfaces.set(surface, (form.surfaces.get(surface) ?? 0) + 1);
-    if (form.parsed.title !== '') form.person++;
+    // A family word written as a name (`Mum`, `Papa`) is someone's, like a title, and has its gender.
+    const kin = form.parsed.title === '' && form.parsed.core.length === 1 && KINSHIP_NOUNS.has(form.parsed.core[0]) ? form.parsed.core[0] : '';
+    if (form.parsed.title !== '' || kin !== '') form.person++;
+    if (kin !== '') {
+      const g = PERSON_NOUNS.get(kin);
+      if (g === GenderCode.He) form.he += 4;
+      else if (g === GenderCode.She) form.she += 4;
+    }
     if (!ctx.inQuote[i]) form.narr++;
     if (text.charCodeAt(s - 1) === 95 || (s >= 2 && text.charCodeAt(s - 2) === 95 && /["'“‘]/.test(text[s - 1]))) form.italic++;
     const tb = tokenBefore(doc, s);
@@ -242,8 +249,10 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
     else if (hg === GenderCode.She) form.she += w;
     // Only subject-like names vote: the first name of the sentence, or one right after a speech verb (`said Jo`).
     if (!subject && !INVERTED_TAG_VERBS.has(wordBefore(doc, m[3 * i]))) continue;
+    let possessive = false;
     for (let j = i + 1; j < n && j < i + 12; j++) {
       if (ctx.sent[j] > ctx.sent[i] + 1) break;
+      if (possessive && ctx.sent[j] !== ctx.sent[i]) break;
       // A next paragraph that opens with a quote is the next turn: its he/she is as likely the other speaker.
       if (ctx.para[j] !== ctx.para[i] && opensWithQuote(doc, ctx.para[j])) break;
       const k = m[3 * j + 2];
@@ -258,6 +267,13 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
         // object (`followed him; he limped`) is passed over.
         const pw = text.slice(m[3 * j], m[3 * j + 1]).toLowerCase();
         if (pw === 'him' || pw === 'them') continue;
+        // After a possessive only a reflexive of the same clause still speaks for the subject
+        // (`Idris came in shaking rain out of his hair, pleased with himself`).
+        if (possessive && pw !== 'himself' && pw !== 'herself') break;
+        if (pw === 'his' || pw === 'her') {
+          possessive = true;
+          continue;
+        }
         if (VOTING_PRONOUNS.has(pw)) {
           if (g === GenderCode.He) {
             form.he++;

@@ -23,7 +23,7 @@ import type { AnalyzeOptions, CastCharacter } from '../../types.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
-import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
+import { KINSHIP_NOUNS, PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, nextToSpeechVerb, tokensAround, type Ctx } from './context.js';
@@ -409,7 +409,9 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
         const bare = low.replace(/^(?:his|her|their) /, '').split(' ');
         const describes = !/^(?:the|a|an) /.test(low) && (bare.length > 1 || /^(?:his|her|their) /.test(low)) && PERSON_NOUNS.has(bare[bare.length - 1]) && bare.slice(0, -1).every((w) => PERSON_ADJECTIVES.has(w));
         // `Brenda's Solicitor`, `Dan's Girl`: a person described by whose they are, written so in the text.
-        const owned = /^[a-z]+['\u2019]s [a-z]+$/.test(low) && PERSON_NOUNS.has(low.slice(low.indexOf(' ') + 1));
+        // So is one described from the narrator's side (`Our neighbour`, `my aunt`).
+        const owned =
+          (/^[a-z]+['\u2019]s [a-z]+$/.test(low) || /^(?:my|our|your) [a-z]+$/.test(low)) && PERSON_NOUNS.has(low.slice(low.indexOf(' ') + 1));
         if (owned) {
           const prev = descAlias.get(low.replace('\u2019', "'"));
           descAlias.set(low.replace('\u2019', "'"), prev === undefined || prev === k ? k : AMBIGUOUS);
@@ -661,6 +663,8 @@ function introducedStrangers(st: CastState): Map<string, number[]> {
     for (let c = 0; c < firstNamed.length; c++) {
       const at = firstNamed[c];
       if (at === undefined || at <= from || at > g.last + STRANGER_REACH) continue;
+      // Nobody is introduced as `a woman` and then called by a family word (`Mum`): that is someone else.
+      if (KINSHIP_NOUNS.has(nameKey(st.chars[c].name))) continue;
       if (gender === GenderCode.Unknown || st.genders[c] === GenderCode.Unknown || st.genders[c] === gender) return;
     }
     let tags = 0;

@@ -342,6 +342,9 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
     const sj = ctx.sent[j];
     const paraStart = doc.paragraphs[2 * p];
     if (j === paragraphFirstMentions(st)[p] && doc.text.slice(paraStart, s).trim() === '' && (ctx.sentHasQuote[sj] || (sj + 1 < ctx.sentHasQuote.length && ctx.sentHasQuote[sj + 1] && doc.sentences[4 * (sj + 1)] < doc.paragraphs[2 * p + 1]))) return true;
+    // `"It's a train, not a promise." I shove my hands into my pockets.`: a paragraph opening on a
+    // line whose next sentence is the narrator's beat.
+    if (j === paragraphFirstMentions(st)[p] && /^\s*["\u201c]/.test(doc.text.slice(paraStart, paraStart + 8)) && sj > 0 && ctx.sentHasQuote[sj - 1] && doc.sentences[4 * (sj - 1)] <= paraStart + 8) return true;
   }
   return false;
 }

@@ -168,9 +168,13 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
   /** Tokens are separated only by spaces (no line break of two newlines, no punctuation). */
+  // A line break may fall inside a name (`Mr.⏎Knightley`), a blank line may not: a title line
+  // (`The Backseat`) is no first name of the paragraph's `Rosa`.
   const adjacent = (a: number, b: number): boolean => {
+    let breaks = 0;
     for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
       const c = text.charCodeAt(i);
+      if (c === 10 && ++breaks > 1) return false;
       if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) return false;
     }
     return true;
@@ -261,7 +265,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       // So is a pet name written that way (`said Baby`).
       const bareWord = possessiveCut(text, s, e) === e ? lw : lw.slice(0, -2);
       const kin = KIN_NAMES.get(bareWord) ?? (PET_NAMES.has(bareWord) ? GenderCode.Unknown : undefined);
-      if (kin !== undefined && (capMidCount.get(lw.replace(/['’]s$/, '')) ?? 0) >= 2) {
+      // Written as a name twice mid-sentence, or standing alone as a sentence of the narration (`My
+      // phone buzzes. Mum. I answer it.`: who is calling).
+      const alone = initial[t] && !inQuote && t + 1 < nTok && /^[.!?]$/.test(text.slice(tok[2 * t + 2], tok[2 * t + 3])) && tok[2 * t + 2] === e;
+      if (kin !== undefined && ((capMidCount.get(lw.replace(/['’]s$/, '')) ?? 0) >= 2 || alone)) {
         const pw = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
         if (!NOMINAL_DETERMINERS.has(pw)) {
           push(s, possessiveCut(text, s, e), MentionKind.Proper, kin);
