@@ -199,4 +199,19 @@ test('scoring rows through the complete-tree layout gives exactly the pre-order 
     addTreeScores(stage.trees, x, width, out);
     for (let k = 0; k < rows; k++) assert.equal(out[k], treeScore(stage.trees, x, k * width));
   }
+  // Trees of mixed depth (a lone leaf, depth 2, a chain of depth 4) are padded to the deepest.
+  const mixed = {
+    roots: [0, 1, 6],
+    feature: [-1, 0, -1, 1, -1, -1, 2, 3, 4, 0, -1, -1, -1, -1, -1],
+    value: [0.5, 0.5, 1, 0.2, 2, 3, 0.3, 0.4, 0.5, 0.1, 0.01, 0.02, 0.03, 0.04, 0.05],
+    right: [0, 3, 0, 5, 0, 0, 14, 13, 12, 11, 0, 0, 0, 0, 0],
+  };
+  const rows = 300;
+  const x = new Float64Array(rows * 5);
+  for (let i = 0; i < x.length; i++) x[i] = rand();
+  const out = new Float64Array(rows);
+  addTreeScores(mixed, x, 5, out);
+  for (let k = 0; k < rows; k++) assert.equal(out[k], treeScore(mixed, x, k * 5));
+  // A row down the whole chain: 0.5 + 1 (x0 <= 0.5) + 0.01 (x2..x4 and x0 low).
+  assert.equal(treeScore(mixed, [0.05, 0.9, 0.1, 0.1, 0.1], 0), 0.5 + 1 + 0.01);
 });

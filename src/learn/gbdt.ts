@@ -31,8 +31,12 @@ export interface RankingSet {
   start?: Float64Array;
 }
 
-/** Chosen by leave-novels-out cross-validation (shallow trees generalise across novels best). */
-const DEFAULTS: Required<GbdtOptions> = { trees: 300, depth: 3, learningRate: 0.1, lambda: 1, minHessian: 1, bins: 32 };
+/**
+ * Chosen by leave-novels-out cross-validation: shallow trees generalise across novels best, but with
+ * the second stage's many belief features depth 4 beat depth 3 (84.6% against 84.4% of utterances,
+ * log-loss 0.403 against 0.410; 600 trees at rate 0.05 were no better on the first fold).
+ */
+const DEFAULTS: Required<GbdtOptions> = { trees: 300, depth: 4, learningRate: 0.1, lambda: 1, minHessian: 1, bins: 32 };
 
 /** Leaf values are rounded like the shipped file, so training sees the model that ships. */
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -17,35 +17,46 @@ interface Compiled {
   feature: Int32Array;
   value: Float64Array;
   right: Int32Array;
-  /** The same trees as complete trees of depth COMPLETE_DEPTH, or null when one is deeper. */
+  /** The same trees as complete trees of the ensemble's depth, or null when it is deeper than MAX_COMPLETE_DEPTH. */
   complete: CompleteTrees | null;
 }
 
 /**
- * Trees laid out complete, in heap order (node i's children are 2i+1 and 2i+2): per tree SPLITS
- * split features and thresholds, then LEAVES leaf scores. A shallower branch is padded with splits
- * whose two sides carry the same leaf score, so a row gets exactly the score it gets from the
- * pre-order trees (sums stay bit-identical) without chasing node links.
+ * Trees laid out complete, in heap order (node i's children are 2i+1 and 2i+2), all as deep as the
+ * deepest: per tree `splits` split features and thresholds, then `leaves` leaf scores. A shallower
+ * branch is padded with splits whose two sides carry the same leaf score, so a row gets exactly the
+ * score it gets from the pre-order trees (sums stay bit-identical) without chasing node links.
  */
 interface CompleteTrees {
   count: number;
+  depth: number;
+  splits: number;
+  leaves: number;
   feature: Int32Array;
   threshold: Float64Array;
   leaf: Float64Array;
 }
 
-const COMPLETE_DEPTH = 3;
-const SPLITS = (1 << COMPLETE_DEPTH) - 1;
-const LEAVES = 1 << COMPLETE_DEPTH;
+/** Deeper ensembles are scored by walking the nodes (padding would double per level). */
+const MAX_COMPLETE_DEPTH = 6;
+
+function nodeDepth(trees: Compiled, i: number): number {
+  return trees.feature[i] < 0 ? 0 : 1 + Math.max(nodeDepth(trees, i + 1), nodeDepth(trees, trees.right[i]));
+}
 
 function completeTrees(trees: Compiled): CompleteTrees | null {
   const n = trees.roots.length;
+  let depth = 0;
+  for (let t = 0; t < n; t++) depth = Math.max(depth, nodeDepth(trees, trees.roots[t]));
+  if (depth > MAX_COMPLETE_DEPTH) return null;
+  const SPLITS = (1 << depth) - 1;
+  const LEAVES = 1 << depth;
   const feature = new Int32Array(n * SPLITS);
   const threshold = new Float64Array(n * SPLITS);
   const leaf = new Float64Array(n * LEAVES);
   // Fill heap slot h (depth d) of tree t from pre-order node i.
   const fill = (t: number, i: number, h: number, d: number): boolean => {
-    if (d === COMPLETE_DEPTH) {
+    if (d === depth) {
       if (trees.feature[i] >= 0) return false;
       leaf[t * LEAVES + h - SPLITS] = trees.value[i];
       return true;
@@ -62,7 +73,7 @@ function completeTrees(trees: Compiled): CompleteTrees | null {
     return fill(t, i + 1, 2 * h + 1, d + 1) && fill(t, trees.right[i], 2 * h + 2, d + 1);
   };
   for (let t = 0; t < n; t++) if (!fill(t, trees.roots[t], 0, 0)) return null;
-  return { count: n, feature, threshold, leaf };
+  return { count: n, depth, splits: SPLITS, leaves: LEAVES, feature, threshold, leaf };
 }
 
 const compiled = new WeakMap<TreeEnsemble, Compiled>();
@@ -107,17 +118,16 @@ export function addTreeScores(trees: TreeEnsemble, features: ArrayLike<number>, 
     for (let k = 0; k < n; k++) out[k] += treeScore(trees, features, k * width);
     return;
   }
-  const { count, feature, threshold, leaf } = complete;
+  const { count, depth, splits, leaves, feature, threshold, leaf } = complete;
   for (let k = 0; k < n; k++) {
     const base = k * width;
     let s = 0;
-    for (let t = 0, fs = 0, ls = 0; t < count; t++, fs += SPLITS, ls += LEAVES) {
+    for (let t = 0, fs = 0, ls = 0; t < count; t++, fs += splits, ls += leaves) {
       // A row goes left when x <= threshold (a NaN goes right, as in treeScore).
       // (+bool is 0 or 1: no branch to mispredict.)
-      let h = 2 - +(features[base + feature[fs]] <= threshold[fs]);
-      h = 2 * h + 2 - +(features[base + feature[fs + h]] <= threshold[fs + h]);
-      h = 2 * h + 2 - +(features[base + feature[fs + h]] <= threshold[fs + h]);
-      s += leaf[ls + h - SPLITS];
+      let h = 0;
+      for (let d = 0; d < depth; d++) h = 2 * h + 2 - +(features[base + feature[fs + h]] <= threshold[fs + h]);
+      s += leaf[ls + h - splits];
     }
     out[k] += s;
   }
