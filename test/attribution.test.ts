@@ -612,3 +612,38 @@ test('a phone in the narration of a reply in the room (`put her phone away and a
   assert.equal(new Set(r.conv).size, 1, 'one conversation');
   assert.ok(r.calls.every((c) => c < 0), 'no call');
 });
+
+test('calls: a phone checked or ignored starts none; `answered her phone` starts one; a tag naming someone in the room, or hanging up, ends it', () => {
+  const cast: CastFile = {
+    characters: [
+      { id: 'tony', name: 'Tony', gender: 'he' },
+      { id: 'rhodey', name: 'Rhodey', gender: 'he' },
+      { id: 'pepper', name: 'Pepper', gender: 'she' },
+    ],
+  };
+  const callsOf = (paras: string[]) => {
+    const doc = analyzeDocument(paras.join('\n\n') + '\n', { cast, castOnly: true, rankerModel: null });
+    const r = runRules(doc);
+    return { r, doc, onCall: [...r.conv].map((c) => r.calls[2 * c] >= 0) };
+  };
+  const room = ['“You broke it,” said Tony.', '“You built it,” said Rhodey.'];
+  for (const narration of [
+    'Rhodey’s phone buzzed. He ignored it and glanced at Pepper, who only shrugged.',
+    'Tony picked up his phone and frowned at the screen. Pepper leaned over his shoulder.',
+    'Pepper didn’t answer. She was scrolling through her phone while Rhodey paced.',
+  ]) {
+    const { onCall } = callsOf([...room, narration, '“Well?”', '“Well what?”']);
+    assert.ok(onCall.every((x) => !x), narration);
+  }
+  const taken = callsOf([...room, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”']);
+  assert.deepEqual(taken.onCall, [false, false, true, true]);
+  // Back in the room by a tag naming someone not on the line; and a hang-up ends the call as well.
+  const back = callsOf([...room, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”', '“Who was that?” Rhodey asks.', '“Nobody.”']);
+  assert.deepEqual(back.onCall, [false, false, true, true, false, false]);
+  const hung = callsOf([...room, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”', 'She hung up and turned round.', '“Well?”']);
+  assert.deepEqual(hung.onCall, [false, false, true, true, false]);
+  // A call after a long stretch of narration is still seen.
+  const long = 'The workshop was quiet for a long time after that, quieter than it had been in weeks, and nobody moved to fill it. '.repeat(4);
+  const late = callsOf([...room, long, long, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”']);
+  assert.deepEqual(late.onCall, [false, false, true, true]);
+});

@@ -124,8 +124,8 @@ export function runRules(doc: Document): RuleState {
   const para = new Int32Array(nU);
   for (let u = 0; u < nU; u++) para[u] = doc.quotes[4 * doc.utterances[2 * u] + 2];
   const narrator = narratorCharacter(doc);
-  const { conv, calls } = conversationIds(doc, para, narrator);
   const inQuote = mentionInQuote(doc);
+  const { conv, calls } = conversationIds(doc, para, narrator, inQuote);
   const [runFirst, runLast] = paragraphRuns(para);
   const exits = exitMentions(doc);
 
@@ -1294,25 +1294,34 @@ function wordBefore(text: string, pos: number, floor: number): string {
 /**
  * Conversation ids per utterance: a new conversation starts at a chapter heading, a scene break, a
  * telephone call (startsCall), or when the narration between two quote paragraphs is longer than
- * CONVERSATION_GAP characters. A call lasts until narration names someone who is not on it.
- * `calls` holds, per conversation id, the two people on the line (callParties; -1 -1 for no call).
+ * CONVERSATION_GAP characters. A call lasts until it is hung up, or narration (or a line's own
+ * tag or beat) names someone who is not on it. `calls` holds, per conversation id, the two people on
+ * the line (callParties; -1 -1 for no call).
  */
-function conversationIds(doc: Document, para: Int32Array, narrator: number): { conv: Int32Array; calls: Int32Array } {
+function conversationIds(doc: Document, para: Int32Array, narrator: number, inQuote: Uint8Array): { conv: Int32Array; calls: Int32Array } {
   const nU = para.length;
   const conv = new Int32Array(nU);
   const calls: number[] = [-1, -1];
   let id = 0;
+  // A story may open on a call: the few paragraphs before its first line.
+  if (nU > 0) {
+    for (let p = Math.max(0, para[0] - 3); p < para[0]; p++) {
+      const parties = doc.paragraphKinds[p] === ParagraphKind.Text && startsCall(doc, p) ? callParties(doc, p, narrator) : null;
+      if (parties && parties[1] >= 0) [calls[0], calls[1]] = parties;
+    }
+  }
   for (let u = 1; u < nU; u++) {
     const p0 = para[u - 1];
     const p1 = para[u];
     let gap = 0;
     let broken = false;
     let call: [number, number] | null = null;
+    const onCall = (): boolean => (call ? call[0] >= 0 : calls[2 * id] >= 0 && !broken);
     for (let p = p0 + 1; p < p1; p++) {
       if (doc.paragraphKinds[p] !== ParagraphKind.Text) {
         broken = true;
         call = null;
-        break;
+        continue;
       }
       // A call whose other end the narration does not name (`Tony answered it.`) is left to the
       // talk around it: turn-taking has nobody to give the caller's lines to.
@@ -1320,15 +1329,19 @@ function conversationIds(doc: Document, para: Int32Array, narrator: number): { c
       if (parties && parties[1] >= 0) {
         broken = true;
         call = parties;
-      } else if (!call && calls[2 * id] >= 0 && namesOthers(doc, p, narrator, calls[2 * id], calls[2 * id + 1])) {
+      } else if (onCall() && (hangsUp(doc, p) || namesOthers(doc, p, narrator, call ? call[0] : calls[2 * id], call ? call[1] : calls[2 * id + 1], inQuote))) {
         // Back from the call: the people around take up the talk again.
         broken = true;
+        call = null;
       }
       gap += doc.paragraphs[2 * p + 1] - doc.paragraphs[2 * p];
-      if (gap > CONVERSATION_GAP && !call) {
-        broken = true;
-        break;
-      }
+      // A long narration ends the talk; a call later in it still starts one (each paragraph is read once).
+      if (gap > CONVERSATION_GAP && !call) broken = true;
+    }
+    // On a call, a line whose own tag or beat names someone not on it is the room again (`"Who was that?" Tobin asks.`).
+    if (p1 !== p0 && onCall() && namesOthers(doc, p1, narrator, call ? call[0] : calls[2 * id], call ? call[1] : calls[2 * id + 1], inQuote)) {
+      broken = true;
+      call = null;
     }
     if (broken) {
       id++;
@@ -1361,10 +1374,11 @@ function callParties(doc: Document, p: number, narrator: number): [number, numbe
   return [a, -1];
 }
 
-/** Does narration paragraph p name someone other than a and b? */
-function namesOthers(doc: Document, p: number, narrator: number, a: number, b: number): boolean {
+/** Does paragraph p name someone other than a and b outside its quotes? */
+function namesOthers(doc: Document, p: number, narrator: number, a: number, b: number, inQuote: Uint8Array): boolean {
   const end = doc.paragraphs[2 * p + 1];
   for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+    if (inQuote[m]) continue;
     const c = narrationCharacter(doc, m, narrator);
     if (c >= 0 && c !== a && c !== b) return true;
   }
@@ -1373,37 +1387,79 @@ function namesOthers(doc: Document, p: number, narrator: number, a: number, b: n
 
 /** Nouns of a telephone. */
 const PHONE_NOUNS: ReadonlySet<string> = new Set(['phone', 'telephone', 'mobile', 'cellphone', 'receiver', 'handset']);
-/** Words that say a call comes in or is taken (`it rang`, `my phone buzzes`, `I answer it`, `picked up`). */
-const CALL_WORDS: ReadonlySet<string> = new Set(['rang', 'rings', 'ringing', 'buzzed', 'buzzes', 'buzzing', 'vibrated', 'vibrates', 'answered', 'answers', 'answer', 'answering', 'dialled', 'dialed', 'dials', 'picked', 'picks']);
+/** Words that say a call comes in or is made (`it rang`, `the phone was ringing`, `she dialled`): a call on their own. */
+const RING_WORDS: ReadonlySet<string> = new Set(['rang', 'ring', 'rings', 'ringing', 'dialled', 'dialed', 'dial', 'dials', 'dialling', 'dialing']);
+/** Words that take a call (`I answer it`, `answered her phone`): a call on their own. */
+const ANSWER_WORDS: ReadonlySet<string> = new Set(['answered', 'answers', 'answer', 'answering']);
+/** A phone that buzzes may hold a message; picking it up may be to read one: a call only together (`It buzzes. I pick up.`). */
+const BUZZ_WORDS: ReadonlySet<string> = new Set(['buzzed', 'buzz', 'buzzes', 'buzzing', 'vibrated', 'vibrates', 'vibrating']);
+const PICK_WORDS: ReadonlySet<string> = new Set(['picked', 'pick', 'picks', 'picking']);
+/** A sentence with one of these is about a call not taken (`She didn't answer.`, `He ignored it.`). */
+const NOT_TAKEN = /\b(?:not|never|ignored?|ignores|ignoring|\w+n['\u2019]t)\b/i;
+/** Hanging up (`I hang up.`, `the line went dead`, `put the phone down`). */
+const HANG_UP = /\b(?:hang|hangs|hung|hanging)\s+up\b|\bline\s+(?:went|goes)\s+dead\b|\bput\s+(?:the|his|her|my|their)\s+(?:phone|receiver)\s+down\b|\bends?\s+the\s+call\b|\bended\s+the\s+call\b/i;
 
 /**
  * Does narration paragraph p say a telephone call starts (`My phone buzzes. Mum. I answer it.`,
  * `He heard the telephone ringing downstairs.`)? The lines after it are an exchange with someone
- * elsewhere: the talk in the room does not carry across it.
+ * elsewhere: the talk in the room does not carry across it. A phone is named, and in sentences that
+ * do not deny it, it rings, is dialled or answered, or it buzzes and is picked up.
  */
 function startsCall(doc: Document, p: number): boolean {
+  const start = doc.paragraphs[2 * p];
   const end = doc.paragraphs[2 * p + 1];
   let phone = false;
-  let call = false;
-  for (let t = doc.tokenAtOrAfter(doc.paragraphs[2 * p]); t < doc.tokenCount && doc.tokens[2 * t] < end; t++) {
+  let ring = false;
+  let buzz = false;
+  let pick = false;
+  let sentence = -1;
+  let denied = false;
+  for (let t = doc.tokenAtOrAfter(start); t < doc.tokenCount && doc.tokens[2 * t] < end; t++) {
     const c = doc.text.charCodeAt(doc.tokens[2 * t]);
     if (c === 34 || c === 0x201c) return false; // a paragraph with speech in it is a turn, not this
     const w = doc.tokenText(t).toLowerCase();
-    if (PHONE_NOUNS.has(w)) phone = true;
-    else if (CALL_WORDS.has(w) && callWord(doc, t, w)) call = true;
+    if (PHONE_NOUNS.has(w)) {
+      phone = true;
+      continue;
+    }
+    const ringing = RING_WORDS.has(w) || ANSWER_WORDS.has(w);
+    if (!ringing && !BUZZ_WORDS.has(w) && !PICK_WORDS.has(w)) continue;
+    const s = doc.sentenceAt(doc.tokens[2 * t]);
+    if (s !== sentence) {
+      sentence = s;
+      denied = s >= 0 && NOT_TAKEN.test(doc.text.slice(Math.max(start, doc.sentences[4 * s]), Math.min(end, doc.sentences[4 * s + 1])));
+    }
+    if (denied || !callWord(doc, t, w)) continue;
+    if (ringing) ring = true;
+    else if (BUZZ_WORDS.has(w)) buzz = true;
+    else pick = true;
   }
-  return phone && call;
+  return phone && (ring || (buzz && pick));
 }
 
+/** Does narration paragraph p hang up a call? */
+function hangsUp(doc: Document, p: number): boolean {
+  return HANG_UP.test(doc.text.slice(doc.paragraphs[2 * p], doc.paragraphs[2 * p + 1]));
+}
+
+/** Possessives before a phone (`answered her phone`): not a person answered. */
+const PHONE_POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'my', 'their', 'your', 'its', 'the', 'a']);
+
 /**
- * Is the call word at token t about the call? `picked` only with `up` (`picked it up`), and an
- * `answered` with a person after it (`put her phone away and answered him`) is a reply in the room.
+ * Is the call word at token t about the call? `pick` only with `up` (`picked it up`), and an
+ * `answered` with a person after it (`put her phone away and answered him`) is a reply in the room;
+ * `answered her phone` (or `Tony's phone`) is the call.
  */
 function callWord(doc: Document, t: number, w: string): boolean {
   const next = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
-  if (w === 'picked' || w === 'picks') return next === 'up' || (t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'up');
-  if (w.startsWith('answer')) {
-    return t + 1 >= doc.tokenCount || mentionAtToken(doc, t + 1) < 0;
+  if (PICK_WORDS.has(w)) return next === 'up' || (t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'up');
+  if (ANSWER_WORDS.has(w)) {
+    if (t + 1 >= doc.tokenCount || PHONE_POSSESSIVES.has(next) || PHONE_NOUNS.has(next)) return true;
+    const m = mentionAtToken(doc, t + 1);
+    if (m < 0) return true;
+    // `answered Tony's phone`: a possessor, not the one answered.
+    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+    return after === 39 || after === 0x2019;
   }
   return true;
 }
