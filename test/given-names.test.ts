@@ -54,6 +54,10 @@ test('a listed common capitalised word is a name alone, not inside another capit
   const text = 'Pim went to Sunday School on Sunday, every Sunday, then to the Bloody Sunday march. “Late again,” said Sunday.';
   // (`Bloody` and `Late` are our own finder's guesses, linked to nobody.)
   assert.deepEqual(namesOf(text, cast).filter(([, id]) => id !== null), [['Pim', 'pim'], ['Sunday', 'sunday']]);
+  // Only days and months are dates, and a month not after `on`: `since Christian left` and `counted on June` are people.
+  const family: CastFile = { characters: [{ id: 'christian', name: 'Christian', gender: 'he' }, { id: 'june', name: 'June', gender: 'she' }] };
+  const named = namesOf('Nothing was the same since Christian left. We counted on June, every June since.', family).filter(([, id]) => id !== null);
+  assert.deepEqual(named, [['Christian', 'christian'], ['June', 'june']]);
 });
 
 test('a listed name shared by two entries is a mention of neither', () => {

@@ -121,4 +121,9 @@ test('a name never runs across a blank line (a title line before the first parag
   const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
   assert.ok(!proper.some((p) => p.includes('Backseat') && p.includes('Rosa')), proper.join(' | '));
   assert.ok(proper.includes('Mr.\nKnightley'), proper.join(' | '));
+  // Pasted one paragraph per line: a single newline ends the title line too.
+  const lines = ['The Backseat', 'Rosa drove with both hands on the wheel.', 'Nobody spoke for a mile.', 'The radio hissed.', 'Rosa turned it off.',
+    'The road went on.', 'A sign went past.', 'Rosa sighed.', 'The rain started.', 'The wipers squeaked.', 'Rosa laughed at nothing.', 'The town came up at last.'];
+  const pasted = mentionsOf(lines.join('\n') + '\n').filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.ok(!pasted.some((p) => p.includes('Backseat') && p.includes('Rosa')), pasted.join(' | '));
 });

@@ -93,8 +93,16 @@ export function givenNameTrie(cast: readonly CastCharacter[]): TrieNode {
   return root;
 }
 
+const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTHS: ReadonlySet<string> = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Words before a day or month that make it a date. */
-const TIME_WORDS: ReadonlySet<string> = new Set(['on', 'every', 'each', 'last', 'next', 'since', 'until', 'till', 'by', 'one']);
+const TIME_WORDS: ReadonlySet<string> = new Set(['every', 'each', 'last', 'next', 'since', 'until', 'till', 'one']);
+
+/** Is `word` (a trie word) after `before` a date: `on Sunday`, `next Sunday`, `every June`? */
+function isDate(word: string, before: string): boolean {
+  if (WEEKDAYS.has(word)) return before === 'on' || TIME_WORDS.has(before);
+  return MONTHS.has(word) && TIME_WORDS.has(before);
+}
 
 const PRONOUNS = /^(?:i|me|my|myself|you|he|him|his|she|her|it|we|us|they|them)$/i;
 
@@ -161,12 +169,15 @@ export function addGivenNames(
     if (e - s > 2 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && isApos(text.charCodeAt(e - 2))) return e - 2;
     return e;
   };
+  // Only spaces between, and no paragraph break (a line break inside a paragraph is fine).
   const adjacent = (a: number, b: number): boolean => {
+    let newline = false;
     for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
       const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) return false;
+      if (c === 10 || c === 13) newline = true;
+      else if (c !== 32 && c !== 9 && c !== 0xa0) return false;
     }
-    return true;
+    return !newline || doc.paragraphAt(tok[2 * a]) === doc.paragraphAt(tok[2 * b]);
   };
   /** The text uses the word as a name more than as a common word (or never as a common word). */
   const nameByUse = (lw: string): boolean => {
@@ -219,8 +230,9 @@ export function addGivenNames(
     const before = t > 0 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
     // `a nanny`, `my mum`: a description of someone, not the listed name.
     if (NOMINAL_DETERMINERS.has(before)) continue;
-    // `on Sunday`, `every June`: a listed name that is also a day or month is the date after a word of time.
-    if (single && TIME_WORDS.has(before) && COMMON_CAPITALIZED.has(trieWord(text.slice(s, e)))) continue;
+    // `on Sunday`, `every June`: a listed name that is also a day or month is the date after a word of
+    // time (a month not after `on`: `counted on June` is someone).
+    if (single && isDate(trieWord(text.slice(s, e)), before)) continue;
     // Mentions already there: keep them, unless they are proper names wholly inside this longer one.
     let blocked = false;
     const inside: number[] = [];

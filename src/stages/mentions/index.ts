@@ -167,17 +167,18 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     return true;
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
-  /** Tokens are separated only by spaces (no line break of two newlines, no punctuation). */
-  // A line break may fall inside a name (`Mr.⏎Knightley`), a blank line may not: a title line
-  // (`The Backseat`) is no first name of the paragraph's `Rosa`.
+  /** Tokens are separated only by spaces (no paragraph break, no punctuation). */
+  // A line break inside a paragraph may fall inside a name (`Mr.⏎Knightley`), a paragraph break may
+  // not: a title line (`The Backseat`) is no first name of the next paragraph's `Rosa`, whether a
+  // blank line or (in text pasted one paragraph per line) a single newline ends it.
   const adjacent = (a: number, b: number): boolean => {
-    let breaks = 0;
+    let newline = false;
     for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10 && ++breaks > 1) return false;
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) return false;
+      if (c === 10 || c === 13) newline = true;
+      else if (c !== 32 && c !== 9 && c !== 0xa0) return false;
     }
-    return true;
+    return !newline || doc.paragraphAt(tok[2 * a]) === doc.paragraphAt(tok[2 * b]);
   };
 
   /** Extend a name from token `t` (already accepted); returns the last token of the name. */
