@@ -566,6 +566,10 @@ test('a beat sentence that opens on a thing gives the line to the subject of its
   const heard = 'Rook waited by the door.\n\nThe bell rang twice and Rook heard the voice outside. “Open up!”\n';
   const d2 = analyzeDocument(heard, { cast: trio, castOnly: true, rankerModel: null });
   assert.equal(runRules(d2).evidence[0].length, 0);
+  // `and Mara's perfume`: a possessor is no subject of a clause.
+  const smell = 'Rook waited by the door.\n\nThe kitchen smelled of burnt toast and Mara\u2019s perfume. \u201cYou made charcoal.\u201d\n';
+  const d3 = analyzeDocument(smell, { cast: trio, castOnly: true, rankerModel: null });
+  assert.equal(runRules(d3).evidence[0].length, 0);
 });
 
 test('an untagged line right after narration that brings forward someone not yet heard is the newcomer\'s, not the next turn', () => {

@@ -604,9 +604,15 @@ function clauseSubject(doc: Document, from: number, to: number): number {
     const m = mentionAtToken(doc, t);
     if (m >= 0) {
       if (t === t0 || !/^(?:and|but)$/i.test(doc.tokenText(t - 1)) || !isSubjectMention(doc, m)) return -1;
-      // `and he heard Lord Henry's voice`, `and he felt that…`: someone taking in what another says.
+      // `and Pepper's perfume`: a possessor, no subject.
+      const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+      if (after === 39 || after === 0x2019) return -1;
+      // A subject has its verb next (`and Wren stamped in`): a lower-case word, not punctuation.
       const next = tokenAfterMention(doc, m);
-      return next < doc.tokenCount && (PERCEPTION_VERBS.has(doc.tokenText(next).toLowerCase()) || THOUGHT_VERBS.has(doc.tokenText(next).toLowerCase())) ? -1 : m;
+      if (next >= doc.tokenCount || !isWordToken(doc, next) || !/^\p{Ll}/u.test(doc.tokenText(next))) return -1;
+      // `and he heard Lord Henry's voice`, `and he felt that…`: someone taking in what another says.
+      const verb = doc.tokenText(next).toLowerCase();
+      return PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb) ? -1 : m;
     }
   }
   return -1;
