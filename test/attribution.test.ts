@@ -593,6 +593,17 @@ test('an untagged line right after narration that brings forward someone not yet
   const speakers = analyze(text, { cast: trio, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker);
   assert.equal(speakers[4], 'rook');
   assert.equal(analyze(text, { cast: trio, castOnly: true }).quotes[4].speaker, 'rook');
+  // A bystander named at the start of the scene who only reacts is no newcomer: the exchange goes on.
+  const bystander = [
+    'Mara and Ilse argued over the seedlings. Rook sat on the upturned crate with his tea.',
+    '“Too much water,” said Mara.',
+    '“Not enough,” said Ilse.',
+    '“They’ll drown.”',
+    'Rook rolled his eyes and went back to his tea.',
+    '“They’ll thrive.”',
+  ].join('\n\n') + '\n';
+  const rules = analyze(bystander, { cast: trio, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker);
+  assert.deepEqual(rules, ['mara', 'ilse', 'mara', 'ilse']);
 });
 
 test('a phone in the narration of a reply in the room (`put her phone away and answered him`) starts no call', () => {

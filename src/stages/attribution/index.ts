@@ -189,19 +189,34 @@ export function runRules(doc: Document): RuleState {
   // Pass 3: conversations and turn-taking.
   assignTurnTaking(para, conv, speakers, confidence, cues, notSpeaker, calls);
 
-  // Someone the narration just brought forward who has not spoken in the exchange yet speaks the
+  // Someone the narration just brought forward who has not been in the exchange yet speaks the
   // untagged line that follows (`Our neighbour stood outside with a box of eggs.` ⏎ `"Morning,
-  // girls!"`): a newcomer's first words, not the next turn of those already talking.
-  for (let u = 1; u < nU; u++) {
-    if (cues[u] !== Cue.TurnTaking || conv[u - 1] !== conv[u]) continue;
-    const subject = previousParagraphSubject(doc, u, narrator, exits);
-    if (subject < 0 || notSpeaker[u].includes(subject)) continue;
-    let heard = false;
-    for (let v = u - 1; v >= 0 && conv[v] === conv[u] && !heard; v--) heard = speakers[v] === subject && cues[v] !== Cue.TurnTaking;
-    if (heard) continue;
-    speakers[u] = subject;
-    confidence[u] = 0.3;
-    cues[u] = Cue.Recent;
+  // girls!"`): a newcomer's first words, not the next turn of those already talking. Not someone
+  // already heard, or named in the exchange's narration before (`Pepper rolled her eyes.` is a
+  // bystander's reaction, not an entrance). One pass: who was heard and who was named, per exchange.
+  const heard = new Set<number>();
+  const named = new Set<number>();
+  let mention = 0;
+  for (let u = 0; u < nU; u++) {
+    if (u > 0 && conv[u - 1] !== conv[u]) {
+      heard.clear();
+      named.clear();
+    }
+    if (u > 0 && cues[u] === Cue.TurnTaking && conv[u - 1] === conv[u]) {
+      const subject = previousParagraphSubject(doc, u, narrator, exits);
+      if (subject >= 0 && !notSpeaker[u].includes(subject) && !heard.has(subject) && !named.has(subject)) {
+        speakers[u] = subject;
+        confidence[u] = 0.3;
+        cues[u] = Cue.NarrationSubject;
+      }
+    }
+    if (speakers[u] >= 0 && cues[u] !== Cue.TurnTaking) heard.add(speakers[u]);
+    // Named in the narration up to the end of this line's paragraph (the narration after it is the next line's).
+    const upTo = doc.paragraphs[2 * para[u] + 1];
+    for (; mention < doc.mentionCount && doc.mentions[3 * mention] < upTo; mention++) {
+      const c = inQuote[mention] ? -1 : resolvedCharacter(mention);
+      if (c >= 0) named.add(c);
+    }
   }
 
   // Pass 4: anything left gets the most recently active character, weakly — not the speaker of the
