@@ -215,7 +215,8 @@ test('second-read guards: unquoted thoughts make no narrator, a kin word is no s
     [
       'I thought he would come back. I waited by the gate until dark.',
       'I thought she had told him. I wondered if Tomas knew. I never asked.',
-      'I thought he was lying, and I said so.',
+      'I thought he was lying, and I said so. I\u2019d always thought she knew.',
+      'We wondered if Tomas would come. I never thought he would. I had thought Tomas braver.',
     ].join('\n\n'),
   );
   assert.equal(mine.characters.filter((c) => c.narrator).length, 1, mine.characters.map((c) => c.name).join(', '));

@@ -625,9 +625,10 @@ const NARRATOR_MIN_FIRST_PERSON = 5;
 const SHORT_FIRST_PERSON = 30;
 /**
  * A thought tag in the third person: `, he thought`, `she wondered`, `thought Harry`. Not the
- * narrator's own `I thought he was wrong` (or `we wondered if…`).
+ * narrator's own `I thought he was wrong`, `I'd always thought she…`, `We wondered if Tomas…`.
  */
-const THOUGHT_TAG = /\b(?:he|she|they|[A-Z][a-z]+)\s+(?:thought|thinks|wondered|wonders|mused|muses|realised|realized)\b|(?<!\b(?:I|[Ww]e)\s+)\b(?:thought|wondered|mused)\s+(?:he|she|they|[A-Z][a-z]+)\b/;
+const THOUGHT_TAG =
+  /\b(?:he|she|they|(?!We\b)[A-Z][a-z]+)\s+(?:thought|thinks|wondered|wonders|mused|muses|realised|realized)\b|(?<!\b(?:I|[Ww]e)(?:['\u2019]d)?(?:\s+(?:had|have|always|never|just|once|often|really|also|even|still|too))*\s+)\b(?:thought|wondered|mused)\s+(?:he|she|they|[A-Z][a-z]+)\b/;
 
 /**
  * The first-person narrator: many `I`s in the narration. A character aliased `Narrator` (given)
