@@ -121,6 +121,9 @@ test('`said the old gentleman` is not the boy the book calls `little Pip`, nor a
     'Master Orren sat by the fire. Master Orren was old; the pupils said Master Orren had taught their fathers.\n\n' +
     'Mara came in from the yard.\n\n“You are late,” said the old man.\n';
   assert.equal(analyze(hall, { cast: master }).quotes[0].speaker, 'orren');
+  // `the younger man` may be the one called `little Pip`: he stays a candidate.
+  const younger = text.replace('said the old gentleman at the door', 'said the younger man at the door');
+  assert.equal(analyze(younger, { cast: pair, castOnly: true, rankerModel: null }).quotes[0].speaker, 'pip');
 });
 
 test('a description resolved to a woman keeps her: the title word (`the Captain`) does not make it male', () => {

@@ -1068,7 +1068,7 @@ export function isOtherReply(doc: Document, m: number): boolean {
   return t < 0 || !GOING_ON_VERBS.has(doc.tokenText(t).toLowerCase());
 }
 
-/** Heads of a description of a grown-up (`the man`, `the old lady`); `young` or `little` before them may be a child. */
+/** Heads of a description of a grown-up (`the man`, `the old lady`); `young`, `younger` or `little` before them may be a child. */
 const GROWN_UP_HEADS: ReadonlySet<string> = new Set(['man', 'gentleman', 'woman', 'lady']);
 const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'aged']);
 
@@ -1077,7 +1077,7 @@ export function describesGrownUp(doc: Document, m: number): boolean {
   if (doc.mentions[3 * m + 2] !== MentionKind.Nominal) return false;
   const words = doc.mentionText(m).toLowerCase().split(/\s+/);
   if (words.some((w) => OLD_WORDS.has(w))) return true;
-  return GROWN_UP_HEADS.has(words[words.length - 1]) && !words.includes('young') && !words.includes('little');
+  return GROWN_UP_HEADS.has(words[words.length - 1]) && !words.some((w) => w.startsWith('young') || w === 'little');
 }
 
 /**
