@@ -359,6 +359,9 @@ test('a first-person narrator called by name is the one whose reply opens on a l
   const narrator = a.characters.find((c) => c.narrator);
   assert.ok(narrator);
   assert.equal(narrator.name, 'Wenna');
+  // The same in single quotes (British typesetting).
+  const single = analyze(text.replace(/[\u201c\u201d]/g, (m) => (m === '\u201c' ? '\u2018' : '\u2019')));
+  assert.equal(single.characters.find((c) => c.narrator)?.name, 'Wenna');
 });
 
 test('a reflexive after a possessive in the subject\'s own clause still gives the subject its gender', () => {

@@ -344,9 +344,23 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
     if (j === paragraphFirstMentions(st)[p] && doc.text.slice(paraStart, s).trim() === '' && (ctx.sentHasQuote[sj] || (sj + 1 < ctx.sentHasQuote.length && ctx.sentHasQuote[sj + 1] && doc.sentences[4 * (sj + 1)] < doc.paragraphs[2 * p + 1]))) return true;
     // `"It's a train, not a promise." I shove my hands into my pockets.`: a paragraph opening on a
     // line whose next sentence is the narrator's beat.
-    if (j === paragraphFirstMentions(st)[p] && /^\s*["\u201c]/.test(doc.text.slice(paraStart, paraStart + 8)) && sj > 0 && ctx.sentHasQuote[sj - 1] && doc.sentences[4 * (sj - 1)] <= paraStart + 8) return true;
+    if (j === paragraphFirstMentions(st)[p] && opensOnQuote(doc, p) && sj > 0 && ctx.sentHasQuote[sj - 1] && doc.sentences[4 * (sj - 1)] <= paraStart + 8) return true;
   }
   return false;
+}
+
+/** Does paragraph p open on a quote (of any mark: `"`, `“`, `'`, `‘`), within its first few characters? */
+function opensOnQuote(doc: Document, p: number): boolean {
+  const paraStart = doc.paragraphs[2 * p];
+  // First quote starting at or after the paragraph (quotes are in text order).
+  let lo = 0;
+  let hi = doc.quoteCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.quotes[4 * mid] < paraStart) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < doc.quoteCount && doc.quotes[4 * lo] <= paraStart + 8 && doc.quotes[4 * lo] < doc.paragraphs[2 * p + 1];
 }
 
 /** First mention index in paragraph p (or the next one). */
