@@ -93,6 +93,11 @@ if (cv) {
   if (raw.sure > 0) console.log(`  (at temperature 1: probability >= 0.9 for ${pct(raw.sure, total)}, ${pct(raw.sureRight, raw.sure)} right; log-loss ${(raw.logLoss / covered1).toFixed(4)})`);
 }
 
+if (gbdtArg >= 0) {
+  // Settings under comparison: their cross-validation is the answer; the shipped file is not theirs.
+  console.log('--gbdt: no final fit (the shipped weights come from the defaults)');
+  process.exit(0);
+}
 const model = fitRanker(sets, opts);
 const provenance = `trained on ${sets.length} PDNC novels, ${labelled} labelled utterances`;
 if (check) {
