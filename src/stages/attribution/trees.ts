@@ -94,6 +94,11 @@ function compile(trees: TreeEnsemble): Compiled {
   return c;
 }
 
+/** Whether the ensemble is scored through the complete layout (for tests: deeper ones walk the nodes). */
+export function hasCompleteLayout(trees: TreeEnsemble): boolean {
+  return compile(trees).complete !== null;
+}
+
 /** The ensemble's score of one row (features[base .. base + width)). */
 export function treeScore(trees: TreeEnsemble, features: ArrayLike<number>, base: number): number {
   const { roots, feature, value, right } = compile(trees);
