@@ -1408,6 +1408,8 @@ function namesOthers(doc: Document, p: number, narrator: number, a: number, b: n
 
 /** Nouns of a telephone. */
 const PHONE_NOUNS: ReadonlySet<string> = new Set(['phone', 'telephone', 'mobile', 'cellphone', 'receiver', 'handset']);
+/** Any of them in a text (a cheap test before reading words). */
+const PHONE_TEXT = /phone|mobile|receiver|handset/i;
 /** Words that say a call comes in or is made (`it rang`, `the phone was ringing`, `she dialled`): a call on their own. */
 const RING_WORDS: ReadonlySet<string> = new Set(['rang', 'ring', 'rings', 'ringing', 'dialled', 'dialed', 'dial', 'dials', 'dialling', 'dialing']);
 /** Words that take a call (`I answer it`, `answered her phone`): a call on their own. */
@@ -1429,6 +1431,8 @@ const HANG_UP = /\b(?:hang|hangs|hung|hanging)\s+up\b|\bline\s+(?:went|goes)\s+d
 function startsCall(doc: Document, p: number): boolean {
   const start = doc.paragraphs[2 * p];
   const end = doc.paragraphs[2 * p + 1];
+  // Most narration names no phone: one scan of the text before reading its words.
+  if (!PHONE_TEXT.test(doc.text.slice(start, end))) return false;
   let phone = false;
   let ring = false;
   let buzz = false;
