@@ -662,3 +662,27 @@ test('calls: a phone checked or ignored starts none; `answered her phone` starts
   const late = callsOf([...room, long, long, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”']);
   assert.deepEqual(late.onCall, [false, false, true, true]);
 });
+
+test('calls: the caller is the one named as calling (`It was Tony.`), the other the one who answers, not whoever the paragraph names first', () => {
+  const cast: CastFile = {
+    characters: [
+      { id: 'tony', name: 'Tony', gender: 'he' },
+      { id: 'rhodey', name: 'Rhodey', gender: 'he' },
+      { id: 'pepper', name: 'Pepper', gender: 'she' },
+    ],
+  };
+  const text = [
+    '“You broke it,” said Rhodey.',
+    '“I improved it,” said Pepper.',
+    'Rhodey watched as Pepper answered her phone on the first ring. It was Tony.',
+    '“Are you still at the lab?”',
+    '“Still here.”',
+    '“Stay there. I’m coming up.”',
+  ].join('\n\n') + '\n';
+  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+  const r = runRules(doc);
+  const c = r.conv[2];
+  assert.deepEqual([r.calls[2 * c], r.calls[2 * c + 1]].map((i) => doc.characters[i].id), ['pepper', 'tony']);
+  // The caller speaks first, as in the other call scenes; Rhodey, who only watches, says nothing.
+  assert.deepEqual(analyze(text, { cast, castOnly: true, rankerModel: null }).quotes.slice(2).map((q) => q.speaker), ['tony', 'pepper', 'tony']);
+});

@@ -1379,20 +1379,52 @@ function narrationCharacter(doc: Document, m: number, narrator: number): number 
 }
 
 /**
- * The people of a call from the paragraph that starts it: the first two characters it names, in
- * order (`My phone buzzes. Mum.`: the narrator and Mum; `He heard the telephone ringing … It was
- * Brenda's voice.`). The second is -1 when it names only one.
+ * The people of a call from the paragraph that starts it: the one who takes it and the caller. The
+ * caller is the one the narration names as such (`It was Tony.`, `It was Brenda's voice.`, a name
+ * standing alone: `My phone buzzes. Mum.`, `a call from Tony`); the one who takes it is the subject
+ * of the answering (`Pepper answered her phone`, `I answer it`), whoever watches (`Rhodey watched as
+ * Pepper answered`). Failing those, the first two characters named, in order. The second is -1 when
+ * only one is found.
  */
 function callParties(doc: Document, p: number, narrator: number): [number, number] {
+  const start = doc.paragraphs[2 * p];
   const end = doc.paragraphs[2 * p + 1];
-  let a = -1;
-  for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+  let first = -1;
+  let second = -1;
+  let caller = -1;
+  let taker = -1;
+  for (let m = doc.mentionAtOrAfter(start); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
     const c = narrationCharacter(doc, m, narrator);
-    if (c < 0 || c === a) continue;
-    if (a < 0) a = c;
-    else return [a, c];
+    if (c < 0) continue;
+    if (first < 0) first = c;
+    else if (second < 0 && c !== first) second = c;
+    const ms = doc.mentions[3 * m];
+    const me = doc.mentions[3 * m + 1];
+    const before = doc.text.slice(Math.max(start, ms - 12), ms).toLowerCase();
+    // A caller is named (`It was his telephone.` is no call from him).
+    const named = doc.mentions[3 * m + 2] === MentionKind.Proper || doc.mentions[3 * m + 2] === MentionKind.Nominal;
+    if (caller < 0 && named && (/\b(?:it\s+was|it['\u2019]s|it\s+is|from)\s+$/.test(before) || standsAlone(doc, ms, me, start, end))) caller = c;
+    // The subject right before an answering word (`Pepper answered`, `I pick up`).
+    if (taker < 0) {
+      const t = doc.tokenAtOrAfter(me);
+      const w = t < doc.tokenCount && doc.tokens[2 * t] < end ? doc.tokenText(t).toLowerCase() : '';
+      if (ANSWER_WORDS.has(w) || PICK_WORDS.has(w)) taker = c;
+    }
   }
-  return [a, -1];
+  if (caller >= 0) {
+    const other = taker >= 0 && taker !== caller ? taker : first !== caller ? first : second;
+    return [other, caller];
+  }
+  return [first, second];
+}
+
+/** Is the mention [s, e) a sentence of its own (`Mum.`)? */
+function standsAlone(doc: Document, s: number, e: number, floor: number, ceil: number): boolean {
+  let i = s;
+  while (i > floor && isSpaceCode(doc.text.charCodeAt(i - 1))) i--;
+  const prev = i > floor ? doc.text.charCodeAt(i - 1) : 46;
+  const next = e < ceil ? doc.text.charCodeAt(e) : 46;
+  return (prev === 46 || prev === 33 || prev === 63) && (next === 46 || next === 33 || next === 63);
 }
 
 /** Does paragraph p name someone other than a and b outside its quotes? */
