@@ -683,6 +683,9 @@ test('calls: the caller is the one named as calling (`It was Tony.`), the other 
   const r = runRules(doc);
   const c = r.conv[2];
   assert.deepEqual([r.calls[2 * c], r.calls[2 * c + 1]].map((i) => doc.characters[i].id), ['pepper', 'tony']);
+  // Only the caller named: nobody to put on the other end, so no call (the talk goes on as it was).
+  const lone = analyzeDocument('“You broke it,” said Rhodey.\n\n“I improved it,” said Pepper.\n\nThe phone rang. It was Tony.\n\n“Well?”\n', { cast, castOnly: true, rankerModel: null });
+  assert.ok(runRules(lone).calls.every((x) => x < 0), 'no call');
   // The caller speaks first, as in the other call scenes; Rhodey, who only watches, says nothing.
   assert.deepEqual(analyze(text, { cast, castOnly: true, rankerModel: null }).quotes.slice(2).map((q) => q.speaker), ['tony', 'pepper', 'tony']);
 });

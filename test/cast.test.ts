@@ -357,7 +357,7 @@ test('a first-person narrator called by name is the one whose reply opens on a l
     ].join('\n\n') + '\n';
   const a = analyze(text);
   const narrator = a.characters.find((c) => c.narrator);
-  assert.ok(narrator);
+  assert.ok(narrator, 'a narrator');
   assert.equal(narrator.name, 'Wenna');
   // The same in single quotes (British typesetting).
   const single = analyze(text.replace(/[\u201c\u201d]/g, (m) => (m === '\u201c' ? '\u2018' : '\u2019')));

@@ -196,7 +196,7 @@ test('scoring rows through the complete-tree layout gives exactly the pre-order 
       x[i] = r < 0.5 ? 0 : r < 0.75 ? 1 : r < 0.99 ? rand() * 2 - 0.5 : NaN;
     }
     const out = new Float64Array(rows);
-    assert.ok(hasCompleteLayout(stage.trees));
+    assert.ok(hasCompleteLayout(stage.trees), 'complete layout');
     addTreeScores(stage.trees, x, width, out);
     for (let k = 0; k < rows; k++) assert.equal(out[k], treeScore(stage.trees, x, k * width));
   }
@@ -211,7 +211,7 @@ test('scoring rows through the complete-tree layout gives exactly the pre-order 
   const x = new Float64Array(rows * 5);
   for (let i = 0; i < x.length; i++) x[i] = rand();
   const out = new Float64Array(rows);
-  assert.ok(hasCompleteLayout(mixed));
+  assert.ok(hasCompleteLayout(mixed), 'complete layout');
   addTreeScores(mixed, x, 5, out);
   for (let k = 0; k < rows; k++) assert.equal(out[k], treeScore(mixed, x, k * 5));
   // A row down the whole chain: 0.5 + 1 (x0 <= 0.5) + 0.01 (x2..x4 and x0 low).

@@ -1413,7 +1413,7 @@ function callParties(doc: Document, p: number, narrator: number): [number, numbe
   }
   if (caller >= 0) {
     const other = taker >= 0 && taker !== caller ? taker : first !== caller ? first : second;
-    return [other, caller];
+    return other >= 0 ? [other, caller] : [caller, -1];
   }
   return [first, second];
 }
