@@ -210,6 +210,18 @@ export class Document {
     }
     return lo;
   }
+  /** Index of the first quote span whose start is ≥ pos. */
+  quoteAtOrAfter(pos: number): number {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = this.quoteCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[4 * mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   /** Index of the first mention whose start is ≥ pos. */
   mentionAtOrAfter(pos: number): number {
     const m = this.mentions;

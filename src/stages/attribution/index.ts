@@ -1654,14 +1654,7 @@ function recentCharacter(doc: Document, pos: number, paraStart: number, exclude:
 }
 
 function quoteBefore(doc: Document, pos: number): number {
-  let lo = 0;
-  let hi = doc.quoteCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.quotes[4 * mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return doc.quoteAtOrAfter(pos) - 1;
 }
 
 /**

@@ -352,14 +352,7 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
 /** Does paragraph p open on a quote (of any mark: `"`, `“`, `'`, `‘`), within its first few characters? */
 function opensOnQuote(doc: Document, p: number): boolean {
   const paraStart = doc.paragraphs[2 * p];
-  // First quote starting at or after the paragraph (quotes are in text order).
-  let lo = 0;
-  let hi = doc.quoteCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.quotes[4 * mid] < paraStart) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = doc.quoteAtOrAfter(paraStart);
   return lo < doc.quoteCount && doc.quotes[4 * lo] <= paraStart + 8 && doc.quotes[4 * lo] < doc.paragraphs[2 * p + 1];
 }
 

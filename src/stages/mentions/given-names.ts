@@ -15,7 +15,7 @@ import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capital
 import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
 import { buildGivenIndex } from '../cast/given.js';
-import { allCaps, isUpper } from './letters.js';
+import { allCaps, isUpper, nameGap } from './letters.js';
 
 /** How a trie word must be written in the text. */
 const enum Case {
@@ -169,16 +169,7 @@ export function addGivenNames(
     if (e - s > 2 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && isApos(text.charCodeAt(e - 2))) return e - 2;
     return e;
   };
-  // Only spaces between, and no paragraph break (a line break inside a paragraph is fine).
-  const adjacent = (a: number, b: number): boolean => {
-    let newline = false;
-    for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) newline = true;
-      else if (c !== 32 && c !== 9 && c !== 0xa0) return false;
-    }
-    return !newline || doc.paragraphAt(tok[2 * a]) === doc.paragraphAt(tok[2 * b]);
-  };
+  const adjacent = (a: number, b: number): boolean => nameGap(doc, tok[2 * a + 1], tok[2 * b]);
   /** The text uses the word as a name more than as a common word (or never as a common word). */
   const nameByUse = (lw: string): boolean => {
     const lower = cx.lowerCount.get(lw) ?? 0;

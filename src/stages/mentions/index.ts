@@ -29,7 +29,7 @@ const ROLE_NAMES: ReadonlySet<string> = new Set(['nanny', 'nurse', 'cook', 'gran
 const CONTRACTED_PRONOUN = /^(he|she|they)['\u2019](?:s|d|ll|re|ve)$/;
 import { quotedRegions, RegionCursor } from './quote-spans.js';
 import { addGivenNames } from './given-names.js';
-import { allCaps, isLower, isUpper } from './letters.js';
+import { allCaps, isLower, isUpper, nameGap } from './letters.js';
 
 export { quotedRegions, RegionCursor } from './quote-spans.js';
 
@@ -167,19 +167,8 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     return true;
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
-  /** Tokens are separated only by spaces (no paragraph break, no punctuation). */
-  // A line break inside a paragraph may fall inside a name (`Mr.⏎Knightley`), a paragraph break may
-  // not: a title line (`The Backseat`) is no first name of the next paragraph's `Rosa`, whether a
-  // blank line or (in text pasted one paragraph per line) a single newline ends it.
-  const adjacent = (a: number, b: number): boolean => {
-    let newline = false;
-    for (let i = tok[2 * a + 1]; i < tok[2 * b]; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) newline = true;
-      else if (c !== 32 && c !== 9 && c !== 0xa0) return false;
-    }
-    return !newline || doc.paragraphAt(tok[2 * a]) === doc.paragraphAt(tok[2 * b]);
-  };
+  /** Tokens a and b are one run of a name (a title line `The Backseat` is no first name of `Rosa`). */
+  const adjacent = (a: number, b: number): boolean => nameGap(doc, tok[2 * a + 1], tok[2 * b]);
 
   /** Extend a name from token `t` (already accepted); returns the last token of the name. */
   const extendName = (t: number): number => {
