@@ -689,3 +689,29 @@ test('calls: the caller is the one named as calling (`It was Tony.`), the other 
   // The caller speaks first, as in the other call scenes; Rhodey, who only watches, says nothing.
   assert.deepEqual(analyze(text, { cast, castOnly: true, rankerModel: null }).quotes.slice(2).map((q) => q.speaker), ['tony', 'pepper', 'tony']);
 });
+
+test('a title two listed characters hold (`the duchess`) is the holder the scene named last', () => {
+  const two: CastFile = {
+    characters: [
+      ...cast.characters,
+      { id: 'rye', name: 'Duchess Of Rye', aliases: ['Ottilie'], gender: 'she' },
+      { id: 'fenn', name: 'Duchess Of Fenn', gender: 'she' },
+    ],
+  };
+  const first = 'The Duchess of Rye poured the tea while Rook watched the rain.\n\n“More sugar?” asked the duchess.\n\n“None,” Rook said.\n';
+  const second = 'Rook bowed to the Duchess of Fenn at the gate.\n\n“You are late,” said the duchess.\n';
+  const filler = 'Rook walked for an hour along the cliffs in silence. '.repeat(40);
+  const a = analyze(`${first}\n***\n\n${filler}\n\n${second}`, { cast: two, castOnly: true });
+  assert.deepEqual(
+    a.quotes.map((q) => q.speaker),
+    ['rye', 'rook', 'fenn'],
+    'each `said the duchess` goes to the duchess named in its own scene',
+  );
+  // The mentions themselves, not only the lines: each lower-case `the duchess` is its scene's duchess.
+  const doc = analyzeDocument(`${first}\n***\n\n${filler}\n\n${second}`, { cast: two, castOnly: true });
+  const read: string[] = [];
+  for (let i = 0; i < doc.mentionCount; i++) {
+    if (doc.mentionText(i) === 'the duchess') read.push(doc.mentionCharacters[i] >= 0 ? doc.characters[doc.mentionCharacters[i]].id : '-');
+  }
+  assert.deepEqual(read, ['rye', 'fenn'], 'each `the duchess` is a mention of the duchess its scene named');
+});

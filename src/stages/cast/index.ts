@@ -451,7 +451,11 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     }
     ks.sort((a, b) => weight(b) - weight(a));
     if (ks.length === 1 || weight(ks[0]) >= 3 * weight(ks[1])) titleIndex.set(t, ks[0]);
-    else titleIndex.set(t, AMBIGUOUS);
+    else {
+      // Several discovered holders: the scene tells them apart (below).
+      titleIndex.set(t, AMBIGUOUS);
+      titledNames.set(t, new Set(ks));
+    }
   }
   const uses = new Map<number, { count: number; first: number; capitalised: number }>();
   for (let i = 0; i < n; i++) {
@@ -485,7 +489,11 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     const head = words[words.length - 1];
     // `the Captain`, `the poor General` (a capitalised title after adjectives).
     if (words.length > 2 && !/^[A-Z]/.test(head)) continue;
-    const ci = titleIndex.get(canonicalTitle(nameKey(head)));
+    const title = canonicalTitle(nameKey(head));
+    let ci = titleIndex.get(title);
+    // Two duchesses in the book: `the duchess` is the one the scene named.
+    const holders = titledNames.get(title);
+    if (ci === AMBIGUOUS && holders && SCENE_TITLES.has(titleClass(title)) && !EVERYDAY_NOBLE.has(title)) ci = recentHolder(st, i, holders);
     if (ci === undefined || ci < 0) continue;
     st.mc[i] = ci;
     const u = uses.get(ci) ?? uses.set(ci, { count: 0, first: i, capitalised: 0 }).get(ci)!;
@@ -542,14 +550,29 @@ function sceneTitleHolder(st: CastState, i: number, described: number, titledNam
   if (words.length !== 2) return described;
   const holders = titledNames.get(canonicalTitle(words[1]));
   if (!holders || (holders.size === 1 && holders.has(described))) return described;
+  const c = recentHolder(st, i, holders, described);
+  return c >= 0 ? c : described;
+}
+
+/**
+ * The character named most recently before mention i, within a few pages, who is one of `holders`
+ * (by name or by a description already read as them) or is `also`; -1 when none is.
+ */
+function recentHolder(st: CastState, i: number, holders: ReadonlySet<number>, also = -1): number {
+  const doc = st.ctx.doc;
   const pos = doc.mentions[3 * i];
   for (let j = i - 1; j >= 0 && pos - doc.mentions[3 * j] < TITLE_SCENE; j--) {
     const c = st.mc[j];
     const kind = doc.mentions[3 * j + 2];
-    if (c === described || (c >= 0 && holders.has(c) && (kind === MentionKind.Proper || kind === MentionKind.Nominal))) return c;
+    if (c >= 0 && (c === also || (holders.has(c) && (kind === MentionKind.Proper || kind === MentionKind.Nominal)))) return c;
   }
-  return described;
+  return -1;
 }
+
+/** Title classes whose bare use (`the duchess`, `the colonel`) names one holder; not kinship words. */
+const SCENE_TITLES: ReadonlySet<string> = new Set(['rank', 'noble-m', 'noble-f']);
+/** Noble titles too common to name one holder by scene (`the lady` is any woman). */
+const EVERYDAY_NOBLE: ReadonlySet<string> = new Set(['lady', 'lord', 'sir', 'dame', 'don']);
 
 /**
  * Capitalised descriptions that no name took (`the Grandmother`, `the Coroner`), used three times or
