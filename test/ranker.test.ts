@@ -112,6 +112,20 @@ test('boosted trees learn an interaction a linear ranker cannot, deterministical
   assert.ok(wrong > 0);
 });
 
+test('colsample lets each tree split on a seeded share of the features, the same way twice', () => {
+  const set = xorSet(90);
+  const opts = { trees: 20, depth: 2, learningRate: 0.3, minHessian: 0.1, colsample: 0.34 };
+  const a = fitTrees([set], 3, opts);
+  assert.deepEqual(a, fitTrees([set], 3, opts), 'the same data and options give the same trees twice');
+  for (let t = 0; t < a.roots.length; t++) {
+    const end = t + 1 < a.roots.length ? a.roots[t + 1] : a.feature.length;
+    const used = new Set(a.feature.slice(a.roots[t], end).filter((f) => f >= 0));
+    assert.ok(used.size <= 1, `tree ${t} splits on one of the three features at most (used ${[...used].join(',')})`);
+  }
+  const all = new Set(a.feature.filter((f) => f >= 0));
+  assert.ok(all.size >= 2, 'different trees draw different features');
+});
+
 test('tree scores read the flat node arrays: splits send x <= value left, leaves add up', () => {
   // Tree 0: x0 <= 0.5 ? 1 : (x1 <= 2 ? 2 : 3); tree 1: a single leaf of 10.
   const trees = { roots: [0, 5], feature: [0, -1, 1, -1, -1, -1], value: [0.5, 1, 2, 2, 3, 10], right: [2, 0, 4, 0, 0, 0] };

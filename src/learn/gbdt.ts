@@ -23,7 +23,8 @@ export interface GbdtOptions {
   bins?: number;
   /**
    * Share of the features each tree may split on, drawn per tree by a seeded generator (so a
-   * training run gives the same file twice); 1 = all. Fewer features per tree lean less on any one.
+   * training run gives the same file twice); 1 = all. Fewer features per tree lean less on any one;
+   * 0.5 was 0.2 points behind on the first two cross-validation folds, so the default stays 1.
    */
   colsample?: number;
 }
