@@ -689,3 +689,28 @@ test('calls: the caller is the one named as calling (`It was Tony.`), the other 
   // The caller speaks first, as in the other call scenes; Rhodey, who only watches, says nothing.
   assert.deepEqual(analyze(text, { cast, castOnly: true, rankerModel: null }).quotes.slice(2).map((q) => q.speaker), ['tony', 'pepper', 'tony']);
 });
+
+test('a beat whose subject follows an opening phrase that names nobody (`After the long road, Ilse sat down.`)', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const evidenceOf = (text: string, u: number): string | null => {
+    const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+    const e = runRules(doc).evidence[u][0];
+    return e ? doc.characters[doc.mentionCharacters[e.mention]]?.id ?? null : null;
+  };
+  const before = 'Mara and Rook argued over the map.\n\nAfter the long road and the longer quarrel, Ilse sat down on the step. “Is there any tea?”\n';
+  assert.equal(evidenceOf(before, 0), 'ilse', 'the subject after the opening phrase is the beat of the line after it');
+  const after = 'Mara and Rook argued over the map.\n\n“Is there any tea?” Nobody answered. At last, worn out by the quarrel, Ilse sat down on the step.\n';
+  assert.equal(evidenceOf(after, 0), 'ilse', 'a later sentence of the paragraph: the subject after its opening phrase is the beat');
+  // An opening clause that names someone says nothing certain about whose sentence it is.
+  const named = 'Mara and Rook argued over the map.\n\nWhen the kettle boiled for Rook at last, Ilse sat down on the step. “Is there any tea?”\n';
+  assert.notEqual(evidenceOf(named, 0), 'ilse', 'a phrase naming someone is no empty opening phrase');
+  // `Slowly, Ilse's hand…`: a possessor is no subject.
+  const possessor = 'Mara and Rook argued over the map.\n\nAt the end of the long day, Ilse\u2019s hand shook on the cup. “Is there any tea?”\n';
+  assert.notEqual(evidenceOf(possessor, 0), 'ilse', 'a possessor after the opening phrase is no subject');
+});

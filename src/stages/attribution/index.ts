@@ -929,12 +929,47 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
       if (m >= 0) return isSubjectMention(doc, m) ? m : -1;
       if (doc.text.charCodeAt(doc.tokens[2 * i]) === 46) break;
     }
+    const lead = subjectAfterLeadingPhrase(doc, t, to);
+    if (lead >= 0) return lead;
     if (!anySentence) return -1;
     const s = doc.sentenceAt(doc.tokens[2 * t]);
     if (s < 0 || s + 1 >= doc.sentenceCount) return -1;
     const next = doc.sentences[4 * (s + 1) + 2];
     if (next <= t) return -1;
     t = next;
+  }
+  return -1;
+}
+
+/** Longest opening phrase, in tokens, that a sentence's subject may follow (`Ever prone to magnify Fate, George…`). */
+const LEADING_PHRASE = 16;
+
+/**
+ * The subject after an opening phrase that names nobody and ends in a comma: `Advancing, she shook
+ * hands`, `Accustomed to the quiet of the country, Rook could not…`. The subject must have its verb
+ * next (a lower-case word): `Slowly, Rook's hand…` is a possessor. A phrase that names someone (`When
+ * Tom came in, she…`) says nothing certain about whose sentence it is, so -1.
+ */
+function subjectAfterLeadingPhrase(doc: Document, t: number, to: number): number {
+  const nTok = doc.tokenCount;
+  for (let i = t; i < nTok && i < t + LEADING_PHRASE && doc.tokens[2 * i] < to; i++) {
+    if (mentionAtToken(doc, i) >= 0) return -1;
+    if (isWordToken(doc, i)) continue;
+    const w = doc.tokenText(i);
+    if (w !== ',') {
+      if (/^[.;:!?"\u201c\u201d]$/.test(w)) return -1;
+      continue;
+    }
+    if (i === t || i + 1 >= nTok || doc.tokens[2 * (i + 1)] >= to) return -1;
+    const m = mentionAtToken(doc, i + 1);
+    if (m < 0) continue;
+    if (!isSubjectMention(doc, m)) return -1;
+    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+    if (after === 39 || after === 0x2019) return -1;
+    const next = tokenAfterMention(doc, m);
+    if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
+    const verb = doc.tokenText(next);
+    return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
   }
   return -1;
 }
