@@ -715,3 +715,53 @@ test('a title two listed characters hold (`the duchess`) is the holder the scene
   }
   assert.deepEqual(read, ['rye', 'fenn'], 'each `the duchess` is a mention of the duchess its scene named');
 });
+
+test('a beat whose subject follows an opening phrase that names nobody (`After the long road, Ilse sat down.`)', () => {
+  const trio: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'ilse', name: 'Ilse', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const evidenceOf = (text: string, u: number): string | null => {
+    const doc = analyzeDocument(text, { cast: trio, castOnly: true, rankerModel: null });
+    const e = runRules(doc).evidence[u][0];
+    return e ? doc.characters[doc.mentionCharacters[e.mention]]?.id ?? null : null;
+  };
+  const before = 'Mara and Rook argued over the map.\n\nAfter the long road and the longer quarrel, Ilse sat down on the step. “Is there any tea?”\n';
+  assert.equal(evidenceOf(before, 0), 'ilse', 'the subject after the opening phrase is the beat of the line after it');
+  const after = 'Mara and Rook argued over the map.\n\n“Is there any tea?” Nobody answered. At last, worn out by the quarrel, Ilse sat down on the step.\n';
+  assert.equal(evidenceOf(after, 0), 'ilse', 'a later sentence of the paragraph: the subject after its opening phrase is the beat');
+  // An opening clause that names someone says nothing certain about whose sentence it is.
+  const named = 'Mara and Rook argued over the map.\n\nWhen the kettle boiled for Rook at last, Ilse sat down on the step. “Is there any tea?”\n';
+  assert.notEqual(evidenceOf(named, 0), 'ilse', 'a phrase naming someone is no empty opening phrase');
+  // `Slowly, Ilse's hand…`: a possessor is no subject.
+  const possessor = 'Mara and Rook argued over the map.\n\nAt the end of the long day, Ilse\u2019s hand shook on the cup. “Is there any tea?”\n';
+  assert.notEqual(evidenceOf(possessor, 0), 'ilse', 'a possessor after the opening phrase is no subject');
+});
+
+test('a voice tag: `the voice of the skipper` names its owner; `a voice`, then a name in the narration, is that one; never the one who just spoke', () => {
+  const crew: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'skipper', name: 'Bellweather', aliases: ['the skipper'], gender: 'he' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+    ],
+  };
+  const evidenceOf = (text: string, u: number): string | null => {
+    const doc = analyzeDocument(text, { cast: crew, castOnly: true, rankerModel: null });
+    const e = runRules(doc).evidence[u][0];
+    return e ? doc.characters[doc.mentionCharacters[e.mention]]?.id ?? null : null;
+  };
+  const owned = 'Rook sat by the stove with Mara.\n\nA knock shook the hatch. “Who is out there?” he called.\n\n“Only me!” answered the voice of the skipper, through the planks.\n';
+  assert.equal(evidenceOf(owned, 1), 'skipper', '`the voice of the skipper`: the description after `voice of` is the speaker');
+  const named = 'Rook sat by the stove with Mara.\n\n“Is the kettle on?” asked a voice from the ladder, and Bellweather climbed down into the light.\n';
+  assert.equal(evidenceOf(named, 0), 'skipper', 'the one the narration names after `asked a voice` is the speaker');
+  const heard = 'Rook sat by the stove with Mara.\n\n“Is the kettle on?” asked a voice, which Rook thought he knew.\n';
+  assert.notEqual(evidenceOf(heard, 0), 'rook', 'one who takes the voice in is not its owner');
+  // `replied a voice` answers the line before: not its speaker, whatever the recent names say.
+  const reply = 'Rook sat by the stove.\n\n“Who is out there?” cried Rook.\n\n“Nobody you know,” replied a low voice.\n';
+  const speakers = analyze(reply, { cast: crew, castOnly: true }).quotes.map((q) => q.speaker);
+  assert.notEqual(speakers[1], 'rook', 'a voice replying is not the one it replies to');
+});

@@ -333,6 +333,11 @@ function findEvidence(doc: Document, u: number): Evidence[] {
       if (e && e.cue !== Cue.Beat) out.push(e);
     }
   }
+  // `"Who's there?" cried a voice, and Rook stepped out of the dark`: the one the narration then names.
+  if (voiceTag(doc, u)) {
+    const named = voiceOwner(doc, u);
+    if (named >= 0) out.push({ mention: named, confidence: 0.62, cue: Cue.Beat });
+  }
   // A beat after the last span, in a later sentence of the paragraph.
   const kLast = end - 1;
   const pl = q[4 * kLast + 2];
@@ -501,14 +506,17 @@ function mentionAfterDescribers(doc: Document, t: number, to: number): number {
   const m = mentionAtToken(doc, t);
   if (m >= 0) return m;
   let words = 0;
+  let voiceOf = false;
   for (let i = doc.tokenText(t).toLowerCase() === 'the' ? t + 1 : t; i < doc.tokenCount && doc.tokens[2 * i] < to; i++) {
     const mi = mentionAtToken(doc, i);
-    if (mi >= 0) return i > t && doc.mentions[3 * mi + 2] === MentionKind.Proper ? mi : -1;
+    // After `the voice of`, a description too: `replied the voice of the Dodger`.
+    if (mi >= 0) return i > t && (doc.mentions[3 * mi + 2] === MentionKind.Proper || (voiceOf && doc.mentions[3 * mi + 2] === MentionKind.Nominal)) ? mi : -1;
     const w = doc.tokenText(i);
     if (w === '-') continue;
     // `said the voice of Mr. Haq`, `called the shattered voice of Aziz`: the voice's owner speaks.
     if (w === 'voice' && i + 1 < doc.tokenCount && doc.tokenText(i + 1) === 'of') {
       i++;
+      voiceOf = true;
       continue;
     }
     const c = w.charCodeAt(0);
@@ -929,12 +937,47 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
       if (m >= 0) return isSubjectMention(doc, m) ? m : -1;
       if (doc.text.charCodeAt(doc.tokens[2 * i]) === 46) break;
     }
+    const lead = subjectAfterLeadingPhrase(doc, t, to);
+    if (lead >= 0) return lead;
     if (!anySentence) return -1;
     const s = doc.sentenceAt(doc.tokens[2 * t]);
     if (s < 0 || s + 1 >= doc.sentenceCount) return -1;
     const next = doc.sentences[4 * (s + 1) + 2];
     if (next <= t) return -1;
     t = next;
+  }
+  return -1;
+}
+
+/** Longest opening phrase, in tokens, that a sentence's subject may follow (`Ever prone to magnify Fate, George…`). */
+const LEADING_PHRASE = 16;
+
+/**
+ * The subject after an opening phrase that names nobody and ends in a comma: `Advancing, she shook
+ * hands`, `Accustomed to the quiet of the country, Rook could not…`. The subject must have its verb
+ * next (a lower-case word): `Slowly, Rook's hand…` is a possessor. A phrase that names someone (`When
+ * Tom came in, she…`) says nothing certain about whose sentence it is, so -1.
+ */
+function subjectAfterLeadingPhrase(doc: Document, t: number, to: number): number {
+  const nTok = doc.tokenCount;
+  for (let i = t; i < nTok && i < t + LEADING_PHRASE && doc.tokens[2 * i] < to; i++) {
+    if (mentionAtToken(doc, i) >= 0) return -1;
+    if (isWordToken(doc, i)) continue;
+    const w = doc.tokenText(i);
+    if (w !== ',') {
+      if (/^[.;:!?"\u201c\u201d]$/.test(w)) return -1;
+      continue;
+    }
+    if (i === t || i + 1 >= nTok || doc.tokens[2 * (i + 1)] >= to) return -1;
+    const m = mentionAtToken(doc, i + 1);
+    if (m < 0) continue;
+    if (!isSubjectMention(doc, m)) return -1;
+    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+    if (after === 39 || after === 0x2019) return -1;
+    const next = tokenAfterMention(doc, m);
+    if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
+    const verb = doc.tokenText(next);
+    return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
   }
   return -1;
 }
@@ -1066,6 +1109,60 @@ export function isOtherReply(doc: Document, m: number): boolean {
   // `went on the other`: past the particle to the verb.
   if (t >= 0 && doc.tokenText(t).toLowerCase() === 'on') t--;
   return t < 0 || !GOING_ON_VERBS.has(doc.tokenText(t).toLowerCase());
+}
+
+/**
+ * Is the utterance tagged by a voice nobody owns (`"Who's there?" cried a voice`, `replied a tremulous
+ * voice`, `said the voice from below`)? Not `the voice of Aziz` (its owner is named) nor `the same
+ * voice` (the one heard before goes on).
+ */
+export function voiceTag(doc: Document, u: number): boolean {
+  const first = doc.utterances[2 * u];
+  const p = doc.quotes[4 * first + 2];
+  const pEnd = doc.paragraphs[2 * p + 1];
+  let t = doc.tokenAtOrAfter(skipCloseMark(doc.text, doc.quotes[4 * first + 1]));
+  while (t < doc.tokenCount && doc.tokens[2 * t] < pEnd && !isWordToken(doc, t)) {
+    if (/^[.!?;]$/.test(doc.tokenText(t)) || doc.tokens[2 * t] >= doc.quotes[4 * first + 1] + 4) return false;
+    t++;
+  }
+  if (t >= doc.tokenCount || doc.tokens[2 * t] >= pEnd) return false;
+  const verb = doc.tokenText(t).toLowerCase();
+  if (!SPEECH_VERBS.has(verb) && verb !== 'came') return false;
+  const det = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
+  if (det !== 'a' && det !== 'the') return false;
+  for (let i = t + 2; i < doc.tokenCount && i <= t + 5 && doc.tokens[2 * i] < pEnd; i++) {
+    const w = doc.tokenText(i);
+    if (w === 'voice') return i + 1 >= doc.tokenCount || doc.tokenText(i + 1) !== 'of';
+    if (w === 'same' || !/^\p{Ll}/u.test(w) || mentionAtToken(doc, i) >= 0) return false;
+  }
+  return false;
+}
+
+/**
+ * The person the narration after a voice tag names, in the same paragraph: the first name or
+ * description that is no preposition's object, no possessor, and not someone taking the voice in
+ * (`which Rook thought he had heard before`). -1 when there is none.
+ */
+function voiceOwner(doc: Document, u: number): number {
+  const first = doc.utterances[2 * u];
+  const p = doc.quotes[4 * first + 2];
+  const pEnd = doc.paragraphs[2 * p + 1];
+  const from = doc.quotes[4 * first + 1];
+  // Up to the next quote of the paragraph: names inside it are talked about.
+  const to = first + 1 < doc.quoteCount && doc.quotes[4 * (first + 1) + 2] === p ? doc.quotes[4 * (first + 1)] : pEnd;
+  for (let m = doc.mentionAtOrAfter(from); m < doc.mentionCount && doc.mentions[3 * m] < to; m++) {
+    const kind = doc.mentions[3 * m + 2];
+    if (kind === MentionKind.Pronoun || kind === MentionKind.FirstPerson || doc.mentionCharacters[m] < 0) continue;
+    const t = doc.tokenAtOrAfter(doc.mentions[3 * m]);
+    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+    if (after === 39 || after === 0x2019) continue;
+    if (afterPreposition(doc, t) && doc.tokenText(t - 1).toLowerCase() !== 'of') continue;
+    const next = tokenAfterMention(doc, m);
+    const verb = next < doc.tokenCount ? doc.tokenText(next).toLowerCase() : '';
+    if (PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb)) continue;
+    return m;
+  }
+  return -1;
 }
 
 /** Heads of a description of a grown-up (`the man`, `the old lady`); `young`, `younger` or `little` before them may be a child. */
