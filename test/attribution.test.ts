@@ -765,3 +765,22 @@ test('a voice tag: `the voice of the skipper` names its owner; `a voice`, then a
   const speakers = analyze(reply, { cast: crew, castOnly: true }).quotes.map((q) => q.speaker);
   assert.notEqual(speakers[1], 'rook', 'a voice replying is not the one it replies to');
 });
+
+test('in a first-person story the narrator is `I`, never the `he` of a tag', () => {
+  const told: CastFile = {
+    characters: [
+      { id: 'me', name: 'Jonah Reyes', aliases: ['Narrator', 'Jonah'], gender: 'he' },
+      { id: 'cass', name: 'Cass', gender: 'he' },
+      { id: 'ava', name: 'Ava', gender: 'she' },
+    ],
+  };
+  const text =
+    'I waited on the platform for an hour. I had not slept. I counted the trains. Cass came at last, with Ava behind him.\n\n' +
+    '“You look tired, Jonah,” Ava said.\n\n“I am,” I said.\n\n“He always is,” he said.\n\n' +
+    'I laughed. I picked up my bag and I walked ahead of them to the car.\n\n“Where did you park?” he asked.\n';
+  assert.deepEqual(
+    analyze(text, { cast: told, castOnly: true, rankerModel: null }).quotes.map((q) => q.speaker),
+    ['ava', 'me', 'cass', 'cass'],
+    'the rules give both `he` lines to Cass, however often the narrator spoke or acted just before',
+  );
+});

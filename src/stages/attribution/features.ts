@@ -231,7 +231,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       // it the pronoun candidates taught the ranker PDNC's habit of crediting such lines to a named
       // character, and a user's `The Croupier` lost its own tagged lines.
       if (kind === MentionKind.Pronoun || (kind === MentionKind.Nominal && evChars[0] < 0)) {
-        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst));
+        pron = pronounCandidates(doc, top.mention, u, genders, speakers, conv, para, rules.notSpeaker[u], inQuote, addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst), rules.narrator);
         pronResolved = doc.mentionCharacters[top.mention];
         pronGender = doc.mentionGenders[top.mention];
         possessor = kinPossessor(doc, top.mention);

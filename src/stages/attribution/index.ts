@@ -169,7 +169,7 @@ export function runRules(doc: Document): RuleState {
     const kind = doc.mentions[3 * e.mention + 2];
     if (kind !== MentionKind.Pronoun && kind !== MentionKind.Nominal) continue;
     const addressed = addressedBefore(u, para, conv, speakers, vocatives, spokenTo, runFirst);
-    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote, addressed)[0]?.[0] ?? -1;
+    const c = pronounCandidates(doc, e.mention, u, genders, speakers, conv, para, notSpeaker[u], inQuote, addressed, narrator)[0]?.[0] ?? -1;
     if (c >= 0) decide(u, c, kind === MentionKind.Nominal ? { ...e, confidence: e.confidence - 0.15 } : e);
   }
 
@@ -1000,6 +1000,7 @@ export function pronounCandidates(
   voc: number[],
   inQuote: Uint8Array,
   addressed: readonly number[] = [],
+  narrator = -1,
 ): Array<[number, number]> {
   // A description the cast resolved has its character's gender, not its word's (`the Captain` may be a woman).
   const resolved = doc.mentions[3 * m + 2] === MentionKind.Nominal ? doc.mentionCharacters[m] : -1;
@@ -1007,8 +1008,10 @@ export function pronounCandidates(
   // `said the old gentleman` is not the one the book calls `little Oliver`.
   const children = resolved < 0 && describesGrownUp(doc, m) ? childCharacters(doc) : null;
   const scores = new Map<number, number>();
+  // A first-person narrator is `I` in the narration, never the `he` or `she` of a tag.
+  const notNarrator = doc.mentions[3 * m + 2] === MentionKind.Pronoun ? narrator : -1;
   const add = (c: number, x: number) => {
-    if (c < 0 || voc.includes(c) || children?.[c]) return;
+    if (c < 0 || c === notNarrator || voc.includes(c) || children?.[c]) return;
     const cg = genders[c];
     if (g !== GenderCode.Unknown && cg !== GenderCode.Unknown && cg !== g) return;
     const penalty = g !== GenderCode.Unknown && cg === GenderCode.Unknown ? 1 : 0;
