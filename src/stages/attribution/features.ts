@@ -82,7 +82,7 @@ export const FEATURE_NAMES = [
   'left_scene',
   'tag_antecedent',
   'prev_paragraph_subject',
-  'narrator_tags_nearby',
+  'narrator_silent',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -409,7 +409,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         row[F.narrator] = 1;
         let tagged = 0;
         for (let v = Math.max(0, u - NARRATOR_TURNS); v < nU && v <= u + NARRATOR_TURNS; v++) if (v !== u && conv[v] === conv[u]) tagged += narratorTagged[v];
-        row[F.narrator_tags_nearby] = Math.log1p(tagged);
+        // A flag, not a count: two first-person novels to learn from say only that a narrator never
+        // tagged nearby is watching, not how many tags make a talker.
+        if (tagged === 0) row[F.narrator_silent] = 1;
       }
       row[F.salience] = salience[c];
       row[F.conversation_turns] = Math.log1p(turns?.get(c) ?? 0);
