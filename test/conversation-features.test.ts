@@ -94,29 +94,3 @@ test('the one the narration ends on leaving the room does not take the next line
   const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
   assert.equal(doc.characters[runRules(doc).speakers[0]].id, 'rook');
 });
-
-test('a narrator with no tagged line nearby is marked silent; one who asks is not', () => {
-  const told: CastFile = {
-    characters: [
-      { id: 'me', name: 'Jonah Reyes', aliases: ['Narrator', 'Jonah'], gender: 'he' },
-      { id: 'ines', name: 'Ines', gender: 'she' },
-      { id: 'bo', name: 'Bo', gender: 'he' },
-    ],
-  };
-  const value = (text: string, u: number): number | undefined => {
-    const doc = analyzeDocument(text, { cast: told, castOnly: true, rankerModel: null });
-    const table = buildCandidates(doc, runRules(doc));
-    const me = doc.characters.findIndex((x) => x.id === 'me');
-    for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
-      if (table.candidates[k] === me) return table.features[k * NUM_FEATURES + FEATURE_NAMES.indexOf('narrator_silent')];
-    }
-    return undefined;
-  };
-  const opening = 'I had walked all morning and I was tired. I sat down in the corner of the kitchen by the stove.';
-  // Ines questions Bo while I sit in the corner: nobody tags a line as mine.
-  const watched = [opening, 'Ines turned to Bo.', '“Where were you last night?”', '“Out.”', '“Out where?”', '“Just out.”'].join('\n\n');
-  // The same talk with me in it.
-  const joined = [opening, '“Where were you last night?” I asked Bo.', '“Out.”', '“Out where?” I said.', '“Just out.”'].join('\n\n');
-  assert.equal(value(watched, 1), 1, 'a narrator who only watches is silent');
-  assert.equal(value(joined, 1), 0, 'a narrator who asks has tagged lines nearby');
-});

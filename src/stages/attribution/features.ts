@@ -82,7 +82,6 @@ export const FEATURE_NAMES = [
   'left_scene',
   'tag_antecedent',
   'prev_paragraph_subject',
-  'narrator_silent',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -144,8 +143,6 @@ const MAX_CANDIDATES = 20;
 const WINDOW = 6000;
 /** How many utterances each side are read for who is talked about and who is called. */
 const NEARBY_TURNS = 4;
-/** How many utterances each side are read for the narrator's own tagged lines. */
-const NARRATOR_TURNS = 12;
 /** How far from its quotes an utterance's own paragraph is read (UTF-16 units). */
 const PARAGRAPH_REACH = 1500;
 
@@ -180,11 +177,6 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     if (!m) convTurns.set(conv[u], (m = new Map()));
     m.set(speakers[u], (m.get(speakers[u]) ?? 0) + 1);
   }
-
-  // Lines the narrator is tagged as saying (`I said`), for how much the narrator takes part around a
-  // line: a first-person narrator who only watches an interview is no candidate for its answers.
-  const narratorTagged = new Uint8Array(nU);
-  if (narrator >= 0) for (let u = 0; u < nU; u++) if (cues[u] === Cue.Narrator && speakers[u] === narrator) narratorTagged[u] = 1;
 
   // Characters the cast knows only by a description (`the doctor`, `the old gentleman`).
   const describedOnly = doc.characters.map((c) => /^(?:the|a|an) /i.test(c.name));
@@ -405,14 +397,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (seen !== undefined) row[F.recency] = Math.exp(-seen / 800);
       row[F.window_count] = Math.log1p(windowCount.get(c) ?? 0);
       if (paraNarr.has(c)) row[F.same_paragraph_narration] = 1;
-      if (c === narrator) {
-        row[F.narrator] = 1;
-        let tagged = 0;
-        for (let v = Math.max(0, u - NARRATOR_TURNS); v < nU && v <= u + NARRATOR_TURNS; v++) if (v !== u && conv[v] === conv[u]) tagged += narratorTagged[v];
-        // A flag, not a count: two first-person novels to learn from say only that a narrator never
-        // tagged nearby is watching, not how many tags make a talker.
-        if (tagged === 0) row[F.narrator_silent] = 1;
-      }
+      if (c === narrator) row[F.narrator] = 1;
       row[F.salience] = salience[c];
       row[F.conversation_turns] = Math.log1p(turns?.get(c) ?? 0);
       row[F.no_evidence_recency] = noEvidence * row[F.recency];
