@@ -124,5 +124,5 @@ test('LitBank quotations: speaker attribution with our own cast stays above its 
   const msg = JSON.stringify({ total, heldOut });
   assert.ok(heldOut.quotesGold >= 1000 && heldOut.quotesGold < total.quotesGold, msg);
   assert.ok(total.quotesDetected / total.quotesGold >= 0.85, msg);
-  assert.ok(heldOut.quotesRight / heldOut.quotesGold >= 0.42, msg);
+  assert.ok(heldOut.quotesRight / heldOut.quotesGold >= 0.44, msg);
 });
