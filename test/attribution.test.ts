@@ -72,7 +72,7 @@ test('a vocative names the addressee, not the speaker', () => {
 test('confidence is in [0, 1] and every quote has a cue', () => {
   const text = '“Hello,” said Mara.\n\n“Hello yourself.”\n\nNobody answered for a while.\n';
   for (const q of analyze(text, { cast }).quotes) {
-    assert.ok(q.confidence >= 0 && q.confidence <= 1);
+    assert.ok(q.confidence >= 0 && q.confidence <= 1, "expected: q.confidence >= 0 && q.confidence <= 1");
     assert.equal(typeof q.cue, 'string');
   }
 });

@@ -136,14 +136,14 @@ describe('in a browser', { skip }, () => {
     assert.ok(graph.painted > 500, `pixels painted: ${graph.painted}`);
     // Cast, share and presence panels.
     assert.equal(await page.locator('#cast tbody tr').count(), analysis.characters.length);
-    assert.ok((await page.locator('#share li').count()) > 0);
+    assert.ok((await page.locator('#share li').count()) > 0, "expected: (await page.locator('#share li').count()) > 0");
     assert.ok(analysis.chapters.length >= 2, 'the sample has chapters');
     assert.equal(await page.locator('#presence thead th').count(), 1 + analysis.chapters.length, 'presence: one column per chapter');
     assert.ok((await page.locator('#presence td.cell span').count()) > 0, 'presence cells painted');
     // Filter by a character: the others' lines are dimmed.
     await page.locator('.cast-name').first().click();
     assert.equal(await page.locator('#story.dim').count(), 1);
-    assert.ok((await page.locator('#story .q.hl').count()) > 0);
+    assert.ok((await page.locator('#story .q.hl').count()) > 0, "expected: (await page.locator('#story .q.hl').count()) > 0");
     await page.locator('.cast-name').first().press('Enter');
     assert.equal(await page.locator('#story.dim').count(), 0);
     await page.screenshot({ path: join(shots, 'report-desktop.png') });
@@ -153,7 +153,7 @@ describe('in a browser', { skip }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);
     await page.screenshot({ path: join(shots, 'report-phone.png') });
-    assert.ok(statSync(join(shots, 'report-desktop.png')).size > 20_000);
+    assert.ok(statSync(join(shots, 'report-desktop.png')).size > 20_000, "expected: statSync(join(shots, 'report-desktop.png')).size > 20_000");
     console.log(`# screenshots in ${shots}`);
     assert.deepEqual(problems, []);
     assert.deepEqual(requests, [], 'no network requests');
@@ -226,7 +226,7 @@ describe('in a browser', { skip }, () => {
       await page.locator('#editor button[type=submit]').click();
       await page.waitForFunction((t) => document.querySelectorAll('#story .q')[4]?.getAttribute('data-speaker') === t, target);
       const after = page.locator('#story .q').nth(4);
-      assert.ok((await after.getAttribute('class'))!.includes('corrected'));
+      assert.ok((await after.getAttribute('class'))!.includes('corrected'), "expected: (await after.getAttribute('class'))!.includes('corrected')");
       assert.notEqual(await after.evaluate((e) => getComputedStyle(e).borderBottomColor), beforeColour, 'recoloured');
       assert.match(await page.locator('#status').innerText(), /1 correction/);
       // Rename a character from the cast panel.
@@ -246,7 +246,7 @@ describe('in a browser', { skip }, () => {
       assert.deepEqual(applyCorrections(doc, corr).skipped, []);
       const fresh = toAnalysis(doc);
       assert.equal(fresh.quotes[idx].speaker, target);
-      assert.ok(fresh.characters.some((c) => c.name === 'Renamed In Browser'));
+      assert.ok(fresh.characters.some((c) => c.name === 'Renamed In Browser'), "expected: fresh.characters.some((c) => c.name === 'Renamed In Browser')");
       // Undo brings the line back.
       await page.getByRole('button', { name: 'Undo last correction' }).click();
       await page.waitForFunction(() => !document.body.innerText.includes('Renamed In Browser'));
@@ -267,7 +267,7 @@ describe('in a browser', { skip }, () => {
       await page.setInputFiles('#file-input', upload);
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'hostile');
       assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
-      assert.ok((await page.locator('#story').innerText()).includes('<script>window.pwned = 6</script>'));
+      assert.ok((await page.locator('#story').innerText()).includes('<script>window.pwned = 6</script>'), "expected: (await page.locator('#story').innerText()).includes('<script>window.pwned = 6</script>')");
       assert.equal(await page.locator('#story img, #story script, #story a').count(), 0);
       // The server read the command-line story (opened on page load) and nothing else.
       assert.deepEqual([...new Set(reads.slice(readsBefore))], [story]);

@@ -50,7 +50,7 @@ test('apposition: the description is linked, with its evidence, and follows the 
   const link = dace.links?.find((l) => l.evidence === 'apposition');
   assert.ok(link, JSON.stringify(dace.links));
   assert.equal(link!.text, 'the ex-smuggler');
-  assert.ok(link!.confidence >= 0.8 && link!.confidence <= 1);
+  assert.ok(link!.confidence >= 0.8 && link!.confidence <= 1, "expected: link!.confidence >= 0.8 && link!.confidence <= 1");
   assert.equal(doc.text.slice(link!.start, link!.end), 'the ex-smuggler');
   assert.ok(dace.aliases.includes('the ex-smuggler'), dace.aliases.join('|'));
 });
@@ -64,7 +64,7 @@ test('copula: "X was the Y" links; "X was a Y" (a predicate) does not', () => {
     ].join('\n\n'),
   );
   assert.equal(who(doc, 'the harbourmaster'), 'Ilse Marrow');
-  assert.ok(char(doc, 'Ilse Marrow').links?.some((l) => l.evidence === 'copula'));
+  assert.ok(char(doc, 'Ilse Marrow').links?.some((l) => l.evidence === 'copula'), "expected: char(doc, 'Ilse Marrow').links?.some((l) => l.evidence === 'copula')");
   assert.equal(who(doc, 'a quiet man'), null);
 });
 
@@ -93,9 +93,9 @@ test('descriptive: a description whose scenes keep holding the one character who
   const doc = cast(scenes.join('\n\n'));
   assert.equal(who(doc, 'The redhead'), 'Marisol Vance');
   assert.equal(who(doc, 'The redhead', 4), 'Marisol Vance');
-  assert.ok(char(doc, 'Marisol Vance').links?.some((l) => l.evidence === 'descriptive'));
+  assert.ok(char(doc, 'Marisol Vance').links?.some((l) => l.evidence === 'descriptive'), "expected: char(doc, 'Marisol Vance').links?.some((l) => l.evidence === 'descriptive')");
   // Not an alias: only apposition and copula make aliases.
-  assert.ok(!char(doc, 'Marisol Vance').aliases.includes('The redhead'));
+  assert.ok(!char(doc, 'Marisol Vance').aliases.includes('The redhead'), "expected: !char(doc, 'Marisol Vance').aliases.includes('The redhead')");
 });
 
 test('descriptive must not link when two characters of that gender share every scene', () => {
@@ -120,8 +120,8 @@ test('vocative: a first name said to a character known by title, answered by tha
   assert.equal(who(doc, 'Maggie'), 'Mrs. Hale');
   assert.equal(who(doc, 'Mr. Hale'), 'Mr. Hale');
   const mrs = char(doc, 'Mrs. Hale');
-  assert.ok(mrs.aliases.includes('Maggie'));
-  assert.ok(mrs.links?.some((l) => l.evidence === 'vocative' && l.text === 'Maggie'));
+  assert.ok(mrs.aliases.includes('Maggie'), "expected: mrs.aliases.includes('Maggie')");
+  assert.ok(mrs.links?.some((l) => l.evidence === 'vocative' && l.text === 'Maggie'), "expected: mrs.links?.some((l) => l.evidence === 'vocative' && l.text === 'Maggie')");
 });
 
 test('vocative: a title and surname said to someone, answered by a bare first name, is that first name (the narration calls him Tobias)', () => {
@@ -136,7 +136,7 @@ test('vocative: a title and surname said to someone, answered by a bare first na
     ].join('\n\n'),
   );
   assert.equal(who(doc, 'Tobias'), who(doc, 'Mr. Quarrel'));
-  assert.ok(who(doc, 'Tobias') !== null);
+  assert.ok(who(doc, 'Tobias') !== null, "expected: who(doc, 'Tobias') !== null");
   const c = doc.characters.find((x) => x.aliases.includes('Tobias'))!;
   assert.ok(c.aliases.includes('Mr. Quarrel'), c.aliases.join('|'));
 });
@@ -152,11 +152,11 @@ test('address and answer: a title and surname (Signor Pardi) is the first name w
       'Luca laughed all the same, and he went out to the yard.',
     ].join('\n\n'),
   );
-  assert.ok(who(doc, 'Luca') !== null);
+  assert.ok(who(doc, 'Luca') !== null, "expected: who(doc, 'Luca') !== null");
   assert.equal(who(doc, 'Signor Pardi'), who(doc, 'Luca'));
   const c = doc.characters.find((x) => x.aliases.includes('Luca'))!;
   assert.ok(c.aliases.includes('Signor Pardi'), c.aliases.join('|'));
-  assert.ok(c.links?.some((l) => l.evidence === 'vocative'));
+  assert.ok(c.links?.some((l) => l.evidence === 'vocative'), "expected: c.links?.some((l) => l.evidence === 'vocative')");
 });
 
 test('address and answer: a titled name opening a sentence inside the quote (". Mr. Quarrel, will you") is an address', () => {
@@ -170,7 +170,7 @@ test('address and answer: a titled name opening a sentence inside the quote (". 
       'Tobias smiled, and he sat down by the fire.',
     ].join('\n\n'),
   );
-  assert.ok(who(doc, 'Tobias') !== null);
+  assert.ok(who(doc, 'Tobias') !== null, "expected: who(doc, 'Tobias') !== null");
   assert.equal(who(doc, 'Mr. Quarrel'), who(doc, 'Tobias'));
 });
 
@@ -186,7 +186,7 @@ test('address and answer must not join a first name named beside the titled one 
       '"I will," said Edith. Mrs. Crane looked at Edith, and she frowned.',
     ].join('\n\n'),
   );
-  assert.ok(who(doc, 'Edith') !== null);
+  assert.ok(who(doc, 'Edith') !== null, "expected: who(doc, 'Edith') !== null");
   assert.notEqual(who(doc, 'Mrs. Crane'), who(doc, 'Edith'));
 });
 
@@ -208,7 +208,7 @@ test('address and answer must not join a child who addresses her teacher (Mrs. H
       '"Thank you, Emma. That is very kind."',
     ].join('\n\n'),
   );
-  assert.ok(who(called, 'Emma') !== null);
+  assert.ok(who(called, 'Emma') !== null, "expected: who(called, 'Emma') !== null");
   assert.notEqual(who(called, 'Mrs. Hudson'), who(called, 'Emma'));
   // Her own beat (`Emma climbed onto her chair. "…, Mrs. Hudson?"`) says she speaks the address.
   const beat = cast(
@@ -227,7 +227,7 @@ test('address and answer must not join a child who addresses her teacher (Mrs. H
       '"Thank you, Emma. That is very kind."',
     ].join('\n\n'),
   );
-  assert.ok(who(beat, 'Emma') !== null);
+  assert.ok(who(beat, 'Emma') !== null, "expected: who(beat, 'Emma') !== null");
   assert.notEqual(who(beat, 'Mrs. Hudson'), who(beat, 'Emma'));
 });
 
@@ -270,7 +270,7 @@ test('families: Mrs. before a man\'s full name that is a woman\'s two-word surna
   );
   assert.equal(who(doc, 'Mrs. Omar Haddad'), who(doc, 'Rosa Omar Haddad'));
   assert.equal(who(doc, 'Rosa'), who(doc, 'Rosa Omar Haddad'));
-  assert.ok(who(doc, 'Mrs. John Varley') !== null);
+  assert.ok(who(doc, 'Mrs. John Varley') !== null, "expected: who(doc, 'Mrs. John Varley') !== null");
   assert.notEqual(who(doc, 'Mrs. John Varley'), who(doc, 'John Varley'));
 });
 
@@ -300,7 +300,7 @@ test('families: Mr., Mrs. and Miss of one name stay apart; a Miss joins the full
   );
   const mr = who(doc, 'Mr. Bennick');
   const mrs = who(doc, 'Mrs. Bennick');
-  assert.ok(mr && mrs && mr !== mrs);
+  assert.ok(mr && mrs && mr !== mrs, "expected: mr && mrs && mr !== mrs");
   assert.equal(who(doc, 'Miss Bennick'), 'Clara Bennick');
   assert.equal(char(doc, mr!).gender, 'he');
   assert.equal(char(doc, mrs!).gender, 'she');
@@ -319,7 +319,7 @@ test('titles and nicknames: Dr. and Doctor are one man, Mr. and Doctor too; a ni
     ].join('\n\n'),
   );
   const crane = who(doc, 'Dr. Aldous Crane');
-  assert.ok(crane);
+  assert.ok(crane, "expected: crane");
   assert.equal(who(doc, 'Doctor Crane'), crane);
   assert.equal(who(doc, 'Mr. Crane'), crane);
   assert.equal(who(doc, 'Crane'), crane);
@@ -338,7 +338,7 @@ test('not people: places, a ship, months, a plural people', () => {
   );
   const names = doc.characters.map((c) => c.name);
   for (const notPerson of ['May', 'June', 'Porthallow', 'Endeavour', 'Marabar', 'Oskans']) assert.ok(!names.includes(notPerson), `${notPerson} in ${names.join(', ')}`);
-  assert.ok(names.includes('Nell Farrow'));
+  assert.ok(names.includes('Nell Farrow'), "expected: names.includes('Nell Farrow')");
 });
 
 test('not people: a name set in underscores most of the time is the title of a play (_Aunt Mabel_)', () => {
@@ -351,7 +351,7 @@ test('not people: a name set in underscores most of the time is the title of a p
   );
   const names = doc.characters.map((c) => c.name);
   assert.ok(!names.some((n) => /Mabel/.test(n)), names.join(', '));
-  assert.ok(names.includes('Nell Farrow'));
+  assert.ok(names.includes('Nell Farrow'), "expected: names.includes('Nell Farrow')");
 });
 
 test('gender: a title decides, pronouns overrule a name-list prior', () => {
@@ -383,9 +383,9 @@ test('the narrator takes the name the narration gives them', () => {
   const doc = cast(['My name is Oren Vasko, and I keep the light on the point.', ...Array(8).fill(para)].join('\n\n'));
   const oren = char(doc, 'Oren Vasko');
   assert.equal(oren.narrator, true);
-  assert.ok(oren.links?.some((l) => l.evidence === 'narrator-name'));
+  assert.ok(oren.links?.some((l) => l.evidence === 'narrator-name'), "expected: oren.links?.some((l) => l.evidence === 'narrator-name')");
   assert.equal(doc.mentionCharacters[0], doc.characters.indexOf(oren));
-  assert.ok(!doc.characters.some((c) => c.name === 'Narrator'));
+  assert.ok(!doc.characters.some((c) => c.name === 'Narrator'), "expected: !doc.characters.some((c) => c.name === 'Narrator')");
 });
 
 test('the narrator takes the name said to them and answered by "I said"', () => {
@@ -408,7 +408,7 @@ test('a given cast matches names, and characters it does not list are still foun
   const withExtra = cast(text, { cast: given });
   assert.equal(withExtra.characters[0].id, 'anna');
   assert.equal(withExtra.characters[0].source, 'given');
-  assert.ok(withExtra.characters.some((c) => c.name === 'Gil Tarrant' && c.source === 'discovered'));
+  assert.ok(withExtra.characters.some((c) => c.name === 'Gil Tarrant' && c.source === 'discovered'), "expected: withExtra.characters.some((c) => c.name === 'Gil Tarrant' && c.source === 'discovered')");
   assert.equal(who(withExtra, 'Miss Lark'), 'Anna Lark');
   const only = cast(text, { cast: given, castOnly: true });
   assert.deepEqual(
@@ -418,7 +418,7 @@ test('a given cast matches names, and characters it does not list are still foun
   assert.equal(who(only, 'Gil Tarrant'), null);
   // nor a capitalised description that would otherwise be a character of its own
   const titled = 'The Warden came in. "Sit," said the Warden. "No," said Anna. "Now," said the Warden. The Warden frowned.';
-  assert.ok(cast(titled, { cast: given }).characters.some((c) => c.name === 'the Warden'));
+  assert.ok(cast(titled, { cast: given }).characters.some((c) => c.name === 'the Warden'), "expected: cast(titled, { cast: given }).characters.some((c) => c.name === 'the Warden')");
   assert.deepEqual(cast(titled, { cast: given, castOnly: true }).characters.map((c) => c.id), ['anna']);
 });
 
@@ -432,8 +432,8 @@ test('the cast hint seeds characters; generic and unused tags are dropped', () =
   assert.equal(m.source, 'hint');
   assert.equal(who(doc, 'Marisol'), 'Marisol Vega');
   assert.equal(who(doc, 'Vega'), 'Marisol Vega');
-  assert.ok(!doc.characters.some((c) => c.name === 'Hollis Dunne'));
-  assert.ok(doc.characters.some((c) => c.name === 'Tamsin Orr'));
+  assert.ok(!doc.characters.some((c) => c.name === 'Hollis Dunne'), "expected: !doc.characters.some((c) => c.name === 'Hollis Dunne')");
+  assert.ok(doc.characters.some((c) => c.name === 'Tamsin Orr'), "expected: doc.characters.some((c) => c.name === 'Tamsin Orr')");
 });
 
 test('the Analysis reports importance, first mention, mention spans, lines and links per character', () => {
@@ -445,7 +445,7 @@ test('the Analysis reports importance, first mention, mention spans, lines and l
   ].join('\n\n');
   const a = analyze(text);
   const dace = a.characters.find((c) => c.name === 'Dace Holloway')!;
-  assert.ok(dace);
+  assert.ok(dace, "expected: dace");
   assert.deepEqual(dace.firstMention, { start: 0, end: 13 });
   assert.equal(dace.mentionSpans.length, dace.mentions);
   assert.deepEqual(dace.mentionSpans[0], [0, 13]);
@@ -453,7 +453,7 @@ test('the Analysis reports importance, first mention, mention spans, lines and l
   assert.equal(dace.importance, 'major');
   assert.equal(dace.narrator, false);
   assert.equal(dace.source, 'discovered');
-  assert.ok(dace.links.some((l) => l.evidence === 'apposition' && text.slice(l.start, l.end) === l.text));
+  assert.ok(dace.links.some((l) => l.evidence === 'apposition' && text.slice(l.start, l.end) === l.text), "expected: dace.links.some((l) => l.evidence === 'apposition' && text.slice(l.start, l.end) === l....");
   const wren = a.characters.find((c) => c.name === 'Wren Abernathy')!;
   assert.equal(wren.lines, 2);
 });
@@ -484,7 +484,7 @@ test('the issue example: Marisol under her names and epithets, the Captain under
   const doc = cast(text);
   const marisol = who(doc, 'Marisol Reyes');
   const captain = who(doc, 'Captain Iris Hale');
-  assert.ok(marisol && captain && marisol !== captain);
+  assert.ok(marisol && captain && marisol !== captain, "expected: marisol && captain && marisol !== captain");
   assert.equal(who(doc, 'Mari'), marisol);
   assert.equal(who(doc, 'Sol'), marisol);
   assert.equal(who(doc, 'the ex-pilot'), marisol);
@@ -494,8 +494,8 @@ test('the issue example: Marisol under her names and epithets, the Captain under
   assert.equal(who(doc, 'Captain Hale'), captain);
   const m = char(doc, marisol!);
   assert.equal(m.gender, 'she');
-  assert.ok(m.links?.some((l) => l.evidence === 'nickname' && l.text === 'Mari'));
-  assert.ok(m.links?.some((l) => l.evidence === 'apposition' && l.text === 'the ex-pilot'));
+  assert.ok(m.links?.some((l) => l.evidence === 'nickname' && l.text === 'Mari'), "expected: m.links?.some((l) => l.evidence === 'nickname' && l.text === 'Mari')");
+  assert.ok(m.links?.some((l) => l.evidence === 'apposition' && l.text === 'the ex-pilot'), "expected: m.links?.some((l) => l.evidence === 'apposition' && l.text === 'the ex-pilot')");
   assert.equal(char(doc, captain!).gender, 'she');
 });
 
@@ -508,7 +508,7 @@ test('unlinked capitalised descriptions stay characters of their own', () => {
     ].join('\n\n'),
   );
   const g = who(doc, 'The Grandmother');
-  assert.ok(g);
+  assert.ok(g, "expected: g");
   assert.equal(who(doc, 'the Grandmother'), g);
   assert.notEqual(g, who(doc, 'Paul Ober'));
   assert.equal(char(doc, g!).gender, 'she');
@@ -540,12 +540,12 @@ test('a nameless speaker with a telling description (said the ferryman) is a cha
   assert.equal(f, 'the ferryman');
   assert.equal(who(doc, 'the ferryman', 1), 'the ferryman');
   assert.equal(char(doc, 'the ferryman').gender, 'he');
-  assert.ok(!doc.characters.some((c) => c.name === 'the girl'));
+  assert.ok(!doc.characters.some((c) => c.name === 'the girl'), "expected: !doc.characters.some((c) => c.name === 'the girl')");
   const given = cast(text, { cast: { characters: [{ name: 'Hal Brenner' }] } });
-  assert.ok(!given.characters.some((c) => c.name === 'the ferryman'));
+  assert.ok(!given.characters.some((c) => c.name === 'the ferryman'), "expected: !given.characters.some((c) => c.name === 'the ferryman')");
   // Brought on as a stranger (`a girl sat on the bank`) and never named, the girl is someone too.
   const stranger = cast(text.replace('and the girl sat', 'and a girl sat'));
-  assert.ok(stranger.characters.some((c) => c.name === 'the girl'));
+  assert.ok(stranger.characters.some((c) => c.name === 'the girl'), "expected: stranger.characters.some((c) => c.name === 'the girl')");
 });
 
 test('relative description in a two-man scene: the one not named in the sentence; three men: no link', () => {
@@ -576,7 +576,7 @@ test('naming: "called him Sparrow" and "known as" give the name to the character
   assert.equal(who(doc, 'Sparrow'), 'Dace Holloway');
   assert.equal(who(doc, 'Sparrow', 1), 'Dace Holloway');
   assert.equal(who(doc, 'Salt'), 'Ilse Marrow');
-  assert.ok(char(doc, 'Dace Holloway').links?.some((l) => l.evidence === 'naming' && l.text === 'Sparrow'));
+  assert.ok(char(doc, 'Dace Holloway').links?.some((l) => l.evidence === 'naming' && l.text === 'Sparrow'), "expected: char(doc, 'Dace Holloway').links?.some((l) => l.evidence === 'naming' && l.text === 'Sp...");
   // The subject of the naming is someone else.
   assert.notEqual(who(doc, 'Quill'), 'Dace Holloway');
 });
@@ -592,7 +592,7 @@ test('naming: "Hollins, late Pike" and "Pike, otherwise Hollins" are one man, na
   );
   assert.equal(who(doc, 'Hollins', 0), 'Jem Pike');
   assert.equal(who(doc, 'Mr. Hollins'), 'Jem Pike');
-  assert.ok(char(doc, 'Jem Pike').links?.some((l) => l.evidence === 'naming'));
+  assert.ok(char(doc, 'Jem Pike').links?.some((l) => l.evidence === 'naming'), "expected: char(doc, 'Jem Pike').links?.some((l) => l.evidence === 'naming')");
 });
 
 test('naming: two names set off by commas before a relative clause (Aunt Prue, Mrs. Lark, who …) are one woman; a list is not', () => {
@@ -639,6 +639,6 @@ test('vocative: a name answered again and again by a capitalised description (sa
   const doc = cast(parts.join('\n\n'));
   assert.equal(who(doc, 'Tinker'), 'Bram Hollis');
   const b = char(doc, 'Bram Hollis');
-  assert.ok(b.links?.some((l) => l.evidence === 'vocative'));
-  assert.ok(!doc.characters.some((c) => c.name === 'the Tinker'));
+  assert.ok(b.links?.some((l) => l.evidence === 'vocative'), "expected: b.links?.some((l) => l.evidence === 'vocative')");
+  assert.ok(!doc.characters.some((c) => c.name === 'the Tinker'), "expected: !doc.characters.some((c) => c.name === 'the Tinker')");
 });

@@ -34,20 +34,20 @@ test('full names, honorific forms and first names cluster; family members stay a
   const doc = cast(STORY);
   const names = doc.characters.map((c) => c.name);
   assert.ok(names.includes('Nora Quill'), names.join(','));
-  assert.ok(names.includes('Tobias Wren'));
-  assert.ok(names.includes('Mr. Quill'));
-  assert.ok(names.includes('Mrs. Quill'));
+  assert.ok(names.includes('Tobias Wren'), "expected: names.includes('Tobias Wren')");
+  assert.ok(names.includes('Mr. Quill'), "expected: names.includes('Mr. Quill')");
+  assert.ok(names.includes('Mrs. Quill'), "expected: names.includes('Mrs. Quill')");
   assert.equal(charOf(doc, 'Nora'), 'Nora Quill');
   assert.equal(charOf(doc, 'Miss Quill'), 'Nora Quill');
   assert.equal(charOf(doc, 'Wren'), 'Tobias Wren');
   assert.equal(charOf(doc, 'Tobias'), 'Tobias Wren');
   const nora = doc.characters.find((c) => c.name === 'Nora Quill')!;
   assert.equal(nora.gender, 'she');
-  assert.ok(nora.aliases.includes('Miss Quill') && nora.aliases.includes('Nora'));
+  assert.ok(nora.aliases.includes('Miss Quill') && nora.aliases.includes('Nora'), "expected: nora.aliases.includes('Miss Quill') && nora.aliases.includes('Nora')");
   assert.equal(doc.characters.find((c) => c.name === 'Mr. Quill')!.gender, 'he');
   assert.equal(doc.characters.find((c) => c.name === 'Tobias Wren')!.gender, 'he');
   // characters ordered by mentions, ids unique
-  for (let i = 1; i < doc.characters.length; i++) assert.ok(doc.characters[i - 1].mentions >= doc.characters[i].mentions);
+  for (let i = 1; i < doc.characters.length; i++) assert.ok(doc.characters[i - 1].mentions >= doc.characters[i].mentions, "expected: doc.characters[i - 1].mentions >= doc.characters[i].mentions");
   assert.equal(new Set(doc.characters.map((c) => c.id)).size, doc.characters.length);
 });
 
@@ -135,15 +135,15 @@ test('rare capitalised words without person evidence are not characters', () => 
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);
   assert.ok(!names.includes('Corvane'), names.join(','));
-  assert.ok(names.includes('Edda Frost'));
-  assert.ok(names.includes('Pell'));
+  assert.ok(names.includes('Edda Frost'), "expected: names.includes('Edda Frost')");
+  assert.ok(names.includes('Pell'), "expected: names.includes('Pell')");
 });
 
 test('a first-person narrator becomes a character', () => {
   const para = 'I walked to the shore and I looked at the sea. My boots were wet, so I sat down and I waited for my brother.';
   const doc = cast(Array(10).fill(para).join('\n\n'));
   const narrator = doc.characters.findIndex((c) => c.id === 'narrator');
-  assert.ok(narrator >= 0);
+  assert.ok(narrator >= 0, "expected: narrator >= 0");
   assert.equal(doc.mentionCharacters[0], narrator);
 });
 
@@ -240,7 +240,7 @@ test('a given cast is kept as is, with unambiguous derived aliases', () => {
   };
   const doc = cast('Anna met the Admiral on the pier. "Miss Lark!" he called. Sir Walter said nothing, and he went home. Lark was tired.', given);
   assert.deepEqual(doc.characters.map((c) => c.id), ['anna', 'adm', 'wl']);
-  assert.ok(doc.characters.every((c) => c.given));
+  assert.ok(doc.characters.every((c) => c.given), "expected: doc.characters.every((c) => c.given)");
   assert.equal(charOf(doc, 'Anna'), 'Anna Lark');
   assert.equal(charOf(doc, 'the Admiral'), 'Admiral Boyce');
   assert.equal(charOf(doc, 'Miss Lark'), 'Anna Lark');
@@ -293,7 +293,7 @@ test('PDNC Persuasion: main characters are found and kept apart', { skip: !exist
   const byAlias = (a: string) => doc.characters.find((c) => c.aliases.includes(a));
   const anne = byAlias('Anne');
   const wentworth = byAlias('Captain Wentworth');
-  assert.ok(anne && wentworth);
+  assert.ok(anne && wentworth, "expected: anne && wentworth");
   assert.notEqual(anne, wentworth);
   assert.equal(anne!.gender, 'she');
   assert.equal(wentworth!.gender, 'he');

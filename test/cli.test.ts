@@ -75,13 +75,13 @@ describe('analyze', () => {
     const r = await run(['analyze', p('story.txt')]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
-    assert.ok(r.stdout.endsWith('\n'));
+    assert.ok(r.stdout.endsWith('\n'), "expected: r.stdout.endsWith('\\n')");
     assert.equal(r.stdout.trimEnd().split('\n').length, 1, 'compact JSON is one line');
     const a = JSON.parse(r.stdout) as Analysis;
     assert.equal(a.source, p('story.txt'));
     assert.equal(typeof a.version, 'string');
-    assert.ok(a.stats.paragraphs >= 4);
-    assert.ok(Array.isArray(a.quotes) && Array.isArray(a.characters));
+    assert.ok(a.stats.paragraphs >= 4, "expected: a.stats.paragraphs >= 4");
+    assert.ok(Array.isArray(a.quotes) && Array.isArray(a.characters), "expected: Array.isArray(a.quotes) && Array.isArray(a.characters)");
   });
 
   test('--pretty indents', async () => {
@@ -123,7 +123,7 @@ describe('analyze', () => {
     const r = await run(['analyze', p('story.txt'), '-o', '-']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as Analysis).source, p('story.txt'));
-    assert.ok(!existsSync('-'));
+    assert.ok(!existsSync('-'), "expected: !existsSync('-')");
   });
 
   test('-o writes the file atomically and leaves no temp file', async () => {
@@ -202,9 +202,9 @@ describe('bad input: exit 2, one line, no output', () => {
     const cp = JSON.parse((await run(['analyze', p('cp1252.txt')])).stdout) as Analysis;
     assert.equal(cp.input?.encoding, 'windows-1252');
     assert.equal(cp.quotes[0]?.text, 'Hello,');
-    assert.ok(cp.warnings.some((w) => w.code === 'encoding-guessed' && /byte 0x93 on line 3/.test(w.message)));
+    assert.ok(cp.warnings.some((w) => w.code === 'encoding-guessed' && /byte 0x93 on line 3/.test(w.message)), "expected: cp.warnings.some((w) => w.code === 'encoding-guessed' && /byte 0x93 on line 3/.test(w.m...");
     const bad = JSON.parse((await run(['analyze', p('garbage.txt')])).stdout) as Analysis;
-    assert.ok(bad.warnings.some((w) => /byte 0xff on line 2/.test(w.message)));
+    assert.ok(bad.warnings.some((w) => /byte 0xff on line 2/.test(w.message)), "expected: bad.warnings.some((w) => /byte 0xff on line 2/.test(w.message))");
     const u16 = await run(['analyze', p('utf16ish.txt')]);
     assert.equal(u16.code, 0, u16.stderr);
     assert.equal((JSON.parse(u16.stdout) as Analysis).input?.encoding, 'utf-16le');
@@ -228,7 +228,7 @@ describe('bad input: exit 2, one line, no output', () => {
     const code = await main(['analyze', '-', '-o', p('stdin-big.json')], { stdout, stderr, stdin: endless() });
     assertFailure({ code, stdout: stdout.text, stderr: stderr.text }, 2, /^dramatis: standard input is over the limit of 128 MB\n$/);
     assert.equal(given, 129, 'stops reading at the limit');
-    assert.ok(!existsSync(p('stdin-big.json')));
+    assert.ok(!existsSync(p('stdin-big.json')), "expected: !existsSync(p('stdin-big.json'))");
   });
 
   test('a cast file that is not UTF-8', async () => {
@@ -337,7 +337,7 @@ describe('large input', () => {
     const t0 = performance.now();
     assertFailure(await run(['analyze', big, '-o', p('huge.json')]), 2, /huge\.txt is 129\.0 MB; the limit is 128 MB/);
     assert.ok(performance.now() - t0 < 1000, 'refused without reading');
-    assert.ok(!existsSync(p('huge.json')));
+    assert.ok(!existsSync(p('huge.json')), "expected: !existsSync(p('huge.json'))");
     rmSync(big);
   });
 
@@ -348,7 +348,7 @@ describe('large input', () => {
     const big = p('fifty.txt');
     writeFileSync(big, Buffer.concat(Array.from({ length: copies }, () => block)));
     const size = statSync(big).size;
-    assert.ok(size >= 50 * 1024 * 1024);
+    assert.ok(size >= 50 * 1024 * 1024, "expected: size >= 50 * 1024 * 1024");
     const out = p('fifty.json');
     const t0 = performance.now();
     const r = await run(['analyze', big, '-o', out]);
@@ -359,7 +359,7 @@ describe('large input', () => {
       assert.equal(a.stats.codePoints, copies * block.toString('utf8').length);
     } else {
       assertFailure(r, 2);
-      assert.ok(!existsSync(out));
+      assert.ok(!existsSync(out), "expected: !existsSync(out)");
     }
     console.log(`# 50 MB story: exit ${r.code} in ${(ms / 1000).toFixed(1)} s`);
     rmSync(big);
@@ -404,7 +404,7 @@ describe('formatSummary (pure)', () => {
     assert.match(s, /^ {2}\? \(0\.00\): “line 7”$/m, 'unknown speaker shown as ?, newlines folded');
     assert.doesNotMatch(s, /“line 12”/, 'only the first 12 lines');
     assert.match(s, /^ {2}unbalanced-quote: a quote mark is never closed$/m);
-    for (const l of lines) assert.ok(Array.from(l).length <= 80);
+    for (const l of lines) assert.ok(Array.from(l).length <= 80, "expected: Array.from(l).length <= 80");
   });
 
   test('narrow widths cut every line', () => {

@@ -34,10 +34,10 @@ const talk = [
 
 test('the one talked about near a line is marked, and so is the one called by name', () => {
   // Tam is named in Mara's question, not called: talked about near the second line.
-  assert.ok((featureOf(talk, 1, 'tam', 'talked_about_nearby') ?? 0) > 0);
+  assert.ok((featureOf(talk, 1, 'tam', 'talked_about_nearby') ?? 0) > 0, "expected: (featureOf(talk, 1, 'tam', 'talked_about_nearby') ?? 0) > 0");
   assert.equal(featureOf(talk, 1, 'mara', 'talked_about_nearby') ?? 0, 0);
   // Rook is called by name in the last line: near the second line, he is someone in the room.
-  assert.ok((featureOf(talk, 1, 'rook', 'called_nearby') ?? 0) > 0);
+  assert.ok((featureOf(talk, 1, 'rook', 'called_nearby') ?? 0) > 0, "expected: (featureOf(talk, 1, 'rook', 'called_nearby') ?? 0) > 0");
 });
 
 test('a tag pronoun marks the subject of the clause before it as its antecedent', () => {

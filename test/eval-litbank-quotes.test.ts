@@ -90,13 +90,13 @@ test('LitBank quotations: speakers scored through the gold chain our character s
 });
 
 test('LitBank excerpts of the ranker training novels are told apart by title words', () => {
-  assert.ok(inRankerTraining('208_daisy_miller_a_study_brat'));
-  assert.ok(inRankerTraining('160_the_awakening_and_selected_short_stories_brat'));
-  assert.ok(inRankerTraining('105_persuasion_brat'));
-  assert.ok(!inRankerTraining('113_the_secret_garden_brat'));
+  assert.ok(inRankerTraining('208_daisy_miller_a_study_brat'), "expected: inRankerTraining('208_daisy_miller_a_study_brat')");
+  assert.ok(inRankerTraining('160_the_awakening_and_selected_short_stories_brat'), "expected: inRankerTraining('160_the_awakening_and_selected_short_stories_brat')");
+  assert.ok(inRankerTraining('105_persuasion_brat'), "expected: inRankerTraining('105_persuasion_brat')");
+  assert.ok(!inRankerTraining('113_the_secret_garden_brat'), "expected: !inRankerTraining('113_the_secret_garden_brat')");
   // A title that only starts like a training title is not one.
-  assert.ok(!inRankerTraining('1_persuasions_of_the_heart_brat'));
-  assert.ok(!inRankerTraining('2_the_gamblers_wife_brat'));
+  assert.ok(!inRankerTraining('1_persuasions_of_the_heart_brat'), "expected: !inRankerTraining('1_persuasions_of_the_heart_brat')");
+  assert.ok(!inRankerTraining('2_the_gamblers_wife_brat'), "expected: !inRankerTraining('2_the_gamblers_wife_brat')");
 });
 
 test('LitBank quotations: the real files parse to the quoted text, and the training titles are PDNC\'s', { skip }, () => {

@@ -51,9 +51,9 @@ test('Python literals: sets, tuples, dicts, constants, numbers', () => {
   assert.deepEqual(parsePyLiteral('(1,)'), [1]);
   assert.deepEqual(parsePyLiteral('[None, True, False, -3, 2.5e1]'), [null, true, false, -3, 25]);
   const d = parsePyLiteral(`{'a': [1, 2], "b": {}}`);
-  assert.ok(d instanceof Map);
+  assert.ok(d instanceof Map, "expected: d instanceof Map");
   assert.deepEqual((d as Map<unknown, unknown>).get('a'), [1, 2]);
-  assert.ok(Number.isNaN(parsePyLiteral('nan') as number));
+  assert.ok(Number.isNaN(parsePyLiteral('nan') as number), "expected: Number.isNaN(parsePyLiteral('nan') as number)");
   assert.equal(parsePyLiteral(`'one' "two"`), 'onetwo');
   assert.deepEqual(parsePyLiteral(`{"Winterbourne's Friend", 'A Friend',}`), ["Winterbourne's Friend", 'A Friend']);
 });
@@ -75,7 +75,7 @@ test('span matching: 3 gold spans, 2 predicted, one-to-one', () => {
   const p = prf(counts);
   assert.equal(p.precision, 1);
   assert.equal(p.recall, 2 / 3);
-  assert.ok(Math.abs(p.f1 - 0.8) < 1e-12);
+  assert.ok(Math.abs(p.f1 - 0.8) < 1e-12, "expected: Math.abs(p.f1 - 0.8) < 1e-12");
 });
 
 test('span matching: one long prediction cannot match two gold spans; exact counts trim white space', () => {
@@ -208,7 +208,7 @@ test('loading a constructed PDNC folder and running the command (table and JSON)
     assert.equal(j.novels[0].name, 'Tiny');
     assert.equal(j.overall.quotes.gold, 2);
     assert.equal(j.overall.goldCast.total, 2);
-    for (const k of ['precision', 'recall', 'f1']) assert.ok(j.overall.quotes[k] >= 0 && j.overall.quotes[k] <= 1);
+    for (const k of ['precision', 'recall', 'f1']) assert.ok(j.overall.quotes[k] >= 0 && j.overall.quotes[k] <= 1, "expected: j.overall.quotes[k] >= 0 && j.overall.quotes[k] <= 1");
 
     // Cross-validation needs at least as many novels as folds.
     err = '';

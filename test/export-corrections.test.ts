@@ -62,8 +62,8 @@ describe('corrections file', () => {
 
   test('similarity', () => {
     assert.equal(similarity('Hello there', 'hello  there'), 1);
-    assert.ok(similarity('I was not going to complain.', 'I wasn’t going to complain.') > 0.75);
-    assert.ok(similarity('Water first,', 'Then the animals.') < 0.4);
+    assert.ok(similarity('I was not going to complain.', 'I wasn’t going to complain.') > 0.75, "expected: similarity('I was not going to complain.', 'I wasn’t going to complain.') > 0.75");
+    assert.ok(similarity('Water first,', 'Then the animals.') < 0.4, "expected: similarity('Water first,', 'Then the animals.') < 0.4");
   });
 });
 
@@ -80,7 +80,7 @@ describe('applying', () => {
       assert.equal(x.speaker, other.id);
       assert.equal(x.cue, CORRECTED_CUE);
       assert.equal(x.confidence, 1);
-      assert.ok(!x.addressees.includes(other.id));
+      assert.ok(!x.addressees.includes(other.id), "expected: !x.addressees.includes(other.id)");
     }
     // Unattributed: speaker null.
     applyCorrections(doc, corr({ op: 'speaker', quote: { start: q.start, end: q.end, text: q.text }, speaker: null }));
@@ -110,7 +110,7 @@ describe('applying', () => {
     const d3 = analyzeDocument(SAMPLE_TEXT.replace(q.text, 'Something else entirely, said in a different way, with other words'));
     const r3 = applyCorrections(d3, c);
     assert.equal(r3.skipped.length, 1);
-    assert.ok(toAnalysis(d3).warnings.some((w) => w.code === 'correction-skipped'));
+    assert.ok(toAnalysis(d3).warnings.some((w) => w.code === 'correction-skipped'), "expected: toAnalysis(d3).warnings.some((w) => w.code === 'correction-skipped')");
   });
 
   test('rename keeps the old name as an alias; gender', () => {
@@ -119,7 +119,7 @@ describe('applying', () => {
     const old = c0.name;
     applyCorrections(doc, corr({ op: 'rename', character: { id: c0.id }, name: 'Somebody Else' }, { op: 'gender', character: { name: 'Somebody Else' }, gender: 'they' }));
     assert.equal(doc.characters[0].name, 'Somebody Else');
-    assert.ok(doc.characters[0].aliases.includes(old));
+    assert.ok(doc.characters[0].aliases.includes(old), "expected: doc.characters[0].aliases.includes(old)");
     assert.equal(doc.characters[0].gender, 'they');
     assert.equal(doc.characters[0].id, c0.id, 'ids are kept');
   });
@@ -131,15 +131,15 @@ describe('applying', () => {
     applyCorrections(doc, corr({ op: 'merge', character: { id: y.id }, into: { id: x.id } }));
     const b = toAnalysis(doc);
     assert.equal(b.characters.length, a.characters.length - 1);
-    assert.ok(!b.characters.some((c) => c.id === y.id));
+    assert.ok(!b.characters.some((c) => c.id === y.id), "expected: !b.characters.some((c) => c.id === y.id)");
     const merged = b.characters.find((c) => c.id === x.id)!;
     assert.equal(merged.quotes, x.quotes + y.quotes);
     assert.equal(merged.mentions, x.mentions + y.mentions);
-    assert.ok(merged.aliases.includes(y.name));
+    assert.ok(merged.aliases.includes(y.name), "expected: merged.aliases.includes(y.name)");
     for (const q of b.quotes) {
       assert.notEqual(q.speaker, y.id);
-      assert.ok(!q.addressees.includes(y.id));
-      if (q.speaker !== null) assert.ok(b.characters.some((c) => c.id === q.speaker));
+      assert.ok(!q.addressees.includes(y.id), "expected: !q.addressees.includes(y.id)");
+      if (q.speaker !== null) assert.ok(b.characters.some((c) => c.id === q.speaker), "expected: b.characters.some((c) => c.id === q.speaker)");
     }
     // Indexes of the other characters still point at the right people.
     for (const q of a.quotes) {
@@ -158,8 +158,8 @@ describe('applying', () => {
     const b = toAnalysis(doc);
     const created = b.characters.find((c) => c.name === 'New Person')!;
     assert.equal(created.id, 'new-person');
-    assert.ok(created.aliases.includes(alias));
-    assert.ok(!b.characters.find((c) => c.id === src.id)!.aliases.includes(alias));
+    assert.ok(created.aliases.includes(alias), "expected: created.aliases.includes(alias)");
+    assert.ok(!b.characters.find((c) => c.id === src.id)!.aliases.includes(alias), "expected: !b.characters.find((c) => c.id === src.id)!.aliases.includes(alias)");
     assert.ok(created.mentions > 0, 'mentions written as the alias moved');
     assert.equal(b.quotes.find((x) => x.start === q.start)!.speaker, created.id);
   });
@@ -224,7 +224,7 @@ describe('CLI: --corrections', () => {
     for (const format of ['json', 'csv']) {
       const r = await run(['analyze', '--format', format, '--corrections', file, story]);
       assert.equal(r.code, 0, r.stderr);
-      assert.ok(r.stdout.includes('Fixed Name'));
+      assert.ok(r.stdout.includes('Fixed Name'), "expected: r.stdout.includes('Fixed Name')");
     }
     writeFileSync(join(dir, 'bad.json'), '{"format":"x"}');
     const bad = await run(['analyze', '--corrections', join(dir, 'bad.json'), story]);

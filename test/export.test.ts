@@ -118,7 +118,7 @@ describe('csv', () => {
       assert.equal(Number(r[col('start')]), q.start);
       assert.equal(Number(r[col('confidence')]), q.confidence);
     });
-    assert.ok(rows.some((r) => r[col('chapter')] === 'Chapter Two'));
+    assert.ok(rows.some((r) => r[col('chapter')] === 'Chapter Two'), "expected: rows.some((r) => r[col('chapter')] === 'Chapter Two')");
   });
 });
 
@@ -141,20 +141,20 @@ describe('tei', () => {
       const saids = [...xml.matchAll(/<said\b/g)].length;
       assert.equal(saids, analysis.quotes.length, 'one <said> per quote span');
       const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
-      assert.ok(parsed.TEI.teiHeader.profileDesc.particDesc.listPerson);
+      assert.ok(parsed.TEI.teiHeader.profileDesc.particDesc.listPerson, "expected: parsed.TEI.teiHeader.profileDesc.particDesc.listPerson");
     }
   });
 
   test('hostile text is escaped, control bytes dropped, chapters become divs', () => {
     const { doc, analysis } = analysed(TRICKY);
     const xml = toTei(doc, analysis);
-    assert.ok(!xml.includes('<script>'));
-    assert.ok(!xml.includes('<img'));
-    assert.ok(xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
-    assert.ok(!xml.includes('\u0001'));
-    assert.ok(xml.includes('🙂'));
+    assert.ok(!xml.includes('<script>'), "expected: !xml.includes('<script>')");
+    assert.ok(!xml.includes('<img'), "expected: !xml.includes('<img')");
+    assert.ok(xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), "expected: xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;')");
+    assert.ok(!xml.includes('\u0001'), "expected: !xml.includes('\\u0001')");
+    assert.ok(xml.includes('🙂'), "expected: xml.includes('🙂')");
     assert.equal([...xml.matchAll(/<div type="chapter">/g)].length, 2);
-    assert.ok(xml.includes('<head>Chapter Two</head>'));
+    assert.ok(xml.includes('<head>Chapter Two</head>'), "expected: xml.includes('<head>Chapter Two</head>')");
   });
 });
 
@@ -185,9 +185,9 @@ describe('booknlp', () => {
     assert.deepEqual(entities[0], [...ENTITIES_COLUMNS]);
     assert.equal(entities.length - 1, doc.mentionCount);
     for (const r of entities.slice(1)) {
-      assert.ok(['PROP', 'NOM', 'PRON'].includes(r[3]));
+      assert.ok(['PROP', 'NOM', 'PRON'].includes(r[3]), "expected: ['PROP', 'NOM', 'PRON'].includes(r[3])");
       assert.equal(r[4], 'PER');
-      assert.ok(Number(r[1]) <= Number(r[2]) && Number(r[2]) < doc.tokenCount);
+      assert.ok(Number(r[1]) <= Number(r[2]) && Number(r[2]) < doc.tokenCount, "expected: Number(r[1]) <= Number(r[2]) && Number(r[2]) < doc.tokenCount");
       const words = tokens.slice(1 + Number(r[1]), 2 + Number(r[2])).map((x) => x[4]);
       assert.ok(r[5].startsWith(words[0]) || words[0].startsWith(r[5].split(/\s/)[0]), `${r[5]} and its first token ${words[0]} begin alike`);
     }
@@ -213,10 +213,10 @@ describe('booknlp', () => {
       }
     });
     const book = JSON.parse(files.get('salt.book')!) as { characters: { id: number; count: number; mentions: { proper: { c: number; n: string }[] }; g: unknown; agent: unknown[] }[] };
-    assert.ok(book.characters.length > 0);
+    assert.ok(book.characters.length > 0, "expected: book.characters.length > 0");
     for (let i = 1; i < book.characters.length; i++) assert.ok(book.characters[i - 1].count >= book.characters[i].count, 'most frequent first');
     for (const c of book.characters) {
-      assert.ok(c.count >= 2);
+      assert.ok(c.count >= 2, "expected: c.count >= 2");
       const rows = entities.slice(1).filter((e) => Number(e[0]) === c.id);
       assert.equal(rows.length, c.count, 'count = entity rows of that COREF');
       assert.deepEqual(c.agent, []);
@@ -257,7 +257,7 @@ describe('booknlp', () => {
         ['missing/bad.book', '{}\n'],
       ]);
       await assert.rejects(writeDirAtomic(join(dir, 'broken'), files, 3), /cannot write/);
-      assert.ok(!existsSync(join(dir, 'broken')));
+      assert.ok(!existsSync(join(dir, 'broken')), "expected: !existsSync(join(dir, 'broken'))");
       assert.ok(!readdirSync(dir).some((n) => n.includes('.tmp')), 'temp directory removed');
     });
   });
@@ -289,8 +289,8 @@ describe('script', () => {
   test('escapes markup in SSML', () => {
     const { doc, analysis } = analysed(TRICKY);
     const script = toScript(doc, analysis);
-    assert.ok(script.segments.some((s) => s.ssml.includes('&lt;script&gt;')));
-    assert.ok(!script.ssml.includes('<script>'));
+    assert.ok(script.segments.some((s) => s.ssml.includes('&lt;script&gt;')), "expected: script.segments.some((s) => s.ssml.includes('&lt;script&gt;'))");
+    assert.ok(!script.ssml.includes('<script>'), "expected: !script.ssml.includes('<script>')");
   });
 });
 
@@ -304,7 +304,7 @@ describe('CLI: analyze --format', () => {
   test('csv, tei and script to standard output; json stays the default', async () => {
     const csv = await run(['analyze', '--format', 'csv', SAMPLE]);
     assert.equal(csv.code, 0, csv.stderr);
-    assert.ok(csv.stdout.startsWith('quote,utterance,'));
+    assert.ok(csv.stdout.startsWith('quote,utterance,'), "expected: csv.stdout.startsWith('quote,utterance,')");
     const tei = await run(['analyze', '--format', 'tei', SAMPLE]);
     assert.equal(tei.code, 0);
     assert.equal(XMLValidator.validate(tei.stdout), true);
@@ -347,7 +347,7 @@ describe('CLI: analyze --format', () => {
     const r = await run(['analyze', '--format', 'csv', SAMPLE, '-o', out]);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '');
-    assert.ok(readFileSync(out, 'utf8').startsWith('quote,'));
-    assert.ok(!readdirSync(dir).some((n) => n.endsWith('.tmp')));
+    assert.ok(readFileSync(out, 'utf8').startsWith('quote,'), "expected: readFileSync(out, 'utf8').startsWith('quote,')");
+    assert.ok(!readdirSync(dir).some((n) => n.endsWith('.tmp')), "expected: !readdirSync(dir).some((n) => n.endsWith('.tmp'))");
   });
 });

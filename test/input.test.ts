@@ -30,7 +30,7 @@ function checkOffsets(a: Analysis, text: string): void {
   for (const q of a.quotes) assert.equal(cps.slice(q.start, q.end).join(''), q.text);
   for (const c of a.chapters) {
     assert.equal(cps.slice(c.start, c.start + Array.from(c.title).length).join(''), c.title, 'a chapter starts at its heading');
-    assert.ok(c.end === undefined || c.end >= c.start);
+    assert.ok(c.end === undefined || c.end >= c.start, "expected: c.end === undefined || c.end >= c.start");
   }
   assert.equal(a.input?.sha256, createHash('sha256').update(text, 'utf8').digest('hex'));
   assert.equal(validate(a), true, JSON.stringify(validate.errors));
@@ -399,7 +399,7 @@ describe('CLI', () => {
     const out = join(dir, 'same.json');
     const r2 = await run(['analyze', input, '-o', out, '--emit-text', out]);
     assert.equal(r2.code, 64);
-    assert.ok(!existsSync(out));
+    assert.ok(!existsSync(out), "expected: !existsSync(out)");
     const r3 = await run(['analyze', input, '--emit-text', join(dir, 'nodir', 'x.txt')]);
     assert.equal(r3.code, 73);
     assert.match(r3.stderr, /^dramatis: cannot write .*does not exist\n$/);

@@ -56,7 +56,7 @@ test('mentions are in text order with the longer first on equal starts', () => {
   for (let i = 1; i < doc.mentionCount; i++) {
     const a = doc.mentions[3 * (i - 1)];
     const b = doc.mentions[3 * i];
-    assert.ok(a < b || (a === b && doc.mentions[3 * (i - 1) + 1] > doc.mentions[3 * i + 1]));
+    assert.ok(a < b || (a === b && doc.mentions[3 * (i - 1) + 1] > doc.mentions[3 * i + 1]), "expected: a < b || (a === b && doc.mentions[3 * (i - 1) + 1] > doc.mentions[3 * i + 1])");
   }
   assert.equal(doc.mentionText(0), 'Her brother');
   assert.equal(doc.mentionText(1), 'Her');
@@ -87,8 +87,8 @@ test('review cases: a verb or a preposition is not a describing word of a mentio
     for (let m = 0; m < doc.mentionCount; m++) out.push(doc.mentionText(m));
     return out;
   };
-  assert.ok(!texts('Then the boy hugged Mother tightly.\n').some((m) => m.includes('hugged')));
-  assert.ok(!texts('He said a quick goodbye to mum and left.\n').some((m) => m.includes('goodbye')));
+  assert.ok(!texts('Then the boy hugged Mother tightly.\n').some((m) => m.includes('hugged')), "expected: !texts('Then the boy hugged Mother tightly.\\n').some((m) => m.includes('hugged'))");
+  assert.ok(!texts('He said a quick goodbye to mum and left.\n').some((m) => m.includes('goodbye')), "expected: !texts('He said a quick goodbye to mum and left.\\n').some((m) => m.includes('goodbye'))");
 });
 
 test('a contracted subject pronoun is a pronoun mention (`she’s saying`), without its verb', () => {

@@ -48,7 +48,7 @@ test('tokenizer and quote scanner: never throw; paragraphs, tokens, sentences an
       checkSpans(doc.sentences, 4, text.length, 'sentence');
       checkSpans(doc.quotes, 4, text.length, 'quote');
       // Tokens do not overlap.
-      for (let i = 2; i < doc.tokens.length; i += 2) assert.ok(doc.tokens[i] >= doc.tokens[i - 1]);
+      for (let i = 2; i < doc.tokens.length; i += 2) assert.ok(doc.tokens[i] >= doc.tokens[i - 1], "expected: doc.tokens[i] >= doc.tokens[i - 1]");
     }),
     { numRuns: RUNS * 3 },
   );
@@ -62,9 +62,9 @@ test('the whole analysis never throws on noisy text, and its spans index the tex
       const cps = Array.from(text.replace(/^\ufeff/, ''));
       let prev = -1;
       for (const q of a.quotes) {
-        assert.ok(q.start >= 0 && q.start <= q.end && q.end <= cps.length);
+        assert.ok(q.start >= 0 && q.start <= q.end && q.end <= cps.length, "expected: q.start >= 0 && q.start <= q.end && q.end <= cps.length");
         assert.equal(cps.slice(q.start, q.end).join(''), q.text);
-        assert.ok(q.start >= prev);
+        assert.ok(q.start >= prev, "expected: q.start >= prev");
         prev = q.start;
       }
     }),
@@ -95,7 +95,7 @@ test('HTML reader: never throws, balanced open/close events, linear nesting boun
         },
         close: () => {
           depth--;
-          assert.ok(depth >= 0);
+          assert.ok(depth >= 0, "expected: depth >= 0");
         },
         text: (t) => assert.equal(typeof t, 'string'),
       });
@@ -112,11 +112,11 @@ test('HTML extraction: never throws anything but a clear input error; chapters i
         const s = await readStory(Buffer.from('<html>' + html), 'soup.html');
         let prev = -1;
         for (const c of s.chapters ?? []) {
-          assert.ok(c.start >= prev && c.start < s.text.length);
+          assert.ok(c.start >= prev && c.start < s.text.length, "expected: c.start >= prev && c.start < s.text.length");
           assert.ok(s.text.startsWith(c.title, c.start), 'a chapter starts at its heading');
           prev = c.start;
         }
-        assert.ok(!s.text.includes('\u0000'));
+        assert.ok(!s.text.includes('\u0000'), "expected: !s.text.includes('\\u0000')");
       } catch (e) {
         assert.equal((e as Error).name, 'InputError', String(e));
         assert.doesNotMatch((e as Error).message, /\n/);

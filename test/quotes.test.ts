@@ -241,7 +241,7 @@ for (const novel of ['DaisyMiller', 'TheAwakening']) {
   test(`PDNC ${novel}: span F1 >= 0.97`, { skip: existsSync(dir) ? false : `PDNC not found at ${PDNC}` }, () => {
     const doc = run(readFileSync(join(dir, 'novel_text.txt'), 'utf8'));
     const gold = goldSpans(readFileSync(join(dir, 'quotation_info.csv'), 'utf8'));
-    assert.ok(gold.length > 500);
+    assert.ok(gold.length > 500, "expected: gold.length > 500");
     const used = new Uint8Array(gold.length);
     let tp = 0;
     let g = 0;

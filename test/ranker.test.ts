@@ -41,7 +41,7 @@ test('training learns the signal feature and the softmax ranks the gold candidat
   const set = syntheticSet(60);
   const model = fitLinear([set], ['signal', 'noise'], { epochs: 150 });
   assert.ok(model.weights[0] > 1, `signal weight ${model.weights[0]}`);
-  assert.ok(Math.abs(model.weights[1]) < model.weights[0] / 2);
+  assert.ok(Math.abs(model.weights[1]) < model.weights[0] / 2, "expected: Math.abs(model.weights[1]) < model.weights[0] / 2");
   const probs = candidateProbabilities(set.table, model.weights);
   for (let u = 0; u < 60; u++) {
     let best = set.table.offsets[u];
@@ -49,7 +49,7 @@ test('training learns the signal feature and the softmax ranks the gold candidat
     assert.equal(best, set.labels[u]);
     let sum = 0;
     for (let k = set.table.offsets[u]; k < set.table.offsets[u + 1]; k++) sum += probs[k];
-    assert.ok(Math.abs(sum - 1) < 1e-9);
+    assert.ok(Math.abs(sum - 1) < 1e-9, "expected: Math.abs(sum - 1) < 1e-9");
   }
 });
 
@@ -92,7 +92,7 @@ test('boosted trees learn an interaction a linear ranker cannot, deterministical
   const opts = { trees: 30, depth: 2, learningRate: 0.3, minHessian: 0.1 };
   const a = fitTrees([set], 3, opts);
   assert.deepEqual(a, fitTrees([set], 3, opts), 'the same data gives the same trees twice');
-  assert.ok(validTrees(a, 3));
+  assert.ok(validTrees(a, 3), "expected: validTrees(a, 3)");
   const stage = { features: ['a', 'b', 'noise'], trees: a };
   const probs = softmaxByUtterance(set.table.offsets, stageScores(set.table, stage));
   for (let u = 0; u < 90; u++) {
@@ -109,7 +109,7 @@ test('boosted trees learn an interaction a linear ranker cannot, deterministical
     for (let k = best; k < set.table.offsets[u + 1]; k++) if (lp[k] > lp[best]) best = k;
     if (best !== set.labels[u]) wrong++;
   }
-  assert.ok(wrong > 0);
+  assert.ok(wrong > 0, "expected: wrong > 0");
 });
 
 test('colsample lets each tree split on a seeded share of the features, the same way twice', () => {
@@ -129,7 +129,7 @@ test('colsample lets each tree split on a seeded share of the features, the same
 test('tree scores read the flat node arrays: splits send x <= value left, leaves add up', () => {
   // Tree 0: x0 <= 0.5 ? 1 : (x1 <= 2 ? 2 : 3); tree 1: a single leaf of 10.
   const trees = { roots: [0, 5], feature: [0, -1, 1, -1, -1, -1], value: [0.5, 1, 2, 2, 3, 10], right: [2, 0, 4, 0, 0, 0] };
-  assert.ok(validTrees(trees, 2));
+  assert.ok(validTrees(trees, 2), "expected: validTrees(trees, 2)");
   assert.ok(!validTrees(trees, 1), 'a split on a feature beyond the width is invalid');
   assert.equal(treeScore(trees, [0.5, 9], 0), 11);
   assert.equal(treeScore(trees, [0.6, 2], 0), 12);
@@ -196,7 +196,7 @@ test('the local stage sees a line’s own evidence, not the alternation the rule
 test('scoring rows through the complete-tree layout gives exactly the pre-order walk’s sums', async () => {
   const { RANKER_MODEL } = await import('../src/stages/attribution/weights.js');
   const { addTreeScores, hasCompleteLayout } = await import('../src/stages/attribution/trees.js');
-  assert.ok(RANKER_MODEL?.trees);
+  assert.ok(RANKER_MODEL?.trees, "expected: RANKER_MODEL?.trees");
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   for (const stage of [RANKER_MODEL, RANKER_MODEL.stacked, RANKER_MODEL.local, RANKER_MODEL.restacked]) {

@@ -40,15 +40,15 @@ describe('report html', () => {
     assert.equal((html.match(/<script/gi) ?? []).length, 4, 'config, data, cytoscape, client');
     assert.equal(scripts.length, 4);
     const data = scripts.find((s) => s.attrs.includes('dramatis-data'))!;
-    assert.ok(data.attrs.includes('type="application/json"'));
-    assert.ok(!data.body.includes('<') && !data.body.includes('>') && !data.body.includes('&'));
+    assert.ok(data.attrs.includes('type="application/json"'), "expected: data.attrs.includes('type=\"application/json\"')");
+    assert.ok(!data.body.includes('<') && !data.body.includes('>') && !data.body.includes('&'), "expected: !data.body.includes('<') && !data.body.includes('>') && !data.body.includes('&')");
     assert.ok(!/<img|<a\s|javascript:window/i.test(html.replace(data.body, '')), 'no story markup outside the data block');
     const parsed = JSON.parse(data.body);
     assert.equal(parsed.text, HOSTILE, 'the text survives the escaping exactly');
     const title = /<title>([^]*?)<\/title>/.exec(html)![1];
     assert.ok(!title.includes('<'), title);
     const titled = renderReport(analyzeDocument(HOSTILE), toAnalysis(analyzeDocument(HOSTILE)), '</title><script>x()</script>');
-    assert.ok(titled.includes('<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; — dramatis</title>'));
+    assert.ok(titled.includes('<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; — dramatis</title>'), "expected: titled.includes('<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; — dramatis</titl...");
   });
 
   test('self-contained: no external resources; a strict CSP allows exactly the inline scripts and styles', () => {
@@ -57,7 +57,7 @@ describe('report html', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1].replace(/&#39;/g, "'");
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /connect-src 'none'/);
-    assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
+    assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'), "expected: !csp.includes('unsafe-inline') && !csp.includes('unsafe-eval')");
     const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
     for (const s of inlineBlocks(html, 'script').filter((b) => !b.attrs.includes('application/json'))) assert.ok(csp.includes(hash(s.body)), 'script allowed by hash');
     for (const s of inlineBlocks(html, 'style')) assert.ok(csp.includes(hash(s.body)), 'style allowed by hash');
@@ -72,7 +72,7 @@ describe('report html', () => {
     assert.equal(data.paragraphs.length % 3, 0);
     const [s, e] = data.paragraphs;
     assert.equal(cps.slice(s, e).join(''), 'Zoë 🙂 said, “Hi, Max.”');
-    for (let i = 0; i < data.mentions.length; i += 2) assert.ok(data.mentions[i + 1] < data.analysis.characters.length);
+    for (let i = 0; i < data.mentions.length; i += 2) assert.ok(data.mentions[i + 1] < data.analysis.characters.length, "expected: data.mentions[i + 1] < data.analysis.characters.length");
   });
 
   test('helpers', () => {
@@ -92,7 +92,7 @@ describe('report html', () => {
       const io: CliIO = { stdout: out, stderr: err, pid: 5, env: {} };
       assert.equal(await main(['report', SAMPLE, '-o', join(dir, 'r.html'), '--title', 'Salt & <Road>'], io), 0, err.text);
       const html = readFileSync(join(dir, 'r.html'), 'utf8');
-      assert.ok(html.includes('<title>Salt &amp; &lt;Road&gt; — dramatis</title>'));
+      assert.ok(html.includes('<title>Salt &amp; &lt;Road&gt; — dramatis</title>'), "expected: html.includes('<title>Salt &amp; &lt;Road&gt; — dramatis</title>')");
       assert.equal(out.text, '');
       assert.equal(await main(['report', SAMPLE, '-o', join(dir, 'no', 'r.html')], io), 73);
     } finally {

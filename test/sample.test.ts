@@ -43,7 +43,7 @@ test('the sample is the story the brief describes', () => {
   assert.ok(!/["']/.test(text), 'only curly quotes and apostrophes');
   const lines = text.split('\n');
   assert.equal(lines[0], 'The Salt Road');
-  assert.ok(lines.includes('Chapter 1') && lines.includes('Chapter 2'));
+  assert.ok(lines.includes('Chapter 1') && lines.includes('Chapter 2'), "expected: lines.includes('Chapter 1') && lines.includes('Chapter 2')");
   assert.equal(lines.filter((l) => l === '* * *').length, 1);
   assert.equal(text.split('“').length, countQuoteSpans(text) + 1, 'every opening mark starts one span');
 });

@@ -80,7 +80,7 @@ describe('serve API', () => {
     assert.equal((await raw(port, 'GET', '/', { host: `localhost:${port}` })).status, 200);
     const rebound = await raw(port, 'GET', '/api/files', { host: `attacker.example:${port}` });
     assert.equal(rebound.status, 403, 'DNS-rebinding guard');
-    assert.ok(!rebound.body.includes('story.txt'));
+    assert.ok(!rebound.body.includes('story.txt'), "expected: !rebound.body.includes('story.txt')");
   });
 
   test('changes need X-Dramatis and a same-origin Origin', async () => {
@@ -151,7 +151,7 @@ describe('serve API', () => {
     const q2 = pj.data.analysis.quotes[2];
     assert.equal(q2.speaker, target.id);
     assert.equal(q2.cue, 'corrected');
-    assert.ok(pj.data.analysis.characters.some((c: { name: string }) => c.name === 'Corrected Name'));
+    assert.ok(pj.data.analysis.characters.some((c: { name: string }) => c.name === 'Corrected Name'), "expected: pj.data.analysis.characters.some((c: { name: string }) => c.name === 'Corrected Name')");
     // Saved to the file given with --corrections, and it parses.
     const saved = parseCorrections(readFileSync(correctionsPath, 'utf8'));
     assert.equal(saved.operations.length, 2);
@@ -160,7 +160,7 @@ describe('serve API', () => {
     assert.match(String(dl.headers['content-disposition']), /attachment; filename="story\.corrections\.json"/);
     assert.deepEqual(parseCorrections(dl.body).operations, saved.operations);
     const cast = parseCastFile((await raw(port, 'GET', `/api/stories/${opened.id}/cast.json`)).body);
-    assert.ok(cast.characters.some((c) => c.name === 'Corrected Name'));
+    assert.ok(cast.characters.some((c) => c.name === 'Corrected Name'), "expected: cast.characters.some((c) => c.name === 'Corrected Name')");
     const rep = await raw(port, 'GET', `/api/stories/${opened.id}/report.html`);
     assert.match(rep.body, /^<!DOCTYPE html>/);
     assert.match(rep.body, /Corrected Name/);
@@ -212,6 +212,6 @@ describe('serve command line', () => {
     assert.equal(port.code, 64);
     const missing = await run(['serve', '/no/such/story.txt', '--port', '0']);
     assert.equal(missing.code, 2);
-    assert.ok(!existsSync('/no/such'));
+    assert.ok(!existsSync('/no/such'), "expected: !existsSync('/no/such')");
   });
 });

@@ -24,7 +24,7 @@ test('the turn chain lets sure turns decide an undecided one by the alternation'
   // Ada, Bram, Ada, then a line the first stage cannot place: Bram answers.
   const m = chainOf([0.95, 0.05, 0.95, 0.5]);
   assert.ok(m[7] > m[6], `Bram ${m[7]} vs Ada ${m[6]}`);
-  for (let u = 0; u < 4; u++) assert.ok(Math.abs(m[2 * u] + m[2 * u + 1] - 1) < 1e-9);
+  for (let u = 0; u < 4; u++) assert.ok(Math.abs(m[2 * u] + m[2 * u + 1] - 1) < 1e-9, "expected: Math.abs(m[2 * u] + m[2 * u + 1] - 1) < 1e-9");
 });
 
 test('the turn chain does not let a speaker answer themself on a weak lean', () => {

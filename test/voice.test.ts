@@ -84,8 +84,8 @@ describe('voice rendering', () => {
     const voiceArgs = new Set(calls.map((c) => /-v (\S+) -p (\d+)/.exec(c)!.slice(1).join('/')));
     assert.ok(voiceArgs.size >= Math.min(2, speakers.size) + 1, `narrator and speakers differ: ${[...voiceArgs].join(', ')}`);
     const pauses = script.segments.reduce((s, x) => s + x.pauseAfterMs / 1000, 0);
-    assert.ok(Math.abs(res.seconds - (0.25 * script.segments.length + pauses)) < 0.01);
-    assert.ok(Math.abs(wavDuration(res.wav) - res.seconds) < 1e-9);
+    assert.ok(Math.abs(res.seconds - (0.25 * script.segments.length + pauses)) < 0.01, "expected: Math.abs(res.seconds - (0.25 * script.segments.length + pauses)) < 0.01");
+    assert.ok(Math.abs(wavDuration(res.wav) - res.seconds) < 1e-9, "expected: Math.abs(wavDuration(res.wav) - res.seconds) < 1e-9");
     const v = new DataView(res.wav.buffer, res.wav.byteOffset);
     assert.equal(v.getUint32(4, true), res.wav.length - 8, 'RIFF size');
     assert.equal(v.getUint32(40, true), res.wav.length - 44, 'data size');
@@ -125,7 +125,7 @@ describe('voice rendering', () => {
       const soxi = spawnSync('soxi', ['-D', out], { encoding: 'utf8' });
       assert.ok(Math.abs(Number(soxi.stdout.trim()) - seconds) < 0.01, `sox agrees: ${soxi.stdout}`);
     }
-    assert.ok(!readdirSync(dir).some((n) => n.endsWith('.tmp')));
-    assert.ok(existsSync(out));
+    assert.ok(!readdirSync(dir).some((n) => n.endsWith('.tmp')), "expected: !readdirSync(dir).some((n) => n.endsWith('.tmp'))");
+    assert.ok(existsSync(out), "expected: existsSync(out)");
   });
 });
