@@ -68,6 +68,8 @@ export interface RuleState {
   genders: Uint8Array;
   /** Per mention: 1 when it is the subject of an exit (`she left the room`; see exits.ts). */
   exits: Uint8Array;
+  /** Per utterance: 1 when a voice nobody owns tags it (`cried a voice`; see voiceTag). */
+  voiceTags: Uint8Array;
 }
 
 export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void {
@@ -134,9 +136,11 @@ export function runRules(doc: Document): RuleState {
   const spokenTo: number[][] = new Array(nU);
   // Who is *not* speaking: the people the line calls by name or the narration says it is said to.
   const notSpeaker: number[][] = new Array(nU);
+  const voiceTags = new Uint8Array(nU);
   for (let u = 0; u < nU; u++) {
     vocatives[u] = findVocatives(doc, u);
-    evidence[u] = findEvidence(doc, u);
+    if (voiceTag(doc, u)) voiceTags[u] = 1;
+    evidence[u] = findEvidence(doc, u, voiceTags[u] === 1);
     const to = findSpokenTo(doc, u);
     spokenTo[u] = to.all;
     // Only the tag's own clause after the line rules a speaker out: in `Tom looked at Mary. "Well?"
@@ -240,7 +244,7 @@ export function runRules(doc: Document): RuleState {
     }
   }
 
-  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, calls, narrator, genders, exits };
+  return { speakers, confidence, cues, vocatives, spokenTo, notSpeaker, evidence, para, runFirst, runLast, conv, calls, narrator, genders, exits, voiceTags };
 }
 
 /** For each utterance, the first and last utterance of its paragraph (utterances are in text order). */
@@ -277,7 +281,7 @@ export interface Evidence {
  * introducing clause before the first span, then beats (the subject of the narration beside it).
  * Sorted strongest first.
  */
-function findEvidence(doc: Document, u: number): Evidence[] {
+function findEvidence(doc: Document, u: number, byVoice: boolean): Evidence[] {
   const q = doc.quotes;
   const first = doc.utterances[2 * u];
   const end = doc.utterances[2 * u + 1];
@@ -334,7 +338,7 @@ function findEvidence(doc: Document, u: number): Evidence[] {
     }
   }
   // `"Who's there?" cried a voice, and Rook stepped out of the dark`: the one the narration then names.
-  if (voiceTag(doc, u)) {
+  if (byVoice) {
     const named = voiceOwner(doc, u);
     if (named >= 0) out.push({ mention: named, confidence: 0.62, cue: Cue.Beat });
   }
@@ -1119,7 +1123,7 @@ export function isOtherReply(doc: Document, m: number): boolean {
  * voice`, `said the voice from below`)? Not `the voice of Aziz` (its owner is named) nor `the same
  * voice` (the one heard before goes on).
  */
-export function voiceTag(doc: Document, u: number): boolean {
+function voiceTag(doc: Document, u: number): boolean {
   const first = doc.utterances[2 * u];
   const p = doc.quotes[4 * first + 2];
   const pEnd = doc.paragraphs[2 * p + 1];

@@ -17,7 +17,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import { childCharacters, describesGrownUp, isOtherReply, voiceTag, type RuleState } from './index.js';
+import { childCharacters, describesGrownUp, isOtherReply, type RuleState } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -189,7 +189,7 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
 /** Is the utterance's tag `replied the other` (a reply: `continued the other` is the same one going on)? */
 function tagsTheOther(doc: Document, rules: RuleState, u: number): boolean {
   const e = rules.evidence[u][0];
-  return (e !== undefined && e.cue === Cue.TagNominal && isOtherReply(doc, e.mention)) || voiceTag(doc, u);
+  return (e !== undefined && e.cue === Cue.TagNominal && isOtherReply(doc, e.mention)) || rules.voiceTags[u] === 1;
 }
 
 /** One row's score under a stage. */
