@@ -36,6 +36,13 @@ test('a listed verb-like name is no mention where the text uses the word as a ve
   assert.deepEqual(namesOf(text, cast), [['Ada', 'ada'], ['Will', 'will']]);
 });
 
+test('a listed person word (`Nanny`) opening a sentence is the name even where the text also writes it in lower case', () => {
+  const cast: CastFile = { characters: [{ id: 'nanny', name: 'Nanny', gender: 'she' }, { id: 'pip', name: 'Pip', gender: 'he' }] };
+  const text = 'Aunt Clem wanted the nanny to stay on, and the nanny would not. Pip fell off the gate. Nanny rose at once. “Are you hurt?”';
+  assert.deepEqual(namesOf(text, cast).filter(([, id]) => id !== null), [['Pip', 'pip'], ['Nanny', 'nanny']]);
+  assert.deepEqual(analyze(text, { cast, castOnly: true }).quotes.map((q) => q.speaker), ['nanny']);
+});
+
 test('a lower-case listed nickname is a mention, but not after a determiner', () => {
   const cast: CastFile = { characters: [{ id: 'bobby', name: 'Bobby Tarn', aliases: ['bub'], gender: 'he' }, { id: 'nell', name: 'Nell', gender: 'she' }] };
   const text = '“Come on,” said Nell. “Coming,” said bub, and a bub of a dog barked.';

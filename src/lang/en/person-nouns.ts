@@ -24,7 +24,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
   ['corporal', 1], ['commander', 1], ['commodore', 1], ['soldier', 1], ['sailor', 1], ['officer', 0],
   ['doctor', 0], ['surgeon', 0], ['physician', 0], ['apothecary', 0], ['nurse', 2], ['midwife', 2],
   ['servant', 0], ['maid', 2], ['housemaid', 2], ['footman', 1], ['butler', 1], ['valet', 1],
-  ['housekeeper', 2], ['governess', 2], ['tutor', 0], ['coachman', 1], ['groom', 1], ['gardener', 0],
+  ['housekeeper', 2], ['governess', 2], ['nanny', 2], ['tutor', 0], ['coachman', 1], ['groom', 1], ['gardener', 0],
   ['cook', 0], ['landlord', 1], ['landlady', 2], ['innkeeper', 0], ['waiter', 1], ['waitress', 2],
   ['porter', 1], ['guard', 0], ['policeman', 1], ['constable', 1], ['inspector', 0], ['detective', 0],
   ['magistrate', 0], ['judge', 0], ['lawyer', 0], ['attorney', 0], ['clerk', 0], ['secretary', 0],

@@ -214,8 +214,9 @@ export function addGivenNames(
     const single = last === t;
     if (single && isUpper(c0)) {
       const lw = text.slice(s, e).toLowerCase();
-      // `Will you…` opening a sentence is the verb when the text writes `will` in lower case as often.
-      if (cx.initial[t] && !nameByUse(lw) && !listedLower(root, text.slice(s, e))) continue;
+      // `Will you…` opening a sentence is the verb when the text writes `will` in lower case as often;
+      // a listed `Nanny` or `Mother` opening one is the name (the common noun would need `the`).
+      if (cx.initial[t] && !nameByUse(lw) && !listedLower(root, text.slice(s, e)) && !PERSON_NOUNS.has(lw)) continue;
     }
     if (capitalisedNeighbour(t, -1) || capitalisedNeighbour(last, 1)) continue;
     const before = t > 0 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
