@@ -163,6 +163,24 @@ test('a short first-person scene has its narrator, named by the one call the nar
   assert.equal(third.characters.filter((c) => c.narrator).length, 0);
 });
 
+test('a short first-person scene names its narrator by a call in the line right after the narrator\'s own, whatever verb tags that', () => {
+  const text = [
+    'I found Orla at the end of the pier, where the nets were drying. I sat on a crate and said nothing for a while.',
+    '\u201cThe bus was full,\u201d I offered.',
+    '\u201cThe bus is always full, Tobin.\u201d',
+    'She threw a pebble into the water. I watched it sink, and I waited.',
+    '\u201cGo home,\u201d she said.',
+  ].join('\n\n');
+  const doc = cast(text);
+  assert.deepEqual(doc.characters.filter((c) => c.narrator).map((c) => c.name), ['Tobin'], doc.characters.map((c) => c.name).join(', '));
+  // `,\u201d I tried`: a line ending in a comma goes on into the narrator's tag, though `tried` is no speech verb.
+  const tried = cast(text.replace('I offered', 'I tried'));
+  assert.deepEqual(tried.characters.filter((c) => c.narrator).map((c) => c.name), ['Tobin'], tried.characters.map((c) => c.name).join(', '));
+  // The line after the narrator's is not the narrator's own: a call there in a line the narrator tags names someone else.
+  const own = cast(text.replace('\u201cThe bus is always full, Tobin.\u201d', '\u201cThe bus is always full, Tobin,\u201d I added.'));
+  assert.notDeepEqual(own.characters.filter((c) => c.narrator).map((c) => c.name), ['Tobin'], own.characters.map((c) => c.name).join(', '));
+});
+
 test('a nameless stranger introduced with `a` who speaks in the scene is a character of their own; not one named there', () => {
   const scene = [
     'Dex checked the board again. A woman in a yellow coat sat down on the bench beside him.',
