@@ -787,6 +787,9 @@ test('`said the voice` after a voice\'s line is that voice going on; after someo
   // `a voice` again is another voice: not the one who just spoke.
   const another = speakersIn(opening + '“Come in,” said a voice.\n\nMara hesitated on the step.\n\n“Go home,” said a voice.\n');
   assert.notEqual(another[1], another[0], 'a second `a voice` is someone else');
+  // `replied the other` still answers the one who spoke just before.
+  const other = speakersIn(opening + '“Come in,” said a voice.\n\n“Are you the warden?” asked Mara.\n\n“I am,” replied the other.\n');
+  assert.notEqual(other[2], 'mara', '`replied the other` is not the one it replies to');
 });
 
 test('in a first-person story the narrator is `I`, never the `he` of a tag', () => {
