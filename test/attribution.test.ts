@@ -766,6 +766,32 @@ test('a voice tag: `the voice of the skipper` names its owner; `a voice`, then a
   assert.notEqual(speakers[1], 'rook', 'a voice replying is not the one it replies to');
 });
 
+test('`said the voice` after a voice\'s line is that voice going on; after someone else\'s line, not that one', () => {
+  const tower: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara', gender: 'she' },
+      { id: 'rook', name: 'Rook', gender: 'he' },
+      { id: 'warden', name: 'Holt', aliases: ['the warden'], gender: 'he' },
+    ],
+  };
+  const speakersIn = (text: string) => analyze(text, { cast: tower, castOnly: true }).quotes.map((q) => q.speaker);
+  const opening = 'Mara and Rook climbed to the tower. Holt the warden was awake upstairs, and the lamp burned in his room.\n\nMara knocked at the door.\n\n';
+  const goesOn = speakersIn(opening + '“Come in,” said a voice.\n\nMara hesitated on the step.\n\n“Closer,” said the voice.\n');
+  assert.notEqual(goesOn[0], null, 'the first line has a speaker');
+  assert.equal(goesOn[1], goesOn[0], '`the voice` right after `a voice` (narration between) is the same one');
+  // The voice meant is the last one heard, past another's line; and it is not that other.
+  const between = speakersIn(opening + '“Come in,” said a voice.\n\n“Who is there?” Mara asked.\n\n“A friend,” said the voice.\n');
+  assert.equal(between[1], 'mara', 'the tag names Mara');
+  assert.notEqual(between[2], 'mara', '`the voice` answering Mara is not Mara');
+  assert.equal(between[2], between[0], '`the voice` is the voice heard two lines before');
+  // `a voice` again is another voice: not the one who just spoke.
+  const another = speakersIn(opening + '“Come in,” said a voice.\n\nMara hesitated on the step.\n\n“Go home,” said a voice.\n');
+  assert.notEqual(another[1], another[0], 'a second `a voice` is someone else');
+  // `replied the other` still answers the one who spoke just before.
+  const other = speakersIn(opening + '“Come in,” said a voice.\n\n“Are you the warden?” asked Mara.\n\n“I am,” replied the other.\n');
+  assert.notEqual(other[2], 'mara', '`replied the other` is not the one it replies to');
+});
+
 test('in a first-person story the narrator is `I`, never the `he` of a tag', () => {
   const told: CastFile = {
     characters: [

@@ -51,6 +51,40 @@ test('full names, honorific forms and first names cluster; family members stay a
   assert.equal(new Set(doc.characters.map((c) => c.id)).size, doc.characters.length);
 });
 
+test('`Mrs. Quill` stays apart from `Nora Quill` when the text shows two women (one sentence, or Mrs. Quill calling Nora); `Miss Quill` joins Nora', () => {
+  const shop = [
+    'Nora Quill kept the books of the shop on Tanner Street.',
+    '\u201cThe ledger is wrong again,\u201d said Mrs. Quill, setting down the tray.',
+    '\u201cIt is not wrong, Mother. It is late,\u201d Nora said.',
+    'Mrs. Quill sniffed. \u201cLate is a kind of wrong.\u201d',
+    'A customer came in, a tall man with a wet umbrella. \u201cIs the young lady in? I have a bill for her.\u201d',
+    'Mrs. Quill took the bill from him before Nora could reach it. She read it twice.',
+    '\u201cWe never had any blue cloth,\u201d said Mrs. Quill.',
+    'Nora closed the ledger. \u201cWe did. You sold it in March.\u201d',
+  ];
+  const namesOf = (doc: Document, name: string) => doc.characters.find((c) => c.name === name)?.aliases ?? [];
+  const together = cast(shop.join('\n\n'));
+  assert.equal(charOf(together, 'Mrs. Quill'), 'Mrs. Quill', 'in one sentence with Nora: someone else, ' + namesOf(together, 'Nora Quill').join(', '));
+  // Mrs. Quill calling Nora by name in her own tagged line: the mother.
+  const calling = shop.slice();
+  calling[5] = 'Mrs. Quill took the bill from him. She read it twice.';
+  calling[6] = '\u201cNora, we never had any blue cloth,\u201d said Mrs. Quill.';
+  const called = cast(calling.join('\n\n'));
+  assert.equal(charOf(called, 'Mrs. Quill'), 'Mrs. Quill', 'calling Nora by name: someone else, ' + namesOf(called, 'Nora Quill').join(', '));
+  // The daughter also called Miss Quill: Miss joins Nora, Mrs. stays the mother.
+  const miss = cast(shop.join('\n\n').replace('Is the young lady in?', 'Is Miss Quill in?'));
+  assert.equal(charOf(miss, 'Miss Quill'), 'Nora Quill');
+  assert.equal(charOf(miss, 'Mrs. Quill'), 'Mrs. Quill');
+  // One woman, married: called Mrs. Quill by the boy, Nora by the narration, never both at once.
+  const married = cast([
+    'Nora Quill kept the books of the shop on Tanner Street, and her husband kept the till.',
+    '\u201cThe ledger is late again,\u201d Nora said to the boy who swept the floor.',
+    'He shrugged. \u201cLate is a kind of wrong, Mrs. Quill.\u201d',
+    'Mrs. Quill laughed and closed the ledger. \u201cGo home, Pip.\u201d',
+  ].join('\n\n'));
+  assert.equal(charOf(married, 'Mrs. Quill'), 'Nora Quill');
+});
+
 test('Master before a surname joins the boy of that surname (Master Wick is Charley Wick); Charley is a Charles', () => {
   const doc = cast(
     [
@@ -161,6 +195,24 @@ test('a short first-person scene has its narrator, named by the one call the nar
   // A third-person scene with a stray `I` in a line has none.
   const third = cast('Tilly shoved the door. She was late, and she knew it. Mags laughed at her.\n\n\u201cI know,\u201d Tilly said.');
   assert.equal(third.characters.filter((c) => c.narrator).length, 0);
+});
+
+test('a short first-person scene names its narrator by a call in the line right after the narrator\'s own, whatever verb tags that', () => {
+  const text = [
+    'I found Orla at the end of the pier, where the nets were drying. I sat on a crate and said nothing for a while.',
+    '\u201cThe bus was full,\u201d I offered.',
+    '\u201cThe bus is always full, Tobin.\u201d',
+    'She threw a pebble into the water. I watched it sink, and I waited.',
+    '\u201cGo home,\u201d she said.',
+  ].join('\n\n');
+  const doc = cast(text);
+  assert.deepEqual(doc.characters.filter((c) => c.narrator).map((c) => c.name), ['Tobin'], doc.characters.map((c) => c.name).join(', '));
+  // `,\u201d I tried`: a line ending in a comma goes on into the narrator's tag, though `tried` is no speech verb.
+  const tried = cast(text.replace('I offered', 'I tried'));
+  assert.deepEqual(tried.characters.filter((c) => c.narrator).map((c) => c.name), ['Tobin'], tried.characters.map((c) => c.name).join(', '));
+  // The line after the narrator's is not the narrator's own: a call there in a line the narrator tags names someone else.
+  const own = cast(text.replace('\u201cThe bus is always full, Tobin.\u201d', '\u201cThe bus is always full, Tobin,\u201d I added.'));
+  assert.notDeepEqual(own.characters.filter((c) => c.narrator).map((c) => c.name), ['Tobin'], own.characters.map((c) => c.name).join(', '));
 });
 
 test('a nameless stranger introduced with `a` who speaks in the scene is a character of their own; not one named there', () => {

@@ -68,7 +68,7 @@ export interface RuleState {
   genders: Uint8Array;
   /** Per mention: 1 when it is the subject of an exit (`she left the room`; see exits.ts). */
   exits: Uint8Array;
-  /** Per utterance: 1 when a voice nobody owns tags it (`cried a voice`; see voiceTag). */
+  /** Per utterance: how a voice tags it (a VoiceTag code; see voiceTag). */
   voiceTags: Uint8Array;
 }
 
@@ -139,8 +139,8 @@ export function runRules(doc: Document): RuleState {
   const voiceTags = new Uint8Array(nU);
   for (let u = 0; u < nU; u++) {
     vocatives[u] = findVocatives(doc, u);
-    if (voiceTag(doc, u)) voiceTags[u] = 1;
-    evidence[u] = findEvidence(doc, u, voiceTags[u] === 1);
+    voiceTags[u] = voiceTag(doc, u);
+    evidence[u] = findEvidence(doc, u, voiceTags[u] === VoiceTag.New || voiceTags[u] === VoiceTag.Known);
     const to = findSpokenTo(doc, u);
     spokenTo[u] = to.all;
     // Only the tag's own clause after the line rules a speaker out: in `Tom looked at Mary. "Well?"
@@ -1118,31 +1118,77 @@ export function isOtherReply(doc: Document, m: number): boolean {
   return t < 0 || !GOING_ON_VERBS.has(doc.tokenText(t).toLowerCase());
 }
 
+/** How a voice tags a line (RuleState.voiceTags). */
+export const VoiceTag = {
+  None: 0,
+  /** `cried a voice`, `replied a tremulous voice`: someone unseen, heard for the first time. */
+  New: 1,
+  /** `said the voice`, `said the voice from below`: the voice heard last. */
+  Known: 2,
+  /** `cried the same voice`: the voice heard last, or, with none, whoever spoke last. */
+  Same: 3,
+  /** `the voice of Aziz`: its owner is named. */
+  Owned: 4,
+} as const;
+
 /**
- * Is the utterance tagged by a voice nobody owns (`"Who's there?" cried a voice`, `replied a tremulous
- * voice`, `said the voice from below`)? Not `the voice of Aziz` (its owner is named) nor `the same
- * voice` (the one heard before goes on).
+ * How the utterance's tag names a voice (`"Who's there?" cried a voice`, `said the voice from
+ * below`, `the same voice`, `the voice of Aziz`): a VoiceTag code, VoiceTag.None for any other tag.
  */
-function voiceTag(doc: Document, u: number): boolean {
+function voiceTag(doc: Document, u: number): number {
   const first = doc.utterances[2 * u];
   const p = doc.quotes[4 * first + 2];
   const pEnd = doc.paragraphs[2 * p + 1];
   let t = doc.tokenAtOrAfter(skipCloseMark(doc.text, doc.quotes[4 * first + 1]));
   while (t < doc.tokenCount && doc.tokens[2 * t] < pEnd && !isWordToken(doc, t)) {
-    if (/^[.!?;]$/.test(doc.tokenText(t)) || doc.tokens[2 * t] >= doc.quotes[4 * first + 1] + 4) return false;
+    if (/^[.!?;]$/.test(doc.tokenText(t)) || doc.tokens[2 * t] >= doc.quotes[4 * first + 1] + 4) return VoiceTag.None;
     t++;
   }
-  if (t >= doc.tokenCount || doc.tokens[2 * t] >= pEnd) return false;
+  if (t >= doc.tokenCount || doc.tokens[2 * t] >= pEnd) return VoiceTag.None;
   const verb = doc.tokenText(t).toLowerCase();
-  if (!SPEECH_VERBS.has(verb) && verb !== 'came') return false;
+  if (!SPEECH_VERBS.has(verb) && verb !== 'came') return VoiceTag.None;
   const det = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
-  if (det !== 'a' && det !== 'the') return false;
+  if (det !== 'a' && det !== 'the') return VoiceTag.None;
+  let same = false;
   for (let i = t + 2; i < doc.tokenCount && i <= t + 5 && doc.tokens[2 * i] < pEnd; i++) {
     const w = doc.tokenText(i);
-    if (w === 'voice') return i + 1 >= doc.tokenCount || doc.tokenText(i + 1) !== 'of';
-    if (w === 'same' || !/^\p{Ll}/u.test(w) || mentionAtToken(doc, i) >= 0) return false;
+    if (w === 'voice') {
+      if (i + 1 < doc.tokenCount && doc.tokenText(i + 1) === 'of') return VoiceTag.Owned;
+      return same ? VoiceTag.Same : det === 'a' ? VoiceTag.New : VoiceTag.Known;
+    }
+    if (w === 'same' && det === 'the') same = true;
+    else if (!/^\p{Ll}/u.test(w) || mentionAtToken(doc, i) >= 0) return VoiceTag.None;
   }
-  return false;
+  return VoiceTag.None;
+}
+
+/** How many lines back, in one conversation, `the voice` looks for the voice it means. */
+const VOICE_REACH = 6;
+
+/**
+ * The earlier line whose voice line u's `said the voice` or `cried the same voice` means: the last
+ * line of the conversation that a voice spoke, a few lines back at most. -1 when there is none, or
+ * when line u's tag does not refer back to a voice.
+ */
+export function voiceReferent(voiceTags: Uint8Array, conv: Int32Array, u: number): number {
+  const tag = voiceTags[u];
+  if (tag !== VoiceTag.Known && tag !== VoiceTag.Same) return -1;
+  for (let v = u - 1; v >= 0 && v >= u - VOICE_REACH && conv[v] === conv[u]; v--) if (voiceTags[v] !== VoiceTag.None) return v;
+  return -1;
+}
+
+/**
+ * Does the voice tag of line u say it is someone other than the one who spoke just before? `cried a
+ * voice` does. `said the voice` does unless the voice it means spoke that line (`"Come in," said a
+ * voice. Mara waited. "Closer," said the voice.`); `the same voice` only when the voice it means
+ * spoke before that (`"Hallo!" cried a voice. "Hush," said Tam. "Hallo!" cried the same voice.`).
+ */
+export function voiceIsAnother(voiceTags: Uint8Array, conv: Int32Array, u: number): boolean {
+  const tag = voiceTags[u];
+  if (tag === VoiceTag.New) return true;
+  if (tag !== VoiceTag.Known && tag !== VoiceTag.Same) return false;
+  const v = voiceReferent(voiceTags, conv, u);
+  return v >= 0 ? v < u - 1 : tag === VoiceTag.Known;
 }
 
 /**

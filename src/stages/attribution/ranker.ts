@@ -17,7 +17,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import { childCharacters, describesGrownUp, isOtherReply, type RuleState } from './index.js';
+import { childCharacters, describesGrownUp, isOtherReply, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -171,6 +171,19 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
       const c = table.candidates[k];
       if (c !== notPrevious && fits(c) && (best < 0 || probs[k] > probs[best])) best = k;
     }
+    // `said the voice`: the voice heard a line or a few before, whoever the ranker prefers, as
+    // surely as that line was placed (not when that one also spoke the line just before: a voice
+    // does not answer itself; nor when the narration after the line names its owner).
+    const back = namesOwnerAfter(doc, rules, u) ? -1 : voiceReferent(rules.voiceTags, rules.conv, u);
+    const voice = back >= 0 && (back === u - 1 || speakers[u - 1] !== speakers[back]) ? speakers[back] : -1;
+    let same = -1;
+    if (voice >= 0) for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (table.candidates[k] === voice) same = k;
+    if (same >= 0) {
+      speakers[u] = voice;
+      confidence[u] = Math.min(confidence[back], Math.max(probs[same], 0.5));
+      cues[u] = Cue.TagNominal;
+      continue;
+    }
     if (best < 0) {
       cues[u] = Cue.None;
       continue;
@@ -186,10 +199,19 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   return { ...rules, speakers, confidence, cues };
 }
 
-/** Is the utterance's tag `replied the other` (a reply: `continued the other` is the same one going on)? */
+/** Does the narration after line u name someone its evidence points to (`"Wait," said the voice, and Dace came in`)? */
+function namesOwnerAfter(doc: Document, rules: RuleState, u: number): boolean {
+  const end = doc.quotes[4 * (doc.utterances[2 * u + 1] - 1) + 1];
+  return rules.evidence[u].some((e) => doc.mentions[3 * e.mention] >= end && doc.mentionCharacters[e.mention] >= 0);
+}
+
+/**
+ * Is the utterance's tag `replied the other` (a reply: `continued the other` is the same one going
+ * on) or a voice that is not the one heard just before (see voiceIsAnother)?
+ */
 function tagsTheOther(doc: Document, rules: RuleState, u: number): boolean {
   const e = rules.evidence[u][0];
-  return (e !== undefined && e.cue === Cue.TagNominal && isOtherReply(doc, e.mention)) || rules.voiceTags[u] === 1;
+  return (e !== undefined && e.cue === Cue.TagNominal && isOtherReply(doc, e.mention)) || voiceIsAnother(rules.voiceTags, rules.conv, u);
 }
 
 /** One row's score under a stage. */

@@ -188,8 +188,8 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
   const F = forms.length;
   /** True until step C: bare first names have not joined their full names yet. */
   let pendingFirstNames = true;
-  /** Does form f name someone else than cluster ci (they often share a sentence)? */
-  const apart = (f: number, ci: number, share: number): boolean => {
+  /** Does form f name someone else than cluster ci (they often share a sentence: `least` times, and `share` of the fewer mentions)? */
+  const apart = (f: number, ci: number, share: number, least = 2): boolean => {
     const c = clusters[ci];
     let k = 0;
     let size = c.count;
@@ -202,7 +202,7 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
         size += forms[b].count;
       }
     }
-    return k >= 2 && k >= share * Math.min(forms[f].count, Math.max(1, size));
+    return k >= least && k >= share * Math.min(forms[f].count, Math.max(1, size));
   };
   const order = forms.map((_, i) => i).sort((a, b) => forms[b].count - forms[a].count || a - b);
   const live = (ci: number): boolean => clusters[ci].mergedInto < 0;
@@ -374,6 +374,9 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
         if (formKeys.has(`miss ${w}`)) continue;
         const bare = table.byKey.get(c.first);
         if (bare !== undefined && forms[bare].count > 3 * form.count) continue;
+        // Nor one she shares a sentence with, once being enough among few mentions (`Mrs. Quill
+        // took the bill before Nora could reach it`, `"Nora, …," said Mrs. Quill`): the mother.
+        if (apart(f, ci, 0.12, 1)) continue;
       }
       if (firstHit && position !== 'last') atFirst.push(ci);
       if (lastHit && position !== 'first') atLast.push(ci);

@@ -337,6 +337,8 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
     const before = tb >= 0 && doc.tokenKinds[tb] === TokenKind.Word ? doc.tokenText(tb).toLowerCase() : '';
     const after = ta < doc.tokenCount && doc.tokenKinds[ta] === TokenKind.Word ? doc.tokenText(ta).toLowerCase() : '';
     if (SPEECH_VERBS.has(before) || SPEECH_VERBS.has(after)) return true;
+    // `"He's sorry," I tried.`: a line that ends in a comma goes on into its tag, whatever the verb.
+    if (after !== '' && commaLineBefore(doc.text, s)) return true;
     // `I hung up my coat. "Did you sleep here?"`: a paragraph opening on the narrator's beat and
     // holding a line. Only the paragraph's first mention can open it, so the gap read is short.
     const sj = ctx.sent[j];
@@ -347,6 +349,14 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
     if (j === paragraphFirstMentions(st)[p] && opensOnQuote(doc, p) && sj > 0 && ctx.sentHasQuote[sj - 1] && doc.sentences[4 * (sj - 1)] <= paraStart + 8) return true;
   }
   return false;
+}
+
+/** Does a line ending in a comma close right before offset s (`"He's sorry,” I`)? */
+function commaLineBefore(text: string, s: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  const close = text.charCodeAt(k);
+  return k > 0 && k < s - 1 && (close === 0x201d || close === 34) && text.charCodeAt(k - 1) === 44;
 }
 
 /** Does paragraph p open on a quote (of any mark: `"`, `“`, `'`, `‘`), within its first few characters? */
@@ -706,7 +716,11 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       const p = ctx.para[i];
       inQ.set(c, (inQ.get(c) ?? 0) + 1);
       if (!firstVoc.has(c)) firstVoc.set(c, i);
-      if (narratorReplies(st, p + 1, firstMentionOfPara(st, p + 1, i)) || narratorReplies(st, p + 2, firstMentionOfPara(st, p + 2, i))) {
+      // A call answered by the narrator's line, or one in the line right after the narrator's own
+      // (`"He's sorry," I said.` ⏎ `"Is he, Dev?"`), not itself the narrator's.
+      const answered = narratorReplies(st, p + 1, firstMentionOfPara(st, p + 1, i)) || narratorReplies(st, p + 2, firstMentionOfPara(st, p + 2, i));
+      const first = paragraphFirstMentions(st);
+      if (answered || (p > 0 && narratorReplies(st, p - 1, first[p - 1]) && !narratorReplies(st, p, first[p]))) {
         votes.set(c, (votes.get(c) ?? 0) + 1);
       }
     }
