@@ -43,6 +43,12 @@ test('a listed person word (`Nanny`) opening a sentence is the name even where t
   assert.deepEqual(analyze(text, { cast, castOnly: true }).quotes.map((q) => q.speaker), ['nanny']);
 });
 
+test('a listed person word called in lower case (`please, nanny, may I?`) is a mention of its entry, and the common noun is not', () => {
+  const cast: CastFile = { characters: [{ id: 'nanny', name: 'Nanny', gender: 'she' }, { id: 'pip', name: 'Pip', gender: 'he' }] };
+  const text = '“Can I ride again, please, nanny, just once?” said Pip. “Ask your mother. A nanny has no say in it.” “Thanks, nanny.”';
+  assert.deepEqual(namesOf(text, cast).filter(([, id]) => id !== null), [['nanny', 'nanny'], ['Pip', 'pip'], ['nanny', 'nanny']]);
+});
+
 test('a lower-case listed nickname is a mention, but not after a determiner', () => {
   const cast: CastFile = { characters: [{ id: 'bobby', name: 'Bobby Tarn', aliases: ['bub'], gender: 'he' }, { id: 'nell', name: 'Nell', gender: 'she' }] };
   const text = '“Come on,” said Nell. “Coming,” said bub, and a bub of a dog barked.';

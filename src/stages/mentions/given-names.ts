@@ -184,11 +184,25 @@ export function addGivenNames(
     return isUpper(text.charCodeAt(tok[2 * n]));
   };
 
+  /**
+   * `please, nanny, may I?`, `Thanks, mum.`: a listed person word (`Nanny`, `Mum`) written in lower
+   * case between a comma and a comma or a sentence's end is that person called, not the common noun.
+   */
+  const lowerVocative = (t: number): boolean => {
+    if (covered[t] >= 0 || t === 0 || t + 1 >= nTok || kinds[t - 1] === TokenKind.Word || kinds[t + 1] === TokenKind.Word) return false;
+    const w = text.slice(tok[2 * t], tok[2 * t + 1]);
+    if (!PERSON_NOUNS.has(w) || !root.next.get(trieWord(w))?.end) return false;
+    return text.slice(tok[2 * t - 2], tok[2 * t - 1]) === ',' && /^[,.!?]$/.test(text.slice(tok[2 * t + 2], tok[2 * t + 3]));
+  };
   // Most words are lower case, and most lists write every name capitalised: those words are skipped unread.
   let anyLower = false;
   for (const c of root.wordCase.values()) if (c === Case.Any) anyLower = true;
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word || cx.inHeading[t]) continue;
+    if (!isUpper(text.charCodeAt(tok[2 * t])) && lowerVocative(t)) {
+      push(tok[2 * t], tok[2 * t + 1], MentionKind.Proper, GenderCode.Unknown);
+      continue;
+    }
     if (!anyLower && !isUpper(text.charCodeAt(tok[2 * t]))) continue;
     let node = root;
     let last = -1;
