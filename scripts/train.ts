@@ -7,7 +7,7 @@
  *   --linear: the linear ranker instead of boosted trees (for comparison on the same folds).
  *   --calibrate: fit a softmax temperature on inner out-of-fold scores (off: it did not help).
  *   --no-cv: skip the cross-validation (just fit and write or check).
- *   --gbdt trees=N,depth=D,learningRate=X,lambda=X,minHessian=X,bins=N,colsample=X: tree options other than the
+ *   --gbdt trees=N,depth=D,learningRate=X,lambda=X,minHessian=X,bins=N,colsample=X,subsample=X: tree options other than the
  *     defaults in src/learn/gbdt.ts, for comparing settings by cross-validation (with --check, so
  *     nothing is written; the shipped weights always come from the defaults).
  */
@@ -114,7 +114,7 @@ if (check) {
 
 /** `trees=500,depth=4` → tree options; an unknown key or a value that is no number is an error. */
 function parseGbdtOptions(spec: string): GbdtOptions {
-  const known = ['trees', 'depth', 'learningRate', 'lambda', 'minHessian', 'bins', 'colsample'];
+  const known = ['trees', 'depth', 'learningRate', 'lambda', 'minHessian', 'bins', 'colsample', 'subsample'];
   const out: Record<string, number> = {};
   for (const part of spec.split(',').filter(Boolean)) {
     const [key, value] = part.split('=');

@@ -126,6 +126,22 @@ test('colsample lets each tree split on a seeded share of the features, the same
   assert.ok(all.size >= 2, 'different trees draw different features');
 });
 
+test('subsample lets each tree learn from a seeded share of the utterances, the same way twice, and still learns', () => {
+  const set = xorSet(90);
+  const opts = { trees: 40, depth: 2, learningRate: 0.3, minHessian: 0.1 };
+  const sampled = fitTrees([set], 3, { ...opts, subsample: 0.6 });
+  assert.deepEqual(sampled, fitTrees([set], 3, { ...opts, subsample: 0.6 }), 'the same data and options give the same trees twice');
+  assert.notDeepEqual(sampled, fitTrees([set], 3, opts), 'a share of the utterances gives other trees than all of them');
+  const probs = softmaxByUtterance(set.table.offsets, stageScores(set.table, { features: ['a', 'b', 'noise'], trees: sampled }));
+  let right = 0;
+  for (let u = 0; u < 90; u++) {
+    let best = set.table.offsets[u];
+    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
+    if (best === set.labels[u]) right++;
+  }
+  assert.ok(right >= 85, `the sampled trees still learn the interaction (${right}/90 right)`);
+});
+
 test('tree scores read the flat node arrays: splits send x <= value left, leaves add up', () => {
   // Tree 0: x0 <= 0.5 ? 1 : (x1 <= 2 ? 2 : 3); tree 1: a single leaf of 10.
   const trees = { roots: [0, 5], feature: [0, -1, 1, -1, -1, -1], value: [0.5, 1, 2, 2, 3, 10], right: [2, 0, 4, 0, 0, 0] };
