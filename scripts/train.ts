@@ -10,6 +10,8 @@
  *   --gbdt trees=N,depth=D,learningRate=X,lambda=X,minHessian=X,bins=N,colsample=X,subsample=X: tree options other than the
  *     defaults in src/learn/gbdt.ts, for comparing settings by cross-validation (with --check, so
  *     nothing is written; the shipped weights always come from the defaults).
+ *   --inner K: inner folds for the out-of-fold first-stage beliefs the stacked stages learn from
+ *     (default in src/learn/ranker-training.ts; with --check, like --gbdt).
  */
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -33,7 +35,16 @@ if (gbdtArg >= 0) {
   }
   opts.gbdt = parseGbdtOptions(args[gbdtArg + 1] ?? '');
 }
-const dataDir = args.find((a, i) => !a.startsWith('--') && !['--folds', '--dump', '--gbdt'].includes(args[i - 1])) ?? resolve(root, '../shared/data/pdnc');
+const innerArg = args.indexOf('--inner');
+if (innerArg >= 0) {
+  const k = Number(args[innerArg + 1]);
+  if (!check || !Number.isInteger(k) || k < 1) {
+    console.error('train: --inner K needs a whole number K >= 1 and --check (the shipped weights come from the defaults)');
+    process.exit(2);
+  }
+  opts.innerFolds = k;
+}
+const dataDir = args.find((a, i) => !a.startsWith('--') && !['--folds', '--dump', '--gbdt', '--inner'].includes(args[i - 1])) ?? resolve(root, '../shared/data/pdnc');
 const weightsPath = resolve(root, 'src/stages/attribution/weights.ts');
 
 const t0 = performance.now();
@@ -93,9 +104,9 @@ if (cv) {
   if (raw.sure > 0) console.log(`  (at temperature 1: probability >= 0.9 for ${pct(raw.sure, total)}, ${pct(raw.sureRight, raw.sure)} right; log-loss ${(raw.logLoss / covered1).toFixed(4)})`);
 }
 
-if (gbdtArg >= 0) {
+if (gbdtArg >= 0 || innerArg >= 0) {
   // Settings under comparison: their cross-validation is the answer; the shipped file is not theirs.
-  console.log('--gbdt: no final fit (the shipped weights come from the defaults)');
+  console.log(`${gbdtArg >= 0 ? '--gbdt' : '--inner'}: no final fit (the shipped weights come from the defaults)`);
   process.exit(0);
 }
 const model = fitRanker(sets, opts);
