@@ -131,6 +131,18 @@ test('a short form said only in speech joins the one name known alone that it be
   assert.ok(apart.includes('Corin') && apart.some((n) => n.startsWith('Cor ') || n === 'Cor'), apart.join(', '));
 });
 
+test('a formal first name said rarely joins the one the text calls by its nickname (Meg, then Margaret)', () => {
+  const text = [
+    'Meg pulled the boat up onto the shingle. Oskar watched her from the wall, and Meg ignored him.',
+    '\u201cYou will catch your death out there, Margaret.\u201d',
+    'Meg laughed and shook the water out of her hair. Oskar went back inside.',
+  ].join('\n\n');
+  const chars = cast(text).characters;
+  assert.deepEqual(chars.map((c) => c.name).sort(), ['Meg', 'Oskar']);
+  const meg = chars.find((c) => c.name === 'Meg');
+  assert.ok(meg?.aliases.includes('Margaret'), meg?.aliases.join(', '));
+});
+
 test('rare capitalised words without person evidence are not characters', () => {
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);

@@ -47,7 +47,9 @@ const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: nu
   // Fan-fiction shape: an author's note above the story, a `* * *` scene break, four characters, a
   // nickname (`Jo` for Josephine, `Cal` for Callum), `she said` between two women where only the
   // paragraph before tells them apart, a tag splitting a sentence, a groom who speaks only after the break.
-  wedding: { givenCast: 0.88, ownCast: 0.88 }, // measured 45/50 and 46/50
+  // With our cast `Josephine` (said twice, in speech) is Jo's; while she was someone of her own,
+  // the lines the ranker gives Jo went elsewhere and three wrong ones came out right by luck.
+  wedding: { givenCast: 0.88, ownCast: 0.84 }, // measured 45/50 and 43/50 (46/50 with Josephine apart)
 };
 
 interface Gold {

@@ -420,6 +420,21 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       else if (nickHit) atNick.push(ci);
       if (lastHit && !c.wife) atLast.push(ci);
     }
+    // The formal name of someone the text calls by a nickname (`Jo` throughout, `Josephine` in a
+    // scolding): forms come most-said first, so the nickname's cluster is there before the formal name.
+    // Only a rarely said formal name joins (`Tom` and a much-named `Thomas` may be son and father).
+    if (atFirst.length + atNick.length + atLast.length === 0) {
+      for (const nick of nicknamesOf(w)) {
+        for (const ci of byName.get(nick) ?? []) {
+          const c = clusters[ci];
+          // A lone word not known as a first name (`Jo`) was kept as the cluster's only name.
+          const named = c.first === nick || (!c.full && c.first === '' && c.last === nick);
+          if (!live(ci) || c.plural || !named || !(form.count <= 6 || 4 * form.count <= c.count)) continue;
+          if (!compatible(c, '', g) || apart(f, ci, 0.2)) continue;
+          if (!atNick.includes(ci)) atNick.push(ci);
+        }
+      }
+    }
     let target = -1;
     let ambiguous = false;
     const firsts = atFirst.length > 0 ? atFirst : atNick;
