@@ -143,6 +143,19 @@ test('a formal first name said rarely joins the one the text calls by its nickna
   assert.ok(meg?.aliases.includes('Margaret'), meg?.aliases.join(', '));
 });
 
+test('a name shown a man only by the possessive after it (`Wystan sat with his boots dangling`) is a he, and no later `she` is his', () => {
+  const text = [
+    'Wystan sat on the wall with his boots dangling over the lane.',
+    '\u201cLate again,\u201d said Wystan.',
+    'Someone came up the lane at a run, a girl with a basket. She stopped at the wall, out of breath.',
+    '\u201cThey sent me,\u201d she said. Wystan looked at the basket.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const wystan = doc.characters.find((c) => c.name === 'Wystan');
+  assert.equal(wystan?.gender, 'he');
+  assert.equal(charOf(doc, 'She'), null);
+});
+
 test('rare capitalised words without person evidence are not characters', () => {
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);

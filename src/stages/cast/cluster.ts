@@ -42,6 +42,9 @@ export interface Cluster {
   /** Pronoun votes alone (without the titles' leanings). */
   phe: number;
   pshe: number;
+  /** Possessives right after a subject use (`Theo sat with his legs dangling`). */
+  possHe: number;
+  possShe: number;
   count: number;
   person: number;
   place: number;
@@ -85,7 +88,12 @@ export function clusterGender(c: Cluster): number {
   }
   // Pronouns first; a rank's male lean (Captain, Dr.) only when they say nothing.
   const byPronouns = voteGender(c.phe, c.pshe);
-  return byPronouns !== GenderCode.Unknown ? byPronouns : voteGender(c.he, c.she);
+  if (byPronouns !== GenderCode.Unknown) return byPronouns;
+  const byTitle = voteGender(c.he, c.she);
+  if (byTitle !== GenderCode.Unknown || c.he + c.she > 0 || c.person === 0) return byTitle;
+  // Nothing else says, and the name is someone's (person evidence: a tag, a vocative, a title):
+  // the possessives right after its subject uses, all one way.
+  return c.possHe >= 1 && c.possShe === 0 ? GenderCode.He : c.possShe >= 1 && c.possHe === 0 ? GenderCode.She : GenderCode.Unknown;
 }
 
 export function emptyCluster(seed = -1): Cluster {
@@ -99,6 +107,8 @@ export function emptyCluster(seed = -1): Cluster {
     she: 0,
     phe: 0,
     pshe: 0,
+    possHe: 0,
+    possShe: 0,
     count: 0,
     person: 0,
     place: 0,
@@ -145,6 +155,8 @@ export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: numbe
   c.she += form.she;
   c.phe += form.phe;
   c.pshe += form.pshe;
+  c.possHe += form.possHe;
+  c.possShe += form.possShe;
   addTitle(c, form.parsed.title);
 }
 
