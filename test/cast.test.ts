@@ -156,6 +156,22 @@ test('a name shown a man only by the possessive after it (`Wystan sat with his b
   assert.equal(charOf(doc, 'She'), null);
 });
 
+test('someone brought in by a description and first named in speech is that name (`The woman in the red coat` … `"Odile, …"`)', () => {
+  const scene = (naming: string) =>
+    [
+      'Brannock leaned on the counter and watched the rain. Nobody had come in for an hour.',
+      'The woman in the red coat came in backwards, shaking out an umbrella. She left it dripping by the door.',
+      '\u201cAre you open?\u201d',
+      naming,
+      'She laughed and sat down at the window.',
+    ].join('\n\n');
+  const doc = cast(scene('\u201cFor you, Odile, always,\u201d said Brannock.'));
+  assert.equal(charOf(doc, 'The woman'), 'Odile');
+  // A name the narration brings in is someone new, not the one described.
+  const other = cast(scene('Then Marguerite came in from the back and said they were closed.'));
+  assert.equal(charOf(other, 'The woman'), null);
+});
+
 test('rare capitalised words without person evidence are not characters', () => {
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);
