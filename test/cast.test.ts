@@ -165,6 +165,47 @@ test('a short form said only in speech joins the one name known alone that it be
   assert.ok(apart.includes('Corin') && apart.some((n) => n.startsWith('Cor ') || n === 'Cor'), apart.join(', '));
 });
 
+test('a formal first name said rarely joins the one the text calls by its nickname (Meg, then Margaret)', () => {
+  const text = [
+    'Meg pulled the boat up onto the shingle. Oskar watched her from the wall, and Meg ignored him.',
+    '\u201cYou will catch your death out there, Margaret.\u201d',
+    'Meg laughed and shook the water out of her hair. Oskar went back inside.',
+  ].join('\n\n');
+  const chars = cast(text).characters;
+  assert.deepEqual(chars.map((c) => c.name).sort(), ['Meg', 'Oskar']);
+  const meg = chars.find((c) => c.name === 'Meg');
+  assert.ok(meg?.aliases.includes('Margaret'), meg?.aliases.join(', '));
+});
+
+test('a name shown a man only by the possessive after it (`Wystan sat with his boots dangling`) is a he, and no later `she` is his', () => {
+  const text = [
+    'Wystan sat on the wall with his boots dangling over the lane.',
+    '\u201cLate again,\u201d said Wystan.',
+    'Someone came up the lane at a run, a girl with a basket. She stopped at the wall, out of breath.',
+    '\u201cThey sent me,\u201d she said. Wystan looked at the basket.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const wystan = doc.characters.find((c) => c.name === 'Wystan');
+  assert.equal(wystan?.gender, 'he');
+  assert.equal(charOf(doc, 'She'), null);
+});
+
+test('someone brought in by a description and first named in speech is that name (`The woman in the red coat` … `"Odile, …"`)', () => {
+  const scene = (naming: string) =>
+    [
+      'Brannock leaned on the counter and watched the rain. Nobody had come in for an hour.',
+      'The woman in the red coat came in backwards, shaking out an umbrella. She left it dripping by the door.',
+      '\u201cAre you open?\u201d',
+      naming,
+      'She laughed and sat down at the window.',
+    ].join('\n\n');
+  const doc = cast(scene('\u201cFor you, Odile, always,\u201d said Brannock.'));
+  assert.equal(charOf(doc, 'The woman'), 'Odile');
+  // A name the narration brings in is someone new, not the one described.
+  const other = cast(scene('Then Marguerite came in from the back and said they were closed.'));
+  assert.equal(charOf(other, 'The woman'), null);
+});
+
 test('rare capitalised words without person evidence are not characters', () => {
   const doc = cast('They sailed past Corvane in the fog. Edda Frost watched. "Edda, look!" cried Pell. Edda looked, and she laughed.');
   const names = doc.characters.map((c) => c.name);

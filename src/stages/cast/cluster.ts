@@ -42,6 +42,9 @@ export interface Cluster {
   /** Pronoun votes alone (without the titles' leanings). */
   phe: number;
   pshe: number;
+  /** Possessives right after a subject use (`Theo sat with his legs dangling`). */
+  possHe: number;
+  possShe: number;
   count: number;
   person: number;
   place: number;
@@ -85,7 +88,12 @@ export function clusterGender(c: Cluster): number {
   }
   // Pronouns first; a rank's male lean (Captain, Dr.) only when they say nothing.
   const byPronouns = voteGender(c.phe, c.pshe);
-  return byPronouns !== GenderCode.Unknown ? byPronouns : voteGender(c.he, c.she);
+  if (byPronouns !== GenderCode.Unknown) return byPronouns;
+  const byTitle = voteGender(c.he, c.she);
+  if (byTitle !== GenderCode.Unknown || c.he + c.she > 0 || c.person === 0) return byTitle;
+  // Nothing else says, and the name is someone's (person evidence: a tag, a vocative, a title):
+  // the possessives right after its subject uses, all one way.
+  return c.possHe >= 1 && c.possShe === 0 ? GenderCode.He : c.possShe >= 1 && c.possHe === 0 ? GenderCode.She : GenderCode.Unknown;
 }
 
 export function emptyCluster(seed = -1): Cluster {
@@ -99,6 +107,8 @@ export function emptyCluster(seed = -1): Cluster {
     she: 0,
     phe: 0,
     pshe: 0,
+    possHe: 0,
+    possShe: 0,
     count: 0,
     person: 0,
     place: 0,
@@ -145,6 +155,8 @@ export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: numbe
   c.she += form.she;
   c.phe += form.phe;
   c.pshe += form.pshe;
+  c.possHe += form.possHe;
+  c.possShe += form.possShe;
   addTitle(c, form.parsed.title);
 }
 
@@ -422,6 +434,21 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       if (firstHit) atFirst.push(ci);
       else if (nickHit) atNick.push(ci);
       if (lastHit && !c.wife) atLast.push(ci);
+    }
+    // The formal name of someone the text calls by a nickname (`Jo` throughout, `Josephine` in a
+    // scolding): forms come most-said first, so the nickname's cluster is there before the formal name.
+    // Only a rarely said formal name joins (`Tom` and a much-named `Thomas` may be son and father).
+    if (atFirst.length + atNick.length + atLast.length === 0) {
+      for (const nick of nicknamesOf(w)) {
+        for (const ci of byName.get(nick) ?? []) {
+          const c = clusters[ci];
+          // A lone word not known as a first name (`Jo`) was kept as the cluster's only name.
+          const named = c.first === nick || (!c.full && c.first === '' && c.last === nick);
+          if (!live(ci) || c.plural || !named || !(form.count <= 6 || 4 * form.count <= c.count)) continue;
+          if (!compatible(c, '', g) || apart(f, ci, 0.2)) continue;
+          if (!atNick.includes(ci)) atNick.push(ci);
+        }
+      }
     }
     let target = -1;
     let ambiguous = false;

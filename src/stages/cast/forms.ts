@@ -49,6 +49,9 @@ export interface Form {
   /** Pronoun votes alone (without the title's). */
   phe: number;
   pshe: number;
+  /** A possessive right after a subject use (`Theo sat with his legs dangling`): a last resort. */
+  possHe: number;
+  possShe: number;
   /** Plural of another name's last word: a family or a people (`Crofts`, `Miss Musgroves`). */
   plural: boolean;
   /** Cluster index, -1 while unassigned. */
@@ -120,7 +123,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -271,6 +274,12 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
         // (`Idris came in shaking rain out of his hair, pleased with himself`).
         if (possessive && pw !== 'himself' && pw !== 'herself') break;
         if (pw === 'his' || pw === 'her') {
+          // The first possessive after the subject, before anyone else is named, is most likely theirs
+          // (not after `the Weald`, a place: `the Weald and his farm`).
+          if (!possessive && wordBefore(doc, m[3 * i]) !== 'the') {
+            if (g === GenderCode.He) form.possHe++;
+            else form.possShe++;
+          }
           possessive = true;
           continue;
         }

@@ -32,7 +32,7 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
-import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkVocatives } from './links.js';
+import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkNamedLater, linkVocatives } from './links.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -300,6 +300,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   linkRelative(st);
   epithetCharacters(st, options.castOnly === true);
   linkVocatives(st);
+  linkNamedLater(st);
   const narrator = linkNarrator(st, hasGiven, options.castOnly === true || hasGiven);
 
   const m = doc.mentions;

@@ -16,7 +16,9 @@
  *  - a comparative description (`the older man`) in a scene of exactly two who fit, when the
  *    sentence names the other one (a link on that mention only);
  *  - narrator-name: `My name is …`, or a name said in quotes (never in the narration) and answered
- *    by the narrator's `I said`.
+ *    by the narrator's `I said`;
+ *  - named later: a person noun that opens a sentence (`The girl with the green hair comes out`) is
+ *    the first new name the talk after it says (`"Ivy," Sam says`) (0.5).
  * Unlinked descriptions stay unresolved rather than merged on a guess.
  */
 import { Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore, type CharacterRecord } from '../../document/document.js';
@@ -775,6 +777,55 @@ export function linkRelative(st: CastState): void {
     if (other < 0) continue;
     mc[i] = other;
     addLink(st.chars[other], linkOf(doc, i, 'descriptive', 0.6));
+  }
+}
+
+/** Person nouns a scene may bring someone in by before it names them (`the girl with the green hair`). */
+const NAMED_LATER_HEADS: ReadonlySet<string> = new Set(['girl', 'woman', 'boy', 'man', 'lady', 'stranger', 'kid']);
+/** How far after the description (characters) the name must come. */
+const NAMED_LATER_REACH = 1500;
+
+/**
+ * Someone brought in by a description and named a little later (`The girl with the green hair comes
+ * out` … `"Ivy," Sam says`): the description's mentions, up to a little past the name, are the first
+ * new name that follows within NAMED_LATER_REACH, when that name is first said in speech and fits
+ * the description's gender. The first description of its words only, opening a sentence.
+ */
+export function linkNamedLater(st: CastState): void {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const n = doc.mentionCount;
+  const mc = st.mc;
+  const firstPos = new Int32Array(st.chars.length).fill(-1);
+  for (let i = 0; i < n; i++) if (mc[i] >= 0 && firstPos[mc[i]] < 0) firstPos[mc[i]] = doc.mentions[3 * i];
+  const done = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (mc[i] >= 0 || mentionKind(doc, i) !== MentionKind.Nominal || ctx.inQuote[i] || !startsWithThe(doc, i)) continue;
+    const key = descKey(doc, i);
+    if (done.has(key)) continue;
+    done.add(key);
+    if (!NAMED_LATER_HEADS.has(headNoun(key))) continue;
+    const g = doc.mentionGenders[i];
+    if (g !== GenderCode.He && g !== GenderCode.She) continue;
+    const pos = doc.mentions[3 * i];
+    // Brought in as a sentence's subject (`The girl with the green hair comes out`), not talked of in passing.
+    if (doc.text.charCodeAt(pos) !== 84) continue;
+    let named = -1;
+    for (let j = i + 1; j < n && doc.mentions[3 * j] - pos < NAMED_LATER_REACH; j++) {
+      const c = mc[j];
+      if (c < 0 || mentionKind(doc, j) !== MentionKind.Proper || firstPos[c] < pos) continue;
+      // The name is first heard in speech (`"Ivy," Sam says`, `"This is Dan"`): how a scene names
+      // someone it brought in; a name the narration brings is someone (or somewhere) new.
+      if (!ctx.inQuote[j] || (st.genders[c] !== g && st.genders[c] !== GenderCode.Unknown)) break;
+      named = c;
+      break;
+    }
+    if (named < 0) continue;
+    const until = firstPos[named] + NAMED_LATER_REACH;
+    for (let k = i; k < n && doc.mentions[3 * k] < until; k++) {
+      if (mc[k] < 0 && mentionKind(doc, k) === MentionKind.Nominal && descKey(doc, k) === key) mc[k] = named;
+    }
+    addLink(st.chars[named], linkOf(doc, i, 'descriptive', 0.5));
   }
 }
 
