@@ -119,7 +119,11 @@ export interface FitOptions {
   gbdt?: GbdtOptions;
   /** Options of the second (stacked) stage's trees, when they differ. */
   gbdtStacked?: GbdtOptions;
-  /** Inner folds over the training novels for out-of-fold first-stage beliefs (trees only). */
+  /**
+   * Inner folds over the training novels for out-of-fold first-stage beliefs (trees only; default 3).
+   * Measured by `train --check --inner K`: 5 gave 84.9% against 84.8% at the same log-loss (0.3997
+   * against 0.3996), 6 was no better on the first three folds; more folds only cost training time.
+   */
   innerFolds?: number;
   /**
    * Fit a softmax temperature on out-of-fold second-stage scores over the inner folds (trees only;
