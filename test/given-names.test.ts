@@ -47,6 +47,8 @@ test('a listed person word called in lower case (`please, nanny, may I?`) is a m
   const cast: CastFile = { characters: [{ id: 'nanny', name: 'Nanny', gender: 'she' }, { id: 'pip', name: 'Pip', gender: 'he' }] };
   const text = '“Can I ride again, please, nanny, just once?” said Pip. “Ask your mother. A nanny has no say in it.” “Thanks, nanny.”';
   assert.deepEqual(namesOf(text, cast).filter(([, id]) => id !== null), [['nanny', 'nanny'], ['Pip', 'pip'], ['nanny', 'nanny']]);
+  // In the narration, the same shape is a list.
+  assert.deepEqual(namesOf('Pip packed a cook, nanny, and a maid into the cart.', cast).filter(([, id]) => id !== null), [['Pip', 'pip']]);
 });
 
 test('a lower-case listed nickname is a mention, but not after a determiner', () => {

@@ -1125,7 +1125,7 @@ export const VoiceTag = {
   New: 1,
   /** `said the voice`, `said the voice from below`: the voice heard last. */
   Known: 2,
-  /** `cried the same voice`: the voice heard last, or, with none, whoever spoke last. */
+  /** `cried the same voice`: the voice heard last goes on (with none heard, the last speaker is not ruled out). */
   Same: 3,
   /** `the voice of Aziz`: its owner is named. */
   Owned: 4,

@@ -7,6 +7,7 @@
 import { type Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore } from '../../document/document.js';
 import { PERSON_VERBS, INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PLACE_PREPOSITIONS } from '../../lang/en/common-capitalized.js';
+import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { KINSHIP_NOUNS, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-words.js';
@@ -253,6 +254,7 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
     // Only subject-like names vote: the first name of the sentence, or one right after a speech verb (`said Jo`).
     if (!subject && !INVERTED_TAG_VERBS.has(wordBefore(doc, m[3 * i]))) continue;
     let possessive = false;
+    let otherPerson = false;
     for (let j = i + 1; j < n && j < i + 12; j++) {
       if (ctx.sent[j] > ctx.sent[i] + 1) break;
       if (possessive && ctx.sent[j] !== ctx.sent[i]) break;
@@ -263,6 +265,8 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
         if (k === MentionKind.Proper && !ctx.inQuote[j]) break;
         continue;
       }
+      // Someone else brought in (`watched the woman and her dog`): a possessive after them is theirs.
+      if (k === MentionKind.Nominal) otherPerson = true;
       if (k === MentionKind.Pronoun) {
         const g = doc.mentionGenders[j];
         if (g !== GenderCode.He && g !== GenderCode.She) continue;
@@ -274,9 +278,10 @@ function voteGenders(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
         // (`Idris came in shaking rain out of his hair, pleased with himself`).
         if (possessive && pw !== 'himself' && pw !== 'herself') break;
         if (pw === 'his' || pw === 'her') {
-          // The first possessive after the subject, before anyone else is named, is most likely theirs
-          // (not after `the Weald`, a place: `the Weald and his farm`).
-          if (!possessive && wordBefore(doc, m[3 * i]) !== 'the') {
+          // The first possessive after the subject, before anyone else is named or described, is most
+          // likely theirs (not after `the Weald`, a place: `the Weald and his farm`); `her` only before
+          // a noun's words (`waved to her from the wall` is an object).
+          if (!possessive && !otherPerson && wordBefore(doc, m[3 * i]) !== 'the' && (pw === 'his' || possessiveHer(doc, m[3 * j + 1]))) {
             if (g === GenderCode.He) form.possHe++;
             else form.possShe++;
           }
@@ -332,3 +337,14 @@ function coOccurrence(ctx: Ctx, forms: Form[], formOf: Int32Array): Map<number, 
 function isAddressWord(w: string): boolean {
   return ADDRESS_WORDS.has(w) || NEUTRAL_ADDRESS_WORDS.has(w);
 }
+
+/** Is the `her` ending at offset `end` a possessive: followed by a lower-case word that is no preposition or conjunction? */
+function possessiveHer(doc: Document, end: number): boolean {
+  const t = tokenAfter(doc, end);
+  if (t >= doc.tokenCount || doc.tokenKinds[t] !== TokenKind.Word || doc.tokens[2 * t] > end + 1) return false;
+  const w = doc.tokenText(t);
+  return /^\p{Ll}/u.test(w) && !PREPOSITIONS.has(w) && !HER_OBJECT_FOLLOWERS.has(w);
+}
+
+/** Words after an object `her` (`told her and left`, `saw her again`). */
+const HER_OBJECT_FOLLOWERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'as', 'that', 'if', 'when', 'while', 'again', 'back', 'up', 'down', 'out', 'away', 'so', 'too', 'then', 'now', 'go', 'a', 'an', 'the']);

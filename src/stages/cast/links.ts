@@ -353,12 +353,12 @@ function narratorReplies(st: CastState, p: number, fromMention: number): boolean
   return false;
 }
 
-/** Does a line ending in a comma close right before offset s (`"He's sorry,” I`)? */
+/** Does a line ending in a comma close right before offset s (`"He's sorry,” I`, `‘Sorry,’ I`)? */
 function commaLineBefore(text: string, s: number): boolean {
   let k = s - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
   const close = text.charCodeAt(k);
-  return k > 0 && k < s - 1 && (close === 0x201d || close === 34) && text.charCodeAt(k - 1) === 44;
+  return k > 0 && k < s - 1 && (close === 0x201d || close === 34 || close === 0x2019 || close === 39) && text.charCodeAt(k - 1) === 44;
 }
 
 /** Does paragraph p open on a quote (of any mark: `"`, `“`, `'`, `‘`), within its first few characters? */
@@ -707,6 +707,14 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     const narr = new Map<number, number>();
     const firstVoc = new Map<number, number>();
     const inQ = new Map<number, number>();
+    const first = paragraphFirstMentions(st);
+    // Is paragraph p the narrator's reply, read from its first mention: once per paragraph (-1: not
+    // read yet), so a paragraph full of calls is not rescanned for each of them.
+    const replyOf = new Int8Array(first.length).fill(-1);
+    const narratorParagraph = (p: number): boolean => {
+      if (replyOf[p] < 0) replyOf[p] = narratorReplies(st, p, first[p]) ? 1 : 0;
+      return replyOf[p] === 1;
+    };
     for (let i = 0; i < n; i++) {
       const c = st.mc[i];
       if (c < 0 || m[3 * i + 2] !== MentionKind.Proper) continue;
@@ -720,9 +728,8 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       if (!firstVoc.has(c)) firstVoc.set(c, i);
       // A call answered by the narrator's line, or one in the line right after the narrator's own
       // (`"He's sorry," I said.` ⏎ `"Is he, Dev?"`), not itself the narrator's.
-      const answered = narratorReplies(st, p + 1, firstMentionOfPara(st, p + 1, i)) || narratorReplies(st, p + 2, firstMentionOfPara(st, p + 2, i));
-      const first = paragraphFirstMentions(st);
-      if (answered || (p > 0 && narratorReplies(st, p - 1, first[p - 1]) && !narratorReplies(st, p, first[p]))) {
+      const answered = narratorParagraph(Math.min(p + 1, first.length - 1)) || narratorParagraph(Math.min(p + 2, first.length - 1));
+      if (answered || (p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p))) {
         votes.set(c, (votes.get(c) ?? 0) + 1);
       }
     }
@@ -781,7 +788,7 @@ export function linkRelative(st: CastState): void {
 }
 
 /** Person nouns a scene may bring someone in by before it names them (`the girl with the green hair`). */
-const NAMED_LATER_HEADS: ReadonlySet<string> = new Set(['girl', 'woman', 'boy', 'man', 'lady', 'stranger', 'kid']);
+const NAMED_LATER_HEADS: ReadonlySet<string> = new Set(['girl', 'woman', 'boy', 'man', 'lady']);
 /** How far after the description (characters) the name must come. */
 const NAMED_LATER_REACH = 1500;
 

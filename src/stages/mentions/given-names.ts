@@ -16,6 +16,7 @@ import { PERSON_ADJECTIVES, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
 import { buildGivenIndex } from '../cast/given.js';
 import { allCaps, isUpper, nameGap } from './letters.js';
+import { quotedRegions, RegionCursor } from './quote-spans.js';
 
 /** How a trie word must be written in the text. */
 const enum Case {
@@ -186,10 +187,14 @@ export function addGivenNames(
 
   /**
    * `please, nanny, may I?`, `Thanks, mum.`: a listed person word (`Nanny`, `Mum`) written in lower
-   * case between a comma and a comma or a sentence's end is that person called, not the common noun.
+   * case in a line, between a comma and a comma or a sentence's end, is that person called, not the
+   * common noun. Tokens are read in order, so one cursor walks the quoted regions.
    */
+  const quotes = new RegionCursor(quotedRegions(doc));
   const lowerVocative = (t: number): boolean => {
     if (covered[t] >= 0 || t === 0 || t + 1 >= nTok || kinds[t - 1] === TokenKind.Word || kinds[t + 1] === TokenKind.Word) return false;
+    // Said in a line (`packed a cook, nanny, and a maid` in the narration is a list).
+    if (!quotes.inside(tok[2 * t])) return false;
     const w = text.slice(tok[2 * t], tok[2 * t + 1]);
     if (!PERSON_NOUNS.has(w) || !root.next.get(trieWord(w))?.end) return false;
     return text.slice(tok[2 * t - 2], tok[2 * t - 1]) === ',' && /^[,.!?]$/.test(text.slice(tok[2 * t + 2], tok[2 * t + 3]));
