@@ -174,7 +174,8 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     // `said the voice`: the voice heard a line or a few before, whoever the ranker prefers, as
     // surely as that line was placed (not when that one also spoke the line just before: a voice
     // does not answer itself; nor when the narration after the line names its owner).
-    const back = namesOwnerAfter(doc, rules, u) ? -1 : voiceReferent(rules.voiceTags, rules.conv, u);
+    const referent = voiceReferent(rules.voiceTags, rules.conv, u);
+    const back = referent >= 0 && !namesOwnerAfter(doc, rules, u) ? referent : -1;
     const voice = back >= 0 && (back === u - 1 || speakers[u - 1] !== speakers[back]) ? speakers[back] : -1;
     let same = -1;
     if (voice >= 0) for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (table.candidates[k] === voice) same = k;
