@@ -26,7 +26,7 @@ import { runRules } from '../src/stages/attribution/index.js';
 import { usableModel, type RankerModel } from '../src/stages/attribution/ranker.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const opt = (name: string, fallback: string): string => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
 const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const [mode = '', dataDir = resolve('../shared/data/pdnc')] = positional;
 const folds = Number(opt('--folds', '6'));
@@ -43,14 +43,26 @@ if (mode === 'train') {
     console.error(`cv-folds: trained fold ${k + 1}/${folds}`);
   }
   const tmp = `${modelsPath}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ folds, models }));
+  writeFileSync(tmp, JSON.stringify({ folds, fold: Object.fromEntries(fold), models }));
   renameSync(tmp, modelsPath);
   console.error(`cv-folds: wrote ${modelsPath}`);
 } else if (mode === 'eval') {
-  const saved = JSON.parse(readFileSync(modelsPath, 'utf8')) as { folds: number; models: RankerModel[] };
-  if (saved.folds !== folds) throw new Error(`${modelsPath} holds ${saved.folds} folds; pass --folds ${saved.folds}`);
+  let saved: { folds: number; fold: Record<string, number>; models: RankerModel[] };
+  try {
+    saved = JSON.parse(readFileSync(modelsPath, 'utf8'));
+  } catch (e) {
+    console.error(`cv-folds: cannot read ${modelsPath} (${(e as Error).message.split('\n')[0]}); run \`cv-folds.ts train\` first`);
+    process.exit(1);
+  }
+  // Each novel must be scored by a ranker that never saw it: the folds must be the ones trained.
+  if (saved.folds !== folds || novels.some((n) => saved.fold?.[n.name] !== fold.get(n.name))) {
+    console.error(`cv-folds: ${modelsPath} was trained on other folds or other novels; run train again on ${dataDir}`);
+    process.exit(1);
+  }
+  // Rankers trained on other features cannot score these rows (a feature whose computation changed
+  // under the same name is not caught: train again after changing one).
   if (saved.models.some((m) => usableModel(m) === null)) {
-    console.error(`cv-folds: the saved rankers were trained on other features; run train again`);
+    console.error('cv-folds: the saved rankers were trained on other features; run train again');
     process.exit(1);
   }
   const results = [];
@@ -96,7 +108,7 @@ if (mode === 'train') {
     console.log(`${type.padEnd(10)} ${cue.padEnd(18)} ${c.map((x) => String(x).padStart(6)).join(' ')}  ${((100 * (c[0] + c[2])) / n).toFixed(1)}`);
   }
   const wrong = [...runs.values()].reduce((a, b) => a + b, 0);
-  console.log('\nwrong utterances by the length of their run of consecutive wrong utterances');
+  console.log('\nwrong utterances by the length of their run of consecutive wrong ones (among utterances with a gold speaker; runs may cross scenes)');
   for (const [len, k] of [...runs].sort((a, b) => a[0] - b[0])) console.log(`  ${len === 10 ? '10+' : String(len).padStart(3)}: ${String(k).padStart(5)} (${((100 * k) / wrong).toFixed(1)}%)`);
   const dumpPath = opt('--dump', '');
   if (dumpPath !== '') writeFileSync(dumpPath, dump.join('\n') + '\n');
