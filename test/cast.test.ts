@@ -177,6 +177,17 @@ test('a formal first name said rarely joins the one the text calls by its nickna
   assert.ok(meg?.aliases.includes('Margaret'), meg?.aliases.join(', '));
 });
 
+test('a nickname joins the name it shortens (Nance for Nancy)', () => {
+  const text = [
+    'Nancy set the kettle on the hob. Rollo watched her from the settle, and Nancy hummed.',
+    '\u201cSit still for once, Nance,\u201d said Rollo.',
+    '\u201cNot while you sit there idle,\u201d said Nance.',
+  ].join('\n\n');
+  const chars = cast(text).characters;
+  assert.deepEqual(chars.map((c) => c.name).sort(), ['Nancy', 'Rollo']);
+  assert.ok(chars.find((c) => c.name === 'Nancy')?.aliases.includes('Nance'));
+});
+
 test('a name shown a man only by the possessive after it (`Wystan sat with his boots dangling`) is a he, and no later `she` is his', () => {
   const text = [
     'Wystan sat on the wall with his boots dangling over the lane.',

@@ -1,6 +1,7 @@
 /**
- * Common English nicknames → formal first names (lower case). Kept to nicknames that are rarely
- * names of their own in fiction (no Nancy, Polly, Molly, Jack, Daisy), since a wrong one merges two people.
+ * Common English nicknames → the first names they shorten (lower case). Kept to nicknames that are
+ * rarely names of their own in fiction (no Polly, Molly, Jack, Daisy; Nancy only as the name Nance
+ * shortens), since a wrong one merges two people.
  */
 export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ['liz', ['elizabeth']], ['lizzy', ['elizabeth']], ['lizzie', ['elizabeth']], ['eliza', ['elizabeth']],
@@ -9,6 +10,7 @@ export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['willie', ['william']],
   ['bob', ['robert']], ['bobby', ['robert']], ['rob', ['robert']],
   ['dick', ['richard']],
+  ['nance', ['nancy']],
   ['jim', ['james']], ['jimmy', ['james']],
   ['tom', ['thomas']], ['tommy', ['thomas']],
   ['ned', ['edward', 'edmund']], ['ted', ['edward', 'theodore']],
