@@ -14,8 +14,8 @@ const cast: CastFile = {
 };
 
 /** Feature value of character `id` at utterance u (undefined when not a candidate). */
-function featureOf(text: string, u: number, id: string, name: (typeof FEATURE_NAMES)[number]): number | undefined {
-  const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+function featureOf(text: string, u: number, id: string, name: (typeof FEATURE_NAMES)[number], given: CastFile = cast): number | undefined {
+  const doc = analyzeDocument(text, { cast: given, castOnly: true, rankerModel: null });
   const table = buildCandidates(doc, runRules(doc));
   const c = doc.characters.findIndex((x) => x.id === id);
   for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
@@ -93,4 +93,39 @@ test('the one the narration ends on leaving the room does not take the next line
   const text = ['Rook sat by the stove and read. Mara sat with him.', 'Mara picked up her coat. Mara left the room.', '\u201cGood riddance.\u201d'].join('\n\n');
   const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
   assert.equal(doc.characters[runRules(doc).speakers[0]].id, 'rook');
+});
+
+test('a tag that says a listed name exactly (the article aside) marks that character; a description nobody is listed by marks nobody', () => {
+  const listed: CastFile = {
+    characters: [
+      { id: 'sec', name: 'Secretary', gender: 'he' },
+      { id: 'rook', name: 'Rook Ellery', aliases: ['Rook'], gender: 'he' },
+    ],
+  };
+  const at = (text: string, u: number, id: string): number | undefined => featureOf(text, u, id, 'evidence_listed_name', listed);
+  const text = ['Rook and the Secretary sat over the map.', '“We leave at dawn,” said the Secretary.', '“Then we leave hungry,” said the old sailor.'].join('\n\n');
+  assert.equal(at(text, 0, 'sec'), 1);
+  assert.equal(at(text, 0, 'rook') ?? 0, 0);
+  // `the old sailor` is nobody's listed name.
+  assert.equal(at(text, 1, 'sec') ?? 0, 0);
+  assert.equal(at(text, 1, 'rook') ?? 0, 0);
+});
+
+test('the focus of a tag pronoun is the subject of the narration before it, not one named in passing, as an object or in a tag', () => {
+  // Tam is the man named last, but only as an object or a possessor: the narration follows Rook.
+  const text = [
+    '“Go on up,” said Tam.',
+    'Rook climbed the stair to the loft. He lit the lamp. They had told him nothing of the letter. Tam’s boat lay at the quay below. Rook read the letter twice and nodded to Tam.',
+    '“It changes nothing,” he said.',
+  ].join('\n\n');
+  assert.equal(featureOf(text, 1, 'rook', 'subject_focus'), 1);
+  assert.equal(featureOf(text, 1, 'tam', 'subject_focus'), 0);
+  assert.equal(featureOf(text, 1, 'tam', 'same_gender_recent1'), 1);
+  // A tagged line before is talk, not narration: `said Tam` gives Tam no focus.
+  const talkFirst = ['Rook sat by the stove.', '“Go on up,” said Tam.', '“Not yet,” he said.'].join('\n\n');
+  assert.equal(featureOf(talkFirst, 1, 'rook', 'subject_focus'), 1);
+  assert.equal(featureOf(talkFirst, 1, 'tam', 'subject_focus') ?? 0, 0);
+  // Without a tag pronoun there is no focus to read.
+  const untagged = ['Mara wiped the table. Mara looked at the door. Rook came in.', '“You are late.”'].join('\n\n');
+  assert.equal(featureOf(untagged, 0, 'mara', 'subject_focus') ?? 0, 0);
 });

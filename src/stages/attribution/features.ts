@@ -12,7 +12,7 @@
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, freshAntecedent, isStrong, previousTurnSpeaker, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, firstSubjectMention, freshAntecedent, isStrong, previousTurnSpeaker, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -82,6 +82,8 @@ export const FEATURE_NAMES = [
   'left_scene',
   'tag_antecedent',
   'prev_paragraph_subject',
+  'evidence_listed_name',
+  'subject_focus',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -181,6 +183,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   // Characters the cast knows only by a description (`the doctor`, `the old gentleman`).
   const describedOnly = doc.characters.map((c) => /^(?:the|a|an) /i.test(c.name));
   const words = utteranceWords(doc);
+  // Each character's names as written in the cast (lower case, no article): a tag or beat that says
+  // one of them exactly (`said the Secretary` for a listed `Secretary`) names its speaker.
+  const listedNames = doc.characters.map((c) => new Set([c.name, ...c.aliases].map(bareName)));
   // The gender a line's `sir` / `ma'am` calls: that of whoever answers it, or whom it answers.
   const addressGender = addressedGenders(doc);
   const epithets = epithetIds(doc, rules);
@@ -351,6 +356,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const call0 = rules.calls[2 * conv[u]];
     const call1 = rules.calls[2 * conv[u] + 1];
     const rowBase = cands.length;
+    const evidenceName = top && doc.mentions[3 * top.mention + 2] !== MentionKind.Pronoun && doc.mentions[3 * top.mention + 2] !== MentionKind.FirstPerson ? bareName(doc.mentionText(top.mention)) : '';
+    const focus = top && (pronGender === GenderCode.He || pronGender === GenderCode.She) ? subjectFocus(doc, start, doc.mentions[3 * top.mention], pronGender, genders, narrator) : null;
     for (const c of set) {
       cands.push(c);
       const row = new Array<number>(NUM_FEATURES).fill(0);
@@ -428,6 +435,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
         if (addressedNext !== GenderCode.Unknown) row[addressedNext === genders[c] ? F.address_next_match : F.address_next_clash] = 1;
       }
       if (antecedent === c) row[F.tag_antecedent] = 1;
+      if (evidenceName !== '' && listedNames[c].has(evidenceName)) row[F.evidence_listed_name] = 1;
+      if (focus) row[F.subject_focus] = focus.get(c) ?? 0;
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.
@@ -439,6 +448,53 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   }
   offsets[nU] = cands.length;
   return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets };
+}
+
+/** A name as compared with a tag's words: lower case, single spaces, no leading article. */
+function bareName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an) /, '');
+}
+
+/** How many narration sentences back, and how far, the subject focus is read. */
+const FOCUS_SENTENCES = 8;
+const FOCUS_REACH = 3000;
+const FOCUS_DECAY = 0.8;
+
+/**
+ * Whom the narration before `start` is about, among characters of gender `g`: each of the last
+ * FOCUS_SENTENCES narration sentences (no quote in them; not the one holding the line's own tag or
+ * beat, `skip`) votes for its subject when that is a character of the gender (`Rook lit the lamp.`,
+ * `Then he sat down.`, a resolved he/she), nearer sentences more; a sentence opening with anyone else
+ * or anything else votes for nobody. Shares of the votes. A reader takes `he said` for the man the
+ * story has been following, not for one only mentioned in passing.
+ */
+function subjectFocus(doc: Document, start: number, skip: number, g: number, genders: ArrayLike<number>, narrator: number): Map<number, number> | null {
+  const votes = new Map<number, number>();
+  let total = 0;
+  let seen = 0;
+  const sent = doc.sentences;
+  for (let s = doc.sentenceAt(start - 1); s >= 0 && seen < FOCUS_SENTENCES; s--) {
+    const from = sent[4 * s];
+    const to = Math.min(sent[4 * s + 1], start);
+    if (from < start - FOCUS_REACH) break;
+    if (to <= from || (skip >= from && skip < to)) continue;
+    // A sentence with a quote in it is talk or its tag, not narration.
+    const k = doc.quoteAtOrAfter(from);
+    if ((k < doc.quoteCount && doc.quotes[4 * k] < to) || (k > 0 && doc.quotes[4 * (k - 1) + 1] > from)) continue;
+    seen++;
+    const m = firstSubjectMention(doc, from, to, false);
+    if (m < 0) continue;
+    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+    if (after === 39 || after === 0x2019) continue; // `Tam's boat lay …`: the boat's sentence
+    const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+    if (c < 0 || genders[c] !== g) continue;
+    const w = FOCUS_DECAY ** (seen - 1);
+    votes.set(c, (votes.get(c) ?? 0) + w);
+    total += w;
+  }
+  if (total === 0) return null;
+  for (const [c, w] of votes) votes.set(c, w / total);
+  return votes;
 }
 
 /**
