@@ -18,7 +18,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { goldCastFile, listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
-import { evaluateNovel, totalResult } from '../src/eval/evaluate.js';
+import { scoreNovel, totalResult } from '../src/eval/evaluate.js';
 import { formatTable } from '../src/eval/report.js';
 import { fitRanker, foldsByName, goldSpeakers, trainingSet } from '../src/learn/ranker-training.js';
 import { analyzeDocument } from '../src/index.js';
@@ -72,8 +72,9 @@ if (mode === 'train') {
   const dump: string[] = [];
   for (const novel of novels) {
     const model = saved.models[fold.get(novel.name)!];
-    results.push(evaluateNovel(novel, model));
-    const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, rankerModel: model });
+    // The same two analyses `eval pdnc` scores; the gold-cast one is also read for the census.
+    const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, rankerModel: model });
+    results.push(scoreNovel(novel, doc, analyzeDocument(novel.text, { source: novel.name, rankerModel: model })));
     const rules = runRules(doc);
     const { gold, types } = goldSpeakers(novel, doc);
     let run = 0;

@@ -12,7 +12,7 @@
 import { Document, MentionKind, GenderCode, ParagraphKind } from '../../document/document.js';
 import { isSpaceCode } from '../tokens/index.js';
 import { Cue } from './cues.js';
-import { addressedBefore, assignTurnTaking, firstSubjectMention, freshAntecedent, isStrong, previousTurnSpeaker, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
+import { addressedBefore, assignTurnTaking, firstSubjectMention, freshAntecedent, isPossessor, isStrong, previousTurnSpeaker, previousParagraphSubject, kinPossessor, sharesSurname, mentionInQuote, pronounCandidates, tagAntecedent, type RuleState } from './index.js';
 import { addressedGenders } from './address.js';
 import { buildIdiolect, idiolectFeatures, taggedOwners, utteranceWords, type UtteranceWords } from './idiolect.js';
 
@@ -484,8 +484,7 @@ function subjectFocus(doc: Document, start: number, skip: number, g: number, gen
     seen++;
     const m = firstSubjectMention(doc, from, to, false);
     if (m < 0) continue;
-    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
-    if (after === 39 || after === 0x2019) continue; // `Tam's boat lay …`: the boat's sentence
+    if (isPossessor(doc, m)) continue; // `Tam's boat lay …`: the boat's sentence
     const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
     if (c < 0 || genders[c] !== g) continue;
     const w = FOCUS_DECAY ** (seen - 1);

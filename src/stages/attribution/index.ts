@@ -632,8 +632,7 @@ function clauseSubject(doc: Document, from: number, to: number): number {
     if (m >= 0) {
       if (t === t0 || !/^(?:and|but)$/i.test(doc.tokenText(t - 1)) || !isSubjectMention(doc, m)) return -1;
       // `and Pepper's perfume`: a possessor, no subject.
-      const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
-      if (after === 39 || after === 0x2019) return -1;
+      if (isPossessor(doc, m)) return -1;
       // A subject has its verb next (`and Wren stamped in`): a lower-case word, not punctuation.
       const next = tokenAfterMention(doc, m);
       if (next >= doc.tokenCount || !isWordToken(doc, next) || !/^\p{Ll}/u.test(doc.tokenText(next))) return -1;
@@ -976,8 +975,7 @@ function subjectAfterLeadingPhrase(doc: Document, t: number, to: number): number
     const m = mentionAtToken(doc, i + 1);
     if (m < 0) continue;
     if (!isSubjectMention(doc, m)) return -1;
-    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
-    if (after === 39 || after === 0x2019) return -1;
+    if (isPossessor(doc, m)) return -1;
     const next = tokenAfterMention(doc, m);
     if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
     const verb = doc.tokenText(next);
@@ -1092,8 +1090,7 @@ export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint
     if (kind === MentionKind.FirstPerson) continue;
     if (g !== GenderCode.Unknown && genders[c] !== g && genders[c] !== GenderCode.Unknown) continue;
     if (kind === MentionKind.Pronoun && !/^(?:he|she)$/i.test(doc.mentionText(k))) continue;
-    const after = doc.text.charCodeAt(doc.mentions[3 * k + 1]);
-    if (after === 39 || after === 0x2019) continue; // `Anne's`: a possessor
+    if (isPossessor(doc, k)) continue; // `Anne's`
     const t = doc.tokenAtOrAfter(ks);
     const sentStart = doc.sentences[4 * s + 2];
     if (t > sentStart) {
@@ -1104,6 +1101,12 @@ export function tagAntecedent(doc: Document, m: number, g: number, genders: Uint
     if (best < 0) best = c;
   }
   return best;
+}
+
+/** Is mention m followed by an apostrophe (`Anne's`, `Tam’s boat`): a possessor, not a subject or object? */
+export function isPossessor(doc: Document, m: number): boolean {
+  const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
+  return after === 39 || after === 0x2019;
 }
 
 /** Tag verbs that carry one speaker on (`continued the other` is the one who spoke last). */
@@ -1207,8 +1210,7 @@ function voiceOwner(doc: Document, u: number): number {
     const kind = doc.mentions[3 * m + 2];
     if (kind === MentionKind.Pronoun || kind === MentionKind.FirstPerson || doc.mentionCharacters[m] < 0) continue;
     const t = doc.tokenAtOrAfter(doc.mentions[3 * m]);
-    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
-    if (after === 39 || after === 0x2019) continue;
+    if (isPossessor(doc, m)) continue;
     if (afterPreposition(doc, t) && doc.tokenText(t - 1).toLowerCase() !== 'of') continue;
     const next = tokenAfterMention(doc, m);
     const verb = next < doc.tokenCount ? doc.tokenText(next).toLowerCase() : '';
@@ -1665,8 +1667,7 @@ function callWord(doc: Document, t: number, w: string): boolean {
     const m = mentionAtToken(doc, t + 1);
     if (m < 0) return true;
     // `answered Tony's phone`: a possessor, not the one answered.
-    const after = doc.text.charCodeAt(doc.mentions[3 * m + 1]);
-    return after === 39 || after === 0x2019;
+    return isPossessor(doc, m);
   }
   return true;
 }
