@@ -6,6 +6,7 @@
  */
 import { GenderCode, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
+import { backToBack, decodeBackToBack } from './back-to-back.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
@@ -17,7 +18,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import { childCharacters, describesGrownUp, isOtherReply, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
+import { childCharacters, describesGrownUp, isOtherReply, isStrong, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -157,6 +158,11 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   const speakers = new Int32Array(nU).fill(-1);
   const confidence = new Float32Array(nU);
   const cues = rules.cues.slice();
+  /** Per utterance: the flat index of the chosen candidate (-1: none); per candidate: whether it may be chosen. */
+  const chosen = new Int32Array(nU).fill(-1);
+  const allowed = new Uint8Array(table.candidates.length);
+  /** Utterances whose speaker the decoding below must keep (`said the voice`). */
+  const fixed = new Uint8Array(nU);
   for (let u = 0; u < nU; u++) {
     // `replied the other`: whoever it is, not the one who spoke just before.
     const notPrevious = u > 0 && rules.conv[u - 1] === rules.conv[u] && speakers[u - 1] >= 0 && tagsTheOther(doc, rules, u) ? speakers[u - 1] : -1;
@@ -169,7 +175,9 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     let best = -1;
     for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
       const c = table.candidates[k];
-      if (c !== notPrevious && fits(c) && (best < 0 || probs[k] > probs[best])) best = k;
+      if (c === notPrevious || !fits(c)) continue;
+      allowed[k] = 1;
+      if (best < 0 || probs[k] > probs[best]) best = k;
     }
     // `said the voice`: the voice heard a line or a few before, whoever the ranker prefers, as
     // surely as that line was placed (not when that one also spoke the line just before: a voice
@@ -181,6 +189,8 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (voice >= 0) for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (table.candidates[k] === voice) same = k;
     if (same >= 0) {
       speakers[u] = voice;
+      chosen[u] = same;
+      fixed[u] = 1;
       confidence[u] = Math.min(confidence[back], Math.max(probs[same], 0.5));
       cues[u] = Cue.TagNominal;
       continue;
@@ -189,15 +199,32 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
       cues[u] = Cue.None;
       continue;
     }
-    const c = table.candidates[best];
-    speakers[u] = c;
-    // A lone candidate gets probability 1 from the softmax whatever the evidence: its confidence is
-    // the rules' own (`"Stop," said the policeman` with one character in the cast is no certainty).
-    const alone = table.offsets[u + 1] - table.offsets[u] === 1;
-    confidence[u] = alone ? Math.min(probs[best], rules.confidence[u] > 0 ? rules.confidence[u] : 0.5) : probs[best];
-    if (c !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
+    speakers[u] = table.candidates[best];
+    chosen[u] = best;
+    // A line its tag gives to the speaker the ranker chose keeps it: the decoding moves the others.
+    if (rules.cues[u] === Cue.TagName && speakers[u] === rules.speakers[u]) fixed[u] = 1;
+    confidence[u] = candidateConfidence(table, probs, rules, u, best);
+    if (speakers[u] !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
+  }
+  const before = chosen.slice();
+  decodeBackToBack(backToBack(doc), table.offsets, table.candidates, probs, (k) => allowed[k] === 1, fixed, speakers, chosen);
+  for (let u = 0; u < nU; u++) {
+    const k = chosen[u];
+    if (k === before[u]) continue;
+    confidence[u] = candidateConfidence(table, probs, rules, u, k);
+    cues[u] = speakers[u] === rules.speakers[u] ? rules.cues[u] : strongestCue(table, k, stage);
   }
   return { ...rules, speakers, confidence, cues };
+}
+
+/**
+ * The confidence of choosing flat candidate k for utterance u: its probability, except that a lone
+ * candidate gets probability 1 from the softmax whatever the evidence, so its confidence is the
+ * rules' own (`"Stop," said the policeman` with one character in the cast is no certainty).
+ */
+function candidateConfidence(table: CandidateTable, probs: ArrayLike<number>, rules: RuleState, u: number, k: number): number {
+  const alone = table.offsets[u + 1] - table.offsets[u] === 1;
+  return alone ? Math.min(probs[k], rules.confidence[u] > 0 ? rules.confidence[u] : 0.5) : probs[k];
 }
 
 /** Does the narration after line u name someone its evidence points to (`"Wait," said the voice, and Dace came in`)? */
