@@ -52,12 +52,15 @@ test('a fixed line keeps its speaker and a disallowed candidate is never chosen'
   assert.deepEqual([...d.speakers], [0, 0]);
 });
 
-test('back to back: consecutive paragraphs of speech with only white space and quote marks between them', () => {
+test('back to back: consecutive paragraphs of speech with only white space and quote marks, or a short tag, between them', () => {
   const text = '“Tea?”\n\n“Please.”\n\nShe poured. “Milk?”\n\n“No.” He took the cup. “Thanks.”\n\n* * *\n\n“Later,” she said.\n';
   const doc = analyzeDocument(text);
   // Utterances: Tea?, Please., Milk? (narration before it), No., Thanks. (same paragraph), Later (after a scene break).
   assert.equal(doc.utteranceCount, 6);
   assert.deepEqual([...backToBack(doc)], [0, 1, 0, 1, 0, 0]);
+  // A short tag closing the previous paragraph is a link of its own kind; a long stretch of narration is none.
+  const tagged = analyzeDocument('“Go,” said Ada.\n\n“Fine.”\n\n“Now,” said Ada, and she turned to the window and looked at the rain for a while.\n\n“Fine.”\n');
+  assert.deepEqual([...backToBack(tagged)], [0, 2, 1, 0]);
 });
 
 const cast: CastFile = {
