@@ -21,7 +21,7 @@ function chain(ada: number[], links = ada.map((_, u) => (u > 0 ? 1 : 0))) {
 test('a repeat across a bare break goes to the line that is least sure of its speaker', () => {
   // Ada (sure), Ada again (a weak lean), Ada (sure): the middle line is Bram's.
   const c = chain([0.97, 0.6, 0.97]);
-  decodeBackToBack(c.links, c.offsets, c.candidates, c.probs, () => true, new Uint8Array(c.n), c.speakers, c.chosen);
+  decodeBackToBack({ ...c, allowed: new Uint8Array(2 * c.n).fill(1), fixed: new Uint8Array(c.n) });
   assert.deepEqual([...c.speakers], [0, 1, 0]);
   assert.deepEqual([...c.chosen], [0, 3, 4]);
 });
@@ -29,14 +29,14 @@ test('a repeat across a bare break goes to the line that is least sure of its sp
 test('a chain with no repeat is left as the ranker chose it', () => {
   const c = chain([0.9, 0.2, 0.55, 0.3]);
   const before = [...c.speakers];
-  decodeBackToBack(c.links, c.offsets, c.candidates, c.probs, () => true, new Uint8Array(c.n), c.speakers, c.chosen);
+  decodeBackToBack({ ...c, allowed: new Uint8Array(2 * c.n).fill(1), fixed: new Uint8Array(c.n) });
   assert.deepEqual([...c.speakers], before);
 });
 
 test('lines that are not back to back are not decoded together', () => {
   // Narration stands between the two lines: the same speaker may well go on.
   const c = chain([0.9, 0.8], [0, 0]);
-  decodeBackToBack(c.links, c.offsets, c.candidates, c.probs, () => true, new Uint8Array(c.n), c.speakers, c.chosen);
+  decodeBackToBack({ ...c, allowed: new Uint8Array(2 * c.n).fill(1), fixed: new Uint8Array(c.n) });
   assert.deepEqual([...c.speakers], [0, 0]);
 });
 
@@ -44,12 +44,23 @@ test('a fixed line keeps its speaker and a disallowed candidate is never chosen'
   // The second line is fixed to Ada (a name tag): the first, only a lean to Ada, becomes Bram's.
   const fixed = Uint8Array.from([0, 1]);
   const c = chain([0.7, 0.6]);
-  decodeBackToBack(c.links, c.offsets, c.candidates, c.probs, () => true, fixed, c.speakers, c.chosen);
+  decodeBackToBack({ ...c, allowed: new Uint8Array(2 * c.n).fill(1), fixed });
   assert.deepEqual([...c.speakers], [1, 0]);
   // Bram ruled out for the first line (say, it calls him by name): both stay Ada rather than break the rule.
   const d = chain([0.7, 0.6]);
-  decodeBackToBack(d.links, d.offsets, d.candidates, d.probs, (k) => k !== 1, fixed, d.speakers, d.chosen);
+  decodeBackToBack({ ...d, allowed: Uint8Array.from({ length: 2 * d.n }, (_, k) => (k === 1 ? 0 : 1)), fixed });
   assert.deepEqual([...d.speakers], [0, 0]);
+});
+
+test('a line with no candidate it may take cuts the chain: each side is decoded on its own', () => {
+  // Line 1 has no allowed candidate (and so no speaker); lines 2 and 3 both lean to Ada: the weaker becomes Bram's.
+  const c = chain([0.9, 0.6, 0.8, 0.7]);
+  c.speakers[1] = -1;
+  c.chosen[1] = -1;
+  const allowed = Uint8Array.from({ length: 8 }, (_, k) => (k === 2 || k === 3 ? 0 : 1));
+  decodeBackToBack({ ...c, allowed, fixed: new Uint8Array(c.n) });
+  assert.deepEqual([...c.speakers], [0, -1, 0, 1]);
+  assert.deepEqual([...c.chosen], [0, -1, 4, 7]);
 });
 
 test('back to back: consecutive paragraphs of speech with only white space and quote marks, or a short tag, between them', () => {

@@ -42,52 +42,47 @@ export function backToBack(doc: Document): Uint8Array {
   return out;
 }
 
-/**
- * Re-decodes the chains of back-to-back utterances where `speakers` repeats a speaker across a
- * link. `allowed(k)` says whether flat candidate k may be chosen; `fixed[u]` marks utterances whose
- * speaker must stay. Changes `speakers` (and `chosen`, the flat candidate index per utterance) in place.
- */
-export function decodeBackToBack(
-  links: Uint8Array,
-  offsets: ArrayLike<number>,
-  candidates: ArrayLike<number>,
-  probs: ArrayLike<number>,
-  allowed: (k: number) => boolean,
-  fixed: Uint8Array,
-  speakers: Int32Array,
-  chosen: Int32Array,
-): void {
-  const nU = speakers.length;
+/** What the decoding reads, and the choices it changes in place. */
+export interface BackToBackChoices {
+  /** Per utterance: its link to the one before (backToBack). */
+  links: Uint8Array;
+  /** The candidate table: utterance u's candidates are flat indexes offsets[u] to offsets[u + 1] - 1. */
+  offsets: ArrayLike<number>;
+  candidates: ArrayLike<number>;
+  /** The ranker's probability per flat candidate. */
+  probs: ArrayLike<number>;
+  /** Per flat candidate: 1 when it may be chosen. */
+  allowed: Uint8Array;
+  /** Per utterance: 1 when its choice must stay. */
+  fixed: Uint8Array;
+  /** Per utterance: the chosen speaker and flat candidate index (-1: none). */
+  speakers: Int32Array;
+  chosen: Int32Array;
+}
+
+/** Re-decodes the chains of back-to-back utterances where `speakers` repeats a speaker across a link. */
+export function decodeBackToBack(c: BackToBackChoices): void {
+  const nU = c.speakers.length;
   let start = 0;
   while (start < nU) {
     let end = start + 1;
-    while (end < nU && links[end]) end++;
+    while (end < nU && c.links[end]) end++;
     // Chain [start, end): decode only when it repeats a speaker somewhere.
     let repeats = false;
-    for (let u = start + 1; u < end && !repeats; u++) repeats = speakers[u] >= 0 && speakers[u] === speakers[u - 1];
-    if (repeats) viterbi(start, end, links, offsets, candidates, probs, allowed, fixed, speakers, chosen);
+    for (let u = start + 1; u < end && !repeats; u++) repeats = c.speakers[u] >= 0 && c.speakers[u] === c.speakers[u - 1];
+    if (repeats) viterbi(c, start, end);
     start = end;
   }
 }
 
-function viterbi(
-  start: number,
-  end: number,
-  links: Uint8Array,
-  offsets: ArrayLike<number>,
-  candidates: ArrayLike<number>,
-  probs: ArrayLike<number>,
-  allowed: (k: number) => boolean,
-  fixed: Uint8Array,
-  speakers: Int32Array,
-  chosen: Int32Array,
-): void {
+/** Viterbi over utterances [start, end); a line with no usable candidate cuts it in two. */
+function viterbi(c: BackToBackChoices, start: number, end: number): void {
+  const { offsets, candidates, probs } = c;
   const base = offsets[start];
   const n = offsets[end] - base;
   const score = new Float64Array(n).fill(-Infinity);
   const back = new Int32Array(n).fill(-1);
-  // A line with no candidate, or none allowed, cuts the chain: both halves are decoded on their own.
-  const usable = (k: number, u: number): boolean => (fixed[u] ? k === chosen[u] : allowed(k));
+  const usable = (k: number, u: number): boolean => (c.fixed[u] ? k === c.chosen[u] : c.allowed[k] === 1);
   let prevFrom = -1;
   let prevTo = -1;
   for (let u = start; u < end; u++) {
@@ -96,7 +91,6 @@ function viterbi(
     let any = false;
     for (let k = from; k < to; k++) {
       if (!usable(k, u)) continue;
-      const emit = Math.log(Math.max(probs[k], 1e-9));
       let best = 0;
       let arg = -1;
       if (prevFrom >= 0) {
@@ -104,52 +98,37 @@ function viterbi(
         for (let j = prevFrom; j < prevTo; j++) {
           const s = score[j - base];
           if (s === -Infinity) continue;
-          const v = s + (candidates[j] === candidates[k] ? REPEAT_COST[links[u]] : 0);
+          const v = s + (candidates[j] === candidates[k] ? REPEAT_COST[c.links[u]] : 0);
           if (v > best) {
             best = v;
             arg = j;
           }
         }
       }
-      score[k - base] = best + emit;
+      score[k - base] = best + Math.log(Math.max(probs[k], 1e-9));
       back[k - base] = arg;
       any = true;
     }
     if (!any) {
-      // Close the chain so far and start afresh after this line.
-      if (prevFrom >= 0) trace(prevFrom, prevTo, base, score, back, offsets, candidates, speakers, chosen, start);
+      // Decode the lines so far on their own and start afresh after this one.
+      if (prevFrom >= 0) trace(c, u - 1, score, back, base);
       prevFrom = -1;
       prevTo = -1;
-      start = u + 1;
       continue;
     }
     prevFrom = from;
     prevTo = to;
   }
-  if (prevFrom >= 0) trace(prevFrom, prevTo, base, score, back, offsets, candidates, speakers, chosen, start);
+  if (prevFrom >= 0) trace(c, end - 1, score, back, base);
 }
 
-/** Follows the back-pointers from the best candidate of the chain's last line. */
-function trace(
-  from: number,
-  to: number,
-  base: number,
-  score: Float64Array,
-  back: Int32Array,
-  offsets: ArrayLike<number>,
-  candidates: ArrayLike<number>,
-  speakers: Int32Array,
-  chosen: Int32Array,
-  first: number,
-): void {
+/** Follows the back-pointers from the best candidate of utterance `last`, one utterance back per step. */
+function trace(c: BackToBackChoices, last: number, score: Float64Array, back: Int32Array, base: number): void {
   let k = -1;
-  for (let j = from; j < to; j++) if (score[j - base] > -Infinity && (k < 0 || score[j - base] > score[k - base])) k = j;
-  while (k >= 0) {
-    // The utterance of flat candidate k: offsets are increasing, so walk back from the end.
-    let u = first;
-    while (offsets[u + 1] <= k) u++;
-    speakers[u] = candidates[k];
-    chosen[u] = k;
+  for (let j = c.offsets[last]; j < c.offsets[last + 1]; j++) if (score[j - base] > -Infinity && (k < 0 || score[j - base] > score[k - base])) k = j;
+  for (let u = last; k >= 0; u--) {
+    c.speakers[u] = c.candidates[k];
+    c.chosen[u] = k;
     k = back[k - base];
   }
 }

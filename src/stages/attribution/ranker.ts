@@ -207,7 +207,7 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (speakers[u] !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
   }
   const before = chosen.slice();
-  decodeBackToBack(backToBack(doc), table.offsets, table.candidates, probs, (k) => allowed[k] === 1, fixed, speakers, chosen);
+  decodeBackToBack({ links: backToBack(doc), offsets: table.offsets, candidates: table.candidates, probs, allowed, fixed, speakers, chosen });
   for (let u = 0; u < nU; u++) {
     const k = chosen[u];
     if (k === before[u]) continue;
