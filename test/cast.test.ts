@@ -188,6 +188,15 @@ test('a nickname joins the name it shortens (Nance for Nancy)', () => {
   assert.ok(chars.find((c) => c.name === 'Nancy')?.aliases.includes('Nance'));
 });
 
+test('a company addressed at the start of a line (`Ladies.`, `Gentlemen,`) is nobody in the cast', () => {
+  const text = [
+    'Aldo came out of the back office wiping his hands on a rag. \u201cLadies. Machine six is eating coins again.\u201d',
+    '\u201cWe weren\u2019t going to,\u201d said Hattie.',
+    '\u201cGentlemen, the bar is closed,\u201d Aldo called to the two men by the door.',
+  ].join('\n\n');
+  assert.deepEqual(cast(text).characters.map((c) => c.name).sort(), ['Aldo', 'Hattie']);
+});
+
 test('a name shown a man only by the possessive after it (`Wystan sat with his boots dangling`) is a he, and no later `she` is his', () => {
   const text = [
     'Wystan sat on the wall with his boots dangling over the lane.',

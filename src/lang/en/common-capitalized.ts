@@ -60,6 +60,8 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'finis', 'note', 'appendix', 'epilogue', 'prologue', 'footnote', 'illustration', 'letter', 'dear sir',
   'sir', 'madam', 'madame', "ma'am", 'mam', 'miss', 'mr', 'mrs', 'ms', 'mister', 'missus',
   'yours', 'p.s', 'ps', 'esq', 'etc', 'mamma', 'mama', 'papa', 'mother', 'father',
+  // a company addressed (`Ladies. Machine six is eating coins again.`)
+  'ladies', 'gentlemen', 'folks', 'guys', 'lads', 'kids', 'children', 'boys', 'girls',
   // place words
   'street', 'road', 'lane', 'square', 'hall', 'park', 'house', 'court', 'place', 'abbey', 'castle',
   'london', 'paris', 'england', 'france', 'europe', 'america', 'india', 'italy', 'rome', 'bath',
