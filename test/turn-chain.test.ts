@@ -57,6 +57,25 @@ test('a stricter chain pulls an unsure third turn further towards the alternatio
   assert.ok(strict[6] > probs[6], 'the alternation raises Ada above the first stage');
 });
 
+test('given the links between turns, the chain lets a speaker go on after narration but not back to back', () => {
+  // Ada surely, then a turn leaning to Ada: after narration Ada may well go on; with
+  // nothing between the two paragraphs the second is Bram's.
+  const candidates = Int32Array.from([0, 1, 0, 1]);
+  const offsets = Int32Array.from([0, 2, 4]);
+  const probs = Float64Array.from([0.95, 0.05, 0.7, 0.3]);
+  const para = Int32Array.from([0, 2]);
+  const conv = new Int32Array(2);
+  const table = { candidates, offsets, features: new Float64Array(0) };
+  const weights = { same: 0.06, other: 0.2, byLink: [{ same: 0.63, other: 0.59 }, { same: 0.007, other: 0.22 }, { same: 0.016, other: 0.29 }] };
+  const narrated = turnChainMarginals(table, probs, para, conv, weights, Uint8Array.from([0, 0]));
+  const bare = turnChainMarginals(table, probs, para, conv, weights, Uint8Array.from([0, 1]));
+  assert.ok(narrated[2] > narrated[3], `after narration, Ada ${narrated[2]} vs Bram ${narrated[3]}`);
+  assert.ok(bare[3] > bare[2], `back to back, Bram ${bare[3]} vs Ada ${bare[2]}`);
+  // Without the links the chain keeps its one set of weights.
+  const plain = turnChainMarginals(table, probs, para, conv, weights);
+  assert.ok(plain[3] > plain[2]);
+});
+
 test('the sides of an exchange: tags far along one side name the speaker of an untagged turn', () => {
   // Six turns of one conversation; the first stage is sure of Ada at turns 0 and 4 and of Bram at
   // turn 1, and cannot place turn 2 (candidates Ada, Bram, Cleo).

@@ -6,7 +6,7 @@
  */
 import { GenderCode, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { backToBack, decodeBackToBack } from './back-to-back.js';
+import { decodeBackToBack } from './back-to-back.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
@@ -207,7 +207,7 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (speakers[u] !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
   }
   const before = chosen.slice();
-  decodeBackToBack({ links: backToBack(doc), offsets: table.offsets, candidates: table.candidates, probs, allowed, fixed, speakers, chosen });
+  decodeBackToBack({ links: table.links, offsets: table.offsets, candidates: table.candidates, probs, allowed, fixed, speakers, chosen });
   for (let u = 0; u < nU; u++) {
     const k = chosen[u];
     if (k === before[u]) continue;
