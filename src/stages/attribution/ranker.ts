@@ -18,7 +18,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import { childCharacters, describesGrownUp, isOtherReply, isStrong, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
+import { childCharacters, describesGrownUp, isOtherReply, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -161,7 +161,7 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   /** Per utterance: the flat index of the chosen candidate (-1: none); per candidate: whether it may be chosen. */
   const chosen = new Int32Array(nU).fill(-1);
   const allowed = new Uint8Array(table.candidates.length);
-  /** Utterances whose speaker the decoding below must keep (`said the voice`). */
+  /** Utterances whose speaker the decoding below must keep (`said the voice`, a name tag the ranker followed). */
   const fixed = new Uint8Array(nU);
   for (let u = 0; u < nU; u++) {
     // `replied the other`: whoever it is, not the one who spoke just before.
