@@ -134,6 +134,29 @@ test('a pronoun past the two-sentence reach resolves only when one known charact
   assert.equal(pronounAt(cast(scene('Tam Ryle and Ines Marl waved her over. Ines smiled at Vesna.')), 'She looked'), null);
 });
 
+test('a pronoun is not the one named later in its own clause', () => {
+  const pronounAt = (doc: Document, needle: string, word: string): string | null => {
+    const i = doc.mentionAtOrAfter(doc.text.indexOf(needle) + needle.indexOf(word));
+    assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
+    const c = doc.mentionCharacters[i];
+    return c < 0 ? null : doc.characters[c].name;
+  };
+  const doc = cast(['Tobin Ashgrove sat on the wall beside Milo Crane. Milo lit his pipe.', 'He looked down on Milo for a while.'].join('\n\n'));
+  // `He looked down on Milo`: not Milo, though Milo is the nearest man; Tobin is the other one there.
+  assert.equal(pronounAt(doc, 'He looked down', 'He'), 'Tobin Ashgrove');
+  // Past a comma the name may be the pronoun's own (`When he came in, Milo smiled`).
+  const later = cast(['Tobin Ashgrove waited in the lane. Milo Crane stood by the gate with Tobin.', 'When he came in, Milo smiled.'].join('\n\n'));
+  assert.equal(pronounAt(later, 'When he came', 'he'), 'Milo Crane');
+});
+
+test('a pronoun no one could name still blocks the names behind it', () => {
+  const doc = cast(['Edda Voss and Juno Marr sat at the table. Juno poured the tea.', '"What did I tell you?" said the guard, and went out.', 'She forgot about Juno in her surprise.'].join('\n\n'));
+  const at = (needle: string): number => doc.mentionCharacters[doc.mentionAtOrAfter(doc.text.indexOf(needle))];
+  // `She` cannot be Juno (named later in its clause); `her` is whoever `She` is, not Juno.
+  assert.notEqual(at('She forgot'), doc.characters.findIndex((c) => c.name === 'Juno Marr'));
+  assert.notEqual(at('her surprise'), doc.characters.findIndex((c) => c.name === 'Juno Marr'));
+});
+
 test('a pronoun past the two-sentence reach does not hand a gender to someone who has none', () => {
   const text = [
     'Quarrin Vosk came in from the rain and sat by the window.',

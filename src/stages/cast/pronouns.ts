@@ -12,6 +12,9 @@
 import { GenderCode, MentionKind } from '../../document/document.js';
 import type { Ctx } from './context.js';
 
+/** Punctuation that ends a clause (or opens a parenthesis) between a pronoun and a later name. */
+const CLAUSE_BREAK = /[,;:()\u2014\u2013"\u201c\u201d]|--/;
+
 export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): void {
   const doc = ctx.doc;
   const m = doc.mentions;
@@ -31,7 +34,7 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
    * Leftmost compatible candidate of the nearest sentence (within `maxDist` narration sentences)
    * holding one; unresolved descriptions count (and block) only when `allowUnresolved`.
    */
-  const search = (i: number, g: number, rank: number, maxDist: number, allowUnresolved: boolean): number => {
+  const search = (i: number, g: number, rank: number, maxDist: number, allowUnresolved: boolean, notThem: readonly number[]): number => {
     let chosen = -1;
     let bestSent = -1;
     for (let c = nc - 1; c >= 0; c--) {
@@ -41,6 +44,7 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
       if (bestSent >= 0 && sj !== bestSent) break;
       if (m[3 * j] === m[3 * i]) continue;
       if (!allowUnresolved && mc[j] < 0) continue;
+      if (mc[j] >= 0 && notThem.includes(mc[j])) continue;
       const cg = candGender(j);
       if (cg !== g && !(cg === GenderCode.Unknown && mc[j] >= 0)) continue;
       bestSent = sj;
@@ -49,14 +53,14 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
     return chosen;
   };
   /** The latest candidate within `maxDist` narration sentences when all the compatible ones there are one character, else -1. */
-  const soleCandidate = (i: number, g: number, rank: number, maxDist: number): number => {
+  const soleCandidate = (i: number, g: number, rank: number, maxDist: number, notThem: readonly number[]): number => {
     let chosen = -1;
     for (let c = nc - 1; c >= 0; c--) {
       const j = cand[c];
       if (rank - ctx.narrRank[ctx.sent[j]] > maxDist) break;
       const cg = candGender(j);
       // Someone of unknown gender could be the one too: they count, as in `search`.
-      if (mc[j] < 0 || (cg !== g && cg !== GenderCode.Unknown)) continue;
+      if (mc[j] < 0 || (cg !== g && cg !== GenderCode.Unknown) || notThem.includes(mc[j])) continue;
       if (chosen < 0) chosen = j;
       else if (mc[j] !== mc[chosen]) return -1;
     }
@@ -66,6 +70,24 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
     const ci = mc[chosen];
     return genders[ci] !== GenderCode.Unknown || pronounGender[ci] === g ? chosen : -1;
   };
+  /**
+   * Whoever a name (or a resolved description) stands for later in the pronoun's own clause, with no
+   * clause punctuation between: `He looked down on Oliver` is not Oliver, `she told Lucy` not Lucy.
+   * Only the subject and object forms: `his mother kissed Oliver` may be Oliver's mother, `himself`
+   * is the clause's own subject, and `When he came in, Oliver smiled` (a comma between) may be Oliver.
+   */
+  const namedLaterInClause = (i: number): number[] => {
+    const out: number[] = [];
+    if (!/^(?:he|she|him)$/i.test(doc.mentionText(i))) return out;
+    let from = m[3 * i + 1];
+    for (let j = i + 1; j < n && ctx.sent[j] === ctx.sent[i] && !ctx.inQuote[j]; j++) {
+      if (CLAUSE_BREAK.test(doc.text.slice(from, m[3 * j]))) break;
+      from = m[3 * j + 1];
+      const kj = m[3 * j + 2];
+      if ((kj === MentionKind.Proper || kj === MentionKind.Nominal) && mc[j] >= 0 && !out.includes(mc[j])) out.push(mc[j]);
+    }
+    return out;
+  };
   for (let i = 0; i < n; i++) {
     const k = m[3 * i + 2];
     if (ctx.inQuote[i]) continue;
@@ -74,19 +96,24 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
       if (g === GenderCode.He || g === GenderCode.She) {
         const si = ctx.sent[i];
         const rank = ctx.narrRank[si];
-        let chosen = search(i, g, rank, 2, true);
+        const notThem = namedLaterInClause(i);
+        let chosen = search(i, g, rank, 2, true, notThem);
         // A speech tag far into a dialogue (`"…," said he`): look further back for a known character.
-        if (chosen < 0 && ctx.sentHasQuote[si]) chosen = search(i, g, rank, 6, false);
+        if (chosen < 0 && ctx.sentHasQuote[si]) chosen = search(i, g, rank, 6, false, notThem);
         // Further back, only when one known character of that gender is in the scene (`She looked
         // from one to the other` with one woman at a table of men).
-        else if (chosen < 0) chosen = soleCandidate(i, g, rank, 6);
+        else if (chosen < 0) chosen = soleCandidate(i, g, rank, 6, notThem);
         if (chosen >= 0) {
           mc[i] = mc[chosen];
           if (pronounGender[mc[i]] === GenderCode.Unknown) pronounGender[mc[i]] = g;
         }
       }
     }
-    if (k === MentionKind.Proper || k === MentionKind.Nominal || (k === MentionKind.Pronoun && mc[i] >= 0)) {
+    // An unresolved `she` still blocks, as an unresolved description does: `She forgot about Adela in
+    // her surprise` — `her` is whoever `She` is, not Adela; a pronoun whose nearest antecedent is one
+    // nobody could name is not handed to someone further back.
+    const subjectPronoun = k === MentionKind.Pronoun && /^(?:he|she)$/i.test(doc.mentionText(i));
+    if (k === MentionKind.Proper || k === MentionKind.Nominal || (k === MentionKind.Pronoun && (mc[i] >= 0 || subjectPronoun))) {
       cand[nc++] = i;
     }
   }
