@@ -812,3 +812,18 @@ test('in a first-person story the narrator is `I`, never the `he` of a tag', () 
     'the rules give both `he` lines to Cass, however often the narrator spoke or acted just before',
   );
 });
+
+test('a speech verb far back in the quote’s own sentence introduces it (`Rook said, looking out over …, “…`)', () => {
+  const text = 'Mara sat on the rail.\n\nThere was a long silence, and then Rook said, looking out over the grey and swollen water of the harbour, all a sort of dull purple, “We shall all be wet soon.”\n';
+  const a = analyze(text, { cast });
+  assert.equal(a.quotes[0].speaker, 'rook');
+  assert.equal(a.quotes[0].cue, 'tag-name');
+});
+
+test('`was all X’s reply` names the speaker', () => {
+  const text = 'Rook went on about the weather for a long time.\n\n“That may be,” was all Mara Quill’s reply.\n';
+  const doc = analyzeDocument(text, { cast });
+  const rules = runRules(doc);
+  assert.equal(doc.characters[rules.speakers[0]]?.name, 'Mara Quill');
+  assert.equal(rules.cues[0], 'tag-name');
+});

@@ -34,6 +34,8 @@ interface Decision {
 const CONVERSATION_GAP = 600;
 /** How many tokens after a quote a speech tag may start at. */
 const TAG_WINDOW = 4;
+/** How many tokens back from a quote a speech verb of its own sentence introduces it (`Ratcliffe said, looking out over the swollen sea, all a sort of grey purple, "…`). */
+const SPEECH_VERB_REACH = 24;
 /** How much a pronoun tag disfavours the previous speaker when another of that gender is present. */
 const PREV_PENALTY = 3;
 /**
@@ -437,9 +439,11 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
   if (t >= nTok || doc.tokens[2 * t] >= to) return null;
   // `"…", and Tony would say, "…"`: a clause of its own that introduces the next quote, not this one's tag.
   if (/^(?:and|but|while|whereupon)$/i.test(doc.tokenText(t)) && /[,:]\s*$/.test(doc.text.slice(Math.max(from, to - 8), to))) return null;
-  // `"…," was his answer` / `was Mr Shepherd's rejoinder`: the possessor is the speaker.
+  // `"…," was his answer` / `was Mr Shepherd's rejoinder` / `was all her reply`: the possessor is the speaker.
   if (/^(was|were)$/i.test(doc.tokenText(t))) {
-    const pm = t + 1 < nTok && doc.tokens[2 * (t + 1)] < to ? mentionAtToken(doc, t + 1) : -1;
+    // `was all Lady Bertram's reply`
+    const o = t + 1 < nTok && /^all$/i.test(doc.tokenText(t + 1)) ? t + 2 : t + 1;
+    const pm = o < nTok && doc.tokens[2 * o] < to ? mentionAtToken(doc, o) : -1;
     if (pm >= 0) return tagEvidence(doc, pm, 0.05);
   }
   const limit = Math.min(nTok, t + TAG_WINDOW + 4);
@@ -586,7 +590,7 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
       const owner = possessorBefore(doc, last, t0);
       if (owner >= 0) return tagEvidence(doc, owner, 0.05);
     }
-    for (let i = tEnd - 1; i >= t0 && i >= tEnd - 12; i--) {
+    for (let i = tEnd - 1; i >= t0 && i >= tEnd - SPEECH_VERB_REACH; i--) {
       if (isWordToken(doc, i) && isSpeechVerb(doc, i)) {
         const inverted = i + 1 < tEnd ? mentionAtToken(doc, i + 1) : -1;
         const w = doc.tokenText(i);
