@@ -18,6 +18,8 @@ import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
+import { ADDRESS_WORDS } from '../../lang/en/address-words.js';
+import { firstNameGender } from '../../lang/en/first-names.js';
 
 /** Words of endearment that serve as a character's name when capitalised (`said Baby`). */
 const PET_NAMES: ReadonlySet<string> = new Set(['baby', 'babe', 'sonny', 'missy', 'kiddo', 'bub', 'sugar', 'honey']);
@@ -110,6 +112,8 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   const capMidCount = new Map<string, number>();
   /** Capitalised mid-sentence uses that start a name (no capitalised word before them). */
   const capStartCount = new Map<string, number>();
+  /** Capitalised uses at a sentence start. */
+  const capInitialCount = new Map<string, number>();
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word) continue;
     const s = tok[2 * t];
@@ -128,9 +132,18 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       if (!(t > 0 && kinds[t - 1] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * t - 2])))) {
         capStartCount.set(w, (capStartCount.get(w) ?? 0) + 1);
       }
+    } else if (isUpper(c) && !inHeading[t]) {
+      const w = text.slice(s, possessiveCut(text, s, tok[2 * t + 1])).toLowerCase();
+      capInitialCount.set(w, (capInitialCount.get(w) ?? 0) + 1);
     }
   }
 
+  /** Token t is a sentence of one word opening a quote: a quote mark before it, `.` `?` `!` right after. */
+  const oneWordOpening = (t: number): boolean => {
+    if (t === 0 || kinds[t - 1] !== TokenKind.QuoteMark || t + 1 >= nTok) return false;
+    const c = text.charCodeAt(tok[2 * t + 2]);
+    return tok[2 * t + 2] === tok[2 * t + 1] && (c === 46 || c === 33 || c === 63);
+  };
   const isNameWord = (t: number): boolean => {
     if (t >= nTok || kinds[t] !== TokenKind.Word || inHeading[t]) return false;
     const s = tok[2 * t];
@@ -149,6 +162,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       // Nor a participle (`Arriving at the gate, …`) or a hyphenated greeting (`Good-evening`).
       if (mid === 0 && lw.length > 5 && lw.endsWith('ing')) return false;
       if (mid === 0 && lw.includes('-') && COMMON_CAPITALIZED.has(lw.slice(0, lw.indexOf('-')))) return false;
+      // Nor a word said once as a line's first sentence and never written anywhere else (`"Fuel. Or
+      // the lack of it."`, `"Coffee?"`): a name called like that (`"Mum."`, `"Noor!"`) is a known
+      // first name or word of address, or turns up again.
+      if (mid === 0 && lower === 0 && (capInitialCount.get(lw) ?? 0) === 1 && oneWordOpening(t) && firstNameGender(lw) === undefined && !ADDRESS_WORDS.has(lw)) return false;
     }
     return true;
   };
