@@ -516,3 +516,9 @@ test('a reflexive after a possessive in the subject\'s own clause still gives th
     'She hesitated. The question had followed her all day.\n\n“Fine,” she said.\n';
   assert.equal(analyze(text).characters.find((c) => c.name === 'Corvell')?.gender, 'he');
 });
+
+test('a word said once as a line’s one-word opening sentence, written nowhere else, is no name unless it is a known first name', () => {
+  const names = cast(['Gus sat at the bench with his son.', '“Henry. Pass the spanner.”', '“What are we looking at?”', '“Fuel. Or the lack of it.”'].join('\n\n')).characters.map((c) => c.name);
+  assert.ok(!names.includes('Fuel'), names.join(', '));
+  assert.ok(names.includes('Henry'), names.join(', '));
+});
