@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../src/index.js';
-import { addressedGenders } from '../src/stages/attribution/address.js';
+import { addressedGenders, addressReferents, addressWords } from '../src/stages/attribution/address.js';
+import { runRules } from '../src/stages/attribution/index.js';
 import { GenderCode } from '../src/document/document.js';
 
 function gendersOf(lines: string[]): number[] {
@@ -37,4 +38,49 @@ test('up to three modifiers may stand between the comma and the word of address'
 
 test('an exclamation is no word of address: `Oh, man!`, `Oh, boy.`', () => {
   assert.deepEqual(gendersOf(['“Oh, man, that was close.”', '“Ah, boy.”', '“Come on, man!”']), [GenderCode.Unknown, GenderCode.Unknown, GenderCode.He]);
+});
+
+test('addressWords lists the words a line calls someone by, not those said to a company', () => {
+  const doc = analyzeDocument(['“Father, the kettle. Yes, my dear.”', '“Ladies, sit down.”', '“The father of the bride.”'].join('\n\n') + '\n');
+  assert.deepEqual(addressWords(doc), [['father', 'dear'], [], []]);
+});
+
+test('a word of address stands for the one who answers it, when one person does most of the answering', () => {
+  const words = [['father'], [], ['father'], [], ['father'], ['dear'], ['dear']];
+  // Utterance u is answered by answers[u] (-1: no tagged answer).
+  const answers = [3, -1, 3, -1, 4, 3, 4];
+  const genders = new Uint8Array([GenderCode.She, GenderCode.He, GenderCode.He, GenderCode.He, GenderCode.She]);
+  // Too few answers: nothing learned.
+  assert.deepEqual([...addressReferents(words, (u) => answers[u], genders)], []);
+  const more = [...words, ['father'], ['father']];
+  const moreAnswers = [...answers, 3, 2];
+  // `father` answered by 3 three times out of five: 3; `dear` split 3/4: no one.
+  assert.deepEqual([...addressReferents(more, (u) => moreAnswers[u], genders)], [['father', 3]]);
+  // A word whose gender clashes with the one who answers it stands for no one (a daughter answering for her father).
+  const fem = new Uint8Array([GenderCode.She, GenderCode.He, GenderCode.He, GenderCode.She, GenderCode.She]);
+  assert.deepEqual([...addressReferents(more, (u) => moreAnswers[u], fem)], []);
+});
+
+test('an untagged line calling someone by a word the story has tied to them rules them out as its speaker', () => {
+  const story = [
+    'Ansel Tarrow sat by the fire with his daughter Wenna.',
+    '“Father, the snow is coming,” said Wenna.',
+    '“Let it come,” said Ansel.',
+    '“Father, the goats are out,” said Wenna.',
+    '“Then fetch them,” said Ansel.',
+    '“Father, the roof is leaking,” said Wenna.',
+    '“Then mend it,” said Ansel.',
+    'The wind rose over the ridge.',
+    '“Father, are you asleep?”',
+    '“Not yet.”',
+  ].join('\n\n') + '\n';
+  const doc = analyzeDocument(story);
+  const ansel = doc.characters.findIndex((c) => c.name.startsWith('Ansel'));
+  const wenna = doc.characters.findIndex((c) => c.name.startsWith('Wenna'));
+  assert.ok(ansel >= 0 && wenna >= 0, doc.characters.map((c) => c.name).join(', '));
+  const rules = runRules(doc);
+  const last = doc.utteranceCount - 1;
+  assert.ok(rules.vocatives[last - 1].includes(ansel), 'the untagged `Father,` calls Ansel');
+  assert.equal(doc.speakers[last - 1], wenna);
+  assert.equal(doc.speakers[last], ansel);
 });

@@ -23,6 +23,7 @@ import { rankSpeakers } from './ranker.js';
 export { Cue } from './cues.js';
 import { Cue } from './cues.js';
 import { exitMentions } from './exits.js';
+import { addressReferents, addressWords } from './address.js';
 
 interface Decision {
   speaker: number;
@@ -167,6 +168,7 @@ export function runRules(doc: Document): RuleState {
     const c = resolvedCharacter(e.mention);
     if (c >= 0 && !vocatives[u].includes(c)) decide(u, c, e);
   }
+  calledByWords(doc, speakers, cues, conv, para, genders, vocatives, notSpeaker);
   // Pass 2: pronouns and unresolved descriptions (`said the gentleman`), resolved among the people
   // of the exchange.
   for (let u = 0; u < nU; u++) {
@@ -1388,6 +1390,31 @@ function findVocatives(doc: Document, u: number): number[] {
     }
   }
   return out;
+}
+
+/**
+ * Words of address that stand for one person in this story (`Father,` — addressReferents, learned
+ * from the answers the tags name) call that person as a name would: added to the line's vocatives
+ * (and so to those it rules out as its speaker), unless the line's own tag names them.
+ */
+function calledByWords(doc: Document, speakers: Int32Array, cues: string[], conv: Int32Array, para: Int32Array, genders: Uint8Array, vocatives: number[][], notSpeaker: number[][]): void {
+  const words = addressWords(doc);
+  const nU = words.length;
+  const answerer = (u: number): number => {
+    const v = u + 1;
+    if (v >= nU || conv[v] !== conv[u] || para[v] === para[u] || speakers[v] < 0 || speakers[v] === speakers[u]) return -1;
+    return cues[v] === Cue.TagName || cues[v] === Cue.Narrator ? speakers[v] : -1;
+  };
+  const referents = addressReferents(words, answerer, genders);
+  if (referents.size === 0) return;
+  for (let u = 0; u < nU; u++) {
+    for (const w of words[u]) {
+      const c = referents.get(w);
+      if (c === undefined || c === speakers[u] || vocatives[u].includes(c)) continue;
+      if (notSpeaker[u] !== vocatives[u] && !notSpeaker[u].includes(c)) notSpeaker[u].push(c);
+      vocatives[u].push(c);
+    }
+  }
 }
 
 /** Words after which `to X` names whom a line is said to (`said to`, `turning to`, `nodding to`). */
