@@ -99,7 +99,7 @@ if (mode === 'train') {
     console.error(`cv-folds: ${novel.name}`);
   }
   const table = formatTable(results, totalResult(results), `fixed fold rankers from ${modelsPath}`);
-  console.log(table.split('\n').filter((l) => /^(OVERALL|Explicit|Anaphoric|Implicit|All)\b/.test(l)).join('\n'));
+  console.log(table.split('\n').filter((l) => /^(OVERALL|Explicit|Anaphoric|Implicit|All|addressees)\b/.test(l)).join('\n'));
   console.log('\nutterances with a gold speaker, gold cast: by type and the rules\' cue (R = rules right, F = final right)');
   console.log(`${'type'.padEnd(10)} ${'rules cue'.padEnd(18)} ${'R F'.padStart(6)} ${'R !F'.padStart(6)} ${'!R F'.padStart(6)} ${'!R !F'.padStart(6)}  final%`);
   for (const [key, c] of [...byCue].sort((a, b) => b[1][1] + b[1][3] - (a[1][1] + a[1][3]))) {
