@@ -129,3 +129,22 @@ test('the focus of a tag pronoun is the subject of the narration before it, not 
   const untagged = ['Mara wiped the table. Mara looked at the door. Rook came in.', '“You are late.”'].join('\n\n');
   assert.equal(featureOf(untagged, 0, 'mara', 'subject_focus') ?? 0, 0);
 });
+
+test('who a back-to-back run calls by name tells the sides: called an odd number of turns away, on this line’s side', () => {
+  const run = [
+    'Mara and Rook sat on the sea wall. Tam was asleep in the boat.',
+    '“Cold,” Mara said.',
+    '“Colder tomorrow.”',
+    '“You always say that, Rook.”',
+    '“And I am always right.”',
+    '“Not always.”',
+    '“Name one time, Mara.”',
+  ].join('\n\n');
+  // Line 3 (`And I am always right.`): Rook is called one turn before it (an odd distance: this
+  // line's side), Mara two turns after it (an even distance: the other side).
+  assert.ok((featureOf(run, 3, 'rook', 'run_called_other') ?? 0) > 0, 'Rook, called by the line before, is on the side of line 3');
+  assert.ok((featureOf(run, 3, 'mara', 'run_called_same') ?? 0) > 0, 'Mara, called two lines after, is on the other side');
+  assert.equal(featureOf(run, 3, 'mara', 'run_called_other') ?? 0, 0);
+  // The first line is tagged, but the run still reaches it: Rook called at distance 2 (same parity: the other side).
+  assert.ok((featureOf(run, 0, 'rook', 'run_called_same') ?? 0) > 0);
+});

@@ -85,6 +85,8 @@ export const FEATURE_NAMES = [
   'prev_paragraph_subject',
   'evidence_listed_name',
   'subject_focus',
+  'run_called_other',
+  'run_called_same',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -146,6 +148,8 @@ const MAX_CANDIDATES = 20;
 const WINDOW = 6000;
 /** How many utterances each side are read for who is talked about and who is called. */
 const NEARBY_TURNS = 4;
+/** How many turns each way a back-to-back run is read for who it calls by name. */
+const RUN_REACH = 12;
 /** How far from its quotes an utterance's own paragraph is read (UTF-16 units). */
 const PARAGRAPH_REACH = 1500;
 
@@ -196,6 +200,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
   const cands: number[] = [];
   const offsets = new Int32Array(nU + 1);
   const rows: number[] = [];
+  const links = backToBack(doc);
   const nearby = (u: number, d: number): number => {
     const v = u + d;
     if (v < 0 || v >= nU || conv[v] !== conv[u] || para[v] === para[u]) return -1;
@@ -261,6 +266,20 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     if (vPrev >= 0) for (const c of vocatives[vPrev]) add(c);
     if (vPrev >= 0) for (const c of spokenTo[vPrev]) add(c);
     if (vNext >= 0) for (const c of vocatives[vNext]) add(c);
+    // Who the other lines of this back-to-back run call by name: those called an odd number of turns
+    // away are on this line's side of a two-person exchange, those an even number away on the other.
+    const runOther = new Map<number, number>();
+    const runSame = new Map<number, number>();
+    let runFrom = u;
+    while (runFrom > 0 && u - runFrom < RUN_REACH && links[runFrom] !== 0) runFrom--;
+    let runTo = u;
+    while (runTo + 1 < nU && runTo - u < RUN_REACH && links[runTo + 1] !== 0) runTo++;
+    for (let v = runFrom; v <= runTo; v++) {
+      if (v === u) continue;
+      const into = (v - u) % 2 !== 0 ? runOther : runSame;
+      for (const c of vocatives[v]) into.set(c, (into.get(c) ?? 0) + 1);
+    }
+    for (const c of runOther.keys()) add(c);
     // Active in the narration before the quote.
     const lastSeen = new Map<number, number>();
     // Characters whose latest narration mention, before this paragraph, sends them out of the scene.
@@ -440,6 +459,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (antecedent === c) row[F.tag_antecedent] = 1;
       if (evidenceName !== '' && listedNames[c].has(evidenceName)) row[F.evidence_listed_name] = 1;
       if (focus) row[F.subject_focus] = focus.get(c) ?? 0;
+      row[F.run_called_other] = Math.log1p(runOther.get(c) ?? 0);
+      row[F.run_called_same] = Math.log1p(runSame.get(c) ?? 0);
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.
@@ -450,7 +471,7 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     });
   }
   offsets[nU] = cands.length;
-  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets, links: backToBack(doc) };
+  return { candidates: Int32Array.from(cands), offsets, features: Float64Array.from(rows), words, epithets, links };
 }
 
 /** A name as compared with a tag's words: lower case, single spaces, no leading article. */
