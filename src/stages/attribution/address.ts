@@ -84,12 +84,13 @@ const REFERENT_SHARE = 0.6;
 
 /**
  * Whom each word of address stands for in this story (`Father,` is Mr. Gradgrind to his children,
- * `my dear boy` is Dorian to Lord Henry), learned from the lines whose answer is tagged: a line that
- * calls someone `father` is answered by the father. A word counts when one person gives at least
+ * `my dear boy` is Dorian to Lord Henry), learned from the tagged lines around it: a line that calls
+ * someone `father` is answered by the father, or answers him. A word counts when one person gives at least
  * REFERENT_MIN of its answers and REFERENT_SHARE of them (`my dear` said to everyone in turn stands
  * for no one), and only when their gender agrees with the word's.
  *
- * `answerer(u)` is the tagged speaker of the line that answers utterance u (-1 when none is known).
+ * `answerer(u)` is the tagged speaker of the line that answers utterance u, or of the one it answers
+ * (-1 when neither is known).
  */
 export function addressReferents(words: readonly string[][], answerer: (u: number) => number, genders: Uint8Array): Map<string, number> {
   const counts = new Map<string, Map<number, number>>();

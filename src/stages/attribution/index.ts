@@ -1394,16 +1394,20 @@ function findVocatives(doc: Document, u: number): number[] {
 
 /**
  * Words of address that stand for one person in this story (`Father,` — addressReferents, learned
- * from the answers the tags name) call that person as a name would: added to the line's vocatives
+ * from the name-tagged lines that answer them or that they answer) call that person as a name would: added to the line's vocatives
  * (and so to those it rules out as its speaker), unless the line's own tag names them.
  */
 function calledByWords(doc: Document, speakers: Int32Array, cues: string[], conv: Int32Array, para: Int32Array, genders: Uint8Array, vocatives: number[][], notSpeaker: number[][]): void {
   const words = addressWords(doc);
   const nU = words.length;
-  const answerer = (u: number): number => {
-    const v = u + 1;
-    if (v >= nU || conv[v] !== conv[u] || para[v] === para[u] || speakers[v] < 0 || speakers[v] === speakers[u]) return -1;
+  const tagged = (u: number, v: number): number => {
+    if (v < 0 || v >= nU || conv[v] !== conv[u] || para[v] === para[u] || speakers[v] < 0 || speakers[v] === speakers[u]) return -1;
     return cues[v] === Cue.TagName || cues[v] === Cue.Narrator ? speakers[v] : -1;
+  };
+  // The tagged line after it, else the one before: in an exchange both are the one called.
+  const answerer = (u: number): number => {
+    const next = tagged(u, u + 1);
+    return next >= 0 ? next : tagged(u, u - 1);
   };
   const referents = addressReferents(words, answerer, genders);
   if (referents.size === 0) return;
