@@ -84,3 +84,20 @@ test('an untagged line calling someone by a word the story has tied to them rule
   assert.equal(doc.speakers[last - 1], wenna);
   assert.equal(doc.speakers[last], ansel);
 });
+
+test('a word of address is also learned from the tagged line it answers', () => {
+  const story = [
+    'Ansel Tarrow sat by the fire with his daughter Wenna.',
+    '“The snow is coming,” said Ansel.',
+    '“Father, let it come.”',
+    '“The goats are out,” said Ansel.',
+    '“Father, I will fetch them.”',
+    '“The roof is leaking,” said Ansel.',
+    '“Father, I will mend it.”',
+  ].join('\n\n') + '\n';
+  const doc = analyzeDocument(story);
+  const ansel = doc.characters.findIndex((c) => c.name.startsWith('Ansel'));
+  const rules = runRules(doc);
+  // Every `Father,` line answers a line name-tagged Ansel: `father` is Ansel, and calls him.
+  for (const u of [1, 3, 5]) assert.ok(rules.vocatives[u].includes(ansel), `line ${u} calls Ansel`);
+});
