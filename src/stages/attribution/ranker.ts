@@ -6,7 +6,6 @@
  */
 import { GenderCode, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { decodeBackToBack } from './back-to-back.js';
 import {
   buildCandidates,
   FEATURE_NAMES,
@@ -158,11 +157,6 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   const speakers = new Int32Array(nU).fill(-1);
   const confidence = new Float32Array(nU);
   const cues = rules.cues.slice();
-  /** Per utterance: the flat index of the chosen candidate (-1: none); per candidate: whether it may be chosen. */
-  const chosen = new Int32Array(nU).fill(-1);
-  const allowed = new Uint8Array(table.candidates.length);
-  /** Utterances whose speaker the decoding below must keep (`said the voice`, a name tag the ranker followed). */
-  const fixed = new Uint8Array(nU);
   for (let u = 0; u < nU; u++) {
     // `replied the other`: whoever it is, not the one who spoke just before.
     const notPrevious = u > 0 && rules.conv[u - 1] === rules.conv[u] && speakers[u - 1] >= 0 && tagsTheOther(doc, rules, u) ? speakers[u - 1] : -1;
@@ -176,7 +170,6 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
       const c = table.candidates[k];
       if (c === notPrevious || !fits(c)) continue;
-      allowed[k] = 1;
       if (best < 0 || probs[k] > probs[best]) best = k;
     }
     // `said the voice`: the voice heard a line or a few before, whoever the ranker prefers, as
@@ -189,8 +182,6 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
     if (voice >= 0) for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) if (table.candidates[k] === voice) same = k;
     if (same >= 0) {
       speakers[u] = voice;
-      chosen[u] = same;
-      fixed[u] = 1;
       confidence[u] = Math.min(confidence[back], Math.max(probs[same], 0.5));
       cues[u] = Cue.TagNominal;
       continue;
@@ -200,19 +191,8 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
       continue;
     }
     speakers[u] = table.candidates[best];
-    chosen[u] = best;
-    // A line its tag gives to the speaker the ranker chose keeps it: the decoding moves the others.
-    if (rules.cues[u] === Cue.TagName && speakers[u] === rules.speakers[u]) fixed[u] = 1;
     confidence[u] = candidateConfidence(table, probs, rules, u, best);
     if (speakers[u] !== rules.speakers[u]) cues[u] = strongestCue(table, best, stage);
-  }
-  const before = chosen.slice();
-  decodeBackToBack({ links: table.links, offsets: table.offsets, candidates: table.candidates, probs, allowed, fixed, speakers, chosen });
-  for (let u = 0; u < nU; u++) {
-    const k = chosen[u];
-    if (k === before[u]) continue;
-    confidence[u] = candidateConfidence(table, probs, rules, u, k);
-    cues[u] = speakers[u] === rules.speakers[u] ? rules.cues[u] : strongestCue(table, k, stage);
   }
   return { ...rules, speakers, confidence, cues };
 }
