@@ -827,3 +827,16 @@ test('`was all X’s reply` names the speaker', () => {
   assert.equal(doc.characters[rules.speakers[0]]?.name, 'Mara Quill');
   assert.equal(rules.cues[0], 'tag-name');
 });
+
+test('a line that goes on after the same speaker’s own turn is said to whoever spoke before that', () => {
+  const text = [
+    '“Where were you?” Rook asked.',
+    '“At the harbour,” said Mara.',
+    'She pulled off her gloves and dropped them on the table.',
+    '“The boats are all in,” said Mara.',
+  ].join('\n\n') + '\n';
+  const a = analyze(text, { cast });
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['rook', 'mara', 'mara']);
+  // The third line follows Mara's own; it is still said to Rook.
+  assert.ok(a.quotes[2].addressees.includes('rook'), `addressees: ${a.quotes[2].addressees.join(', ')}`);
+});

@@ -33,6 +33,8 @@ interface Decision {
 
 /** Longest narration gap (in characters of narration-only paragraphs) that keeps a conversation going. */
 const CONVERSATION_GAP = 600;
+/** How many turns each way an addressee is looked for past turns of the line's own speaker. */
+const ADDRESSEE_REACH = 3;
 /** How many tokens after a quote a speech tag may start at. */
 const TAG_WINDOW = 4;
 /** How many tokens back from a quote a speech verb of its own sentence introduces it (`Ratcliffe said, looking out over the swollen sea, all a sort of grey purple, "…`). */
@@ -84,9 +86,15 @@ export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void 
   // Addressees: whoever the line calls by name or is said to speak to, and the other side of the
   // exchange — the speakers of the turns before and after (in a group scene both are listening).
   const addressees: number[][] = new Array(nU);
+  // The nearest turn that way by someone else: past turns of the same speaker (`"…" ⏎ She paused. ⏎
+  // "…"` is still said to whoever spoke before), at most ADDRESSEE_REACH turns.
   const turnSpeaker = (u: number, dir: number): number => {
-    const v = dir < 0 ? runFirst[u] - 1 : runLast[u] + 1;
-    return v >= 0 && v < nU && conv[v] === conv[u] ? speakers[v] : -1;
+    let v = dir < 0 ? runFirst[u] - 1 : runLast[u] + 1;
+    for (let step = 0; v >= 0 && v < nU && conv[v] === conv[u]; step++) {
+      if (speakers[v] !== speakers[u] || step + 1 >= ADDRESSEE_REACH) return speakers[v];
+      v = dir < 0 ? runFirst[v] - 1 : runLast[v] + 1;
+    }
+    return -1;
   };
   for (let u = 0; u < nU; u++) {
     const set = [...new Set([...vocatives[u], ...ranked.spokenTo[u]])].filter((c) => c !== speakers[u]);
