@@ -2,8 +2,9 @@
  * Pronoun resolution (he/she outside quotes) → the most salient compatible candidate: in the
  * pronoun's own sentence the leftmost (subject-like) one before it; else, in the nearest earlier
  * narration sentence (up to two back) that has one, its leftmost. Candidates are names, descriptions
- * (an unresolved description blocks: `the old man … he` stays unresolved) and already-resolved
- * pronouns, outside quotes. A speech tag far into a dialogue looks up to six narration sentences back
+ * (an unresolved description blocks: `the old man … he` stays unresolved), already-resolved
+ * pronouns and unresolved he/she (which block too), outside quotes; never one a name later in the
+ * pronoun's own clause stands for. A speech tag far into a dialogue looks up to six narration sentences back
  * for a known character. Past that reach, a pronoun resolves only when every known character of its
  * gender (or of none) in the last six narration sentences is one person (`soleCandidate`), and that
  * person's gender already agrees (by name, or by a nearer pronoun): a guess this far back must not be

@@ -163,7 +163,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       if (mid === 0 && lw.length > 5 && lw.endsWith('ing')) return false;
       if (mid === 0 && lw.includes('-') && COMMON_CAPITALIZED.has(lw.slice(0, lw.indexOf('-')))) return false;
       // Nor a word said once as a line's first sentence and never written anywhere else (`"Fuel. Or
-      // the lack of it."`, `"Coffee?"`): a name called like that (`"Mum."`, `"Noor!"`) is a known
+      // the lack of it."`, `"Coffee?"`): a name called like that (`"Mum."`, `"Henry!"`) is a known
       // first name or word of address, or turns up again.
       if (mid === 0 && lower === 0 && (capInitialCount.get(lw) ?? 0) === 1 && oneWordOpening(t) && firstNameGender(lw) === undefined && !ADDRESS_WORDS.has(lw)) return false;
     }
