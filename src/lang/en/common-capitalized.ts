@@ -62,6 +62,8 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'yours', 'p.s', 'ps', 'esq', 'etc', 'mamma', 'mama', 'papa', 'mother', 'father',
   // a company addressed (`Ladies. Machine six is eating coins again.`)
   'ladies', 'gentlemen', 'folks', 'guys', 'lads', 'kids', 'children', 'boys', 'girls',
+  // people in general (`Folk called him Sparrow`)
+  'folk', 'people',
   // place words
   'street', 'road', 'lane', 'square', 'hall', 'park', 'house', 'court', 'place', 'abbey', 'castle',
   'london', 'paris', 'england', 'france', 'europe', 'america', 'india', 'italy', 'rome', 'bath',
