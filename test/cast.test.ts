@@ -99,20 +99,20 @@ test('Master before a surname joins the boy of that surname (Master Wick is Char
   assert.equal(charOf(doc, 'Master Charles Wick'), 'Charley Wick');
 });
 
+/** The character the pronoun `word` inside `needle` resolves to (`word` defaults to the needle's start), or null. */
+function pronounAt(doc: Document, needle: string, word = ''): string | null {
+  const i = doc.mentionAtOrAfter(doc.text.indexOf(needle) + (word ? needle.indexOf(word) : 0));
+  assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
+  const c = doc.mentionCharacters[i];
+  return c < 0 ? null : doc.characters[c].name;
+}
+
 test('pronouns in speech tags resolve to the nearest compatible name', () => {
   const doc = cast(STORY);
   // `"You must come," she said.` → Nora; `He was the baker` → Tobias
-  const text = doc.text;
-  const find = (needle: string, word: string): string | null => {
-    const at = text.indexOf(needle) + needle.indexOf(word);
-    const i = doc.mentionAtOrAfter(at);
-    assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
-    const c = doc.mentionCharacters[i];
-    return c < 0 ? null : doc.characters[c].name;
-  };
-  assert.equal(find('she said.', 'she'), 'Nora Quill');
-  assert.equal(find('He was the baker', 'He'), 'Tobias Wren');
-  assert.equal(find('frowned when he heard', 'he'), 'Mr. Quill');
+  assert.equal(pronounAt(doc, 'she said.', 'she'), 'Nora Quill');
+  assert.equal(pronounAt(doc, 'He was the baker', 'He'), 'Tobias Wren');
+  assert.equal(pronounAt(doc, 'frowned when he heard', 'he'), 'Mr. Quill');
 });
 
 test('a pronoun past the two-sentence reach resolves only when one known character of its gender is in the scene', () => {
@@ -122,12 +122,6 @@ test('a pronoun past the two-sentence reach resolves only when one known charact
       'The jukebox played something slow. The rain went on. Tam hummed along. Dario laughed at him. Tam hummed louder.',
       'She looked from one to the other.',
     ].join('\n\n');
-  const pronounAt = (doc: Document, needle: string): string | null => {
-    const i = doc.mentionAtOrAfter(doc.text.indexOf(needle));
-    assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
-    const c = doc.mentionCharacters[i];
-    return c < 0 ? null : doc.characters[c].name;
-  };
   // One woman among men: `She` is Vesna, five narration sentences back.
   assert.equal(pronounAt(cast(scene('Tam Ryle and Dario Venn waved her over.')), 'She looked'), 'Vesna Hollin');
   // Two women in the scene: too far back to choose, so it stays unresolved.
@@ -135,12 +129,6 @@ test('a pronoun past the two-sentence reach resolves only when one known charact
 });
 
 test('a pronoun is not the one named later in its own clause', () => {
-  const pronounAt = (doc: Document, needle: string, word: string): string | null => {
-    const i = doc.mentionAtOrAfter(doc.text.indexOf(needle) + needle.indexOf(word));
-    assert.equal(doc.mentions[3 * i + 2], MentionKind.Pronoun);
-    const c = doc.mentionCharacters[i];
-    return c < 0 ? null : doc.characters[c].name;
-  };
   const doc = cast(['Tobin Ashgrove sat on the wall beside Milo Crane. Milo lit his pipe.', 'He looked down on Milo for a while.'].join('\n\n'));
   // `He looked down on Milo`: not Milo, though Milo is the nearest man; Tobin is the other one there.
   assert.equal(pronounAt(doc, 'He looked down', 'He'), 'Tobin Ashgrove');
