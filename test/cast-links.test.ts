@@ -630,6 +630,31 @@ test('a given cast matches its descriptive aliases exactly (the old woman), not 
   assert.equal(who(doc, 'A young woman'), null);
 });
 
+test('a given cast alias Dad makes their father and his father that character, never the possessor, and two Mums make none', () => {
+  const text = [
+    'Rafe Dunmore had built the boat himself. His daughters came down to the slip at noon.',
+    '"Dad, it leaks," said Tamsin.',
+    '"Everything leaks," said their father.',
+    'Noor knelt by the hull and looked up at her father. "Not like this."',
+    'Rafe looked at his father\'s old chisel on the bench.',
+  ].join('\n\n');
+  const family = { characters: [
+    { id: 'rafe', name: 'Rafe Dunmore', aliases: ['Rafe', 'Dad'], gender: 'he' as const },
+    { id: 'tamsin', name: 'Tamsin', gender: 'she' as const },
+    { id: 'noor', name: 'Noor', gender: 'she' as const },
+  ] };
+  const doc = cast(text, { cast: family, castOnly: true });
+  assert.equal(who(doc, 'their father'), 'Rafe Dunmore');
+  assert.equal(who(doc, 'her father'), 'Rafe Dunmore');
+  // `his` is Rafe: his father is someone else, not Dad.
+  assert.equal(who(doc, 'his father'), null);
+  const twoMums = cast('Ada and Bree sat down. "Tea?" said her mother.', {
+    cast: { characters: [{ name: 'Ada', aliases: ['Mum'] }, { name: 'Bree', aliases: ['Mum'] }] },
+    castOnly: true,
+  });
+  assert.equal(who(twoMums, 'her mother'), null);
+});
+
 test('vocative: a name answered again and again by a capitalised description (said the Tinker) is that description', () => {
   const parts: string[] = ['Bram Hollis kept the forge at the crossroads. He was old, and he was slow.'];
   for (let k = 0; k < 4; k++) {

@@ -26,3 +26,17 @@ export const NEUTRAL_ADDRESS_WORDS: ReadonlySet<string> = new Set([
   'love', 'dear', 'darling', 'honey', 'pet', 'sweetheart', 'sweetie', 'mate', 'dude', 'friend', 'everyone',
   'everybody', 'folks', 'boys', 'girls', 'ladies', 'gentlemen', 'lads', 'children', 'kids', 'guys',
 ]);
+
+/** Relatives a family has one of, and the words it calls each by (the first is the kinship noun). */
+const KIN_CALLS: readonly (readonly string[])[] = [
+  ['father', 'dad', 'daddy', 'papa', 'pa', 'pop', 'pops'],
+  ['mother', 'mum', 'mummy', 'mom', 'mommy', 'mama', 'mamma', 'ma', 'mam'],
+  ['grandfather', 'grandpa', 'granddad', 'grandad', 'gramps', 'grandpapa'],
+  ['grandmother', 'grandma', 'granny', 'gran', 'nan', 'nana', 'grandmama', 'grandmamma'],
+];
+
+/**
+ * A kinship noun or word of address (`father`, `dad`) → all the words that relative is called by:
+ * `said their father` is whoever the story calls `Dad`. Aunts, uncles and cousins come in numbers.
+ */
+export const KIN_ADDRESS_WORDS: ReadonlyMap<string, readonly string[]> = new Map(KIN_CALLS.flatMap((words) => words.map((w) => [w, words] as const)));

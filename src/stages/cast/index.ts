@@ -32,7 +32,7 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
-import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkNamedLater, linkVocatives } from './links.js';
+import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkKinCalls, linkNamedLater, linkVocatives } from './links.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -306,6 +306,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   const m = doc.mentions;
   for (let i = 0; i < n; i++) if (m[3 * i + 2] === MentionKind.FirstPerson) st.mc[i] = narrator;
   resolvePronouns(ctx, st.mc, st.genders);
+  linkKinCalls(st);
   linkNaming(st);
   genderFromResolvedPronouns(st);
 
