@@ -107,6 +107,19 @@ function pronounAt(doc: Document, needle: string, word = ''): string | null {
   return c < 0 ? null : doc.characters[c].name;
 }
 
+test('a thing the narration says people call by a name (that the drovers called the Hook) is no character; `called the Warden` after a line still is', () => {
+  const text = [
+    'Beyond the village the track climbed a bend of black rock that the drovers called the Hook. Pell drove the cart up the Hook at dawn.',
+    'At the top of the Hook he stopped. Below him the Hook dropped away into fog.',
+    '"Halt there!" called the Warden.',
+    '"I have a pass," Pell said. The Warden took it.',
+    '"It is old," said the Warden.',
+  ].join('\n\n');
+  const names = cast(text).characters.map((c) => c.name);
+  assert.ok(!names.some((n) => /Hook/.test(n)), names.join(', '));
+  assert.ok(names.includes('the Warden'), names.join(', '));
+});
+
 test('pronouns in speech tags resolve to the nearest compatible name', () => {
   const doc = cast(STORY);
   // `"You must come," she said.` → Nora; `He was the baker` → Tobias

@@ -146,7 +146,8 @@ export function collectForms(ctx: Ctx): FormTable {
     const after = ta < nTok && kinds[ta] === TokenKind.Word ? text.slice(tok[2 * ta], tok[2 * ta + 1]).toLowerCase() : '';
     if (PERSON_VERBS.has(before) || PERSON_VERBS.has(after)) form.person++;
     // `said the President`: the verb before the article.
-    else if (before === 'the' && tb > 0 && kinds[tb - 1] === TokenKind.Word && INVERTED_TAG_VERBS.has(text.slice(tok[2 * tb - 2], tok[2 * tb - 1]).toLowerCase())) form.person++;
+    // Not after a word of its own: `that the smugglers called the Spine` names a thing.
+    else if (before === 'the' && tb > 0 && kinds[tb - 1] === TokenKind.Word && INVERTED_TAG_VERBS.has(text.slice(tok[2 * tb - 2], tok[2 * tb - 1]).toLowerCase()) && (tb < 2 || kinds[tb - 2] !== TokenKind.Word)) form.person++;
     if (isPossessiveSpan(text, e) && PERSON_NOUNS.has(after)) form.person++;
     // `my name is X`, `a man named X`, `call me X`
     if ((before === 'is' || before === 'was' || before === 'named' || before === 'called' || before === 'me' || before === 'am' || before === "i'm") && NAMING_BEFORE.test(text.slice(Math.max(0, s - 14), s))) form.person += 2;
