@@ -630,7 +630,7 @@ test('a given cast matches its descriptive aliases exactly (the old woman), not 
   assert.equal(who(doc, 'A young woman'), null);
 });
 
-test('a given cast alias Dad makes their father and his father that character, never the possessor, and two Mums make none', () => {
+test('a given cast alias Dad makes their father and her father that character, not his father when his is Dad himself; two Mums make none', () => {
   const text = [
     'Rafe Dunmore had built the boat himself. His daughters came down to the slip at noon.',
     '"Dad, it leaks," said Tamsin.',

@@ -19,8 +19,8 @@ import { fitRanker, trainingSet } from '../src/learn/ranker-training.ts';
  * last updated, minus a small margin. Measured (boosted-tree ranker trained without these two
  * novels): quote F1 0.990, gold-cast accuracy 0.919, end-to-end accuracy 0.916 (2026-11-27 evening,
  * after the kin-word link of given casts; 0.921 and 0.916 that afternoon, with the pronoun rules,
- * words of address and back-to-back runs' calls and without the back-to-back decoding; 0.922 and 0.917 with that decoding and a turn chain that reads what stands
- * between turns; 0.901 and 0.901
+ * words of address and back-to-back runs' calls and without the back-to-back decoding; 0.922 and
+ * 0.917 with that decoding and a turn chain that reads what stands between turns; 0.901 and 0.901
  * earlier that day; 0.904 and 0.899 on 2026-11-26, after the address-and-answer cast links, which
  * join Gino and Signor Carella, and the tag and stacking work; before those 0.900 and 0.824).
  */
