@@ -7,7 +7,7 @@
  *   --linear: the linear ranker instead of boosted trees (for comparison on the same folds).
  *   --calibrate: fit a softmax temperature on inner out-of-fold scores (off: it did not help).
  *   --no-cv: skip the cross-validation (just fit and write or check).
- *   --gbdt trees=N,depth=D,learningRate=X,lambda=X,minHessian=X,bins=N,colsample=X,subsample=X: tree options other than the
+ *   --gbdt trees=N,depth=D,learningRate=X,lambda=X,minHessian=X,bins=N,colsample=X,subsample=X,bags=N: tree options other than the
  *     defaults in src/learn/gbdt.ts, for comparing settings by cross-validation (with --check, so
  *     nothing is written; the shipped weights always come from the defaults).
  *   --inner K: inner folds for the out-of-fold first-stage beliefs the stacked stages learn from
@@ -17,7 +17,7 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
-import type { GbdtOptions } from '../src/learn/gbdt.js';
+import { parseGbdtSpec } from '../src/learn/gbdt.js';
 import { fitRanker, foldsByName, rankerAccuracy, trainingSet, writeWeightsModule, type FitOptions } from '../src/learn/ranker-training.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +33,12 @@ if (gbdtArg >= 0) {
     console.error('train: --gbdt is for comparing settings and needs --check (the shipped weights come from the defaults)');
     process.exit(2);
   }
-  opts.gbdt = parseGbdtOptions(args[gbdtArg + 1] ?? '');
+  const parsed = parseGbdtSpec(args[gbdtArg + 1] ?? '');
+  if (typeof parsed === 'string') {
+    console.error(`train: --gbdt ${parsed}`);
+    process.exit(2);
+  }
+  opts.gbdt = parsed;
 }
 const innerArg = args.indexOf('--inner');
 if (innerArg >= 0) {
@@ -121,19 +126,4 @@ if (check) {
 } else {
   writeWeightsModule(weightsPath, model, provenance);
   console.log(`wrote ${weightsPath}`);
-}
-
-/** `trees=500,depth=4` → tree options; an unknown key or a value that is no number is an error. */
-function parseGbdtOptions(spec: string): GbdtOptions {
-  const known = ['trees', 'depth', 'learningRate', 'lambda', 'minHessian', 'bins', 'colsample', 'subsample'];
-  const out: Record<string, number> = {};
-  for (const part of spec.split(',').filter(Boolean)) {
-    const [key, value] = part.split('=');
-    if (!known.includes(key) || !Number.isFinite(Number(value))) {
-      console.error(`train: --gbdt expects ${known.map((k) => `${k}=N`).join(',')}; got ${part}`);
-      process.exit(2);
-    }
-    out[key] = Number(value);
-  }
-  return out as GbdtOptions;
 }

@@ -142,6 +142,31 @@ test('subsample lets each tree learn from a seeded share of the utterances, the 
   assert.ok(right >= 85, `the sampled trees still learn the interaction (${right}/90 right)`);
 });
 
+test('bagging averages seeded bags into one ensemble, the same way twice, and still learns', () => {
+  const set = xorSet(90);
+  const opts = { trees: 20, depth: 2, learningRate: 0.3, minHessian: 0.1, subsample: 0.7 };
+  const bagged = fitTrees([set], 3, { ...opts, bags: 2 });
+  assert.deepEqual(bagged, fitTrees([set], 3, { ...opts, bags: 2 }), 'the same data and options give the same trees twice');
+  assert.ok(validTrees(bagged, 3), 'expected: validTrees(bagged, 3)');
+  const first = fitTrees([set], 3, { ...opts, bags: 1, seed: 0 });
+  const second = fitTrees([set], 3, { ...opts, bags: 1, seed: 1 });
+  assert.notDeepEqual(first, second, 'each bag draws its own utterances');
+  assert.equal(bagged.roots.length, first.roots.length + second.roots.length);
+  // The bagged score of every row is the mean of the two bags' scores (leaf values rounded to 1e-6).
+  const stage = (trees: typeof bagged) => stageScores(set.table, { features: ['a', 'b', 'noise'], trees });
+  const [sb, s0, s1] = [stage(bagged), stage(first), stage(second)];
+  for (let k = 0; k < sb.length; k++) assert.ok(Math.abs(sb[k] - (s0[k] + s1[k]) / 2) < 1e-4, `row ${k}: ${sb[k]} against ${(s0[k] + s1[k]) / 2}`);
+  const probs = softmaxByUtterance(set.table.offsets, sb);
+  let right = 0;
+  for (let u = 0; u < 90; u++) {
+    let best = set.table.offsets[u];
+    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
+    if (best === set.labels[u]) right++;
+  }
+  assert.ok(right >= 85, `the bagged trees still learn the interaction (${right}/90 right)`);
+  assert.throws(() => fitTrees([set], 3, { ...opts, subsample: 1, bags: 2 }), /subsample below 1/, 'bags of all the utterances would all be the same');
+});
+
 test('tree scores read the flat node arrays: splits send x <= value left, leaves add up', () => {
   // Tree 0: x0 <= 0.5 ? 1 : (x1 <= 2 ? 2 : 3); tree 1: a single leaf of 10.
   const trees = { roots: [0, 5], feature: [0, -1, 1, -1, -1, -1], value: [0.5, 1, 2, 2, 3, 10], right: [2, 0, 4, 0, 0, 0] };
