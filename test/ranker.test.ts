@@ -37,16 +37,31 @@ test('training is deterministic: the same data gives the same weights twice', ()
   assert.deepEqual(a, b);
 });
 
+/** Per utterance, the flat index of its most probable candidate (the first on a tie). */
+function argmaxByUtterance(offsets: ArrayLike<number>, probs: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let u = 0; u + 1 < offsets.length; u++) {
+    let best = offsets[u];
+    for (let k = best; k < offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
+    out.push(best);
+  }
+  return out;
+}
+
+/** How many utterances have their gold candidate most probable. */
+function rightCount(set: { table: { offsets: ArrayLike<number> }; labels: ArrayLike<number> }, probs: ArrayLike<number>): number {
+  return argmaxByUtterance(set.table.offsets, probs).filter((best, u) => best === set.labels[u]).length;
+}
+
 test('training learns the signal feature and the softmax ranks the gold candidate first', () => {
   const set = syntheticSet(60);
   const model = fitLinear([set], ['signal', 'noise'], { epochs: 150 });
   assert.ok(model.weights[0] > 1, `signal weight ${model.weights[0]}`);
   assert.ok(Math.abs(model.weights[1]) < model.weights[0] / 2, "expected: Math.abs(model.weights[1]) < model.weights[0] / 2");
   const probs = candidateProbabilities(set.table, model.weights);
+  const best = argmaxByUtterance(set.table.offsets, probs);
   for (let u = 0; u < 60; u++) {
-    let best = set.table.offsets[u];
-    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
-    assert.equal(best, set.labels[u]);
+    assert.equal(best[u], set.labels[u]);
     let sum = 0;
     for (let k = set.table.offsets[u]; k < set.table.offsets[u + 1]; k++) sum += probs[k];
     assert.ok(Math.abs(sum - 1) < 1e-9, "expected: Math.abs(sum - 1) < 1e-9");
@@ -95,21 +110,12 @@ test('boosted trees learn an interaction a linear ranker cannot, deterministical
   assert.ok(validTrees(a, 3), "expected: validTrees(a, 3)");
   const stage = { features: ['a', 'b', 'noise'], trees: a };
   const probs = softmaxByUtterance(set.table.offsets, stageScores(set.table, stage));
-  for (let u = 0; u < 90; u++) {
-    let best = set.table.offsets[u];
-    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
-    assert.equal(best, set.labels[u], `utterance ${u}`);
-  }
+  argmaxByUtterance(set.table.offsets, probs).forEach((best, u) => assert.equal(best, set.labels[u], `utterance ${u}`));
   // A linear model cannot separate XOR: it gets some utterances wrong.
   const linear = fitLinear([set], ['a', 'b', 'noise'], { epochs: 150 });
   const lp = candidateProbabilities(set.table, linear.weights);
-  let wrong = 0;
-  for (let u = 0; u < 90; u++) {
-    let best = set.table.offsets[u];
-    for (let k = best; k < set.table.offsets[u + 1]; k++) if (lp[k] > lp[best]) best = k;
-    if (best !== set.labels[u]) wrong++;
-  }
-  assert.ok(wrong > 0, "expected: wrong > 0");
+  const wrong = 90 - rightCount(set, lp);
+  assert.ok(wrong > 0, `expected the linear ranker to get some utterances wrong (${wrong})`);
 });
 
 test('colsample lets each tree split on a seeded share of the features, the same way twice', () => {
@@ -133,12 +139,7 @@ test('subsample lets each tree learn from a seeded share of the utterances, the 
   assert.deepEqual(sampled, fitTrees([set], 3, { ...opts, subsample: 0.6 }), 'the same data and options give the same trees twice');
   assert.notDeepEqual(sampled, fitTrees([set], 3, opts), 'a share of the utterances gives other trees than all of them');
   const probs = softmaxByUtterance(set.table.offsets, stageScores(set.table, { features: ['a', 'b', 'noise'], trees: sampled }));
-  let right = 0;
-  for (let u = 0; u < 90; u++) {
-    let best = set.table.offsets[u];
-    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
-    if (best === set.labels[u]) right++;
-  }
+  const right = rightCount(set, probs);
   assert.ok(right >= 85, `the sampled trees still learn the interaction (${right}/90 right)`);
 });
 
@@ -157,12 +158,7 @@ test('bagging averages seeded bags into one ensemble, the same way twice, and st
   const [sb, s0, s1] = [stage(bagged), stage(first), stage(second)];
   for (let k = 0; k < sb.length; k++) assert.ok(Math.abs(sb[k] - (s0[k] + s1[k]) / 2) < 1e-4, `row ${k}: ${sb[k]} against ${(s0[k] + s1[k]) / 2}`);
   const probs = softmaxByUtterance(set.table.offsets, sb);
-  let right = 0;
-  for (let u = 0; u < 90; u++) {
-    let best = set.table.offsets[u];
-    for (let k = best; k < set.table.offsets[u + 1]; k++) if (probs[k] > probs[best]) best = k;
-    if (best === set.labels[u]) right++;
-  }
+  const right = rightCount(set, probs);
   assert.ok(right >= 85, `the bagged trees still learn the interaction (${right}/90 right)`);
   assert.throws(() => fitTrees([set], 3, { ...opts, subsample: 1, bags: 2 }), /subsample below 1/, 'bags of all the utterances would all be the same');
 });
