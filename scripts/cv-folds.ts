@@ -4,7 +4,7 @@
  *   node --import tsx scripts/cv-folds.ts train [PDNC_DIR] [--folds K] [--models FILE] [--gbdt key=N,…]
  *     fits one ranker per fold (as `eval pdnc --cv K` does, same folds) and saves them to FILE
  *     (default: dramatis-cv-folds.json in the system's temporary directory). About 9 minutes per bag
- *     of trees (three by default; `--gbdt bags=1` for a quick look, as in train.ts).
+ *     of trees (two by default; `--gbdt bags=1` for a quicker look; keys as in train.ts).
  *   node --import tsx scripts/cv-folds.ts eval [PDNC_DIR] [--models FILE] [--dump FILE.jsonl]
  *     scores every novel with the ranker of its fold, both casts (the same numbers as `eval pdnc
  *     --cv K` while the code is the one the folds were trained on), then, with the gold cast, where
@@ -80,7 +80,7 @@ if (mode === 'train') {
   const byCue = new Map<string, [number, number, number, number]>();
   const runs = new Map<number, number>();
   const dump: string[] = [];
-  // Held-out log-loss of the gold speaker (where it is a candidate): steadier than accuracy for comparing rankers.
+  // Held-out log-loss of the gold speaker (where it is a candidate): a second measure for comparing rankers.
   let logLoss = 0;
   let logLossN = 0;
   for (const novel of novels) {

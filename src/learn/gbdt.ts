@@ -45,8 +45,8 @@ export interface GbdtOptions {
    * (`eval pdnc --cv 6`) 20,444 / 19,820 / 0.3580; one ensemble of 600 trees at rate 0.05 20,419 /
    * 19,846 / 0.3584. At the same number of trees bagging gains nothing (three bags of 100 trees at
    * 0.3: 20,381 / 19,799 / 0.3648; two of 150 at 0.2: 20,435 / 19,800 / 0.3616): the gain is bought
-   * with scoring time, which the trees dominate (three bags took `npm run bench` from 0.36 to 0.20 M
-   * tokens/s). Two bags are the trade.
+   * with scoring time, which the trees dominate (`npm run bench`: 0.36 M tokens/s with one ensemble,
+   * 0.26 with two bags, 0.20 with three). Two bags are the trade.
    */
   bags?: number;
   /** Offset of the seeds of the utterance draws (bag k draws with seed + k). */
