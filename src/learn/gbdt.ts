@@ -105,12 +105,13 @@ function binOf(edges: Float64Array, x: number): number {
 export function fitTrees(sets: readonly RankingSet[], width: number, options: GbdtOptions = {}): TreeEnsemble {
   const o = { ...DEFAULTS, ...options };
   const bags = Math.max(1, Math.floor(o.bags));
-  if (bags === 1) return fitOne(sets, width, o);
-  if (!(o.subsample < 1)) throw new Error('gbdt: bagging needs subsample below 1 (identical bags otherwise)');
-  const seed = o.seed;
+  if (bags > 1 && !(o.subsample < 1)) throw new Error('gbdt: bagging needs subsample below 1 (identical bags otherwise)');
+  // The rows are binned once; every bag boosts from them.
+  const rows = binnedRows(sets, width, o.bins);
+  if (bags === 1) return boost(rows, width, o);
   const out = { roots: [] as number[], feature: [] as number[], value: [] as number[], right: [] as number[] };
   for (let k = 0; k < bags; k++) {
-    const one = fitOne(sets, width, { ...o, bags: 1, seed: seed + k });
+    const one = boost(rows, width, { ...o, seed: o.seed + k });
     const base = out.feature.length;
     for (const r of one.roots) out.roots.push(r + base);
     for (let i = 0; i < one.feature.length; i++) {
@@ -122,9 +123,28 @@ export function fitTrees(sets: readonly RankingSet[], width: number, options: Gb
   return out;
 }
 
-/** One boosted ensemble (`o.bags` is not read here). */
-function fitOne(sets: readonly RankingSet[], width: number, o: Required<GbdtOptions>): TreeEnsemble {
-  const B = Math.min(256, Math.max(2, o.bins));
+/** The trainable rows of the sets, binned: what every bag of one fit boosts from. */
+interface BinnedRows {
+  /** Bins per feature. */
+  B: number;
+  nRows: number;
+  nUtt: number;
+  /** Per utterance, its first row (and nRows at the end); per utterance, its gold row. */
+  uStart: Int32Array;
+  gold: Int32Array;
+  /** Start scores per row (the sets' `start`, else zero). */
+  start: Float64Array;
+  /** Per feature, its bin edges; per row and feature, its bin; per feature, its most common bin. */
+  edges: Float64Array[];
+  bins: Uint8Array;
+  common: Int32Array;
+  /** Sparse rows: per row, the (feature, bin) cells off their feature's most common bin. */
+  rowPtr: Int32Array;
+  cell: Int32Array;
+}
+
+function binnedRows(sets: readonly RankingSet[], width: number, maxBins: number): BinnedRows {
+  const B = Math.min(256, Math.max(2, maxBins));
   // Trainable utterances: a gold candidate and at least two candidates (one alone has no gradient).
   let nRows = 0;
   let nUtt = 0;
@@ -139,7 +159,7 @@ function fitOne(sets: readonly RankingSet[], width: number, o: Required<GbdtOpti
   }
   const uStart = new Int32Array(nUtt + 1);
   const gold = new Int32Array(nUtt);
-  const scores = new Float64Array(nRows);
+  const start = new Float64Array(nRows);
   const raw = new Float64Array(nRows * width);
   {
     let r = 0;
@@ -153,7 +173,7 @@ function fitOne(sets: readonly RankingSet[], width: number, o: Required<GbdtOpti
         gold[q] = r + s.labels[u] - a;
         q++;
         raw.set(s.table.features.subarray(a * width, b * width), r * width);
-        if (s.start) scores.set(s.start.subarray(a, b), r);
+        if (s.start) start.set(s.start.subarray(a, b), r);
         r += b - a;
       }
     }
@@ -184,7 +204,13 @@ function fitOne(sets: readonly RankingSet[], width: number, o: Required<GbdtOpti
   for (let r = 0, p = 0; r < nRows; r++) {
     for (let f = 0; f < width; f++) if (bins[r * width + f] !== common[f]) cell[p++] = (f * B + bins[r * width + f]) << 1;
   }
+  return { B, nRows, nUtt, uStart, gold, start, edges, bins, common, rowPtr, cell };
+}
 
+/** One boosted ensemble from binned rows (`o.bags` is not read here; `o.seed` draws its utterances). */
+function boost(rows: BinnedRows, width: number, o: Required<GbdtOptions>): TreeEnsemble {
+  const { B, nRows, nUtt, uStart, gold, edges, bins, common, rowPtr, cell } = rows;
+  const scores = rows.start.slice();
   const g = new Float64Array(nRows);
   const h = new Float64Array(nRows);
   const idx = new Int32Array(nRows);
