@@ -127,3 +127,12 @@ test('a name never runs across a blank line (a title line before the first parag
   const pasted = mentionsOf(lines.join('\n') + '\n').filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
   assert.ok(!pasted.some((p) => p.includes('Backseat') && p.includes('Rosa')), pasted.join(' | '));
 });
+
+test('a letter lost in transcoding (a question mark or U+FFFD between letters) stays inside the name', () => {
+  const text = 'At table sat a girl named Th?r?se de Vitr?. Was she French? Yes. Later Karl Gr\ufffdn came in.';
+  const proper = mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Th?r?se de Vitr', 'Karl Gr\ufffdn']);
+  // A real question mark still ends its sentence.
+  const doc = runPipeline(new Document(text), {}, 'sentences');
+  assert.equal(doc.sentenceCount, 4);
+});
