@@ -523,3 +523,22 @@ test('a word said once as a line’s one-word opening sentence, written nowhere 
   assert.ok(!names.includes('Fuel'), names.join(', '));
   assert.ok(names.includes('Henry'), names.join(', '));
 });
+
+test('a first name two people share is read by the scene: whoever it last named in full', () => {
+  const detective = [
+    'Tom Kessler had worked the river district for twenty years. Kessler knew every pier.',
+    'Kessler lit a cigarette. Kessler watched the boats. Mr. Kessler was tired, and Kessler said so to the sergeant.',
+    'The sergeant laughed at Kessler. "Go home, Kessler," he said. Kessler shook his head.',
+    'Kessler walked to the end of the pier. Kessler waited there till dark, and Kessler saw the lantern.',
+    'Tom Kessler turned up his collar. Kessler went back to the car.',
+  ];
+  const boy = [
+    'Far away, at the farm, Tom Ashby was feeding the hens. Tom Ashby was nine years old.',
+    'His mother called from the porch, and Tom Ashby ran in. Tom Ashby liked supper.',
+    'Tom Ashby ate two helpings. Then Tom said he wanted to see the calf.',
+  ];
+  const back = ['Kessler read the report twice. At midnight Tom drove home.'];
+  const doc = cast([...detective, ...boy, ...back].join('\n\n'));
+  assert.equal(charOf(doc, 'Tom', 0), 'Tom Ashby');
+  assert.equal(charOf(doc, 'Tom', 1), 'Tom Kessler');
+});

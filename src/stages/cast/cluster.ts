@@ -456,6 +456,10 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
     if (firsts.length > 0 && (prior !== undefined || atLast.length === 0)) {
       target = choose(firsts, '');
       ambiguous = target < 0;
+      // Namesakes named five times or more (`Jock Menzies` once beside `Jock Grant-Menzies` is a slip).
+      // Full names only: beside `Mlle. Blanche`, a `Blanche de Cominges` may be her in full.
+      const namesakes = [...new Set(atFirst)].filter((ci) => clusters[ci].count >= 5);
+      if (target >= 0 && namesakes.length >= 2 && namesakes.every((ci) => clusters[ci].full)) form.sharedWith = namesakes;
     } else if (atLast.length > 0 && formGender(form) !== GenderCode.She && atLast.every((ci) => clusters[ci].first === '' && [...clusters[ci].titles].some(MARRIED))) {
       // `Morel` beside only a `Mrs. Morel`: the man of the family, someone of his own.
       target = -1;

@@ -53,6 +53,11 @@ export interface Form {
   /** A possessive right after a subject use (`Theo sat with his legs dangling`): a last resort. */
   possHe: number;
   possShe: number;
+  /**
+   * Clusters whose first name this bare word is, when it is several's (`John`: John Beaver, John
+   * Andrew): the form joined one of them, and each mention is read again by its scene.
+   */
+  sharedWith?: number[];
   /** Plural of another name's last word: a family or a people (`Crofts`, `Miss Musgroves`). */
   plural: boolean;
   /** Cluster index, -1 while unassigned. */

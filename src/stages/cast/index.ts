@@ -294,6 +294,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     if (f >= 0 && forms[f].cluster >= 0) mc[i] = charOf[forms[f].cluster];
   }
   const st: CastState = { ctx, table, clusters, clusterOf, charOf, chars, genders, mc };
+  readSharedFirstNamesByScene(st, formOf);
 
   resolveTitles(st, hasGiven ? given : null);
   linkEpithets(st);
@@ -569,6 +570,36 @@ function recentHolder(st: CastState, i: number, holders: ReadonlySet<number>, al
     if (c >= 0 && (c === also || (holders.has(c) && (kind === MentionKind.Proper || kind === MentionKind.Nominal)))) return c;
   }
   return -1;
+}
+
+/**
+ * A bare first name several characters share (`John`: John Beaver, John Andrew) joined one of them;
+ * each of its mentions goes to whichever of them the scene last named otherwise (`John Andrew was
+ * brought in` … `said John`), within a few pages, or that an earlier mention read so carries on; with
+ * none named there, it stays with the one it joined.
+ */
+function readSharedFirstNamesByScene(st: CastState, formOf: Int32Array): void {
+  const doc = st.ctx.doc;
+  const forms = st.table.forms;
+  const n = doc.mentionCount;
+  // Mentions of a shared name already read by their scene carry it on (`said John` … `John argued`).
+  const readByScene = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = formOf[i];
+    const shared = f >= 0 ? forms[f].sharedWith : undefined;
+    if (!shared || st.mc[i] < 0) continue;
+    const owners = new Set<number>();
+    for (const ci of shared) if (st.charOf[ci] >= 0) owners.add(st.charOf[ci]);
+    if (owners.size < 2) continue;
+    const pos = doc.mentions[3 * i];
+    for (let j = i - 1; j >= 0 && pos - doc.mentions[3 * j] < TITLE_SCENE; j--) {
+      const fj = formOf[j];
+      if (fj < 0 || (forms[fj].sharedWith && !readByScene[j]) || !owners.has(st.mc[j])) continue;
+      st.mc[i] = st.mc[j];
+      readByScene[i] = 1;
+      break;
+    }
+  }
 }
 
 /** Title classes whose bare use (`the duchess`, `the colonel`) names one holder; not kinship words. */
