@@ -581,6 +581,21 @@ test('naming: "called him Sparrow" and "known as" give the name to the character
   assert.notEqual(who(doc, 'Quill'), 'Dace Holloway');
 });
 
+test('naming: a name said as a name (`Jane or Mary`) is not who `called her Wren` names; nor does a guess join someone often named', () => {
+  const story = [
+    'Wren Hale lived by the mill. Wren fed the geese every morning. Wren sang to them.',
+    'Tamsin Vey walked up the lane. Tamsin waved. Wren waved back, and Wren ran down to the gate.',
+    '"Wren is a queer name," said Tamsin.',
+    '"I would rather Ann or Mary or some plain name like that. But when Wren was born her uncle had the naming of her, and he called her Wren," said the miller.',
+    'Wren laughed. Mary Lowe came by later with the eggs, and Wren paid her.',
+  ].join('\n\n');
+  const doc = cast(story);
+  assert.equal(who(doc, 'Wren', 0), 'Wren Hale');
+  assert.equal(who(doc, 'Wren', 5), 'Wren Hale');
+  assert.notEqual(who(doc, 'Mary'), 'Wren Hale');
+  assert.notEqual(who(doc, 'Mary Lowe'), 'Wren Hale');
+});
+
 test('naming: "Hollins, late Pike" and "Pike, otherwise Hollins" are one man, named as he is named most', () => {
   const doc = cast(
     [

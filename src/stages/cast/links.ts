@@ -892,6 +892,7 @@ export function linkNaming(st: CastState): void {
     const i = j - 1;
     const ki = mentionKind(doc, i);
     let c = -1;
+    let guessed = false;
     if (ki === MentionKind.Pronoun && /^\s+$/.test(between(doc, i, j))) {
       const w = doc.mentionText(i).toLowerCase();
       const t = doc.tokenAtOrAfter(doc.mentions[3 * i]) - 1;
@@ -901,10 +902,16 @@ export function linkNaming(st: CastState): void {
         if (c < 0 && st.ctx.inQuote[i]) {
           const g = doc.mentionGenders[i];
           for (let k = i - 1; k >= 0 && st.ctx.region[k] === st.ctx.region[i]; k--) {
-            // `Folk called him Sparrow`: the subject of the naming is someone else.
-            if (mentionKind(doc, k) !== MentionKind.Proper || mc[k] < 0 || st.ctx.sent[k] === st.ctx.sent[i]) continue;
+            if (mentionKind(doc, k) !== MentionKind.Proper || mc[k] < 0) continue;
+            // `when Diana was born … he called her Diana`: the name itself, earlier in the sentence.
+            if (st.ctx.sent[k] === st.ctx.sent[i]) {
+              if (mc[k] === mc[j]) break;
+              // `Folk called him Sparrow`: the subject of the naming is someone else.
+              continue;
+            }
             const gk = st.genders[mc[k]];
             if (gk === GenderCode.Unknown || gk === g) c = mc[k];
+            guessed = true;
             break;
           }
         }
@@ -915,6 +922,9 @@ export function linkNaming(st: CastState): void {
     if (c < 0 || e === c) continue;
     if (e >= 0) {
       if (st.chars[e].given || st.chars[e].narrator) continue;
+      // A guess from the quote around does not join someone the book names often to someone else
+      // (`Jane or Mary or some sensible name. … he called her Diana`).
+      if (guessed && mentionCount(mc, e) > 5) continue;
       const ge = st.genders[e];
       const gc = st.genders[c];
       if (ge !== GenderCode.Unknown && gc !== GenderCode.Unknown && ge !== gc) continue;
