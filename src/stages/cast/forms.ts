@@ -43,6 +43,8 @@ export interface Form {
   voc: number;
   /** Mentions outside quotes. */
   narr: number;
+  /** Mentions opening their sentence, where any word is capitalised (`Iris-necked pigeons …`). */
+  opening: number;
   /** Mentions set in underscores, the plain-text italics of a title of a work (`_Cousin Kate_`). */
   italic: number;
   he: number;
@@ -129,7 +131,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, opening: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -144,6 +146,7 @@ export function collectForms(ctx: Ctx): FormTable {
       else if (g === GenderCode.She) form.she += 4;
     }
     if (!ctx.inQuote[i]) form.narr++;
+    if (/^[\s"'“‘(_]*$/.test(text.slice(doc.sentences[4 * ctx.sent[i]], s))) form.opening++;
     if (text.charCodeAt(s - 1) === 95 || (s >= 2 && text.charCodeAt(s - 2) === 95 && /["'“‘]/.test(text[s - 1]))) form.italic++;
     const tb = tokenBefore(doc, s);
     const ta = tokenAfter(doc, e);

@@ -77,6 +77,9 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   // Never next to a speech verb, never addressed, no title, no he/she after it: not a person.
   if (c.person === 0 && c.he + c.she === 0 && c.count < 20 && !(c.full && firstNameGender(c.first) !== undefined)) return false;
   if (c.count >= 3) return true;
+  // One word said once or twice, always opening a sentence, with nothing of a person but a he or she
+  // nearby (`Iris-necked pigeons ran …`, `Herein he differed`): a capitalised word, not a name.
+  if (c.person === 0 && !name.includes(' ') && c.forms.every((f) => forms[f].opening === forms[f].count) && c.count <= 2 && firstNameGender(name) === undefined) return false;
   return (c.person > 0 || c.he + c.she > 0) && place < 1;
 }
 
