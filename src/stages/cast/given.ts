@@ -206,6 +206,25 @@ export function typoLookup(index: ReadonlyMap<string, number>, key: string): num
   return found;
 }
 
+/**
+ * A written name with letters lost in transcoding (`th?r?se de vitr` for a listed `Thérèse de Vitré`):
+ * each `?` (or U+FFFD) stands for one letter, and a word may have lost its last letter with the
+ * question mark that ended it (`Vitr?.`). The one known key it can be, or null (none, or several).
+ */
+export function repairLossyKey(keys: Iterable<string>, key: string): string | null {
+  if (!/[?\ufffd]/.test(key)) return null;
+  const words = key.split(' ').map((w) => new RegExp(`^${w.replace(/[.*+^${}()|[\]\\]/g, '\\$&').replace(/[?\ufffd]/g, '\\p{L}')}\\p{L}?$`, 'u'));
+  let found: string | null = null;
+  for (const k of keys) {
+    if (k === found) continue;
+    const kw = k.split(' ');
+    if (kw.length !== words.length || !kw.every((w, i) => words[i].test(w))) continue;
+    if (found !== null) return null;
+    found = k;
+  }
+  return found;
+}
+
 function isTypo(a: string, b: string): boolean {
   // Short words and plurals (`Thorpes`, the family) are other words, not typos; so is a different first letter.
   if (Math.min(a.length, b.length) < 6 || a[0] !== b[0]) return false;

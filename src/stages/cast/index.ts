@@ -29,7 +29,7 @@ import { firstNameGender } from '../../lang/en/first-names.js';
 import { buildContext, nextToSpeechVerb, tokensAround, type Ctx } from './context.js';
 import { collectForms, type Form, type FormTable } from './forms.js';
 import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Cluster } from './cluster.js';
-import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup } from './given.js';
+import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup, repairLossyKey } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
 import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkKinCalls, linkNamedLater, linkVocatives } from './links.js';
@@ -217,6 +217,12 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     const index = buildGivenIndex(given, ambiguous, contested);
     const listed = listedNames(given);
     for (let f = 0; f < forms.length; f++) {
+      // A name with letters lost in transcoding reads as the one listed name it can be.
+      const repaired = repairLossyKey([...index.keys(), ...ambiguous], forms[f].key);
+      if (repaired !== null) {
+        forms[f].key = repaired;
+        forms[f].parsed = parseName(repaired);
+      }
       let ci = lookupName(index, forms[f].key);
       if (ci === -1 && ambiguous.has(forms[f].key)) ci = AMBIGUOUS;
       if (ci === -1) ci = typoLookup(listed, forms[f].key);

@@ -7,7 +7,8 @@ import { canonicalTitle, POSTFIX_TITLES, titleClass } from '../../lang/en/titles
 
 /** Lower case, no periods, single spaces, straight apostrophes. */
 export function nameKey(s: string): string {
-  return s.toLowerCase().replace(/[.]/g, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // Accents folded: a cast list's `Zoe` is the text's `Zoë`, `Therese` its `Thérèse`.
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 export interface ParsedName {
