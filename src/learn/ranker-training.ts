@@ -32,7 +32,6 @@ import { fitTrees, type GbdtOptions } from './gbdt.js';
 import type { RuleState } from '../stages/attribution/index.js';
 import { goldCastFile, QUOTE_TYPES, type PdncNovel } from '../eval/pdnc.js';
 import { scoredQuotes } from '../eval/evaluate.js';
-import { mapCastByNames } from '../eval/metrics.js';
 
 export interface TrainingSet {
   name: string;
@@ -53,24 +52,10 @@ export interface TrainingSet {
 export function trainingSet(novel: PdncNovel): TrainingSet {
   // The same setting as the evaluation's gold-cast run: only the given characters.
   const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, rankerModel: null });
-  return labelledSet(novel, doc, goldSpeakers(novel, doc));
-}
-
-/**
- * The same novel analysed end to end, with the cast dramatis finds: our characters stand for PDNC's
- * by names (as the evaluation maps them), so the lines of a character we merged, split or missed
- * are unlabelled. Rows as the ranker meets them on a book with no cast list.
- */
-export function ownCastTrainingSet(novel: PdncNovel): TrainingSet {
-  const doc = analyzeDocument(novel.text, { source: novel.name, rankerModel: null });
-  const mapping = mapCastByNames(doc.characters, novel.characters.filter((c) => !c.pseudo));
-  return labelledSet(novel, doc, goldSpeakers(novel, doc, (ci) => mapping[ci]));
-}
-
-function labelledSet(novel: PdncNovel, doc: Document, { gold: goldOf, types }: { gold: Int32Array; types: Int8Array }): TrainingSet {
   const rules = runRules(doc);
   const table = buildCandidates(doc, rules);
   const nU = doc.utteranceCount;
+  const { gold: goldOf, types } = goldSpeakers(novel, doc);
   const labels = new Int32Array(nU).fill(-1);
   let labelled = 0;
   let covered = 0;
@@ -94,12 +79,8 @@ function labelledSet(novel: PdncNovel, doc: Document, { gold: goldOf, types }: {
  * utterance of a document analysed with the novel's gold cast: the majority vote of the gold quotations
  * its spans overlap.
  */
-export function goldSpeakers(novel: PdncNovel, doc: Document, goldIdOf: (ci: number) => string | null = (ci) => doc.characters[ci].id): { gold: Int32Array; types: Int8Array } {
-  const idIndex = new Map<string, number>();
-  doc.characters.forEach((_, i) => {
-    const id = goldIdOf(i);
-    if (id !== null && !idIndex.has(id)) idIndex.set(id, i);
-  });
+export function goldSpeakers(novel: PdncNovel, doc: Document): { gold: Int32Array; types: Int8Array } {
+  const idIndex = new Map(doc.characters.map((c, i) => [c.id, i]));
   const nU = doc.utteranceCount;
   // Gold speaker votes per utterance, through the predicted spans that overlap each gold quotation.
   const votes: Map<number, number>[] = Array.from({ length: nU }, () => new Map());
