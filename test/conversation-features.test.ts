@@ -148,3 +148,25 @@ test('who a back-to-back run calls by name tells the sides: called an odd number
   // The first line is tagged, but the run still reaches it: Rook called at distance 2 (same parity: the other side).
   assert.ok((featureOf(run, 0, 'rook', 'run_called_same') ?? 0) > 0);
 });
+
+test('someone the narration names only after their first words is a candidate, marked named_ahead', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'mara', name: 'Mara Quill', aliases: ['Mara'], gender: 'she' },
+      { id: 'ives', name: 'Ives Dunmore', aliases: ['Ives'], gender: 'he' },
+      { id: 'tam', name: 'Tam Ossory', aliases: ['Tam'], gender: 'he' },
+    ],
+  };
+  const text = [
+    'Mara sat alone by the stove and listened to the wind. The shutters rattled all evening.',
+    '“Is anyone there?” called a voice from the yard.',
+    'Nobody answered. The latch lifted, and the door swung in on the dark.',
+    'It was Ives, snow on his collar, a lantern in his hand.',
+  ].join('\n\n');
+  const ahead = featureOf(text, 0, 'ives', 'named_ahead', given);
+  assert.ok(ahead !== undefined && ahead > 0, `named_ahead of Ives: ${ahead}`);
+  // Mara is named before the line, not after it.
+  assert.equal(featureOf(text, 0, 'mara', 'named_ahead', given) ?? 0, 0);
+  // Tam is never named: no candidate.
+  assert.equal(featureOf(text, 0, 'tam', 'named_ahead', given), undefined);
+});

@@ -87,6 +87,7 @@ export const FEATURE_NAMES = [
   'subject_focus',
   'run_called_other',
   'run_called_same',
+  'named_ahead',
 ] as const;
 export const NUM_FEATURES = FEATURE_NAMES.length;
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
@@ -146,6 +147,8 @@ const CUE_FEATURE: Record<string, number> = {
 const MAX_CANDIDATES = 20;
 /** How far back the narration is read for active characters (UTF-16 units). */
 const WINDOW = 6000;
+/** How far past the line's paragraph (UTF-16 units) narration names are read as `named_ahead`. */
+const AHEAD = 1500;
 /** How many utterances each side are read for who is talked about and who is called. */
 const NEARBY_TURNS = 4;
 /** How many turns each way a back-to-back run is read for who it calls by name. */
@@ -311,6 +314,20 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const turns = convTurns.get(conv[u]);
     // Everyone the rules hear speak in this conversation (a participant may be silent for a while).
     if (turns) for (const c of turns.keys()) add(c);
+    // Named in the narration of the next paragraphs only (`"Who's there?" … It was Mr. Vane.`): someone
+    // the scene brings in by name after their first words.
+    const ahead = new Map<number, number>();
+    {
+      const pEndU = doc.paragraphs[2 * para[u] + 1];
+      for (let m = doc.mentionAtOrAfter(pEndU); m < doc.mentionCount; m++) {
+        const pos = doc.mentions[3 * m];
+        if (pos - pEndU > AHEAD) break;
+        if (inQuote[m]) continue;
+        const c = doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+        if (c >= 0 && !ahead.has(c)) ahead.set(c, pos - pEndU);
+      }
+    }
+    for (const c of ahead.keys()) add(c);
 
     // Mentions in the utterance's own paragraph narration and inside its quotes.
     const p = para[u];
@@ -461,6 +478,8 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
       if (focus) row[F.subject_focus] = focus.get(c) ?? 0;
       row[F.run_called_other] = Math.log1p(runOther.get(c) ?? 0);
       row[F.run_called_same] = Math.log1p(runSame.get(c) ?? 0);
+      const aheadBy = ahead.get(c);
+      if (aheadBy !== undefined) row[F.named_ahead] = Math.exp(-aheadBy / 800);
       for (const x of row) rows.push(x);
     }
     // How much the line sounds like each candidate that has a word model.
