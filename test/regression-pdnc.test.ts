@@ -18,7 +18,8 @@ import { fitRanker, trainingSet } from '../src/learn/ranker-training.ts';
  * Floors, as fractions, over both novels together (micro): the numbers measured when this file was
  * last updated, minus a small margin. Measured (boosted-tree ranker trained without these two
  * novels; one bag of trees on 80% of the lines per tree since bagging became the default): quote
- * F1 0.990, gold-cast accuracy 0.923, end-to-end accuracy 0.915 (2026-11-27, with bagging; 0.919
+ * F1 0.990, gold-cast accuracy 0.925, end-to-end accuracy 0.920 (2026-11-27 night, with the
+ * candidates the narration names after a line; 0.923 and 0.915 earlier that evening, with bagging; 0.919
  * and 0.916 with one ensemble on all the lines earlier that evening, after the kin-word link of
  * given casts; 0.921 and 0.916 that afternoon, with the pronoun rules, words of address and
  * back-to-back runs' calls and without the back-to-back decoding; 0.922 and 0.917 with that
@@ -28,8 +29,8 @@ import { fitRanker, trainingSet } from '../src/learn/ranker-training.ts';
  */
 const FLOORS = {
   quoteF1: 0.98,
-  goldCastAccuracy: 0.905,
-  endToEndAccuracy: 0.9,
+  goldCastAccuracy: 0.91,
+  endToEndAccuracy: 0.905,
 };
 
 const NOVELS = ['DaisyMiller', 'WhereAngelsFearToTread'];
@@ -40,8 +41,8 @@ const skip = present ? false : `PDNC data not found at ${PDNC}`;
 
 test('PDNC regression floors (DaisyMiller, WhereAngelsFearToTread)', { skip }, () => {
   const others = listPdncNovelDirs(PDNC).filter((d) => !NOVELS.some((n) => d.endsWith(n)));
-  // One bag of trees, where the shipped ranker averages three (src/learn/gbdt.ts): a third of the
-  // training time keeps the suite under five minutes.
+  // One bag of trees, where the shipped ranker averages two (src/learn/gbdt.ts): half the training
+  // time keeps the suite under five minutes.
   const model = fitRanker(others.map((d) => trainingSet(loadPdncNovel(d))), { gbdt: { bags: 1 } });
   const results = NOVELS.map((n) => evaluateNovel(loadPdncNovel(join(PDNC, n)), model));
   const all = totalResult(results);
