@@ -216,9 +216,11 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
     const contested = new Map<string, number>();
     const index = buildGivenIndex(given, ambiguous, contested);
     const listed = listedNames(given);
+    let knownKeys: string[] | null = null;
     for (let f = 0; f < forms.length; f++) {
       // A name with letters lost in transcoding reads as the one listed name it can be.
-      const repaired = repairLossyKey([...index.keys(), ...ambiguous], forms[f].key);
+      const lossy = /[?\ufffd]/.test(forms[f].key);
+      const repaired = lossy ? repairLossyKey((knownKeys ??= [...index.keys(), ...ambiguous]), forms[f].key) : null;
       if (repaired !== null) {
         forms[f].key = repaired;
         forms[f].parsed = parseName(repaired);
