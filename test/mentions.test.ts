@@ -135,4 +135,8 @@ test('a letter lost in transcoding (a question mark or U+FFFD between letters) s
   // A real question mark still ends its sentence.
   const doc = runPipeline(new Document(text), {}, 'sentences');
   assert.equal(doc.sentenceCount, 4);
+  // A lost apostrophe is no lost letter (`Mary?s hat`), and a lost quote mark does not hide the name after it.
+  const lost = 'Mary Hale laughed. Mary?s hat was red, and Mary\ufffds dog barked. \ufffdTom, come here,\ufffd said Mary.';
+  const names = mentionsOf(lost).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(names, ['Mary Hale', 'Mary', 'Mary', 'Tom', 'Mary']);
 });

@@ -4,7 +4,7 @@
  * Kept as one token: words with inner apostrophes and hyphens (don't, y'all, well-known),
  * abbreviations with their period (Mr., St., p.m.), initials (J.), dialect elisions with their
  * apostrophe (nothin', 'em), `...` and `…`, runs of dashes (-- and —), numbers (1,000.5),
- * names with a letter lost in transcoding (`Th?r?se`, U+FFFD).
+ * names with a letter lost in transcoding (`Th?r?se`, U+FFFD; not a lost apostrophe: `Mary?s`).
  * Quote marks and apostrophes that may open or close a quote are QuoteMark tokens.
  */
 import { Document, IntList, TokenKind } from '../../document/document.js';
@@ -19,13 +19,19 @@ export function isLetterCode(c: number): boolean {
     (c >= 0x370 && c <= 0x3ff) ||
     (c >= 0x400 && c <= 0x52f) ||
     (c >= 0x1e00 && c <= 0x1fff) ||
-    (c >= 0x300 && c <= 0x36f) || // combining marks stay inside the word
-    c === 0xfffd // a letter the decoder could not read (`Th\ufffdr\ufffdse`)
+    (c >= 0x300 && c <= 0x36f) // combining marks stay inside the word
   );
 }
 function isLowerLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 }
+/** Do the letters from `s` to the word's end make a clitic (`s`, `t`, `ll`, `ve` …): `Mary?s`, `don?t`? */
+function lostApostrophe(text: string, s: number, to: number): boolean {
+  let e = s;
+  while (e < to && isLetterCode(text.charCodeAt(e))) e++;
+  return e - s <= 2 && CLITICS.has(text.slice(s, e).toLowerCase());
+}
+const CLITICS: ReadonlySet<string> = new Set(['s', 't', 'd', 'm', 'll', 're', 've']);
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -120,8 +126,9 @@ function scanWord(text: string, i: number, to: number): number {
       i++;
     } else if (d >= 0xd800 && d <= 0xdbff) {
       i += 2;
-    } else if (d === 63 && i > start && i + 1 < to && isLetterCode(text.charCodeAt(i - 1)) && isLowerLetter(text.charCodeAt(i + 1))) {
-      // A letter lost in transcoding (`Th?r?se`): a question mark never sits between two letters.
+    } else if ((d === 63 || d === 0xfffd) && i > start && i + 1 < to && isLetterCode(text.charCodeAt(i - 1)) && isLowerLetter(text.charCodeAt(i + 1)) && !lostApostrophe(text, i + 1, to)) {
+      // A letter lost in transcoding (`Th?r?se`, `Gr\ufffdn`): a question mark does not sit between
+      // two letters, unless it stands for a lost apostrophe (`Mary?s`, `don?t`).
       i++;
     } else if ((isApostrophe(d) || d === 45 || d === 0x2010) && i + 1 < to && isLetterCode(text.charCodeAt(i + 1))) {
       // inner apostrophe (don't, O'Brien, y'all) or single hyphen (well-known)
