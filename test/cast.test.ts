@@ -545,13 +545,14 @@ test('a first name two people share is read by the scene: whoever it last named 
 
 test('a capitalised word said once, opening a sentence, is no character for the he beside it; a one-off name with a speech verb is', () => {
   const text = [
-    'Tobias Wren crossed the square. Pale-winged pigeons ran about at his feet, and he scattered crumbs for them.',
+    'Tobias Wren crossed the square. Pigeons ran about at his feet, and he scattered crumbs for them.',
     'Herein he differed from his brother. Tobias laughed at the birds.',
+    'Tiresome, he thought, the whole business. Tobias walked on.',
     '"Move along," said Orrick from the bakery door. He waved a cloth.',
   ].join('\n\n');
   const names = cast(text).characters.map((c) => c.name);
-  assert.ok(!names.includes('Pale-winged'), names.join(','));
   assert.ok(!names.includes('Herein'), names.join(','));
+  assert.ok(!names.includes('Tiresome'), names.join(','));
   assert.ok(names.includes('Orrick'), names.join(','));
   assert.ok(names.includes('Tobias Wren'), names.join(','));
 });

@@ -314,8 +314,9 @@ export function buildCandidates(doc: Document, rules: RuleState): CandidateTable
     const turns = convTurns.get(conv[u]);
     // Everyone the rules hear speak in this conversation (a participant may be silent for a while).
     if (turns) for (const c of turns.keys()) add(c);
-    // Named in the narration of the next paragraphs only (`"Who's there?" … It was Mr. Vane.`): someone
-    // the scene brings in by name after their first words.
+    // Named in the narration just after the line's paragraph (`"Who's there?" … It was Mr. Vane.`):
+    // someone the scene brings in by name after their first words is a candidate too, and how soon
+    // anyone is named there is a feature.
     const ahead = new Map<number, number>();
     {
       const pEndU = doc.paragraphs[2 * para[u] + 1];

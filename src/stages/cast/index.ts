@@ -222,6 +222,8 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
       const lossy = /[?\ufffd]/.test(forms[f].key);
       const repaired = lossy ? repairLossyKey((knownKeys ??= [...index.keys(), ...ambiguous]), forms[f].key) : null;
       if (repaired !== null) {
+        if (table.byKey.get(forms[f].key) === f) table.byKey.delete(forms[f].key);
+        if (!table.byKey.has(repaired)) table.byKey.set(repaired, f);
         forms[f].key = repaired;
         forms[f].parsed = parseName(repaired);
       }
