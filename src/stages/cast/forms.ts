@@ -22,6 +22,8 @@ const PLURAL_BEFORE: ReadonlySet<string> = new Set([
 ]);
 const NAMING_BEFORE = /(?:\bname (?:is|was)|\bnamed|\bcalled|\bcall me|\bI am|\bI'm)\s+$/i;
 const PLURAL_AFTER: ReadonlySet<string> = new Set(['were', 'are', 'have', 'themselves', 'they']);
+/** Greetings and thanks a call by name follows without a comma in casual writing (`Good luck Marit!`, `Thanks Jo.`). */
+const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hey', 'hello', 'thanks', 'bye', 'goodbye', 'morning', 'evening', 'night', 'luck', 'welcome', 'cheers', 'congrats', 'congratulations']);
 
 export interface Form {
   key: string;
@@ -100,6 +102,8 @@ export function collectForms(ctx: Ctx): FormTable {
   const aloneVoc = new Map<number, number>();
   /** Mentions opening a line before a word of address (`"Tea, Miss?"`), per form: calls only if the word is met otherwise. */
   const offeredAt = new Map<number, number[]>();
+  /** Mentions opening a line as a sentence of their own (`'Tea. Two sugars.'`), per form: calls only if the word is a name otherwise. */
+  const sentenceCallAt = new Map<number, number[]>();
   const parsedAt = (i: number): { surface: string; parsed: ParsedName; key: string } => {
     const raw = text.slice(m[3 * i], m[3 * i + 1]);
     let parsedRaw = parseCache.get(raw);
@@ -172,7 +176,7 @@ export function collectForms(ctx: Ctx): FormTable {
       // A titled name opening a sentence inside the quote, closed by a comma, is an address too (`"… at
       // the club. Mr. Vyse, will you …"`); untitled, a capitalised first word proves too little.
       const sentenceStart = form.parsed.title !== '' && bk === TokenKind.Punct && (bc === 46 || bc === 33 || bc === 63) && ak === TokenKind.Punct && ac === 44;
-      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || sentenceStart || before === 'dear' || before === 'oh' || before === 'my';
+      const beforeOk = bk === TokenKind.QuoteMark || (bk === TokenKind.Punct && bc === 44) || sentenceStart || before === 'dear' || before === 'oh' || before === 'my' || GREETINGS.has(before);
       // After a comma, a dash closes the address too (`"Let me see, Mr. Vyse--I forget"`).
       const dash = ac === 45 || ac === 0x2014 || ac === 0x2013;
       const afterOk = ak === TokenKind.QuoteMark || (ak === TokenKind.Punct && (ac === 44 || ac === 33 || ac === 63 || ac === 46 || ac === 59 || (dash && bk === TokenKind.Punct && bc === 44)));
@@ -181,8 +185,13 @@ export function collectForms(ctx: Ctx): FormTable {
       // `"Tea, Miss?"`, `"Coffee, love?"`: the word opening the line may be offered, the address
       // following it. Counted as a call only if the word is a name elsewhere (`"Draco, darling, …"`).
       const offered = bk === TokenKind.QuoteMark && ac === 44 && ta + 1 < nTok && isAddressWord(doc.tokenText(ta + 1).toLowerCase());
+      // `'Tea. Two sugars.'`: a word opening the line as a sentence of its own is a call (`'Jory. You're
+      // still here?'`) only if the word shows itself a name elsewhere (see below).
+      const ownSentence = bk === TokenKind.QuoteMark && ac === 46 && !alone && form.parsed.title === '' && kin === '';
       if (offered && beforeOk && afterOk && !isPossessiveSpan(text, e)) {
         (offeredAt.get(f) ?? offeredAt.set(f, []).get(f)!).push(i);
+      } else if (ownSentence && !isPossessiveSpan(text, e)) {
+        (sentenceCallAt.get(f) ?? sentenceCallAt.set(f, []).get(f)!).push(i);
       } else if (beforeOk && afterOk && !isPossessiveSpan(text, e)) {
         form.person++;
         form.voc++;
@@ -196,6 +205,15 @@ export function collectForms(ctx: Ctx): FormTable {
     if (forms[f].count === at.length) continue;
     forms[f].person += at.length;
     forms[f].voc += at.length;
+    for (const i of at) vocative[i] = 1;
+  }
+  // A line opening with the word as its own sentence is a call when the word is met mid-sentence,
+  // or next to a person's verb, or called otherwise: not a word that opens sentences only (`Tea.`).
+  for (const [f, at] of sentenceCallAt) {
+    const form = forms[f];
+    if (form.opening === form.count && form.person === 0) continue;
+    form.person += at.length;
+    form.voc += at.length;
     for (const i of at) vocative[i] = 1;
   }
   // A word met once, and then only as a one-word quote, is not shown to be a name.

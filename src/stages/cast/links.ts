@@ -230,6 +230,14 @@ export function linkEpithets(st: CastState): void {
     const against = contra.get(best) ?? 0;
     // Far more present than usual: the hero of the book is in every scene, whatever it describes.
     const lift = p1 / occ.length / Math.max(0.02, presence(best));
+    // A description with a telling head that tags speech twice or more (`"Players," the arbiter said`)
+    // is a nameless speaker of its own (see epithetCharacters), not the one other person the scene
+    // names: a writer who meant that person would name them, or say so (an apposition, a copula).
+    if (!key.startsWith('#') && !GENERIC.has(headNoun(key)) && !st.chars.some((c) => c.given)) {
+      let tags = 0;
+      for (const i of occ) if (!ctx.inQuote[i] && nextToSpeechVerb(doc, i, false)) tags++;
+      if (tags >= 2) continue;
+    }
     if (p1 >= 0.6 * occ.length && p1 >= 2 * p2 && u >= 2 && u >= 0.4 * occ.length && against <= 0.1 * occ.length && lift >= 2) decided.set(key, best);
   }
   let byKey: Map<string, number[]> | null = null;
@@ -641,8 +649,29 @@ function linkAddressedTitles(st: CastState, tags: Int32Array): void {
  * one scene) has its narrator; the share of he/she below keeps out a third-person text's stray `I`.
  */
 const NARRATOR_MIN_FIRST_PERSON = 5;
-/** Below this many `I`s the story is short, and one call by name answered by `I` names the narrator. */
-const SHORT_FIRST_PERSON = 30;
+/**
+ * Calls by name answered by the narrator that name them: one in a short story (fewer than 80 `I`s:
+ * a scene, a drabble), one more per 80 `I`s after that, five at most (a novel).
+ */
+function callsNeeded(firstPerson: number): number {
+  return Math.min(5, 1 + Math.floor(firstPerson / 80));
+}
+
+/** Verbs whose object `me` is the one a line in the same paragraph is said to (`he sees me`, `turns to me`). */
+const TOWARDS_ME = /\b(?:at|to|sees|saw|see|tells|told|asks|asked|hands|handed|gives|gave|eyes|eyed|studies|studied|regards|regarded|nudges|nudged)\s+$/i;
+
+/** Does the narration of paragraph p look at, turn to or speak to `me`? */
+function lookedAtMe(st: CastState, p: number): boolean {
+  const doc = st.ctx.doc;
+  const ctx = st.ctx;
+  const from = doc.paragraphs[2 * p];
+  for (let j = doc.mentionAtOrAfter(from); j < doc.mentionCount && doc.mentions[3 * j] < doc.paragraphs[2 * p + 1]; j++) {
+    if (ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.FirstPerson || doc.mentionText(j).toLowerCase() !== 'me') continue;
+    const s = doc.mentions[3 * j];
+    if (TOWARDS_ME.test(doc.text.slice(Math.max(from, s - 12), s))) return true;
+  }
+  return false;
+}
 /**
  * A thought tag in the third person: `, he thought`, `she wondered`, `thought Harry`. Not the
  * narrator's own `I thought he was wrong`, `I'd always thought she…`, `We wondered if Tomas…`.
@@ -730,13 +759,14 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       // A call answered by the narrator's line, or one in the line right after the narrator's own
       // (`"He's sorry," I said.` ⏎ `"Is he, Dev?"`), not itself the narrator's.
       const answered = narratorParagraph(Math.min(p + 1, first.length - 1)) || narratorParagraph(Math.min(p + 2, first.length - 1));
-      if (answered || (p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p))) {
+      // Or said to `me` by the narration of its own paragraph (`Then he sees me properly. "… Nessa."`).
+      if (answered || (p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p)) || lookedAtMe(st, p)) {
         votes.set(c, (votes.get(c) ?? 0) + 1);
       }
     }
     // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
     const eligible = [...inQ]
-      .filter(([c, q]) => q >= (fp < SHORT_FIRST_PERSON ? 1 : 5) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !st.chars[c].given)
+      .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !st.chars[c].given)
       .sort((a, b) => b[1] - a[1]);
     if (eligible.length > 0) {
       const [c, q] = eligible[0];

@@ -139,8 +139,11 @@ function scanWord(text: string, i: number, to: number): number {
     const d = text.charCodeAt(i);
     if (d === 46) {
       const word = text.slice(start, i).toLowerCase();
-      // Abbreviation (Mr.) or initial (J.) keeps its period.
-      if (ABBREVIATIONS.has(word) || (i - start === 1 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90)) return i + 1;
+      // Abbreviation (Mr.) or initial (J.) keeps its period; `No.` only before a number (`No. 4`):
+      // `"No." Nell was off the ladder` is the word no ending its sentence.
+      if (word === 'no') {
+        if (/^\s?\d/.test(text.slice(i + 1, i + 3))) return i + 1;
+      } else if (ABBREVIATIONS.has(word) || (i - start === 1 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90)) return i + 1;
       // a.m. / e.g. / U.S.
       if (i - start <= 2 && i + 2 < to && isLetterCode(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 46) {
         return i + 3;
