@@ -10,6 +10,8 @@ export const Cue = {
   Narrator: 'narrator',
   /** No tag: the person the narration just before the line ends on (its last sentence with a person as subject). */
   NarrationSubject: 'narration-subject',
+  /** The line names its own speaker (`"I'm Dr. Doyle."`). */
+  SelfNamed: 'self-named',
   Recent: 'recent-mention',
   Ranker: 'ranker',
   None: 'none',

@@ -19,6 +19,7 @@ import { KINSHIP_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
+import { applySelfNaming } from './self-naming.js';
 
 export { Cue } from './cues.js';
 import { Cue } from './cues.js';
@@ -79,7 +80,7 @@ export interface RuleState {
 
 export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void {
   const rules = runRules(doc);
-  const ranked = options.rankerModel === undefined ? rankSpeakers(doc, rules) : rankSpeakers(doc, rules, options.rankerModel);
+  const ranked = applySelfNaming(doc, options.rankerModel === undefined ? rankSpeakers(doc, rules) : rankSpeakers(doc, rules, options.rankerModel));
   const { speakers, confidence, cues, vocatives, conv, runFirst, runLast } = ranked;
   const nU = doc.utteranceCount;
 

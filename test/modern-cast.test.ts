@@ -1,0 +1,115 @@
+/**
+ * Cast and speaker behaviours that modern prose leans on (present-tense beats, casual calls by name,
+ * nameless speakers known by their job, self-introductions), each found failing on the blind scenes
+ * of test/fixtures/modern (ferry, tournament, orchard, nightshift) and written here as small
+ * passages of their own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Document } from '../src/document/document.js';
+import { runPipeline } from '../src/pipeline/run.js';
+import { analyze } from '../src/index.js';
+
+function cast(text: string): Document {
+  return runPipeline(new Document(text), {}, 'cast');
+}
+const names = (doc: Document): string[] => doc.characters.map((c) => c.name);
+
+test('`No.` keeps its period only before a number: a line `No.` is the word, never a name', () => {
+  const doc = cast('\u201cNo.\u201d Nell climbed down the ladder. \u201cNo, it\u2019s fine.\u201d\n\n\u201cNo.\u201d He handed her the apple.\n\nThe crate was No. 4 in the row.');
+  assert.ok(!names(doc).some((n) => /^No\b/.test(n)), names(doc).join(', '));
+  const d = runPipeline(new Document('It was No. 4. No. She left.'), {}, 'tokens');
+  const words = Array.from({ length: d.tokenCount }, (_, t) => d.tokenText(t));
+  assert.ok(words.includes('No.'), words.join(' | '));
+  assert.equal(words.filter((w) => w === 'No').length, 1, words.join(' | '));
+});
+
+test('a word opening a line as a sentence of its own is a call only if it is a name elsewhere', () => {
+  // `Tea.` opens two lines and nothing else: no character. `Jory.` opens a line too, but Jory acts in the narration.
+  const text = [
+    'Hal comes out of the lounge with two paper cups and pushes one into my hands.',
+    '\u2018Tea. Two sugars. Don\u2019t argue.\u2019',
+    '\u2018I wasn\u2019t going to.\u2019',
+    'A man in a hi-vis jacket clatters up the steps. Hal laughs. \u2018Jory. You\u2019re still on the boats?\u2019',
+    'Jory grins. \u2018Tea\u2019s on me.\u2019',
+  ].join('\n\n');
+  const doc = cast(text);
+  assert.ok(!names(doc).includes('Tea'), names(doc).join(', '));
+  assert.ok(names(doc).includes('Jory'), names(doc).join(', '));
+});
+
+test('present-tense beats show a name to be a person (`Bryony clears her throat.`)', () => {
+  const text = [
+    'The ferry is late. I lean on the rail.',
+    'Through the window I can see Bryony still on the bench inside, coat zipped to her chin.',
+    'Bryony comes out with one hand clamped on her hat.',
+    'Bryony clears her throat. \u2018Do you know the house?\u2019',
+    'Bryony studies her boots.',
+  ].join('\n\n');
+  assert.ok(names(cast(text)).includes('Bryony'), names(cast(text)).join(', '));
+  // The same name only opening sentences, with no verb of a person next to it, stays unproven.
+  assert.ok(!names(cast('Bryony grows on the hedge. Bryony is poisonous. I walk on.')).includes('Bryony'));
+});
+
+test('a short first-person scene names its narrator by a call whose paragraph has the speaker look at `me`', () => {
+  const text = [
+    'I stand at the stern rail with Hal. I watch the gulls ride the wake, and I try not to think about the house.',
+    '\u2018Still on the boats,\u2019 Jory says. Then he sees me properly. \u2018And you\u2019re the little one. I\u2019m sorry about your mum, Nessa.\u2019',
+    '\u2018Thanks.\u2019',
+    'Hal looks at the sea. I shake my head, and I grip the rail until my hands hurt.',
+  ].join('\n\n');
+  const doc = cast(text);
+  assert.deepEqual(doc.characters.filter((c) => c.narrator).map((c) => c.name), ['Nessa'], names(doc).join(', '));
+  // Without the look at `me`, the call is said to someone else and names no narrator.
+  const other = cast(text.replace('Then he sees me properly.', 'Then he sees Hal properly.'));
+  assert.ok(!other.characters.some((c) => c.narrator && c.name === 'Nessa'), names(other).join(', '));
+});
+
+test('a call after a greeting with no comma (`Good luck Marit!!!`) is a call, and the narrator it names', () => {
+  const text = [
+    'My phone buzzed before I had even pulled out the chair. I read it twice.',
+    '"Good luck Marit!!! Crush him."',
+    'I typed back one-handed, and I smiled at the screen.',
+    '"Thanks Dessa," I said to nobody.',
+  ].join('\n\n');
+  const doc = cast(text);
+  assert.deepEqual(doc.characters.filter((c) => c.narrator).map((c) => c.name), ['Marit'], names(doc).join(', '));
+});
+
+test('a description with a telling head that tags speech twice is a nameless speaker, not the one named person of the scene', () => {
+  const text = [
+    'My opponent arrived at two minutes to ten. He was Casimir Vell, and he shook my hand.',
+    'At the front of the hall, the arbiter tapped the microphone.',
+    '"Phones off, please," the arbiter said.',
+    '"Players," the arbiter said, "you may start the clocks."',
+    'Vell opened with the king\'s pawn. I answered.',
+    'The arbiter was already at my elbow with a clipboard. "Result?"',
+  ].join('\n\n');
+  const a = analyze(text);
+  const arbiter = a.characters.find((c) => c.name === 'the arbiter');
+  assert.ok(arbiter, a.characters.map((c) => c.name).join(', '));
+  const speakerOf = (start: string) => a.characters.find((c) => c.id === a.quotes.find((q) => q.text.startsWith(start))?.speaker)?.name;
+  assert.equal(speakerOf('Phones off'), 'the arbiter');
+  assert.equal(speakerOf('Players'), 'the arbiter');
+});
+
+test('a line that names its own speaker is theirs (`I\u2019m Dr. Doyle.`), unless its tag names someone else', () => {
+  const given = {
+    characters: [
+      { id: 'kieran', name: 'Kieran Doyle', aliases: ['Kieran', 'Dr. Doyle'], gender: 'he' as const },
+      { id: 'walter', name: 'Walter Prentice', aliases: ['Walter'], gender: 'he' as const },
+    ],
+  };
+  const text = [
+    'Walter was sitting on the edge of the bed with his coat on. Kieran came in behind the nurse.',
+    '\u201cWho are you?\u201d Walter asked.',
+    '\u201cHello, sir. I\u2019m Dr. Doyle,\u201d he said. \u201cI look after this bay tonight.\u201d',
+    '\u201cI am Walter Prentice,\u201d said Kieran, reading the wristband aloud.',
+  ].join('\n\n');
+  const a = analyze(text, { cast: given });
+  const hello = a.quotes.find((q) => q.text.startsWith('Hello, sir'))!;
+  assert.equal(hello.speaker, 'kieran');
+  assert.equal(hello.cue, 'self-named');
+  // The tag names Kieran: the name in the line is the one he reads out.
+  assert.equal(a.quotes.find((q) => q.text.startsWith('I am Walter'))!.speaker, 'kieran');
+});
