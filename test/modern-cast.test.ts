@@ -113,3 +113,27 @@ test('a line that names its own speaker is theirs (`I\u2019m Dr. Doyle.`), unles
   // The tag names Kieran: the name in the line is the one he reads out.
   assert.equal(a.quotes.find((q) => q.text.startsWith('I am Walter'))!.speaker, 'kieran');
 });
+
+test('a name alone answering who one is names the answerer (`Who are you?` … `Silas Wren.`), not `Who\u2019s that?` nor a call', () => {
+  const given = {
+    characters: [
+      { id: 'agnes', name: 'Agnes Pennick', aliases: ['Agnes'], gender: 'she' as const },
+      { id: 'silas', name: 'Silas Wren', aliases: ['Silas', 'the man in the grey coat'], gender: 'he' as const },
+      { id: 'bernard', name: 'Bernard Tuck', aliases: ['Bernard'], gender: 'he' as const },
+    ],
+  };
+  const text = [
+    'The man in the grey coat had not moved since the lamps went out. Bernard coughed.',
+    '\u201cHe came.\u201d Agnes had not taken her eyes off the stranger. \u201cWho are you?\u201d',
+    'He stood at last and began to unbutton the grey coat. \u201cSilas Wren. I sold your husband that clock.\u201d',
+  ].join('\n\n');
+  const a = analyze(text, { cast: given });
+  const answer = a.quotes.find((q) => q.text.startsWith('Silas Wren'))!;
+  assert.equal(answer.speaker, 'silas');
+  assert.equal(answer.cue, 'self-named');
+  // Asking after someone else, or calling them, names nobody's self.
+  const other = analyze(text.replace('Who are you?', 'Who\u2019s that?'), { cast: given });
+  assert.notEqual(other.quotes.find((q) => q.text.startsWith('Silas Wren'))!.cue, 'self-named');
+  const call = analyze(text.replace('\u201cSilas Wren. I sold', '\u201cSilas Wren! I sold'), { cast: given });
+  assert.notEqual(call.quotes.find((q) => q.text.startsWith('Silas Wren'))!.cue, 'self-named');
+});

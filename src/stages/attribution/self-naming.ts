@@ -1,6 +1,6 @@
 /**
  * Lines that name their own speaker: `"Hello, sir. I'm Dr. Doyle."`, `"My name is Ives."`, `"Call me
- * Bea."`. Whoever says it is the one named, unless a tag says the line is someone else's (`"I am
+ * Bea."`, and a name alone answering a question of who one is (`"May I know your name?"` … `"Mrs. Moore."`). Whoever says it is the one named, unless a tag says the line is someone else's (`"I am
  * Josiah Bounderby of Coketown," said Harthouse, mocking him`). In PDNC's 18 novels such a line is
  * its named character's 16 times of 18 (the two others are that mimicry, tagged); the ranker, which
  * reads a name inside a line as someone talked about, had 6 of the 16 wrong.
@@ -11,6 +11,11 @@ import type { RuleState } from './index.js';
 
 /** What stands right before a name that the speaker calls themself. */
 const SELF_BEFORE = /(?:^|[^\p{L}'’])(?:I['’]m|I am|[Mm]y name is|[Mm]y name['’]s|[Cc]all me)\s+$/u;
+/**
+ * A line asking someone who they are (not `who's that?`, which asks after a third person): the
+ * answer that is only a name is the answerer's own.
+ */
+const IDENTITY_QUESTION = /\b(?:who are you|who is (?:it|there)|who['’]s (?:there|it)|what(?:['’]s| is) your name|your name\?|may I (?:know|ask) your name|and you are)\b/i;
 /** How sure a self-naming line is of its speaker (16 of 18 in PDNC). */
 const SELF_CONFIDENCE = 0.9;
 
@@ -19,6 +24,21 @@ export function selfNamedSpeakers(doc: Document): Int32Array {
   const nU = doc.utteranceCount;
   const out = new Int32Array(nU).fill(-1);
   for (let u = 0; u < nU; u++) {
+    // `"May I know your name?"` … `"Mrs. Moore."`: a line opening on a name and nothing else, in answer.
+    if (u > 0) {
+      const qs = doc.quotes[4 * doc.utterances[2 * u]];
+      const m = doc.mentionAtOrAfter(qs);
+      if (m < doc.mentionCount && doc.mentions[3 * m] <= qs + 1 && doc.mentionCharacters[m] >= 0 && doc.mentions[3 * m + 2] === MentionKind.Proper) {
+        const e = doc.mentions[3 * m + 1];
+        const prevFrom = doc.quotes[4 * doc.utterances[2 * (u - 1)]];
+        const prevTo = doc.quotes[4 * (doc.utterances[2 * u - 1] - 1) + 1];
+        // `"Dorian!"` is a call, not an answer.
+        if (doc.text.charCodeAt(e) === 46 && IDENTITY_QUESTION.test(doc.text.slice(prevFrom, prevTo))) {
+          out[u] = doc.mentionCharacters[m];
+          continue;
+        }
+      }
+    }
     for (let k = doc.utterances[2 * u]; k < doc.utterances[2 * u + 1] && out[u] < 0; k++) {
       const qs = doc.quotes[4 * k];
       const qe = doc.quotes[4 * k + 1];
