@@ -137,3 +137,15 @@ test('a name alone answering who one is names the answerer (`Who are you?` … `
   const call = analyze(text.replace('\u201cSilas Wren. I sold', '\u201cSilas Wren! I sold'), { cast: given });
   assert.notEqual(call.quotes.find((q) => q.text.startsWith('Silas Wren'))!.cue, 'self-named');
 });
+
+test('modern nicknames join the full first name they shorten (Aggie: Agnes Pennick, Luce: Lucy Marsh)', () => {
+  const doc = cast([
+    'Agnes Pennick lit the last candle and sat down. Lucy Marsh took the chair beside her.',
+    '\u201cHold hands, please, Aggie.\u201d Agnes took Lucy\u2019s hand.',
+    '\u201cLuce, your hand is freezing,\u201d Agnes said.',
+  ].join('\n\n'));
+  const agnes = doc.characters.find((c) => c.name === 'Agnes Pennick');
+  const lucy = doc.characters.find((c) => c.name === 'Lucy Marsh');
+  assert.ok(agnes?.aliases.includes('Aggie'), names(doc).join(', '));
+  assert.ok(lucy?.aliases.includes('Luce'), names(doc).join(', '));
+});

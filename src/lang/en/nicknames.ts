@@ -47,4 +47,7 @@ export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['teddy', ['edward', 'theodore']], ['tess', ['theresa', 'teresa']], ['tilly', ['matilda']],
   ['toby', ['tobias']], ['vicky', ['victoria']], ['walt', ['walter']], ['wally', ['walter']],
   ['winnie', ['winifred']], ['zach', ['zachary']], ['sissy', ['cecilia', 'cecily']], ['cissy', ['cecilia', 'cecily']],
+  ['aggie', ['agnes']], ['len', ['leonard']], ['luce', ['lucy', 'lucinda']], ['immy', ['imogen']],
+  ['rafa', ['rafael', 'raphael']], ['nessa', ['vanessa']], ['pippa', ['philippa']], ['jess', ['jessica']],
+  ['alex', ['alexander', 'alexandra']], ['kit', ['christopher', 'katherine']],
 ]);
