@@ -112,6 +112,17 @@ test('a line that names its own speaker is theirs (`I\u2019m Dr. Doyle.`), unles
   assert.equal(hello.cue, 'self-named');
   // The tag names Kieran: the name in the line is the one he reads out.
   assert.equal(a.quotes.find((q) => q.text.startsWith('I am Walter'))!.speaker, 'kieran');
+  // Two lines of one paragraph with a pronoun beat between: the self-named one takes the other along.
+  const two = analyze(
+    [
+      'Walter was sitting on the edge of the bed with his coat on. Kieran came in behind the nurse.',
+      '\u201cYou\u2019re the doctor?\u201d',
+      '\u201cI\u2019ve been the doctor for eleven weeks.\u201d He crouched beside the bed. \u201cHello, sir. I\u2019m Dr. Doyle. Can you tell me your name?\u201d',
+    ].join('\n\n'),
+    { cast: given },
+  );
+  assert.equal(two.quotes.find((q) => q.text.startsWith('Hello'))!.speaker, 'kieran');
+  assert.equal(two.quotes.find((q) => q.text.startsWith('I\u2019ve been'))!.speaker, 'kieran');
 });
 
 test('a name alone answering who one is names the answerer (`Who are you?` … `Silas Wren.`), not `Who\u2019s that?` nor a call', () => {

@@ -81,6 +81,17 @@ export function applySelfNaming(doc: Document, state: RuleState): RuleState {
     speakers[u] = c;
     confidence[u] = SELF_CONFIDENCE;
     cues[u] = Cue.SelfNamed;
+    // The pronoun between two lines of one paragraph tags both (`"I've been the doctor for eleven
+    // weeks." He crouched beside the bed. "Hello, sir. I'm Dr. Doyle."`): the other line is theirs too.
+    if (top !== undefined && top.cue !== Cue.TagName && doc.mentions[3 * top.mention + 2] === MentionKind.Pronoun) {
+      for (const v of [u - 1, u + 1]) {
+        if (v < 0 || v >= self.length || state.para[v] !== state.para[u] || self[v] >= 0) continue;
+        if (state.evidence[v][0]?.mention !== top.mention) continue;
+        speakers[v] = c;
+        confidence[v] = Math.min(SELF_CONFIDENCE, 0.85);
+        cues[v] = Cue.SameParagraph;
+      }
+    }
   }
   return speakers ? { ...state, speakers, confidence: confidence!, cues: cues! } : state;
 }
