@@ -659,6 +659,13 @@ test('calls: a phone checked or ignored starts none; `answered her phone` starts
   assert.deepEqual(back.onCall, [false, false, true, true, false, false]);
   const hung = callsOf([...room, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”', 'She hung up and turned round.', '“Well?”']);
   assert.deepEqual(hung.onCall, [false, false, true, true, false]);
+  // Ringing a person is a call with no phone named (`went to ring Tony`, `rang him`); ringing a
+  // bell or ringing for someone is not.
+  const rung = callsOf([...room, 'Pepper went to ring Tony from the desk. It rang nine times.', '“Where are you?”', '“Downstairs.”']);
+  assert.deepEqual(rung.onCall, [false, false, true, true]);
+  for (const narration of ['Pepper rang the bell and waited by the door.', 'Pepper rang for Rhodey and sat down again.', 'As Pepper rang her bell, the door opened.']) {
+    assert.ok(callsOf([...room, narration, '“Well?”', '“Well what?”']).onCall.every((x) => !x), narration);
+  }
   // A call after a long stretch of narration is still seen.
   const long = 'The workshop was quiet for a long time after that, quieter than it had been in weeks, and nobody moved to fill it. '.repeat(4);
   const late = callsOf([...room, long, long, 'Pepper answered her phone on the first ring. It was Tony.', '“Where are you?”', '“Downstairs.”']);

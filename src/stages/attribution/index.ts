@@ -1636,8 +1636,8 @@ function namesOthers(doc: Document, p: number, narrator: number, a: number, b: n
 
 /** Nouns of a telephone. */
 const PHONE_NOUNS: ReadonlySet<string> = new Set(['phone', 'telephone', 'mobile', 'cellphone', 'receiver', 'handset']);
-/** Any of them in a text (a cheap test before reading words). */
-const PHONE_TEXT = /phone|mobile|receiver|handset/i;
+/** Any of them in a text, or a ringing (a cheap test before reading words). */
+const PHONE_TEXT = /phone|mobile|receiver|handset|\bring|\brang/i;
 /** Words that say a call comes in or is made (`it rang`, `the phone was ringing`, `she dialled`): a call on their own. */
 const RING_WORDS: ReadonlySet<string> = new Set(['rang', 'ring', 'rings', 'ringing', 'dialled', 'dialed', 'dial', 'dials', 'dialling', 'dialing']);
 /** Words that take a call (`I answer it`, `answered her phone`): a call on their own. */
@@ -1683,11 +1683,26 @@ function startsCall(doc: Document, p: number): boolean {
       denied = s >= 0 && NOT_TAKEN.test(doc.text.slice(Math.max(start, doc.sentences[4 * s]), Math.min(end, doc.sentences[4 * s + 1])));
     }
     if (denied || !callWord(doc, t, w)) continue;
+    // `went to ring the registrar`, `rang Mum`: ringing a person is a telephone call, phone named or not
+    // (`rang for the maid`, `rang the bell` ring no one).
+    if (RING_WORDS.has(w) && t + 1 < doc.tokenCount && doc.tokens[2 * (t + 1)] < end && ringsPerson(doc, t + 1)) phone = true;
     if (ringing) ring = true;
     else if (BUZZ_WORDS.has(w)) buzz = true;
     else pick = true;
   }
   return phone && (ring || (buzz && pick));
+}
+
+/** Is the word at token t a person rung (`ring the registrar`, `rang Mum`, `rang him`)? */
+function ringsPerson(doc: Document, t: number): boolean {
+  const w = doc.tokenText(t).toLowerCase();
+  if (w === 'him' || w === 'me' || w === 'them' || w === 'us') return true;
+  // `rang her up`, not `rang her bell`.
+  if (w === 'her') return t + 1 >= doc.tokenCount || !isWordToken(doc, t + 1) || /^(?:up|back|again|now|later|at|from|to|and|that|the|a)$/i.test(doc.tokenText(t + 1));
+  const m = mentionAtToken(doc, t);
+  if (m >= 0 && doc.mentions[3 * m + 2] === MentionKind.Proper) return true;
+  const d = w === 'the' && t + 1 < doc.tokenCount ? mentionAtToken(doc, t) : -1;
+  return d >= 0 && doc.mentions[3 * d + 2] === MentionKind.Nominal;
 }
 
 /** Does narration paragraph p hang up a call? */
