@@ -160,3 +160,28 @@ test('modern nicknames join the full first name they shorten (Aggie: Agnes Penni
   assert.ok(agnes?.aliases.includes('Aggie'), names(doc).join(', '));
   assert.ok(lucy?.aliases.includes('Luce'), names(doc).join(', '));
 });
+
+test('on a telephone call, the name one picks up with and the name a caller gives are theirs', () => {
+  const given = {
+    characters: [
+      { id: 'kieran', name: 'Kieran Doyle', aliases: ['Kieran'], gender: 'he' as const },
+      { id: 'carys', name: 'Carys Munro', aliases: ['Carys'], gender: 'she' as const },
+      { id: 'halverson', name: 'Halverson', aliases: ['the registrar'], gender: 'she' as const },
+    ],
+  };
+  const text = [
+    '\u201cYou tell me. You\u2019re the doctor,\u201d said Carys.',
+    'Kieran went to ring the registrar from the desk. It rang nine times.',
+    '\u201cHalverson.\u201d The voice on the other end sounded hurried.',
+    '\u201cHi, it\u2019s Kieran, the junior on Seven. I\u2019ve got a man who wants to go home.\u201d',
+    '\u201cDoes he have capacity?\u201d',
+  ].join('\n\n');
+  const a = analyze(text, { cast: given });
+  const of = (start: string) => a.quotes.find((q) => q.text.startsWith(start))!;
+  assert.equal(of('Halverson').speaker, 'halverson');
+  assert.equal(of('Hi, it').speaker, 'kieran');
+  assert.equal(of('Hi, it').cue, 'self-named');
+  // Off a call, `it's Kieran` is news of someone, not a caller's name.
+  const room = analyze(text.replace('Kieran went to ring the registrar from the desk. It rang nine times.', 'Kieran sat down at the desk and sighed.'), { cast: given });
+  assert.notEqual(room.quotes.find((q) => q.text.startsWith('Hi, it'))!.cue, 'self-named');
+});

@@ -1,6 +1,8 @@
 /**
  * Lines that name their own speaker: `"Hello, sir. I'm Dr. Doyle."`, `"My name is Ives."`, `"Call me
- * Bea."`, and a name alone answering a question of who one is (`"May I know your name?"` … `"Mrs. Moore."`). Whoever says it is the one named, unless a tag says the line is someone else's (`"I am
+ * Bea."`, a name alone answering a question of who one is (`"May I know your name?"` … `"Mrs.
+ * Moore."`), and on a telephone call the name one picks up with (`"Halverson."`) or gives (`"Hi, it's
+ * Kieran."`). Whoever says it is the one named, unless a tag says the line is someone else's (`"I am
  * Josiah Bounderby of Coketown," said Harthouse, mocking him`). In PDNC's 18 novels such a line is
  * its named character's 16 times of 18 (the two others are that mimicry, tagged); the ranker, which
  * reads a name inside a line as someone talked about, had 6 of the 16 wrong.
@@ -16,24 +18,33 @@ const SELF_BEFORE = /(?:^|[^\p{L}'’])(?:I['’]m|I am|[Mm]y name is|[Mm]y name
  * answer that is only a name is the answerer's own.
  */
 const IDENTITY_QUESTION = /\b(?:who are you|who is (?:it|there)|who['’]s (?:there|it)|what(?:['’]s| is) your name|your name\?|may I (?:know|ask) your name|and you are)\b/i;
+/** On a call, what stands before the name a caller gives (`Hi, it's Kieran`, `This is Dr. Vance`). */
+const CALLER_BEFORE = /(?:^|[^\p{L}'’])(?:[Ii]t['’]s|[Ii]t is|[Tt]his is)\s+$/u;
 /** How sure a self-naming line is of its speaker (16 of 18 in PDNC). */
 const SELF_CONFIDENCE = 0.9;
 
-/** Per utterance, the character its own words name as the speaker, or -1. */
-export function selfNamedSpeakers(doc: Document): Int32Array {
+/**
+ * Per utterance, the character its own words name as the speaker, or -1. With `onCall` (per
+ * utterance: on a telephone call), a call's lines also name their speaker as callers do
+ * (`"Halverson."` answering, `"Hi, it's Kieran."`, `"Kieran here."`).
+ */
+export function selfNamedSpeakers(doc: Document, onCall: Uint8Array | null = null): Int32Array {
   const nU = doc.utteranceCount;
   const out = new Int32Array(nU).fill(-1);
   for (let u = 0; u < nU; u++) {
-    // `"May I know your name?"` … `"Mrs. Moore."`: a line opening on a name and nothing else, in answer.
-    if (u > 0) {
-      const qs = doc.quotes[4 * doc.utterances[2 * u]];
+    const qs = doc.quotes[4 * doc.utterances[2 * u]];
+    const call = onCall !== null && onCall[u] === 1;
+    // `"May I know your name?"` … `"Mrs. Moore."`: a line opening on a name and nothing else, in
+    // answer; on a call, the name the one who picks up answers with.
+    if (u > 0 || call) {
       const m = doc.mentionAtOrAfter(qs);
       if (m < doc.mentionCount && doc.mentions[3 * m] <= qs + 1 && doc.mentionCharacters[m] >= 0 && doc.mentions[3 * m + 2] === MentionKind.Proper) {
         const e = doc.mentions[3 * m + 1];
-        const prevFrom = doc.quotes[4 * doc.utterances[2 * (u - 1)]];
-        const prevTo = doc.quotes[4 * (doc.utterances[2 * u - 1] - 1) + 1];
-        // `"Dorian!"` is a call, not an answer.
-        if (doc.text.charCodeAt(e) === 46 && IDENTITY_QUESTION.test(doc.text.slice(prevFrom, prevTo))) {
+        const prevFrom = u > 0 ? doc.quotes[4 * doc.utterances[2 * (u - 1)]] : 0;
+        const prevTo = u > 0 ? doc.quotes[4 * (doc.utterances[2 * u - 1] - 1) + 1] : 0;
+        const answersCall = call && (u === 0 || onCall[u - 1] === 0);
+        // `"Dorian!"` is a call, not an answer; `"Kieran here."` names the caller.
+        if ((doc.text.charCodeAt(e) === 46 && (answersCall || IDENTITY_QUESTION.test(doc.text.slice(prevFrom, prevTo)))) || (call && /^\s+(?:here|speaking)\b/i.test(doc.text.slice(e, e + 10)))) {
           out[u] = doc.mentionCharacters[m];
           continue;
         }
@@ -47,7 +58,8 @@ export function selfNamedSpeakers(doc: Document): Int32Array {
         if (c < 0 || doc.mentions[3 * m + 2] !== MentionKind.Proper) continue;
         const s = doc.mentions[3 * m];
         const e = doc.mentions[3 * m + 1];
-        if (!SELF_BEFORE.test(doc.text.slice(Math.max(qs, s - 16), s))) continue;
+        const before = doc.text.slice(Math.max(doc.quotes[4 * k], s - 16), s);
+        if (!SELF_BEFORE.test(before) && !(call && CALLER_BEFORE.test(before))) continue;
         // `I'm Harry's cousin` names Harry as someone else.
         if (/^['’]s\b/.test(doc.text.slice(e, e + 3))) continue;
         out[u] = c;
@@ -63,7 +75,9 @@ export function selfNamedSpeakers(doc: Document): Int32Array {
  * tag names someone else (a name or a description the cast resolves, or the narrator's `I said`).
  */
 export function applySelfNaming(doc: Document, state: RuleState): RuleState {
-  const self = selfNamedSpeakers(doc);
+  const onCall = new Uint8Array(doc.utteranceCount);
+  for (let u = 0; u < onCall.length; u++) if (state.calls[2 * state.conv[u]] >= 0) onCall[u] = 1;
+  const self = selfNamedSpeakers(doc, onCall);
   let speakers: Int32Array | null = null;
   let confidence: Float32Array | null = null;
   let cues: string[] | null = null;
