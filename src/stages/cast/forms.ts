@@ -12,6 +12,7 @@ import { KINSHIP_NOUNS, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-words.js';
 import { canonicalTitle } from '../../lang/en/titles.js';
+import { firstNameGender } from '../../lang/en/first-names.js';
 import type { Ctx } from './context.js';
 import { tokenAfter, tokenBefore, wordBefore } from './context.js';
 import { canonicalKey, nameKey, parseName, strongTitleGender, titleGender, type ParsedName } from './names.js';
@@ -207,11 +208,12 @@ export function collectForms(ctx: Ctx): FormTable {
     forms[f].voc += at.length;
     for (const i of at) vocative[i] = 1;
   }
-  // A line opening with the word as its own sentence is a call when the word is met mid-sentence,
-  // or next to a person's verb, or called otherwise: not a word that opens sentences only (`Tea.`).
+  // A line opening with the word as its own sentence is a call when the word is a known first name
+  // (`Henry. Pass the spanner.`), is met mid-sentence, next to a person's verb, or called otherwise:
+  // not a word that opens sentences only (`Tea.`).
   for (const [f, at] of sentenceCallAt) {
     const form = forms[f];
-    if (form.opening === form.count && form.person === 0) continue;
+    if (form.opening === form.count && form.person === 0 && !(form.parsed.core.length === 1 && firstNameGender(form.parsed.core[0]) !== undefined)) continue;
     form.person += at.length;
     form.voc += at.length;
     for (const i of at) vocative[i] = 1;
