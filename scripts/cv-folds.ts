@@ -1,8 +1,10 @@
 /**
  * Developer tool: leave-novels-out scores in seconds instead of minutes, for rule changes.
  *
- *   node --import tsx scripts/cv-folds.ts train [PDNC_DIR] [--folds K] [--models FILE] [--gbdt key=N,…]
- *     fits one ranker per fold (as `eval pdnc --cv K` does, same folds) and saves them to FILE
+ *   node --import tsx scripts/cv-folds.ts train [PDNC_DIR] [--folds K] [--models FILE] [--gbdt key=N,…] [--no-scenes | --scenes DIR [--scene-weight N]]
+ *     fits one ranker per fold (as `eval pdnc --cv K` does, same folds, with the annotated modern scenes
+ *     of data/modern-train in every fold's training; `--no-scenes` without them, `--scenes` with others,
+ *     each counted N times) and saves them to FILE
  *     (default: dramatis-cv-folds.json in the system's temporary directory). About 9 minutes per bag
  *     of trees (two by default; `--gbdt bags=1` for a quicker look; keys as in train.ts).
  *   node --import tsx scripts/cv-folds.ts eval [PDNC_DIR] [--models FILE] [--dump FILE.jsonl]
@@ -22,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { goldCastFile, listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
 import { scoreNovel, totalResult } from '../src/eval/evaluate.js';
 import { formatTable } from '../src/eval/report.js';
-import { fitRanker, foldsByName, goldSpeakers, trainingSet } from '../src/learn/ranker-training.js';
+import { defaultSceneSets, fitRanker, foldsByName, goldSpeakers, sceneTrainingSets, trainingSet } from '../src/learn/ranker-training.js';
 import { analyzeDocument } from '../src/index.js';
 import { runRules } from '../src/stages/attribution/index.js';
 import { modelProbabilities, usableModel, type RankerModel } from '../src/stages/attribution/ranker.js';
@@ -47,9 +49,13 @@ if (mode === 'train') {
   }
   const gbdt = { gbdt: gbdtSpec };
   const sets = novels.map((n) => trainingSet(n));
+  // The shipped recipe's annotated modern scenes join every fold's training (`--no-scenes`: none;
+  // `--scenes DIR --scene-weight N`: others).
+  const scenesDir = opt('--scenes', '');
+  const scenes = args.includes('--no-scenes') ? [] : scenesDir === '' ? defaultSceneSets() : sceneTrainingSets(scenesDir, Number(opt('--scene-weight', '1')));
   const models: RankerModel[] = [];
   for (let k = 0; k < folds; k++) {
-    models.push(fitRanker(sets.filter((s) => fold.get(s.name) !== k), gbdt));
+    models.push(fitRanker([...sets.filter((s) => fold.get(s.name) !== k), ...scenes], gbdt));
     console.error(`cv-folds: trained fold ${k + 1}/${folds}`);
   }
   const tmp = `${modelsPath}.${process.pid}.tmp`;

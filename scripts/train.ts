@@ -1,6 +1,7 @@
 /**
- * `npm run train`: learn the speaker ranker from the PDNC novels in ../shared/data/pdnc and write
- * src/stages/attribution/weights.ts. Prints leave-novels-out cross-validated ranker accuracy first
+ * `npm run train`: learn the speaker ranker from the PDNC novels in ../shared/data/pdnc and the
+ * annotated modern scenes of data/modern-train (each counted SCENE_WEIGHT times; they join every
+ * fold's training and are never scored), and write src/stages/attribution/weights.ts. Prints leave-novels-out cross-validated ranker accuracy first
  * (the same folds as `dramatis eval pdnc --cv`), then fits on all novels.
  * Usage: node --import tsx scripts/train.ts [PDNC_DIR] [--folds K] [--check] [--linear] [--calibrate] [--no-cv]
  *   --check: do not write; exit 1 if the shipped weights differ from what training gives.
@@ -18,7 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPdncNovelDirs, loadPdncNovel, QUOTE_TYPES } from '../src/eval/pdnc.js';
 import { parseGbdtSpec } from '../src/learn/gbdt.js';
-import { fitRanker, foldsByName, rankerAccuracy, trainingSet, writeWeightsModule, type FitOptions } from '../src/learn/ranker-training.js';
+import { defaultSceneSets, fitRanker, foldsByName, rankerAccuracy, SCENE_WEIGHT, trainingSet, writeWeightsModule, type FitOptions } from '../src/learn/ranker-training.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,9 +55,12 @@ const weightsPath = resolve(root, 'src/stages/attribution/weights.ts');
 
 const t0 = performance.now();
 const sets = listPdncNovelDirs(dataDir).map((d) => trainingSet(loadPdncNovel(d)));
+const scenes = defaultSceneSets();
 const labelled = sets.reduce((a, s) => a + s.labelled, 0);
 const covered = sets.reduce((a, s) => a + s.covered, 0);
+const sceneLines = scenes.reduce((a, s) => a + s.labelled, 0) / SCENE_WEIGHT;
 console.log(`${sets.length} novels, ${labelled} labelled utterances, gold speaker among candidates: ${((100 * covered) / labelled).toFixed(1)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`${scenes.length / SCENE_WEIGHT} annotated modern scenes, ${sceneLines} labelled utterances, each counted ${SCENE_WEIGHT} times, in every fold's training`);
 
 const fold = foldsByName(sets.map((s) => s.name), folds);
 const typeRight = QUOTE_TYPES.map(() => 0);
@@ -75,7 +79,7 @@ const raw = { sure: 0, sureRight: 0, logLoss: 0 };
 const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)}%`;
 for (let k = 0; cv && k < folds; k++) {
   const t1 = performance.now();
-  const train = sets.filter((s) => fold.get(s.name) !== k);
+  const train = [...sets.filter((s) => fold.get(s.name) !== k), ...scenes];
   const test = sets.filter((s) => fold.get(s.name) === k);
   const model = fitRanker(train, opts);
   const acc = rankerAccuracy(test, model);
@@ -114,8 +118,8 @@ if (gbdtArg >= 0 || innerArg >= 0) {
   console.log(`${gbdtArg >= 0 ? '--gbdt' : '--inner'}: no final fit (the shipped weights come from the defaults)`);
   process.exit(0);
 }
-const model = fitRanker(sets, opts);
-const provenance = `trained on ${sets.length} PDNC novels, ${labelled} labelled utterances`;
+const model = fitRanker([...sets, ...scenes], opts);
+const provenance = `trained on ${sets.length} PDNC novels, ${labelled} labelled utterances, and ${scenes.length / SCENE_WEIGHT} annotated modern scenes, ${sceneLines} labelled utterances counted ${SCENE_WEIGHT} times`;
 if (check) {
   const tmp = `${weightsPath}.check`;
   writeWeightsModule(tmp, model, provenance);

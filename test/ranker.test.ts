@@ -268,3 +268,30 @@ test('scoring rows through the complete-tree layout gives exactly the pre-order 
   // A row down the whole chain: 0.5 + 1 (x0 <= 0.5) + 0.01 (x2..x4 and x0 low).
   assert.equal(treeScore(mixed, [0.05, 0.9, 0.1, 0.1, 0.1], 0), 0.5 + 1 + 0.01);
 });
+
+test('annotated scenes become training sets: each quotation matched in order, each scene counted `weight` times under one name', async () => {
+  const { sceneTrainingSets, defaultSceneSets, SCENE_WEIGHT } = await import('../src/learn/ranker-training.js');
+  const { writeFileSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'dramatis-scenes-'));
+  try {
+    const cast = { characters: [{ id: 'mara', name: 'Mara', gender: 'she' }, { id: 'rook', name: 'Rook', gender: 'he' }] };
+    writeFileSync(join(dir, 'one.txt'), 'Mara leaned on the rail.\n\n\u201cCold,\u201d she said. \u201cVery cold.\u201d\n\n\u201cWear a coat.\u201d Rook did not look up.\n');
+    writeFileSync(join(dir, 'one.cast.json'), JSON.stringify(cast));
+    writeFileSync(join(dir, 'one.speakers.json'), JSON.stringify([{ text: 'Cold', speaker: 'mara' }, { text: 'Very cold', speaker: 'mara' }, { text: 'Wear a coat', speaker: 'rook' }]));
+    const sets = sceneTrainingSets(dir, 2);
+    assert.equal(sets.length, 2);
+    assert.equal(sets[0].name, sets[1].name);
+    // Two utterances (the interrupted line is one), both labelled, the gold speaker a candidate.
+    assert.equal(sets[0].labelled, 2);
+    assert.equal(sets[0].covered, 2);
+    // A quotation the finder does not see is an error, not a silent gap.
+    writeFileSync(join(dir, 'one.speakers.json'), JSON.stringify([{ text: 'Warm', speaker: 'mara' }]));
+    assert.throws(() => sceneTrainingSets(dir, 1), /not found in order: Warm/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The shipped recipe reads the package's own scenes.
+  const shipped = defaultSceneSets();
+  assert.ok(shipped.length >= 20 * SCENE_WEIGHT, `${shipped.length} scene sets`);
+  assert.ok(shipped.every((s) => s.labelled > 0 && s.covered === s.labelled), 'every scene labelled, gold always a candidate');
+});

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ExitCode } from '../errors.js';
 import { evaluateNovel, totalResult, type NovelResult } from './evaluate.js';
 import { isPdncNovelDir, listPdncNovelDirs, loadPdncNovel, type PdncNovel } from './pdnc.js';
-import { fitRanker, foldsByName, trainingSet } from '../learn/ranker-training.js';
+import { defaultSceneSets, fitRanker, foldsByName, trainingSet } from '../learn/ranker-training.js';
 import type { RankerModel } from '../stages/attribution/ranker.js';
 import { RANKER_MODEL } from '../stages/attribution/weights.js';
 import { formatTable, reportJson } from './report.js';
@@ -72,9 +72,11 @@ export async function runPdncEvalCommand(dirs: string[], opts: { json: boolean; 
     }
     io.stderr.write(`eval: building training sets for ${novels.length} novels\n`);
     const sets = novels.map((n) => trainingSet(n));
+    // The shipped recipe: the package's annotated modern scenes join every fold's training.
+    const scenes = defaultSceneSets();
     const fold = foldsByName(novels.map((n) => n.name), opts.cv);
     for (let k = 0; k < opts.cv; k++) {
-      const train = sets.filter((s) => fold.get(s.name) !== k);
+      const train = [...sets.filter((s) => fold.get(s.name) !== k), ...scenes];
       // Folds with nothing to learn from fall back to the rules alone.
       const model = train.some((s) => s.covered > 0) ? fitRanker(train) : null;
       for (const n of novels) if (fold.get(n.name) === k) modelFor.set(n.name, model);
