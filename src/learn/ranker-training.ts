@@ -57,24 +57,27 @@ export function trainingSet(novel: PdncNovel): TrainingSet {
   const doc = analyzeDocument(novel.text, { cast: goldCastFile(novel.characters), castOnly: true, source: novel.name, rankerModel: null });
   const rules = runRules(doc);
   const table = buildCandidates(doc, rules);
-  const nU = doc.utteranceCount;
   const { gold: goldOf, types } = goldSpeakers(novel, doc);
-  const labels = new Int32Array(nU).fill(-1);
+  return { name: novel.name, table, rules, gold: goldOf, types, ...labelsOf(table, goldOf) };
+}
+
+/** The flat candidate index of each utterance's gold speaker (-1: none, or not a candidate), and the counts. */
+function labelsOf(table: CandidateTable, gold: Int32Array): { labels: Int32Array; labelled: number; covered: number } {
+  const labels = new Int32Array(gold.length).fill(-1);
   let labelled = 0;
   let covered = 0;
-  for (let u = 0; u < nU; u++) {
-    const gold = goldOf[u];
-    if (gold < 0) continue;
+  for (let u = 0; u < gold.length; u++) {
+    if (gold[u] < 0) continue;
     labelled++;
     for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
-      if (table.candidates[j] === gold) {
+      if (table.candidates[j] === gold[u]) {
         labels[u] = j;
         covered++;
         break;
       }
     }
   }
-  return { name: novel.name, table, rules, labels, gold: goldOf, types, labelled, covered };
+  return { labels, labelled, covered };
 }
 
 /** A short passage with its cast and the speaker of each quotation, in order (test/fixtures/modern's shape). */
@@ -128,21 +131,7 @@ export function sceneTrainingSet(scene: AnnotatedScene): TrainingSet {
     if (gold[u] < 0) gold[u] = c;
     k++;
   }
-  const labels = new Int32Array(nU).fill(-1);
-  let labelled = 0;
-  let covered = 0;
-  for (let u = 0; u < nU; u++) {
-    if (gold[u] < 0) continue;
-    labelled++;
-    for (let j = table.offsets[u]; j < table.offsets[u + 1]; j++) {
-      if (table.candidates[j] === gold[u]) {
-        labels[u] = j;
-        covered++;
-        break;
-      }
-    }
-  }
-  return { name: `scene:${scene.name}`, table, rules, labels, gold, types: new Int8Array(nU).fill(-1), labelled, covered };
+  return { name: `scene:${scene.name}`, table, rules, gold, types: new Int8Array(nU).fill(-1), ...labelsOf(table, gold) };
 }
 
 /**
