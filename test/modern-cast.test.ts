@@ -185,3 +185,29 @@ test('on a telephone call, the name one picks up with and the name a caller give
   const room = analyze(text.replace('Kieran went to ring the registrar from the desk. It rang nine times.', 'Kieran sat down at the desk and sighed.'), { cast: given });
   assert.notEqual(room.quotes.find((q) => q.text.startsWith('Hi, it'))!.cue, 'self-named');
 });
+
+test('self-naming stays out of lines that only mention the name (review cases)', () => {
+  const given = {
+    characters: [
+      { id: 'tony', name: 'Tony Stark', aliases: ['Tony'], gender: 'he' as const },
+      { id: 'pepper', name: 'Pepper Potts', aliases: ['Pepper'], gender: 'she' as const },
+      { id: 'harry', name: 'Harry Osborn', aliases: ['Harry'], gender: 'he' as const },
+    ],
+  };
+  const cueOf = (paras: string[], start: string): string => {
+    const a = analyze(paras.join('\n\n'), { cast: given });
+    return a.quotes.find((q) => q.text.startsWith(start))!.cue;
+  };
+  const room = ['Tony and Pepper stood in the lobby. Harry was upstairs.'];
+  // Not a question of who one is.
+  assert.notEqual(cueOf([...room, '\u201cWho are you looking for?\u201d Tony asked.', '\u201cHarry. Have you seen him?\u201d'], 'Harry. Have'), 'self-named');
+  // A question, an exclamation: no introduction.
+  assert.notEqual(cueOf([...room, '\u201cYou think I\u2019m Harry? I\u2019m his friend.\u201d Pepper laughed.'], 'You think'), 'self-named');
+  // A pronoun tag of the other gender keeps the line.
+  const mimic = analyze([...room, '\u201cI am Tony Stark,\u201d she said, in his voice.'].join('\n\n'), { cast: given });
+  assert.equal(mimic.quotes[0].speaker, 'pepper');
+  // On a call: a caller opening with the other one's name calls them; news of someone is no name given.
+  const call = ['Pepper answered her phone on the first ring. It was Tony.'];
+  assert.notEqual(cueOf([...call, '\u201cTony. Where are you?\u201d', '\u201cDownstairs.\u201d'], 'Tony. Where'), 'self-named');
+  assert.notEqual(cueOf([...call, '\u201cCome quick. It\u2019s Harry. He\u2019s hurt.\u201d'], 'Come quick'), 'self-named');
+});
