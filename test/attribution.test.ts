@@ -663,7 +663,16 @@ test('calls: a phone checked or ignored starts none; `answered her phone` starts
   // bell or ringing for someone is not.
   const rung = callsOf([...room, 'Pepper went to ring Tony from the desk. It rang nine times.', '“Where are you?”', '“Downstairs.”']);
   assert.deepEqual(rung.onCall, [false, false, true, true]);
-  for (const narration of ['Pepper rang the bell and waited by the door.', 'Pepper rang for Rhodey and sat down again.', 'As Pepper rang her bell, the door opened.']) {
+  assert.deepEqual(callsOf([...room, 'Pepper rang up Tony and waited.', '“Where are you?”', '“Downstairs.”']).onCall, [false, false, true, true]);
+  for (const narration of [
+    'Pepper rang the bell and waited by the door.',
+    'Pepper rang for Rhodey and sat down again.',
+    'As Pepper rang her bell, the door opened.',
+    'Pepper turned the ring Tony had given her.',
+    'Pepper rang the nurse’s bell twice.',
+    'Pepper promised to ring him back later.',
+    'Pepper said she would ring Tony tomorrow.',
+  ]) {
     assert.ok(callsOf([...room, narration, '“Well?”', '“Well what?”']).onCall.every((x) => !x), narration);
   }
   // A call after a long stretch of narration is still seen.

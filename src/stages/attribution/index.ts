@@ -1663,6 +1663,9 @@ function startsCall(doc: Document, p: number): boolean {
   if (!PHONE_TEXT.test(doc.text.slice(start, end))) return false;
   let phone = false;
   let ring = false;
+  let rings = 0;
+  let personRung = false;
+  let rangSomeone = false;
   let buzz = false;
   let pick = false;
   let sentence = -1;
@@ -1683,14 +1686,33 @@ function startsCall(doc: Document, p: number): boolean {
       denied = s >= 0 && NOT_TAKEN.test(doc.text.slice(Math.max(start, doc.sentences[4 * s]), Math.min(end, doc.sentences[4 * s + 1])));
     }
     if (denied || !callWord(doc, t, w)) continue;
-    // `went to ring the registrar`, `rang Mum`: ringing a person is a telephone call, phone named or not
-    // (`rang for the maid`, `rang the bell` ring no one).
-    if (RING_WORDS.has(w) && t + 1 < doc.tokenCount && doc.tokens[2 * (t + 1)] < end && ringsPerson(doc, t + 1)) phone = true;
-    if (ringing) ring = true;
-    else if (BUZZ_WORDS.has(w)) buzz = true;
+    // `went to ring the registrar`, `rang Mum`: ringing a person, phone named or not (`rang for the
+    // maid`, `rang the bell`, `the ring Tony gave her` ring no one).
+    // `rang up Brenda`: the person after the particle.
+    const rungAt = t + 1 < doc.tokenCount && doc.tokenText(t + 1).toLowerCase() === 'up' ? t + 2 : t + 1;
+    if (RING_WORDS.has(w) && rungAt < doc.tokenCount && doc.tokens[2 * rungAt] < end && !afterDeterminer(doc, t) && ringsPerson(doc, rungAt)) {
+      personRung = true;
+      if (PAST_RINGS.has(w)) rangSomeone = true;
+    }
+    if (ringing) {
+      ring = true;
+      rings++;
+    } else if (BUZZ_WORDS.has(w)) buzz = true;
     else pick = true;
   }
+  // With no phone named, only a ringing that happens: `rang her up`, or `went to ring the registrar.
+  // It rang nine times.` (a second ringing or an answer), not `promised to ring him back later`.
+  if (!phone && personRung && (rangSomeone || rings >= 2)) phone = true;
   return phone && (ring || (buzz && pick));
+}
+
+/** Ring words in the past: the ringing happened. */
+const PAST_RINGS: ReadonlySet<string> = new Set(['rang', 'dialled', 'dialed']);
+/** Is the word before token t a determiner or a possessive (`the ring`, `her ring`): a noun, not a ringing? */
+function afterDeterminer(doc: Document, t: number): boolean {
+  if (t === 0) return false;
+  const prev = doc.tokenText(t - 1).toLowerCase();
+  return /^(?:the|a|an|his|her|my|your|our|their|its|this|that|wedding|engagement|signet)$/.test(prev) || /['’]s$/.test(prev);
 }
 
 /** Is the word at token t a person rung (`ring the registrar`, `rang Mum`, `rang him`)? */
@@ -1699,10 +1721,11 @@ function ringsPerson(doc: Document, t: number): boolean {
   if (w === 'him' || w === 'me' || w === 'them' || w === 'us') return true;
   // `rang her up`, not `rang her bell`.
   if (w === 'her') return t + 1 >= doc.tokenCount || !isWordToken(doc, t + 1) || /^(?:up|back|again|now|later|at|from|to|and|that|the|a)$/i.test(doc.tokenText(t + 1));
+  // `rang Tony`, `ring the registrar`; not a possessor (`rang the nurse's bell`, `rang Tony's bell`).
   const m = mentionAtToken(doc, t);
-  if (m >= 0 && doc.mentions[3 * m + 2] === MentionKind.Proper) return true;
-  const d = w === 'the' && t + 1 < doc.tokenCount ? mentionAtToken(doc, t) : -1;
-  return d >= 0 && doc.mentions[3 * d + 2] === MentionKind.Nominal;
+  if (m < 0 || isPossessor(doc, m)) return false;
+  const kind = doc.mentions[3 * m + 2];
+  return kind === MentionKind.Proper || (w === 'the' && kind === MentionKind.Nominal);
 }
 
 /** Does narration paragraph p hang up a call? */
