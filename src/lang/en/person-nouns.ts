@@ -57,11 +57,11 @@ export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
   ['arbiter', 0], ['referee', 0], ['umpire', 0], ['registrar', 0], ['receptionist', 0], ['barista', 0],
   ['paramedic', 0], ['cashier', 0], ['mechanic', 0], ['plumber', 0], ['electrician', 0], ['courier', 0],
   ['janitor', 0], ['caretaker', 0], ['librarian', 0], ['pharmacist', 0], ['dentist', 0], ['therapist', 0],
-  ['counsellor', 0], ['counselor', 0], ['headmaster', 1], ['headmistress', 2], ['coach', 0], ['instructor', 0],
+  ['counsellor', 0], ['counselor', 0], ['headmaster', 1], ['headmistress', 2], ['instructor', 0],
   ['lecturer', 0], ['cop', 0], ['reporter', 0], ['journalist', 0], ['photographer', 0], ['actor', 1],
-  ['actress', 2], ['singer', 0], ['intern', 0], ['colleague', 0], ['classmate', 0], ['roommate', 0],
+  ['actress', 2], ['intern', 0], ['colleague', 0], ['classmate', 0], ['roommate', 0],
   ['flatmate', 0], ['teammate', 0], ['customer', 0], ['client', 0], ['patient', 0], ['vet', 0],
-  ['attendant', 0], ['usher', 0], ['bouncer', 0], ['suspect', 0], ['witness', 0], ['cabbie', 0],
+  ['attendant', 0], ['bouncer', 0], ['suspect', 0], ['witness', 0], ['cabbie', 0],
   ['chauffeur', 0], ['babysitter', 0], ['toddler', 0], ['teenager', 0], ['bodyguard', 0], ['technician', 0],
 ]);
 

@@ -205,6 +205,7 @@ export function linkEpithets(st: CastState): void {
     presenceCache.set(c, r);
     return r;
   };
+  const hasGiven = st.chars.some((c) => c.given);
   for (const [key, occ] of occurrences) {
     if (occ.length < 3) continue;
     const g = key.startsWith('#') ? st.genders[Number(key.slice(1))] : doc.mentionGenders[occ[0]];
@@ -233,7 +234,7 @@ export function linkEpithets(st: CastState): void {
     // A description with a telling head that tags speech twice or more (`"Players," the arbiter said`)
     // is a nameless speaker of its own (see epithetCharacters), not the one other person the scene
     // names: a writer who meant that person would name them, or say so (an apposition, a copula).
-    if (!key.startsWith('#') && !GENERIC.has(headNoun(key)) && !st.chars.some((c) => c.given)) {
+    if (!key.startsWith('#') && !GENERIC.has(headNoun(key)) && !hasGiven) {
       let tags = 0;
       for (const i of occ) if (!ctx.inQuote[i] && nextToSpeechVerb(doc, i, false)) tags++;
       if (tags >= 2) continue;
@@ -657,8 +658,9 @@ function callsNeeded(firstPerson: number): number {
   return Math.min(5, 1 + Math.floor(firstPerson / 80));
 }
 
-/** Verbs whose object `me` is the one a line in the same paragraph is said to (`he sees me`, `turns to me`). */
-const TOWARDS_ME = /\b(?:at|to|sees|saw|see|tells|told|asks|asked|hands|handed|gives|gave|eyes|eyed|studies|studied|regards|regarded|nudges|nudged)\s+$/i;
+/** Verbs whose object `me` is the one a line in the same paragraph is said to (`he sees me`, `turns to me`; not `next to me`). */
+const TOWARDS_ME =
+  /\b(?:(?:turns?|turned|says?|said|speaks?|spoke|looks?|looked|smiles?|smiled|grins?|grinned|winks?|winked|nods?|nodded|calls?|called|leans?|leaned|waves?|waved|glances?|glanced|stares?|stared)\s+(?:over\s+|across\s+|up\s+|down\s+|back\s+)?(?:at|to)|sees|saw|tells|told|asks|asked|hands|handed|gives|gave|eyes|eyed|studies|studied|regards|regarded|nudges|nudged)\s+$/i;
 
 /** Does the narration of paragraph p look at, turn to or speak to `me`? */
 function lookedAtMe(st: CastState, p: number): boolean {
@@ -668,7 +670,7 @@ function lookedAtMe(st: CastState, p: number): boolean {
   for (let j = doc.mentionAtOrAfter(from); j < doc.mentionCount && doc.mentions[3 * j] < doc.paragraphs[2 * p + 1]; j++) {
     if (ctx.inQuote[j] || mentionKind(doc, j) !== MentionKind.FirstPerson || doc.mentionText(j).toLowerCase() !== 'me') continue;
     const s = doc.mentions[3 * j];
-    if (TOWARDS_ME.test(doc.text.slice(Math.max(from, s - 12), s))) return true;
+    if (TOWARDS_ME.test(doc.text.slice(Math.max(from, s - 30), s))) return true;
   }
   return false;
 }
