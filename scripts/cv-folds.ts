@@ -33,7 +33,9 @@ import { buildCandidates } from '../src/stages/attribution/features.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+// Options that take a value; the others (`--no-scenes`) stand alone.
+const VALUED = new Set(['--folds', '--models', '--gbdt', '--dump', '--scenes', '--scene-weight']);
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1]));
 const [mode = '', dataDir = resolve('../shared/data/pdnc')] = positional;
 const folds = Number(opt('--folds', '6'));
 const modelsPath = opt('--models', join(tmpdir(), 'dramatis-cv-folds.json'));
@@ -52,7 +54,12 @@ if (mode === 'train') {
   // The shipped recipe's annotated modern scenes join every fold's training (`--no-scenes`: none;
   // `--scenes DIR --scene-weight N`: others).
   const scenesDir = opt('--scenes', '');
-  const scenes = args.includes('--no-scenes') ? [] : scenesDir === '' ? defaultSceneSets() : sceneTrainingSets(scenesDir, Number(opt('--scene-weight', '1')));
+  const sceneWeight = Number(opt('--scene-weight', '1'));
+  if (!Number.isInteger(sceneWeight) || sceneWeight < 1) {
+    console.error('cv-folds: --scene-weight needs a whole number >= 1');
+    process.exit(2);
+  }
+  const scenes = args.includes('--no-scenes') ? [] : scenesDir === '' ? defaultSceneSets() : sceneTrainingSets(scenesDir, sceneWeight);
   const models: RankerModel[] = [];
   for (let k = 0; k < folds; k++) {
     models.push(fitRanker([...sets.filter((s) => fold.get(s.name) !== k), ...scenes], gbdt));

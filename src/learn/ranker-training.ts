@@ -109,10 +109,10 @@ export function loadAnnotatedScenes(dir: string): AnnotatedScene[] {
 }
 
 /**
- * The candidate table of an annotated scene analysed with its cast, with gold labels: each annotated
- * quotation is matched to the next quote that starts with its words; an utterance takes the speaker
- * of its first matched quotation. Throws when a quotation is not found (the annotation no longer fits
- * the quote finder).
+ * The candidate table of an annotated scene analysed with its cast, with gold labels: the annotated
+ * quotations are the quote finder's quotes one to one, in order, each starting with its words; an
+ * utterance takes the speaker of its first quotation. Throws when they are out of step (the
+ * annotation no longer fits the quote finder).
  */
 export function sceneTrainingSet(scene: AnnotatedScene): TrainingSet {
   const doc = analyzeDocument(scene.text, { cast: scene.cast, castOnly: true, source: scene.name, rankerModel: null });
@@ -123,11 +123,15 @@ export function sceneTrainingSet(scene: AnnotatedScene): TrainingSet {
   const gold = new Int32Array(nU).fill(-1);
   let k = 0;
   for (const a of scene.speakers) {
-    while (k < doc.quoteCount && !doc.text.slice(doc.quotes[4 * k], doc.quotes[4 * k + 1]).startsWith(a.text)) k++;
-    if (k >= doc.quoteCount) throw new Error(`${scene.name}: quotation not found in order: ${a.text}`);
+    // Quotations in step with the quote finder's: a quote skipped or an annotation unmatched is an error.
+    if (k >= doc.quoteCount || !doc.text.slice(doc.quotes[4 * k], doc.quotes[4 * k + 1]).startsWith(a.text)) {
+      throw new Error(`${scene.name}: quotation not found in order: ${a.text}`);
+    }
     const u = doc.quotes[4 * k + 3];
     const c = idIndex.get(a.speaker);
     if (c === undefined) throw new Error(`${scene.name}: speaker ${a.speaker} is not in the cast`);
+    // An utterance whose quotations two people say (`"Vask," said Ilse … Teo said, "Fenwick."`, which
+    // the quote finder groups as one) is labelled with the first.
     if (gold[u] < 0) gold[u] = c;
     k++;
   }
@@ -487,7 +491,8 @@ export function rankerAccuracy(
 
 /** Deterministic fold of each novel for K-fold leave-novels-out cross-validation (round-robin by name). */
 export function foldsByName(names: readonly string[], k: number): Map<string, number> {
-  const sorted = [...names].sort();
+  // One fold per distinct name: a scene counted several times under one name stays one member.
+  const sorted = [...new Set(names)].sort();
   return new Map(sorted.map((n, i) => [n, i % k]));
 }
 
