@@ -1712,7 +1712,7 @@ const PAST_RINGS: ReadonlySet<string> = new Set(['rang', 'dialled', 'dialed']);
 function afterDeterminer(doc: Document, t: number): boolean {
   if (t === 0) return false;
   const prev = doc.tokenText(t - 1).toLowerCase();
-  return /^(?:the|a|an|his|her|my|your|our|their|its|this|that|wedding|engagement|signet)$/.test(prev) || /['’]s$/.test(prev);
+  return PHONE_POSSESSIVES.has(prev) || /^(?:an|our|this|that|wedding|engagement|signet)$/.test(prev) || /['’]s$/.test(prev);
 }
 
 /** Is the word at token t a person rung (`ring the registrar`, `rang Mum`, `rang him`)? */
