@@ -96,6 +96,18 @@ test('apostrophes are not quote marks in a single-quote text', () => {
   checkUtterances(doc);
 });
 
+test('a single-quoted line may open on a lower-case elision word', () => {
+  const text =
+    '\u2018Where are you?\u2019 Fen typed.\n\n' +
+    '\u2018is that 412?? the one by the lifts\u2019\n\n' +
+    "'em too?' Jo asked. 'All of them.'\n\n" +
+    "'em lot were gone by morning. 'Where?' she asked.\n\n" +
+    'He said \u2018tis nothing and left. \u2018Fine.\u2019\n';
+  assert.deepEqual(texts(run(text)), [
+    'Where are you?', 'is that 412?? the one by the lifts', 'em too?', 'All of them.', 'Where?', 'Fine.',
+  ]);
+});
+
 test('a single-quoted line broken off at a dash closes on the mark after the dash', () => {
   const text =
     "'Two, actually, if\u2014'\n\n'He means one,' said Tam.\n\n" +

@@ -124,6 +124,34 @@ function isLeadingElision(text: string, i: number, end: number): boolean {
   return true;
 }
 
+/**
+ * A single mark opening its paragraph before a lower-case elision word (`‘is that yours?’`, `'em
+ * too?'` in texting-style lines) is the line's opening mark when a clear closing mark (clause
+ * punctuation, the mark, then a space or the paragraph end; or a word and the mark ending the
+ * paragraph) follows before any other opening mark:
+ * otherwise the whole line would be lost. Mid-paragraph the word stays an elision.
+ */
+function restIsSpace(text: string, from: number, pe: number): boolean {
+  for (let k = from; k < pe; k++) if (!isSpaceOrEdge(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function opensLineOnElision(text: string, i: number, ps: number, pe: number): boolean {
+  for (let k = ps; k < i; k++) if (!isSpaceOrEdge(text.charCodeAt(k))) return false;
+  for (let k = i + 1; k < pe; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== SQ && c !== RSQ && c !== LSQ) continue;
+    const p = text.charCodeAt(k - 1);
+    const q = k + 1 < pe ? text.charCodeAt(k + 1) : -1;
+    if (c !== LSQ && isClausePunct(p) && p !== 45 && isSpaceOrEdge(q)) return true;
+    // A mark after a word that ends the paragraph closes the line too (`the one by the lifts’`).
+    if (c !== LSQ && isWordChar(p) && restIsSpace(text, k + 1, pe)) return true;
+    // Another line opening first: this mark is an apostrophe after all.
+    if (isSpaceOrEdge(p) && isLetter(q) && (c === LSQ || !isLeadingElision(text, k, pe))) return false;
+  }
+  return false;
+}
+
 /** `em`, `tis`, `twas` at `i` (a whole word): after a double mark it is an apostrophe typed as `"`. */
 function isTypedApostrophe(text: string, i: number, end: number): boolean {
   let j = i;
@@ -203,12 +231,12 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
   if (c !== LSQ && isDash(p) && (q === 46 || q === 44 || q === 33 || q === 63 || q === 59 || q === 58)) return Dir.Close | (Kind.Single << 4);
   if (c === LSQ) {
     if (isWordChar(p)) return Dir.None;
-    if (isLetter(q) && isLeadingElision(text, i, pe)) return Dir.None;
+    if (isLetter(q) && isLeadingElision(text, i, pe) && !opensLineOnElision(text, i, ps, pe)) return Dir.None;
     if (isDigit(q) && !before) return Dir.None;
     return Dir.Open | (Kind.Single << 4);
   }
   if (before && (isWordChar(q) || q === SQ || q === LSQ || q === DQ || q === LDQ || q === 0x2026 || q === 46 || isDash(q))) {
-    if (isLetter(q) && isLeadingElision(text, i, pe)) return Dir.None;
+    if (isLetter(q) && isLeadingElision(text, i, pe) && !opensLineOnElision(text, i, ps, pe)) return Dir.None;
     if (isDigit(q) && i + 3 < pe && isDigit(text.charCodeAt(i + 2)) && !isDigit(text.charCodeAt(i + 3))) return Dir.None; // '99
     return Dir.Open | (Kind.Single << 4);
   }
@@ -600,7 +628,9 @@ export function scanQuotes(doc: Document): void {
       }
       // A tentative close followed by a tag (`'See the Joneses' she said`) closes there even when the
       // next paragraph opens a quote.
-      if (weak >= 0 && (!nextOpens || hasTagVerb(text, weak + 1, pe))) {
+      // So does one that ends the paragraph (`the one by the lifts’`): a speech running on into the
+      // next paragraph leaves its paragraph without a mark.
+      if (weak >= 0 && (!nextOpens || hasTagVerb(text, weak + 1, pe) || restIsSpace(text, weak + 1, pe))) {
         emit(open, weak, para, joinNext);
       } else {
         emit(open, pe, para, joinNext);
