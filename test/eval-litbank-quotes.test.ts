@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateLitbank, formatLitbank, inRankerTraining, loadLitbank, parseLitbankAnn, parseLitbankQuotes, RANKER_TRAINING_TITLES, scoreLitbankDoc } from '../src/eval/litbank.ts';
+import { evaluateLitbank, formatLitbank, inRankerTraining, loadLitbank, parseLitbankAnn, parseLitbankQuotes, RANKER_TRAINING_TITLES, restoredLitbankDoc, scoreLitbankDoc } from '../src/eval/litbank.ts';
+import { restoreLitbankSpacing } from '../src/eval/litbank-spacing.ts';
 import type { LitbankDoc } from '../src/eval/litbank.ts';
 import { analyzeDocument } from '../src/index.ts';
 
@@ -120,9 +121,35 @@ test('LitBank quotations: the real files parse to the quoted text, and the train
 });
 
 test('LitBank quotations: speaker attribution with our own cast stays above its floor', { skip }, () => {
-  const { total, heldOut } = evaluateLitbank(loadLitbank(LITBANK));
-  const msg = JSON.stringify({ total, heldOut });
+  const { total, heldOut, restored, restoredHeldOut } = evaluateLitbank(loadLitbank(LITBANK));
+  const msg = JSON.stringify({ total, heldOut, restored, restoredHeldOut });
   assert.ok(heldOut.quotesGold >= 1000 && heldOut.quotesGold < total.quotesGold, msg);
   assert.ok(total.quotesDetected / total.quotesGold >= 0.85, msg);
   assert.ok(heldOut.quotesRight / heldOut.quotesGold >= 0.44, msg);
+  // The same quotes read with ordinary spacing: the single-quoted excerpts are found too.
+  assert.equal(restoredHeldOut.quotesGold, heldOut.quotesGold, msg);
+  assert.ok(restored.quotesDetected / restored.quotesGold >= 0.96, msg);
+  assert.ok(restoredHeldOut.quotesRight / restoredHeldOut.quotesGold >= 0.53, msg);
+});
+
+test('LitBank spacing restored: marks, clitics and punctuation rejoin their words; tag lines join their quote', () => {
+  const raw = ["' It 's over , Mrs. Bell ! '", 'said the nurse ( softly ) .', '“ Do n’t go .', 'Stay , ” he said .', "The Joneses ' dog barked ."].join('\n');
+  const { text, at } = restoreLitbankSpacing(raw);
+  assert.equal(text, "'It's over, Mrs. Bell!' said the nurse (softly).\n“Don’t go. Stay,” he said.\nThe Joneses' dog barked.");
+  // Every original offset maps, in order, and a kept character lands on itself.
+  assert.equal(at.length, raw.length + 1);
+  for (let i = 0; i < raw.length; i++) {
+    assert.ok(at[i] <= at[i + 1]);
+    if (raw[i] !== ' ' && raw[i] !== '\n') assert.equal(text[at[i]], raw[i], `offset ${i}`);
+  }
+  // Gold spans move with the text.
+  const doc: LitbankDoc = {
+    name: 'x',
+    text: raw,
+    mentions: [{ start: raw.indexOf('Mrs. Bell'), end: raw.indexOf('Mrs. Bell') + 9, type: 'PROP_PER', chain: 'Bell-0' }],
+    quotes: [{ start: 0, end: raw.indexOf("! '") + 3, chain: 'Bell-0' }],
+  };
+  const r = restoredLitbankDoc(doc);
+  assert.equal(r.text.slice(r.mentions[0].start, r.mentions[0].end), 'Mrs. Bell');
+  assert.equal(r.text.slice(r.quotes![0].start, r.quotes![0].end), "'It's over, Mrs. Bell!'");
 });

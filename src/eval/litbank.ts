@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { MentionKind } from '../document/document.js';
 import { analyzeDocument } from '../index.js';
 import type { Document } from '../document/document.js';
+import { restoreLitbankSpacing } from './litbank-spacing.js';
 
 export interface LitbankMention {
   start: number;
@@ -363,22 +364,52 @@ export interface LitbankResult {
   total: LitbankCounts;
   /** Sum over the excerpts not from a ranker training novel (see inRankerTraining). */
   heldOut: LitbankCounts;
-  perDoc: { name: string; inRankerTraining: boolean; counts: LitbankCounts }[];
+  /** Speaker counts only, on the texts with their spacing restored (see restoreLitbankSpacing). */
+  restored: LitbankCounts;
+  restoredHeldOut: LitbankCounts;
+  perDoc: { name: string; inRankerTraining: boolean; counts: LitbankCounts; restored?: LitbankCounts }[];
+}
+
+/** An excerpt with ordinary spacing restored and its gold offsets moved with it. */
+export function restoredLitbankDoc(d: LitbankDoc): LitbankDoc {
+  const { text, at } = restoreLitbankSpacing(d.text);
+  return {
+    name: d.name,
+    text,
+    mentions: d.mentions.map((m) => ({ ...m, start: at[m.start], end: at[m.end] })),
+    ...(d.quotes ? { quotes: d.quotes.map((q) => ({ ...q, start: at[q.start], end: at[q.end] })) } : {}),
+  };
+}
+
+/** Speaker counts of one excerpt read with its spacing restored (the other counts stay zero). */
+function restoredSpeakerCounts(d: LitbankDoc): LitbankCounts {
+  const c = emptyLitbankCounts();
+  c.docs = 1;
+  const r = restoredLitbankDoc(d);
+  scoreLitbankSpeakers(r, analyzeDocument(r.text, { source: d.name }), c);
+  return c;
 }
 
 export function evaluateLitbank(docs: readonly LitbankDoc[]): LitbankResult {
   const total = emptyLitbankCounts();
   const heldOut = emptyLitbankCounts();
+  const restored = emptyLitbankCounts();
+  const restoredHeldOut = emptyLitbankCounts();
   const perDoc: LitbankResult['perDoc'] = [];
   for (const d of docs) {
     const doc = analyzeDocument(d.text, { source: d.name });
     const counts = scoreLitbankDoc(d, doc);
     const trained = inRankerTraining(d.name);
-    perDoc.push({ name: d.name, inRankerTraining: trained, counts });
+    const r = d.quotes ? restoredSpeakerCounts(d) : undefined;
+    perDoc.push({ name: d.name, inRankerTraining: trained, counts, ...(r ? { restored: r } : {}) });
     addLitbankCounts(total, counts);
     if (!trained) addLitbankCounts(heldOut, counts);
+    if (r) {
+      addLitbankCounts(restored, r);
+      if (!trained) addLitbankCounts(restoredHeldOut, r);
+    }
   }
-  return { total, heldOut, perDoc };
+  return { total, heldOut, restored, restoredHeldOut, perDoc };
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '-' : ((100 * a) / b).toFixed(1));
@@ -387,7 +418,7 @@ function speakerLine(label: string, t: LitbankCounts): string {
   return `  speakers (own cast) ${label} ${t.quotesGold} quotes (${t.docs} excerpts), detected ${pct(t.quotesDetected, t.quotesGold)}%, right ${pct(t.quotesRight, t.quotesGold)}% (${t.quotesRight}/${t.quotesGold}; ${t.quotesNoChain} detected with no speaker chain)`;
 }
 
-export function formatLitbank(total: LitbankCounts, heldOut?: LitbankCounts): string {
+export function formatLitbank(total: LitbankCounts, heldOut?: LitbankCounts, restored?: { total: LitbankCounts; heldOut: LitbankCounts }): string {
   const t = total;
   const pairP = t.namePairsPred === 0 ? 0 : t.namePairsBoth / t.namePairsPred;
   const pairR = t.namePairsGold === 0 ? 0 : t.namePairsBoth / t.namePairsGold;
@@ -399,6 +430,13 @@ export function formatLitbank(total: LitbankCounts, heldOut?: LitbankCounts): st
     `  pronoun links      precision ${pct(t.linksRight, t.linksJudged)}% (${t.linksRight}/${t.linksJudged} judged, ${t.linksUnjudged} unjudged), recall ${pct(t.linksRight, t.goldLinkable)}% of ${t.goldLinkable} pronouns whose chain has an earlier name`,
     `  name clustering    pairwise precision ${(100 * pairP).toFixed(1)}%, recall ${(100 * pairR).toFixed(1)}% (${t.namePairsGold} same-chain pairs)`,
     ...(t.quotesGold === 0 ? [] : [...(heldOut ? [speakerLine('held-out:', heldOut)] : []), speakerLine('all:     ', t), '    (held-out: excerpts of novels the shipped ranker was not trained on; all: with its PDNC training novels)']),
+    ...(!restored || restored.total.quotesGold === 0
+      ? []
+      : [
+          speakerLine('held-out:', restored.heldOut).replace('speakers (own cast)', 'speakers, spacing restored'),
+          speakerLine('all:     ', restored.total).replace('speakers (own cast)', 'speakers, spacing restored'),
+          '    (the same quotes with ordinary spacing restored and a sentence line joined to the one before when it opens in lower case or a quotation is open)',
+        ]),
     '',
   ].join('\n');
 }
@@ -416,8 +454,8 @@ export async function runLitbankEvalCommand(dir: string, opts: { json: boolean }
     io.stderr.write(`dramatis eval litbank: ${dir} holds no LitBank coref files (NAME.txt + NAME.ann, or coref/brat/)\n`);
     return 2;
   }
-  const { total, heldOut, perDoc } = evaluateLitbank(docs);
-  if (opts.json) io.stdout.write(JSON.stringify({ corpus: 'LitBank coref', total, heldOut, documents: perDoc }, null, 2) + '\n');
-  else io.stdout.write(formatLitbank(total, heldOut));
+  const { total, heldOut, restored, restoredHeldOut, perDoc } = evaluateLitbank(docs);
+  if (opts.json) io.stdout.write(JSON.stringify({ corpus: 'LitBank coref', total, heldOut, restored, restoredHeldOut, documents: perDoc }, null, 2) + '\n');
+  else io.stdout.write(formatLitbank(total, heldOut, { total: restored, heldOut: restoredHeldOut }));
   return 0;
 }
