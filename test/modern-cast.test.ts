@@ -211,3 +211,31 @@ test('self-naming stays out of lines that only mention the name (review cases)',
   assert.notEqual(cueOf([...call, '\u201cTony. Where are you?\u201d', '\u201cDownstairs.\u201d'], 'Tony. Where'), 'self-named');
   assert.notEqual(cueOf([...call, '\u201cCome quick. It\u2019s Harry. He\u2019s hurt.\u201d'], 'Come quick'), 'self-named');
 });
+
+test('a first-person narrator called by two names, once each, is named by both; a name the narration uses is not pooled', () => {
+  const text = [
+    'The safelight makes everything the colour of a bruise. I lay the paper in the tray and rock it.',
+    'Ollie pushes through the curtain and comes to stand at my shoulder. \u201cWhat are you doing in here?\u201d',
+    '\u201cPrinting. Obviously.\u201d I lift the sheet with the tongs.',
+    'Ms Ferreira looks at me over her glasses. \u201cPrint the rest, Tamsin. Your agitation is too fast.\u201d',
+    '\u201cYes, Miss.\u201d I keep my eyes on the tray.',
+    'She goes out. Ollie hands me the next sheet. \u201cToo fast, Reyes. She said so.\u201d',
+    '\u201cShut up.\u201d I slide it into the developer.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const narrator = doc.characters.find((c) => c.narrator);
+  assert.ok(narrator, names(doc).join(', '));
+  assert.deepEqual([...new Set([narrator!.name, ...narrator!.aliases].filter((n) => n === 'Tamsin' || n === 'Reyes'))].sort(), ['Reyes', 'Tamsin'], JSON.stringify(narrator));
+  // Ollie is called too (`Ollie.`), but the narration names him: he stays himself.
+  const other = cast(text.replace('\u201cShut up.\u201d', '\u201cOllie. Shut up.\u201d'));
+  const n2 = other.characters.find((c) => c.narrator)!;
+  assert.ok(!n2.aliases.includes('Ollie') && n2.name !== 'Ollie', JSON.stringify(n2));
+  assert.ok(names(other).includes('Ollie'), names(other).join(', '));
+});
+
+test('modern nicknames join their full names (Ollie and Oliver, Izzy and Isabel)', () => {
+  const doc = cast('Oliver Pike came in late, and Isabel Grant looked up from her laptop.\n\n\u201cSorry,\u201d Ollie said.\n\nIzzy laughed. \u201cYou always are, Ollie.\u201d She shut the laptop.');
+  const byName = (n: string) => doc.characters.find((c) => c.name === n || c.aliases.includes(n));
+  assert.equal(byName('Ollie'), byName('Oliver Pike'), names(doc).join(', '));
+  assert.equal(byName('Izzy'), byName('Isabel Grant'), names(doc).join(', '));
+});

