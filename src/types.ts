@@ -54,7 +54,7 @@ export interface AnalysisCharacter {
   firstMention: AnalysisSpan | null;
   /** Every mention resolved to the character: [start, end) code-point pairs, in text order. */
   mentionSpans: [number, number][];
-  /** True for the first-person narrator (the character the narration's "I" is). */
+  /** True for the first-person narrator (the character the narration's "I" is), or a second-person story's "you". */
   narrator: boolean;
   /** `given` (the cast file), `hint` (a cast hint, e.g. archive character tags) or `discovered`. */
   source: 'given' | 'hint' | 'discovered';

@@ -239,3 +239,46 @@ test('modern nicknames join their full names (Ollie and Oliver, Izzy and Isabel)
   assert.equal(byName('Ollie'), byName('Oliver Pike'), names(doc).join(', '));
   assert.equal(byName('Izzy'), byName('Isabel Grant'), names(doc).join(', '));
 });
+
+test('a second-person story (reader-insert) reads its `you` as the protagonist, named Y/N when the text uses the placeholder', () => {
+  const text = [
+    'The library is almost empty when you find the book you need. You pull it from the shelf and turn, and Theo is right there.',
+    '\u201cY/N,\u201d he says, grinning. \u201cDidn\u2019t think I\u2019d find you here.\u201d',
+    '\u201cI could say the same,\u201d you reply, hugging the book to your chest.',
+    '\u201cOuch.\u201d He leans on the shelf. \u201cI read. Sometimes.\u201d',
+    '\u201cName one book.\u201d',
+    '\u201cThe one you\u2019re holding.\u201d',
+    'You roll your eyes. \u201cIt\u2019s for the exam, Theo.\u201d',
+  ].join('\n\n');
+  const a = analyze(text);
+  const you = a.characters.find((c) => c.narrator);
+  assert.ok(you, JSON.stringify(a.characters));
+  assert.equal(you!.name, 'You');
+  assert.ok(you!.aliases.includes('Y/N'), JSON.stringify(you));
+  const by = (start: string) => a.quotes.find((q) => q.text.startsWith(start))!.speaker;
+  assert.equal(by('I could say'), you!.id);
+  assert.equal(by('It\u2019s for the exam'), you!.id);
+  assert.equal(by('Ouch'), 'theo');
+  assert.equal(by('Y/N'), 'theo');
+  // A third-person story whose narration says `you` now and then has no such protagonist.
+  const third = analyze([
+    'From the harbour wall you could see the whole bay, and Nell liked to sit there. She said you could smell the rain coming.',
+    '\u201cIt\u2019s coming,\u201d Nell said. She pulled her coat tighter. \u201cYou can feel it.\u201d',
+    'Her brother shrugged. He never felt anything, she thought. He just waited. \u201cThen let\u2019s go in.\u201d',
+    'She stood, and he followed her up the steps. You could hear the gulls behind them.',
+  ].join('\n\n'));
+  assert.ok(!third.characters.some((c) => c.narrator), JSON.stringify(third.characters));
+});
+
+test('`Y/N` in a first-person reader-insert is the narrator', () => {
+  const text = [
+    'I am halfway through my coffee when Priya slides into the booth across from me.',
+    '\u201cY/N. You look terrible.\u201d',
+    '\u201cThanks,\u201d I say. I push the menu at her. I have not slept.',
+    '\u201cI mean it kindly.\u201d She takes the menu. \u201cWhat happened?\u201d',
+  ].join('\n\n');
+  const a = analyze(text);
+  const me = a.characters.find((c) => c.narrator)!;
+  assert.ok(me && (me.name === 'Y/N' || me.aliases.includes('Y/N')), JSON.stringify(a.characters));
+  assert.equal(a.quotes.find((q) => q.text.startsWith('Thanks'))!.speaker, me.id);
+});

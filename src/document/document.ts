@@ -37,7 +37,10 @@ export const enum MentionKind {
   Nominal = 2,
   /** A third-person pronoun: he, she, they and their other cases. */
   Pronoun = 3,
-  /** The first person outside quotes (narrator): I, me, my, mine, myself. */
+  /**
+   * The first person outside quotes (narrator): I, me, my, mine, myself; in a second-person story
+   * (`secondPersonNarration`) also you, your, yours, yourself.
+   */
   FirstPerson = 4,
 }
 
@@ -128,6 +131,8 @@ export class Document {
 
   /** Mentions: [start, end, kind] per mention, stride 3, in text order. */
   mentions: Int32Array = EMPTY_I32;
+  /** The narration says `you` for its protagonist (set by the mentions stage): those `you`s are FirstPerson mentions. */
+  secondPersonNarration = false;
   /** Gender the mention itself signals (a pronoun, an honorific): GenderCode per mention. */
   mentionGenders: Uint8Array = EMPTY_U8;
   /** Character index (into `characters`) per mention, -1 when unresolved. Filled by the cast stage. */

@@ -716,6 +716,14 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     st.chars[existing].narrator = true;
     return existing;
   }
+  // Reader-insert fan fiction: `Y/N`, the placeholder for the reader's name, is the narrator (the
+  // `I`, or the `you` of a second-person story).
+  const readerName = (n: string): boolean => n.toLowerCase().replace(/[()[\]]/g, '') === 'y/n';
+  const reader = st.chars.findIndex((c) => !c.given && (readerName(c.name) || c.aliases.some(readerName)));
+  if (reader >= 0) {
+    st.chars[reader].narrator = true;
+    return reader;
+  }
   if (!hasGiven) {
     // `My name is Ishmael.`, `I am Dace Holloway`, `Call me Ishmael`: the narration names its I.
     for (let i = 0; i + 1 < n; i++) {
@@ -801,10 +809,18 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
   const used = new Set(st.chars.map((c) => c.id));
   let id = 'narrator';
   for (let k = 2; used.has(id); k++) id = `narrator-${k}`;
-  st.chars.push({ id, name: 'Narrator', aliases: [], gender: 'unknown', mentions: 0, quotes: 0, given: false, narrator: true, source: 'discovered' });
+  const name = doc.secondPersonNarration ? 'You' : 'Narrator';
+  st.chars.push({ id, name, aliases: [], gender: 'unknown', mentions: 0, quotes: 0, given: false, narrator: true, source: 'discovered' });
   st.genders.push(GenderCode.Unknown);
   st.clusterOf.push(-1);
-  return st.chars.length - 1;
+  const c = st.chars.length - 1;
+  // `Y/N` said once and left without a character of its own is the narrator's name all the same.
+  for (let i = 0; i < n; i++) {
+    if (st.mc[i] >= 0 || m[3 * i + 2] !== MentionKind.Proper || !readerName(doc.mentionText(i))) continue;
+    st.mc[i] = c;
+    addAlias(st.chars[c], doc.mentionText(i));
+  }
+  return c;
 }
 
 /** Comparative descriptions that single out one of two (`the older man`, `the other woman`). */

@@ -44,6 +44,36 @@ const KIN_NAMES: ReadonlyMap<string, number> = new Map([
   ['mummy', GenderCode.She], ['mommy', GenderCode.She],
 ]);
 const FIRST_PERSON_LOWER: ReadonlySet<string> = new Set(['me', 'my', 'mine', 'myself']);
+/** The protagonist of a second-person story (reader-insert fan fiction: `you say`, `You roll your eyes.`). */
+const SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'your', 'yours', 'yourself']);
+
+/**
+ * Is the story told in the second person? Its narration (outside quotes and headings) says `you`
+ * often, at least a quarter as often as he/she/they, and more than twice as often as `I`: then that
+ * `you` is the protagonist, read as the narrator's person. A third- or first-person text's `you` in
+ * narration (`you could see the sea from there`, a narrator's aside to the reader) is far rarer.
+ */
+function secondPersonNarration(doc: Document, nTok: number, kinds: Uint8Array, inHeading: Uint8Array): boolean {
+  const text = doc.text;
+  const tok = doc.tokens;
+  const quotes = new RegionCursor(quotedRegions(doc));
+  let you = 0;
+  let first = 0;
+  let third = 0;
+  for (let t = 0; t < nTok; t++) {
+    if (kinds[t] !== TokenKind.Word || inHeading[t]) continue;
+    const s = tok[2 * t];
+    const e = tok[2 * t + 1];
+    if (e - s > 8 || quotes.inside(s)) continue;
+    const w = text.slice(s, e).toLowerCase();
+    if (SECOND_PERSON.has(w)) you++;
+    else if (w === 'i' || FIRST_PERSON_LOWER.has(w)) first++;
+    else if (THIRD_PERSON.has(w)) third++;
+  }
+  return you >= SECOND_PERSON_MIN && you >= 0.25 * third && you > 2 * first;
+}
+/** Fewest narration `you`s for a second-person story, as for a first-person narrator (a drabble has them). */
+const SECOND_PERSON_MIN = 5;
 const MAX_NAME_WORDS = 4;
 
 function isApos(c: number): boolean {
@@ -137,6 +167,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       capInitialCount.set(w, (capInitialCount.get(w) ?? 0) + 1);
     }
   }
+
+  const secondPerson = secondPersonNarration(doc, nTok, kinds, inHeading);
+  doc.secondPersonNarration = secondPerson;
 
   /** Token t is a sentence of one word opening a quote: a quote mark before it, `.` `?` `!` right after. */
   const oneWordOpening = (t: number): boolean => {
@@ -235,6 +268,13 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     const c0 = text.charCodeAt(s);
     const inQuote = quotes.inside(s);
     const lw = text.slice(s, e).toLowerCase();
+    // `Y/N` (`y/n`, `(Y/N)`): reader-insert fan fiction's placeholder for the reader's name.
+    // (`Y/N.` may come as `N.`, an initial with its period: the mention stops before it.)
+    if (lw === 'y' && t + 2 < nTok && tok[2 * t + 2] === e && text.charCodeAt(e) === 47 && tok[2 * t + 4] === e + 1 && /^n\.?$/i.test(text.slice(e + 1, tok[2 * t + 5]))) {
+      push(s, e + 2, MentionKind.Proper, GenderCode.Unknown);
+      t += 2;
+      continue;
+    }
     // A role word the text only ever uses bare (`said nanny`, `when nanny had gone`) is a name.
     if (ROLE_NAMES.has(lw) && isLower(c0)) {
       const uses = roleUses.get(lw);
@@ -322,7 +362,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
         push(s, s + 1, MentionKind.FirstPerson, GenderCode.Unknown);
         continue;
       }
-      if (FIRST_PERSON_LOWER.has(lw)) {
+      if (FIRST_PERSON_LOWER.has(lw) || (secondPerson && SECOND_PERSON.has(lw))) {
         push(s, e, MentionKind.FirstPerson, GenderCode.Unknown);
         continue;
       }
