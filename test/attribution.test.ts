@@ -856,3 +856,24 @@ test('a line that goes on after the same speaker’s own turn is said to whoever
   // The third line follows Mara's own; it is still said to Rook.
   assert.ok(a.quotes[2].addressees.includes('rook'), `addressees: ${a.quotes[2].addressees.join(', ')}`);
 });
+
+test('chat and script lines take the speaker their label names, with our cast or a given one', () => {
+  const text = [
+    'Marit checked her phone under the table. The arbiter was looking the other way.',
+    'Dessa: well????',
+    'Marit: still playing',
+    'Dessa: did you do the knight thing',
+    'Marit: no',
+    'Dessa: liar',
+    'She put the phone away and looked at the board.',
+  ].join('\n\n');
+  const a = analyze(text);
+  assert.deepEqual(a.quotes.map((q) => a.characters.find((c) => c.id === q.speaker)?.name), ['Dessa', 'Marit', 'Dessa', 'Marit', 'Dessa']);
+  assert.ok(a.quotes.every((q) => q.cue === 'tag-name'), JSON.stringify(a.quotes.map((q) => q.cue)));
+  const given: CastFile = { characters: [{ id: 'd', name: 'Dessa Morrow', aliases: ['Dessa'], gender: 'she' }, { id: 'm', name: 'Marit Lund', aliases: ['Marit'], gender: 'she' }] };
+  assert.deepEqual(analyze(text, { cast: given }).quotes.map((q) => q.speaker), ['d', 'm', 'd', 'm', 'd']);
+  // A script in capitals, the narration naming the same people in mixed case.
+  const script = analyze('The kitchen was dark when John came in.\n\nJOHN: Where were you?\n\nMARY: Out.\n\nJOHN: Out where?\n\nMary did not look at him.\n\nMARY: Does it matter?');
+  const nameOf = (id: string | null) => script.characters.find((c) => c.id === id)?.aliases.map((n) => n.toLowerCase());
+  assert.deepEqual(script.quotes.map((q) => nameOf(q.speaker)?.includes('john') ? 'john' : nameOf(q.speaker)?.includes('mary') ? 'mary' : null), ['john', 'mary', 'john', 'mary']);
+});

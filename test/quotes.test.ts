@@ -336,3 +336,34 @@ test('narration with a new sentence and `saying` between two quotes separates th
   assert.equal(q.length, 2);
   assert.notEqual(q[0].utt, q[1].utt);
 });
+
+test('chat and script lines: a label and a colon open a line, quote marks or not; captions and headers are no labels', () => {
+  const chat = run([
+    'Marit checked her phone under the table.',
+    'Dessa: well????',
+    '**Marit:** still playing. she said "no draws"',
+    '[Dessa]: did you do the knight thing',
+    'MARIT: "no"',
+    'dessa_k: liar',
+    'dessa_k: total liar',
+    'She put the phone away.',
+  ].join('\n\n'));
+  assert.deepEqual(texts(chat), ['well????', 'still playing. she said "no draws"', 'did you do the knight thing', 'no', 'liar', 'total liar']);
+  const labels = chat.speakerLabels;
+  const labelText = (p: number) => (labels[3 * p] < 0 ? null : chat.text.slice(labels[3 * p], labels[3 * p + 1]));
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map(labelText), [null, 'Dessa', 'Marit', 'Dessa', 'MARIT', 'dessa_k', 'dessa_k', null]);
+  // Prose with a colon after a first word now and then, captions and notes: no labels, no lines.
+  const prose = run([
+    'A/N: thanks for reading!',
+    '[Picture: Tom in the garden]',
+    'Later: the flood came, and Tom went up to the roof.',
+    'Rating: teen.',
+    'Warning: spiders.',
+    '\u201cWell,\u201d Tom said.',
+  ].join('\n\n'));
+  assert.deepEqual(texts(prose), ['Well,']);
+  assert.ok(prose.speakerLabels.every((x) => x === -1));
+  // Two labelled paragraphs with no label said twice are not a chat either.
+  const two = run('Lena: I came.\n\nTheo: You did.\n\nThey left.');
+  assert.deepEqual(texts(two), []);
+});

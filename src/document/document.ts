@@ -128,6 +128,11 @@ export class Document {
   quotes: Int32Array = EMPTY_I32;
   /** [firstQuote, endQuote) per utterance: stride 2. */
   utterances: Int32Array = EMPTY_I32;
+  /**
+   * Speaker labels of chat and script lines (`Dessa: well????`), per paragraph: [labelStart,
+   * labelEnd, lineStart], stride 3, -1 for a paragraph without one. Set by the quotes stage.
+   */
+  speakerLabels: Int32Array = EMPTY_I32;
 
   /** Mentions: [start, end, kind] per mention, stride 3, in text order. */
   mentions: Int32Array = EMPTY_I32;

@@ -322,7 +322,11 @@ function findEvidence(doc: Document, u: number, byVoice: boolean): Evidence[] {
   const pStart = doc.paragraphs[2 * p0];
   const prevInPara = first > 0 && q[4 * (first - 1) + 2] === p0 ? skipCloseMark(text, q[4 * (first - 1) + 1]) : pStart;
   const before = q[4 * first] - 1;
-  if (before > prevInPara) {
+  const label = labelMention(doc, p0, q[4 * first]);
+  if (label >= 0) {
+    // A chat or script line: its label names the speaker (`Dessa: well????`).
+    out.push({ mention: label, confidence: 0.97, cue: Cue.TagName });
+  } else if (before > prevInPara) {
     const e = tagBefore(doc, prevInPara, before);
     if (e) out.push(e);
     // `Milly said, "Are you in town?" Babs said, "…"`: a line introduced by its own tag keeps it.
@@ -367,6 +371,19 @@ function findEvidence(doc: Document, u: number, byVoice: boolean): Evidence[] {
   }
   out.sort((a, b) => b.confidence - a.confidence);
   return out;
+}
+
+/**
+ * The speaker label's mention when quote start qs is the labelled line of paragraph p (right after
+ * `Dessa: `, or a quote mark there), else -1.
+ */
+function labelMention(doc: Document, p: number, qs: number): number {
+  const labels = doc.speakerLabels;
+  if (3 * p >= labels.length || labels[3 * p] < 0) return -1;
+  const lineStart = labels[3 * p + 2];
+  if (qs !== lineStart && qs !== lineStart + 1) return -1;
+  const m = doc.mentionAtOrAfter(labels[3 * p]);
+  return m < doc.mentionCount && doc.mentions[3 * m] === labels[3 * p] ? m : -1;
 }
 
 /** Does the narration [from, to) end in a comma or colon right before a quote (`Babs said, "`)? */

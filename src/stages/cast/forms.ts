@@ -119,6 +119,8 @@ export function collectForms(ctx: Ctx): FormTable {
   // Titles some full name carries (`Mademoiselle Reisz`): that title said alone (`laughed
   // Mademoiselle`) is the same person, linked later by title, not a character of its own.
   const heldTitles = new Set<string>();
+  const labelStarts = new Set<number>();
+  for (let p = 0; 3 * p < doc.speakerLabels.length; p++) if (doc.speakerLabels[3 * p] >= 0) labelStarts.add(doc.speakerLabels[3 * p]);
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] === MentionKind.Proper) {
       const t = parsedAt(i).parsed.title;
@@ -145,6 +147,8 @@ export function collectForms(ctx: Ctx): FormTable {
     // A family word written as a name (`Mum`, `Papa`) is someone's, like a title, and has its gender.
     const kin = form.parsed.title === '' && form.parsed.core.length === 1 && KINSHIP_NOUNS.has(form.parsed.core[0]) ? form.parsed.core[0] : '';
     if (form.parsed.title !== '' || kin !== '') form.person++;
+    // A chat or script label (`Dessa: well????`) names who says the line: a person, twice over.
+    if (labelStarts.has(s)) form.person += 2;
     if (kin !== '') {
       const g = PERSON_NOUNS.get(kin);
       if (g === GenderCode.He) form.he += 4;

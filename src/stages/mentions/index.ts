@@ -260,11 +260,21 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   };
 
   const quotes = new RegionCursor(quotedRegions(doc));
+  // Chat and script labels (`Dessa: well????`, `JOHN: Where were you?`) are names, capitalised or not.
+  const labelEnd = new Map<number, number>();
+  const labels = doc.speakerLabels;
+  for (let p = 0; 3 * p < labels.length; p++) if (labels[3 * p] >= 0) labelEnd.set(labels[3 * p], labels[3 * p + 1]);
 
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word || inHeading[t]) continue;
     const s = tok[2 * t];
     const e = tok[2 * t + 1];
+    const le = labelEnd.get(s);
+    if (le !== undefined) {
+      push(s, le, MentionKind.Proper, GenderCode.Unknown);
+      while (t + 1 < nTok && tok[2 * t + 2] < le) t++;
+      continue;
+    }
     const c0 = text.charCodeAt(s);
     const inQuote = quotes.inside(s);
     const lw = text.slice(s, e).toLowerCase();

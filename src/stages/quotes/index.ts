@@ -24,6 +24,7 @@
  */
 import { Document, IntList, ParagraphKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { findSpeakerLabels } from './labels.js';
 
 const enum Dir {
   None = 0,
@@ -247,6 +248,12 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
   if (isClausePunct(p) || p === DQ || p === RDQ) return Dir.Close | (Kind.Single << 4);
   if (isWordChar(p)) return Dir.WeakClose | (Kind.Single << 4);
   return Dir.None;
+}
+
+/** Does the line at s open with a quotation mark (`Dessa: "well?"`: the marks say where it is)? */
+function opensWithMark(text: string, s: number): boolean {
+  const c = text.charCodeAt(s);
+  return c === DQ || c === LDQ || c === RDQ || c === LAQ || c === RAQ || c === LOW_DQ || c === LSQ || c === SQ || c === RSQ;
 }
 
 /** Speech verbs that make narration between two quotes a tag rather than a beat. */
@@ -484,6 +491,8 @@ export function scanQuotes(doc: Document): void {
   const kinds = doc.paragraphKinds;
   const pcount = paras.length >> 1;
   const conv = chooseConventions(doc);
+  const labels = findSpeakerLabels(doc);
+  doc.speakerLabels = labels;
   const quotes = new IntList(Math.max(64, pcount * 4));
   const utterances = new IntList(Math.max(64, pcount));
 
@@ -547,6 +556,14 @@ export function scanQuotes(doc: Document): void {
       if (continuing) endUtterance();
       continuing = false;
       endUtterance();
+      continue;
+    }
+    // A chat or script line (`Dessa: well????`) not in quote marks: the line is all after its label.
+    if (labels[3 * para] >= 0 && !opensWithMark(text, labels[3 * para + 2])) {
+      if (continuing) endUtterance();
+      continuing = false;
+      endUtterance();
+      emit(labels[3 * para + 2], pe, para, false);
       continue;
     }
     let open = -1; // content start of the open quote
