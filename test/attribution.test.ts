@@ -872,6 +872,10 @@ test('chat and script lines take the speaker their label names, with our cast or
   assert.ok(a.quotes.every((q) => q.cue === 'tag-name'), JSON.stringify(a.quotes.map((q) => q.cue)));
   const given: CastFile = { characters: [{ id: 'd', name: 'Dessa Morrow', aliases: ['Dessa'], gender: 'she' }, { id: 'm', name: 'Marit Lund', aliases: ['Marit'], gender: 'she' }] };
   assert.deepEqual(analyze(text, { cast: given }).quotes.map((q) => q.speaker), ['d', 'm', 'd', 'm', 'd']);
+  // A chat pasted with single line breaks, the narrator as `Me`.
+  const me = analyze('Jake had not answered all day. I checked my phone again. I was starting to worry, and I hated that I was.\n\nMe: where are you\nJake: outside\nMe: outside where??\nJake: look up\n\nI looked up.');
+  const narrator = me.characters.find((c) => c.narrator)!;
+  assert.deepEqual(me.quotes.map((q) => q.speaker), [narrator.id, 'jake', narrator.id, 'jake']);
   // A script in capitals, the narration naming the same people in mixed case.
   const script = analyze('The kitchen was dark when John came in.\n\nJOHN: Where were you?\n\nMARY: Out.\n\nJOHN: Out where?\n\nMary did not look at him.\n\nMARY: Does it matter?');
   const nameOf = (id: string | null) => script.characters.find((c) => c.id === id)?.aliases.map((n) => n.toLowerCase());

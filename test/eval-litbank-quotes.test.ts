@@ -142,6 +142,9 @@ test('LitBank spacing restored: marks, clitics and punctuation rejoin their word
     assert.ok(at[i] <= at[i + 1]);
     if (raw[i] !== ' ' && raw[i] !== '\n') assert.equal(text[at[i]], raw[i], `offset ${i}`);
   }
+  // An elided `'Tis` opens no quotation; a line reopening an open mark is the same speech's next paragraph.
+  assert.equal(restoreLitbankSpacing("' Tis a pity , she thought .\n' Hello , ' he said .").text, "'Tis a pity, she thought.\n'Hello,' he said.");
+  assert.equal(restoreLitbankSpacing('" I went home .\n" Then I slept , " he said .').text, '"I went home.\n"Then I slept," he said.');
   // Gold spans move with the text.
   const doc: LitbankDoc = {
     name: 'x',

@@ -231,6 +231,14 @@ test('a first-person narrator called by two names, once each, is named by both; 
   const n2 = other.characters.find((c) => c.narrator)!;
   assert.ok(!n2.aliases.includes('Ollie') && n2.name !== 'Ollie', JSON.stringify(n2));
   assert.ok(names(other).includes('Ollie'), names(other).join(', '));
+  // The narrator's own calls name others; two sisters calling each other before the narrator cuts in
+  // call each other, not the narrator.
+  const own = cast(['My brother was already in the shed with his friend.', '\u201cGet inside, Sam,\u201d I said.', '\u201cIt\u2019s locked,\u201d my brother said.',
+    '\u201cThen break it,\u201d I said. I looked at his friend. \u201cYou too, Jem. Push.\u201d', '\u201cI\u2019m pushing,\u201d he said.', 'I kicked the door myself. \u201cHarder.\u201d'].join('\n\n'));
+  assert.ok(!own.characters.some((c) => c.narrator && (c.name === 'Sam' || c.name === 'Jem' || c.aliases.includes('Sam') || c.aliases.includes('Jem'))), JSON.stringify(own.characters));
+  const sisters = cast(['The girls were at it again when I came down.', '\u201cGive it back, Ruby!\u201d', '\u201cStop it, both of you,\u201d I said.', '\u201cShe started it.\u201d',
+    '\u201cMake me, Maya.\u201d', '\u201cEnough,\u201d I said. I took the remote and sat down. I was tired.'].join('\n\n'));
+  assert.ok(!sisters.characters.some((c) => c.narrator && (c.name === 'Ruby' || c.name === 'Maya' || c.aliases.includes('Ruby') || c.aliases.includes('Maya'))), JSON.stringify(sisters.characters));
 });
 
 test('modern nicknames join their full names (Ollie and Oliver, Izzy and Isabel)', () => {
@@ -260,14 +268,27 @@ test('a second-person story (reader-insert) reads its `you` as the protagonist, 
   assert.equal(by('It\u2019s for the exam'), you!.id);
   assert.equal(by('Ouch'), 'theo');
   assert.equal(by('Y/N'), 'theo');
-  // A third-person story whose narration says `you` now and then has no such protagonist.
+  // The protagonist's tag is a tag: `"…," you reply` is theirs by the narrator cue, not by turn-taking.
+  assert.equal(a.quotes.find((q) => q.text.startsWith('I could say'))!.cue, 'narrator');
+  // Free indirect `you` in a third-person story (six of them, more than a quarter of its he/she), a
+  // letter to `you`, dialogue without quote marks: no such protagonist.
   const third = analyze([
-    'From the harbour wall you could see the whole bay, and Nell liked to sit there. She said you could smell the rain coming.',
-    '\u201cIt\u2019s coming,\u201d Nell said. She pulled her coat tighter. \u201cYou can feel it.\u201d',
-    'Her brother shrugged. He never felt anything, she thought. He just waited. \u201cThen let\u2019s go in.\u201d',
-    'She stood, and he followed her up the steps. You could hear the gulls behind them.',
+    'You never knew with Marcus. You thought you had him figured out, and then he did something like this. You could have screamed.',
+    '\u201cI\u2019m sorry,\u201d Marcus said. He did not look sorry.',
+    'Clara put down her cup. \u201cHe\u2019s always sorry.\u201d She looked at him. \u201cAren\u2019t you?\u201d',
+    'You could see it in his face. You knew he was not going to answer her.',
   ].join('\n\n'));
   assert.ok(!third.characters.some((c) => c.narrator), JSON.stringify(third.characters));
+  const letter = analyze([
+    'Dear Anna,',
+    'You will not remember the summer we spent at the lake. You were four. You wore your red boots everywhere, and you would not let anyone take them off you.',
+    '\u201cLeave her be,\u201d your father said. \u201cShe likes them.\u201d',
+    '\u201cShe will catch cold,\u201d I said.',
+    'You did not catch cold. You never did.',
+  ].join('\n\n'));
+  assert.ok(!letter.characters.some((c) => c.name === 'You'), JSON.stringify(letter.characters));
+  const unmarked = analyze('Are you cold?\n\nNo.\n\nYou sure?\n\nYou keep asking. You always ask. You ask and you ask.\n\nYou know why.');
+  assert.ok(!unmarked.characters.some((c) => c.narrator), JSON.stringify(unmarked.characters));
 });
 
 test('`Y/N` in a first-person reader-insert is the narrator', () => {

@@ -99,13 +99,22 @@ test('apostrophes are not quote marks in a single-quote text', () => {
 test('a single-quoted line may open on a lower-case elision word', () => {
   const text =
     '\u2018Where are you?\u2019 Fen typed.\n\n' +
-    '\u2018is that 412?? the one by the lifts\u2019\n\n' +
+    '\u2018is that 412?? the one by the lifts?\u2019\n\n' +
     "'em too?' Jo asked. 'All of them.'\n\n" +
     "'em lot were gone by morning. 'Where?' she asked.\n\n" +
     'He said \u2018tis nothing and left. \u2018Fine.\u2019\n';
   assert.deepEqual(texts(run(text)), [
-    'Where are you?', 'is that 412?? the one by the lifts', 'em too?', 'All of them.', 'Where?', 'Fine.',
+    'Where are you?', 'is that 412?? the one by the lifts?', 'em too?', 'All of them.', 'Where?', 'Fine.',
   ]);
+  // Dialect narration opening on an elision and ending on a dropped g is no line, and a speech
+  // running on over paragraphs keeps its dialect apostrophe at a paragraph end.
+  const dialect = run(
+    "'cause there was always somebody waitin' down the lane, an' nobody said nothin'\n\n" +
+      "'I went down to the river on the Sunday to see what the lads was doin'\n\n" +
+      "'And there was the boat, gone. Clean gone,' said Tom.\n",
+  );
+  assert.deepEqual(texts(dialect), ["I went down to the river on the Sunday to see what the lads was doin'", 'And there was the boat, gone. Clean gone,']);
+  assert.equal(quotes(dialect)[0].utt, quotes(dialect)[1].utt);
 });
 
 test('a single-quoted line broken off at a dash closes on the mark after the dash', () => {
@@ -344,26 +353,36 @@ test('chat and script lines: a label and a colon open a line, quote marks or not
     '**Marit:** still playing. she said "no draws"',
     '[Dessa]: did you do the knight thing',
     'MARIT: "no"',
-    'dessa_k: liar',
-    'dessa_k: total liar',
+    "dessa_k: 'cause you never do",
+    "dessa_k: 'tired' lol",
     'She put the phone away.',
   ].join('\n\n'));
-  assert.deepEqual(texts(chat), ['well????', 'still playing. she said "no draws"', 'did you do the knight thing', 'no', 'liar', 'total liar']);
-  const labels = chat.speakerLabels;
-  const labelText = (p: number) => (labels[3 * p] < 0 ? null : chat.text.slice(labels[3 * p], labels[3 * p + 1]));
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map(labelText), [null, 'Dessa', 'Marit', 'Dessa', 'MARIT', 'dessa_k', 'dessa_k', null]);
-  // Prose with a colon after a first word now and then, captions and notes: no labels, no lines.
-  const prose = run([
-    'A/N: thanks for reading!',
-    '[Picture: Tom in the garden]',
-    'Later: the flood came, and Tom went up to the roof.',
-    'Rating: teen.',
-    'Warning: spiders.',
-    '\u201cWell,\u201d Tom said.',
-  ].join('\n\n'));
-  assert.deepEqual(texts(prose), ['Well,']);
-  assert.ok(prose.speakerLabels.every((x) => x === -1));
+  assert.deepEqual(texts(chat), ['well????', 'still playing. she said "no draws"', 'did you do the knight thing', 'no', "'cause you never do", "'tired' lol"]);
+  const L = chat.speakerLabels;
+  const labelTexts = Array.from({ length: L.length / 4 }, (_, k) => chat.text.slice(L[4 * k], L[4 * k + 1]));
+  assert.deepEqual(labelTexts, ['Dessa', 'Marit', 'Dessa', 'MARIT', 'dessa_k', 'dessa_k']);
+  // Lines of one paragraph (a chat pasted with single line breaks) are lines of their own.
+  const block = run('Jake had not answered all day.\n\nMe: where are you\nJake: outside\nMe: outside where??\nJake: look up\n\nI looked up.');
+  assert.deepEqual(texts(block), ['where are you', 'outside', 'outside where??', 'look up']);
+  assert.equal(new Set(quotes(block).map((q) => q.utt)).size, 4);
+});
+
+test('no labels in prose with colons, headers, profiles, lists or a lone label', () => {
+  const cases = [
+    ['A/N: thanks for reading!', '[Picture: Tom in the garden]', 'Later: the flood came, and Tom went up to the roof.', 'Rating: teen.', 'Warning: spiders.', '\u201cWell,\u201d Tom said.'],
+    ['TW: blood, mild swearing', 'POV: Mara', 'Mara ran. \u201cYou\u2019re late,\u201d she said.', 'POV: Jonah', 'Jonah waited.'],
+    ['Name: Mara Quill', 'Age: 19', 'Hair: red', 'Name: Jonah Reed', 'Age: 21', '\u201cYou\u2019re late,\u201d she said.'],
+    ['Problem: the car would not start.', 'Solution: the bus.', 'Problem: the bus was full, which was a problem.', '\u201cMove down, please,\u201d the driver said.'],
+    ['From: Mara', 'Sent: Tuesday', 'Subject: the flat', 'From: Jonah', 'Sent: Wednesday', '\u201cFine,\u201d she said.'],
+    // One chat elsewhere does not make a lone colon in the prose a label.
+    ['Dessa: well????', 'Marit: still playing', 'Dessa: liar', 'The hall was quiet. Marit looked up.', 'Worse: he was walking over.', 'It was Vell.'],
+  ];
+  for (const lines of cases.slice(0, 5)) {
+    const d = run(lines.join('\n\n'));
+    assert.equal(d.speakerLabels.length, 0, lines[0]);
+  }
+  const d = run(cases[5].join('\n\n'));
+  assert.deepEqual(texts(d), ['well????', 'still playing', 'liar']);
   // Two labelled paragraphs with no label said twice are not a chat either.
-  const two = run('Lena: I came.\n\nTheo: You did.\n\nThey left.');
-  assert.deepEqual(texts(two), []);
+  assert.deepEqual(texts(run('Lena: I came.\n\nTheo: You did.\n\nThey left.')), []);
 });

@@ -129,8 +129,8 @@ export class Document {
   /** [firstQuote, endQuote) per utterance: stride 2. */
   utterances: Int32Array = EMPTY_I32;
   /**
-   * Speaker labels of chat and script lines (`Dessa: well????`), per paragraph: [labelStart,
-   * labelEnd, lineStart], stride 3, -1 for a paragraph without one. Set by the quotes stage.
+   * Speaker labels of chat and script lines (`Dessa: well????`), in text order: [labelStart,
+   * labelEnd, lineStart, lineEnd] per labelled line, stride 4. Set by the quotes stage.
    */
   speakerLabels: Int32Array = EMPTY_I32;
 

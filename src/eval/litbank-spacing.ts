@@ -20,6 +20,8 @@ export interface RestoredText {
 const ATTACH_LEFT: ReadonlySet<string> = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', '...', '…', "n't", 'n’t']);
 /** Tokens written against the word after them. */
 const ATTACH_RIGHT: ReadonlySet<string> = new Set(['(', '[', '{', '$']);
+/** Words written after an elision mark (`'Tis`, `'twas`, `'em`). */
+const ELIDED = /^(?:tis|twas|twere|twill|twould|em|cause|bout)$/i;
 /** Clitics split off by the tokeniser (`It 's`, `we 'll`). */
 const CLITIC = /^['’](?:s|d|m|ll|re|ve|em|t)$/i;
 
@@ -36,7 +38,11 @@ export function restoreLitbankSpacing(original: string): RestoredText {
     if (li > 0) {
       // The newline before this line: a space when the line continues the previous one.
       const first = line.trimStart().charCodeAt(0);
-      const continues = openDouble || openSingle || (first >= 97 && first <= 122);
+      const firstTok = line.trimStart().split(' ')[0];
+      // A line reopening the open kind of mark starts a new paragraph of the same speech (`" I went
+      // home .` ⏎ `" Then I slept , " he said .`), not more of the line before.
+      const reopens = (openDouble && firstTok === '"') || (openSingle && firstTok === "'");
+      const continues = !reopens && (openDouble || openSingle || (first >= 97 && first <= 122));
       at[pos] = out.length;
       out += continues ? ' ' : '\n';
       pos++;
@@ -51,6 +57,8 @@ export function restoreLitbankSpacing(original: string): RestoredText {
       let tok = tokens[ti];
       // `The Joneses ' dog`: a plural possessive, not a quotation mark.
       if (tok === "'" && !openSingle && ti > 0 && /s$/i.test(tokens[ti - 1]) && /^[a-z]/.test(tokens[ti + 1] ?? '')) tok = "s'";
+      // `' Tis a pity`: an elided word, not a quotation mark (written against the word after it).
+      if (tok === "'" && ELIDED.test(tokens[ti + 1] ?? '')) tok = "'elided";
       if (ti > 0) {
         // The space before this token.
         let keep = !glueNext;
@@ -69,7 +77,7 @@ export function restoreLitbankSpacing(original: string): RestoredText {
         out += chars[k];
         pos++;
       }
-      glueNext = false;
+      glueNext = tok === "'elided";
       if (tok === '"') {
         openDouble = !openDouble;
         glueNext = openDouble;

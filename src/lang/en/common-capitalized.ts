@@ -21,7 +21,12 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'mine', 'yours', 'hers', 'ours', 'theirs', 'myself', 'yourself', 'himself', 'herself', 'ourselves',
   'themselves', 'itself', 'thee', 'thou', 'thy', 'thine', 'ye', "i'm", "i'll", "i've", "i'd", "it's",
   "don't", "didn't", "can't", "won't", "isn't", "wasn't", "that's", "there's", "you're", "we're", "he's",
-  "she's", "let's", "what's", "who's", "here's",
+  "she's", "let's", "what's", "who's", "here's", "you'd", "you'll", "you've", "we'd", "we'll", "we've",
+  "they're", "they'd", "they'll", "they've", "he'd", "she'd", "he'll", "she'll", "couldn't", "wouldn't",
+  "shouldn't", "doesn't", "aren't", "weren't", "haven't", "hasn't", "hadn't",
+  // adverbs that answer a question on their own (`"Out," I said.`)
+  'out', 'up', 'down', 'off', 'away', 'inside', 'outside', 'nowhere', 'somewhere', 'everywhere', 'anywhere',
+  'maybe', 'always', 'almost', 'just',
   // interjections and discourse words
   'oh', 'o', 'ah', 'aha', 'alas', 'ay', 'eh', 'ha', 'hah', 'hey', 'hi', 'hello', 'hullo', 'hallo', 'hush',
   'hm', 'hmm', 'humph', 'la', 'lo', 'nay', 'pooh', 'pshaw', 'tut', 'well', 'why', 'yes', 'no', 'ok',

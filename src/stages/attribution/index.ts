@@ -322,10 +322,10 @@ function findEvidence(doc: Document, u: number, byVoice: boolean): Evidence[] {
   const pStart = doc.paragraphs[2 * p0];
   const prevInPara = first > 0 && q[4 * (first - 1) + 2] === p0 ? skipCloseMark(text, q[4 * (first - 1) + 1]) : pStart;
   const before = q[4 * first] - 1;
-  const label = labelMention(doc, p0, q[4 * first]);
+  const label = labelMention(doc, q[4 * first]);
   if (label >= 0) {
-    // A chat or script line: its label names the speaker (`Dessa: well????`).
-    out.push({ mention: label, confidence: 0.97, cue: Cue.TagName });
+    // A chat or script line: its label names the speaker (`Dessa: well????`; `Me:` the narrator).
+    out.push({ mention: label, confidence: 0.97, cue: beatCue(doc, label) === Cue.Narrator ? Cue.Narrator : Cue.TagName });
   } else if (before > prevInPara) {
     const e = tagBefore(doc, prevInPara, before);
     if (e) out.push(e);
@@ -374,16 +374,25 @@ function findEvidence(doc: Document, u: number, byVoice: boolean): Evidence[] {
 }
 
 /**
- * The speaker label's mention when quote start qs is the labelled line of paragraph p (right after
- * `Dessa: `, or a quote mark there), else -1.
+ * The speaker label's mention when quote start qs is a labelled line (right after `Dessa: `, or a
+ * quote mark there), else -1.
  */
-function labelMention(doc: Document, p: number, qs: number): number {
+function labelMention(doc: Document, qs: number): number {
   const labels = doc.speakerLabels;
-  if (3 * p >= labels.length || labels[3 * p] < 0) return -1;
-  const lineStart = labels[3 * p + 2];
-  if (qs !== lineStart && qs !== lineStart + 1) return -1;
-  const m = doc.mentionAtOrAfter(labels[3 * p]);
-  return m < doc.mentionCount && doc.mentions[3 * m] === labels[3 * p] ? m : -1;
+  // The last labelled line starting at or before qs (they are in text order).
+  let lo = 0;
+  let hi = (labels.length >> 2) - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (labels[4 * mid + 2] <= qs) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (k < 0 || qs > labels[4 * k + 2] + 1) return -1;
+  const m = doc.mentionAtOrAfter(labels[4 * k]);
+  return m < doc.mentionCount && doc.mentions[3 * m] === labels[4 * k] ? m : -1;
 }
 
 /** Does the narration [from, to) end in a comma or colon right before a quote (`Babs said, "`)? */
@@ -582,13 +591,16 @@ function subjectBefore(doc: Document, start: number, verb: number): number {
 const CATENATIVES: ReadonlySet<string> = new Set(['kept', 'keeps', 'hastened', 'ventured', 'managed', 'began', 'to']);
 
 /** Object-case pronouns (him, her as object, them) are not subjects. */
+const SECOND_PERSON_SUBJECT = /^you(?:['\u2019](?:re|d|ve|ll))?$/i;
+
 function isSubjectMention(doc: Document, m: number): boolean {
   const kind = doc.mentions[3 * m + 2];
   if (kind === MentionKind.Pronoun) {
     const w = doc.mentionText(m).toLowerCase();
     return w === 'he' || w === 'she' || w === 'they';
   }
-  if (kind === MentionKind.FirstPerson) return doc.mentionText(m) === 'I';
+  // The narrator's `I`, or a second-person story's `you` (`"Fine," you say.`, `You roll your eyes.`).
+  if (kind === MentionKind.FirstPerson) return doc.mentionText(m) === 'I' || (doc.secondPersonNarration && SECOND_PERSON_SUBJECT.test(doc.mentionText(m)));
   return true;
 }
 

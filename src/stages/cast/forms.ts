@@ -120,7 +120,7 @@ export function collectForms(ctx: Ctx): FormTable {
   // Mademoiselle`) is the same person, linked later by title, not a character of its own.
   const heldTitles = new Set<string>();
   const labelStarts = new Set<number>();
-  for (let p = 0; 3 * p < doc.speakerLabels.length; p++) if (doc.speakerLabels[3 * p] >= 0) labelStarts.add(doc.speakerLabels[3 * p]);
+  for (let k = 0; k < doc.speakerLabels.length; k += 4) labelStarts.add(doc.speakerLabels[k]);
   for (let i = 0; i < n; i++) {
     if (m[3 * i + 2] === MentionKind.Proper) {
       const t = parsedAt(i).parsed.title;

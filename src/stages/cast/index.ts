@@ -671,11 +671,16 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
       groups.set(key, had ? [...new Set([...had, ...occ])].sort((a, b) => a - b) : occ);
     }
   }
+  // The narrator's family in a first- or second-person story (`my mother said`, `your father says`):
+  // one person the narration keeps calling so, who speaks: a character even from a single tagged line.
+  const kin = hasGiven || castOnly ? new Map<string, number[]>() : narratorKin(st);
+  for (const [key, occ] of kin) if (!groups.has(key)) groups.set(key, occ);
   const used = new Set(st.chars.map((c) => c.id));
   // `castOnly`: the given characters and nobody else.
   for (const [key, occ] of castOnly ? [] : groups) {
-    if (occ.length < 3) continue;
-    const name = `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
+    if (occ.length < 3 && !kin.has(key)) continue;
+    // The narrator's kin keep the narration's words (`my mother`); descriptions read `the <head>`.
+    const name = kin.has(key) ? key : `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
     let id = slug(name);
     for (let k = 2; used.has(id); k++) id = `${slug(name)}-${k}`;
     used.add(id);
@@ -687,6 +692,32 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
     for (const i of occ) st.mc[i] = k;
     void key;
   }
+}
+
+/** Kin of a narrator's that the narration calls by the relation (`my mother`, `your dad`). */
+const NARRATOR_KIN = /^(?:my|your) (?:mother|father|mum|mom|mam|dad|mummy|mommy|daddy|brother|sister|gran|granny|grandma|grandmother|grandpa|grandfather|nan|nana|aunt|auntie|uncle|husband|wife|son|daughter|boyfriend|girlfriend|cousin|stepmother|stepfather|stepmom|stepdad|stepmum)$/;
+
+/**
+ * Unresolved `my <kin>` (in a second-person story `your <kin>`) outside quotes, in a story told in
+ * the first (second) person, grouped by the words, when a speech tag stands beside one of them.
+ */
+function narratorKin(st: CastState): Map<string, number[]> {
+  const doc = st.ctx.doc;
+  const m = doc.mentions;
+  const out = new Map<string, number[]>();
+  let firstPerson = 0;
+  for (let i = 0; i < doc.mentionCount; i++) if (m[3 * i + 2] === MentionKind.FirstPerson && !st.ctx.inQuote[i]) firstPerson++;
+  if (firstPerson < 5) return out;
+  const det = doc.secondPersonNarration ? 'your ' : 'my ';
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < doc.mentionCount; i++) {
+    if (m[3 * i + 2] !== MentionKind.Nominal || st.mc[i] >= 0 || st.ctx.inQuote[i]) continue;
+    const key = doc.mentionText(i).replace(/\s+/g, ' ').toLowerCase();
+    if (!key.startsWith(det) || !NARRATOR_KIN.test(key)) continue;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  }
+  for (const [key, occ] of groups) if (occ.some((i) => nextToSpeechVerb(doc, i, false))) out.set(key, occ);
+  return out;
 }
 
 /** Heads that can introduce a nameless stranger (`a woman`, `a barmaid`); kin and group words cannot. */

@@ -658,9 +658,9 @@ function callsNeeded(firstPerson: number): number {
   return Math.min(5, 1 + Math.floor(firstPerson / 80));
 }
 
-/** Verbs whose object `me` is the one a line in the same paragraph is said to (`he sees me`, `turns to me`; not `next to me`). */
+/** Verbs whose object `me` is the one a line in the same paragraph is said to (`he sees me`, `turns to me`, `hands it to me`; not `next to me`). */
 const TOWARDS_ME =
-  /\b(?:(?:turns?|turned|says?|said|speaks?|spoke|looks?|looked|smiles?|smiled|grins?|grinned|winks?|winked|nods?|nodded|calls?|called|leans?|leaned|waves?|waved|glances?|glanced|stares?|stared)\s+(?:over\s+|across\s+|up\s+|down\s+|back\s+)?(?:at|to)|sees|saw|tells|told|asks|asked|hands|handed|gives|gave|eyes|eyed|studies|studied|regards|regarded|nudges|nudged)\s+$/i;
+  /\b(?:(?:turns?|turned|says?|said|speaks?|spoke|looks?|looked|smiles?|smiled|grins?|grinned|winks?|winked|nods?|nodded|calls?|called|leans?|leaned|waves?|waved|glances?|glanced|stares?|stared)\s+(?:over\s+|across\s+|up\s+|down\s+|back\s+)?(?:at|to)|sees|saw|tells|told|asks|asked|hands|handed|gives|gave|eyes|eyed|studies|studied|regards|regarded|nudges|nudged)\s+$|\b(?:hands?|handed|gives?|gave|pass(?:es)?|passed|slides?|slid|pushe[sd]|push|holds?\s+out|held\s+out|tosse[sd]|toss|throws?|threw)\s+(?:(?:it|them|one|the|a|an|his|her|their|\w+)\s+){1,3}(?:back\s+)?(?:to|at)\s+$/i;
 
 /** Does the narration of paragraph p look at, turn to or speak to `me`? */
 function lookedAtMe(st: CastState, p: number): boolean {
@@ -744,6 +744,8 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       }
     }
     const votes = new Map<number, number>();
+    const othersVotes = new Map<number, number>();
+    const narratorCalls = new Set<number>();
     const narr = new Map<number, number>();
     const firstVoc = new Map<number, number>();
     const inQ = new Map<number, number>();
@@ -770,9 +772,16 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       // (`"He's sorry," I said.` ⏎ `"Is he, Dev?"`), not itself the narrator's.
       const answered = narratorParagraph(Math.min(p + 1, first.length - 1)) || narratorParagraph(Math.min(p + 2, first.length - 1));
       // Or said to `me` by the narration of its own paragraph (`Then he sees me properly. "… Nessa."`).
-      if (answered || (p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p)) || lookedAtMe(st, p)) {
+      const replyToMe = p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p);
+      const atMe = lookedAtMe(st, p);
+      if (answered || replyToMe || atMe) {
         votes.set(c, (votes.get(c) ?? 0) + 1);
+        // A pooled name needs more: said to the narrator in someone else's line, by the narration
+        // (`She looks at me. "…, Tamsin."`) or as the reply to the narrator's own line (two sisters
+        // calling each other before the narrator cuts in are not calling the narrator).
+        if (replyToMe || atMe) othersVotes.set(c, (othersVotes.get(c) ?? 0) + 1);
       }
+      if (narratorParagraph(p)) narratorCalls.add(c);
     }
     // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
     const eligible = [...inQ]
@@ -790,10 +799,11 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     }
     // A narrator others call by several names (`Tamsin` to a teacher, `Reyes` to a friend), none
     // often enough alone: names that are only ever calls, never in the narration, each said to the
-    // narrator at least once, two or three of them with no gender between them that clashes, are the
-    // narrator's together.
+    // narrator at least once as above and never in the narrator's own line, two or three of them with
+    // no gender between them that clashes, are the narrator's together. (The narrator's own calls,
+    // `"Get inside, Sam," I said.`, name the others.)
     const pool = [...inQ]
-      .filter(([c]) => (votes.get(c) ?? 0) >= 1 && !narr.has(c) && !st.chars[c].given)
+      .filter(([c]) => (othersVotes.get(c) ?? 0) >= 1 && !narratorCalls.has(c) && !narr.has(c) && !st.chars[c].given)
       .sort((a, b) => b[1] - a[1] || (votes.get(b[0]) ?? 0) - (votes.get(a[0]) ?? 0) || firstVoc.get(a[0])! - firstVoc.get(b[0])!);
     const genders = new Set(pool.map(([c]) => st.genders[c]).filter((g) => g !== GenderCode.Unknown));
     const calls = pool.reduce((k, [, q]) => k + q, 0);

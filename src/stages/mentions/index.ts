@@ -45,32 +45,45 @@ const KIN_NAMES: ReadonlyMap<string, number> = new Map([
 ]);
 const FIRST_PERSON_LOWER: ReadonlySet<string> = new Set(['me', 'my', 'mine', 'myself']);
 /** The protagonist of a second-person story (reader-insert fan fiction: `you say`, `You roll your eyes.`). */
-const SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'your', 'yours', 'yourself']);
+const SECOND_PERSON: ReadonlySet<string> = new Set([
+  'you', 'your', 'yours', 'yourself', "you're", "you'd", "you've", "you'll", 'you\u2019re', 'you\u2019d', 'you\u2019ve', 'you\u2019ll',
+]);
+/** Verbs of speech right after a narration `you` (`you say`, `you asked`): the story's protagonist talks. */
+const YOU_SPEAK = /^(?:say|says|said|ask|asked|reply|replied|answer|answered|whisper|whispered|mutter|muttered|murmur|murmured|shout|shouted|call|called|tell|told|admit|admitted|laugh|laughed|snap|snapped|sigh|sighed|add|added|manage|managed|offer|offered|point|pointed|protest|protested|insist|insisted|mumble|mumbled|counter|countered|tease|teased|groan|groaned|hiss|hissed)$/;
 
 /**
- * Is the story told in the second person? Its narration (outside quotes and headings) says `you`
- * often, at least a quarter as often as he/she/they, and more than twice as often as `I`: then that
- * `you` is the protagonist, read as the narrator's person. A third- or first-person text's `you` in
- * narration (`you could see the sea from there`, a narrator's aside to the reader) is far rarer.
+ * Is the story told in the second person? It has dialogue (two quotes or more); its narration
+ * (outside quotes and headings) says `you` at least five times, a quarter as often as he/she/they
+ * and more than four times as often as `I`; and its `you` speaks (`you say`, `you asked`) at least
+ * once, or says `you` at least fifteen times and as often as he/she/they. Then that `you` is the
+ * protagonist, read as the narrator's person. A third-person text's free indirect `you` (`You never
+ * knew with Marcus.`), a letter to `you`, a first-person narrator's aside, or dialogue without quote
+ * marks (whose `you`s all look like narration) fails one of these.
  */
-function secondPersonNarration(doc: Document, nTok: number, kinds: Uint8Array, inHeading: Uint8Array): boolean {
+function secondPersonNarration(doc: Document, nTok: number, kinds: Uint8Array, inHeading: Uint8Array, regions: ReturnType<typeof quotedRegions>): boolean {
+  if (doc.quoteCount < 2) return false;
   const text = doc.text;
   const tok = doc.tokens;
-  const quotes = new RegionCursor(quotedRegions(doc));
+  const quotes = new RegionCursor(regions);
   let you = 0;
+  let speaks = 0;
   let first = 0;
   let third = 0;
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word || inHeading[t]) continue;
     const s = tok[2 * t];
     const e = tok[2 * t + 1];
-    if (e - s > 8 || quotes.inside(s)) continue;
+    const c = text.charCodeAt(s) | 32;
+    // Only words that can be pronouns: y(ou), i, m(e, y), h(e, im, is, er), s(he), t(hey, hem, heir).
+    if (e - s > 8 || (c !== 121 && c !== 105 && c !== 109 && c !== 104 && c !== 115 && c !== 116) || quotes.inside(s)) continue;
     const w = text.slice(s, e).toLowerCase();
-    if (SECOND_PERSON.has(w)) you++;
-    else if (w === 'i' || FIRST_PERSON_LOWER.has(w)) first++;
+    if (SECOND_PERSON.has(w)) {
+      you++;
+      if (w === 'you' && t + 1 < nTok && kinds[t + 1] === TokenKind.Word && YOU_SPEAK.test(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase())) speaks++;
+    } else if (w === 'i' || FIRST_PERSON_LOWER.has(w)) first++;
     else if (THIRD_PERSON.has(w)) third++;
   }
-  return you >= SECOND_PERSON_MIN && you >= 0.25 * third && you > 2 * first;
+  return you >= SECOND_PERSON_MIN && you >= 0.25 * third && you > 4 * first && (speaks >= 1 || (you >= 15 && you >= third));
 }
 /** Fewest narration `you`s for a second-person story, as for a first-person narrator (a drabble has them). */
 const SECOND_PERSON_MIN = 5;
@@ -168,7 +181,8 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     }
   }
 
-  const secondPerson = secondPersonNarration(doc, nTok, kinds, inHeading);
+  const regions = quotedRegions(doc);
+  const secondPerson = secondPersonNarration(doc, nTok, kinds, inHeading, regions);
   doc.secondPersonNarration = secondPerson;
 
   /** Token t is a sentence of one word opening a quote: a quote mark before it, `.` `?` `!` right after. */
@@ -259,11 +273,11 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     genderList.push(gender);
   };
 
-  const quotes = new RegionCursor(quotedRegions(doc));
+  const quotes = new RegionCursor(regions);
   // Chat and script labels (`Dessa: well????`, `JOHN: Where were you?`) are names, capitalised or not.
   const labelEnd = new Map<number, number>();
   const labels = doc.speakerLabels;
-  for (let p = 0; 3 * p < labels.length; p++) if (labels[3 * p] >= 0) labelEnd.set(labels[3 * p], labels[3 * p + 1]);
+  for (let k = 0; k < labels.length; k += 4) labelEnd.set(labels[k], labels[k + 1]);
 
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word || inHeading[t]) continue;
@@ -271,16 +285,23 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     const e = tok[2 * t + 1];
     const le = labelEnd.get(s);
     if (le !== undefined) {
-      push(s, le, MentionKind.Proper, GenderCode.Unknown);
+      // `Me: where are you`: the narrator's own line.
+      const me = le - s === 2 && text.slice(s, le).toLowerCase() === 'me';
+      push(s, le, me ? MentionKind.FirstPerson : MentionKind.Proper, GenderCode.Unknown);
       while (t + 1 < nTok && tok[2 * t + 2] < le) t++;
       continue;
     }
     const c0 = text.charCodeAt(s);
     const inQuote = quotes.inside(s);
     const lw = text.slice(s, e).toLowerCase();
-    // `Y/N` (`y/n`, `(Y/N)`): reader-insert fan fiction's placeholder for the reader's name.
-    // (`Y/N.` may come as `N.`, an initial with its period: the mention stops before it.)
-    if (lw === 'y' && t + 2 < nTok && tok[2 * t + 2] === e && text.charCodeAt(e) === 47 && tok[2 * t + 4] === e + 1 && /^n\.?$/i.test(text.slice(e + 1, tok[2 * t + 5]))) {
+    // `Y/N` (`(y/n)`, `Y/N's`): reader-insert fan fiction's placeholder for the reader's name; a bare
+    // lower-case `y/n` only in a second-person story (elsewhere it may be yes/no). `Y/N.` may come
+    // as `N.` (an initial with its period) and `Y/N's` as `N's`: the mention is the three characters.
+    if (
+      lw === 'y' && t + 2 < nTok && tok[2 * t + 2] === e && text.charCodeAt(e) === 47 && tok[2 * t + 4] === e + 1 &&
+      /^n(?:\.|['\u2019]s)?$/i.test(text.slice(e + 1, tok[2 * t + 5])) &&
+      (c0 === 89 || secondPerson || text.charCodeAt(s - 1) === 40 || text.charCodeAt(s - 1) === 91)
+    ) {
       push(s, e + 2, MentionKind.Proper, GenderCode.Unknown);
       t += 2;
       continue;

@@ -128,15 +128,10 @@ function isLeadingElision(text: string, i: number, end: number): boolean {
 /**
  * A single mark opening its paragraph before a lower-case elision word (`‘is that yours?’`, `'em
  * too?'` in texting-style lines) is the line's opening mark when a clear closing mark (clause
- * punctuation, the mark, then a space or the paragraph end; or a word and the mark ending the
- * paragraph) follows before any other opening mark:
+ * punctuation, the mark, then a space or the paragraph end) follows before any other opening mark
+ * (a mark after a word is no such close: dialect narration ends on `nothin'` too):
  * otherwise the whole line would be lost. Mid-paragraph the word stays an elision.
  */
-function restIsSpace(text: string, from: number, pe: number): boolean {
-  for (let k = from; k < pe; k++) if (!isSpaceOrEdge(text.charCodeAt(k))) return false;
-  return true;
-}
-
 function opensLineOnElision(text: string, i: number, ps: number, pe: number): boolean {
   for (let k = ps; k < i; k++) if (!isSpaceOrEdge(text.charCodeAt(k))) return false;
   for (let k = i + 1; k < pe; k++) {
@@ -145,8 +140,6 @@ function opensLineOnElision(text: string, i: number, ps: number, pe: number): bo
     const p = text.charCodeAt(k - 1);
     const q = k + 1 < pe ? text.charCodeAt(k + 1) : -1;
     if (c !== LSQ && isClausePunct(p) && p !== 45 && isSpaceOrEdge(q)) return true;
-    // A mark after a word that ends the paragraph closes the line too (`the one by the lifts’`).
-    if (c !== LSQ && isWordChar(p) && restIsSpace(text, k + 1, pe)) return true;
     // Another line opening first: this mark is an apostrophe after all.
     if (isSpaceOrEdge(p) && isLetter(q) && (c === LSQ || !isLeadingElision(text, k, pe))) return false;
   }
@@ -250,10 +243,17 @@ function classify(text: string, i: number, ps: number, pe: number, conv: Convent
   return Dir.None;
 }
 
-/** Does the line at s open with a quotation mark (`Dessa: "well?"`: the marks say where it is)? */
-function opensWithMark(text: string, s: number): boolean {
+/**
+ * The spoken part of a labelled line text[s, e): inside the quote marks when the whole line is one
+ * quotation (`Dessa: "well?"`, `Marit: ‘no’`), else all of it (`Marit: 'cause i'm tired`, `Dessa:
+ * 'tired' lol`). Returns [start, end).
+ */
+function labelledLine(text: string, s: number, e: number): [number, number] {
   const c = text.charCodeAt(s);
-  return c === DQ || c === LDQ || c === RDQ || c === LAQ || c === RAQ || c === LOW_DQ || c === LSQ || c === SQ || c === RSQ;
+  const last = text.charCodeAt(e - 1);
+  const double = (c === DQ || c === LDQ || c === RDQ || c === LOW_DQ || c === LAQ || c === RAQ) && (last === DQ || last === RDQ || last === LDQ || last === RAQ || last === LAQ);
+  const single = (c === SQ || c === LSQ) && (last === SQ || last === RSQ) && !isLetter(text.charCodeAt(e - 2));
+  return e - s >= 2 && (double || single) ? [s + 1, e - 1] : [s, e];
 }
 
 /** Speech verbs that make narration between two quotes a tag rather than a beat. */
@@ -493,6 +493,7 @@ export function scanQuotes(doc: Document): void {
   const conv = chooseConventions(doc);
   const labels = findSpeakerLabels(doc);
   doc.speakerLabels = labels;
+  let nextLabel = 0; // index (stride 4) of the next labelled line
   const quotes = new IntList(Math.max(64, pcount * 4));
   const utterances = new IntList(Math.max(64, pcount));
 
@@ -558,12 +559,17 @@ export function scanQuotes(doc: Document): void {
       endUtterance();
       continue;
     }
-    // A chat or script line (`Dessa: well????`) not in quote marks: the line is all after its label.
-    if (labels[3 * para] >= 0 && !opensWithMark(text, labels[3 * para + 2])) {
-      if (continuing) endUtterance();
+    // Chat or script lines (`Dessa: well????`): in a paragraph holding any, each labelled line is a
+    // line of its own; the paragraph's other lines are narration.
+    while (nextLabel < labels.length && labels[nextLabel + 2] < ps) nextLabel += 4;
+    if (nextLabel < labels.length && labels[nextLabel + 2] < pe) {
       continuing = false;
       endUtterance();
-      emit(labels[3 * para + 2], pe, para, false);
+      for (; nextLabel < labels.length && labels[nextLabel + 2] < pe; nextLabel += 4) {
+        const [s, e] = labelledLine(text, labels[nextLabel + 2], labels[nextLabel + 3]);
+        emit(s, e, para, false);
+        endUtterance();
+      }
       continue;
     }
     let open = -1; // content start of the open quote
@@ -645,9 +651,7 @@ export function scanQuotes(doc: Document): void {
       }
       // A tentative close followed by a tag (`'See the Joneses' she said`) closes there even when the
       // next paragraph opens a quote.
-      // So does one that ends the paragraph (`the one by the lifts’`): a speech running on into the
-      // next paragraph leaves its paragraph without a mark.
-      if (weak >= 0 && (!nextOpens || hasTagVerb(text, weak + 1, pe) || restIsSpace(text, weak + 1, pe))) {
+      if (weak >= 0 && (!nextOpens || hasTagVerb(text, weak + 1, pe))) {
         emit(open, weak, para, joinNext);
       } else {
         emit(open, pe, para, joinNext);
