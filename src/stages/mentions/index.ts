@@ -55,7 +55,7 @@ const YOU_SPEAK = /^(?:say|says|said|ask|asked|reply|replied|answer|answered|whi
  * Is the story told in the second person? It has dialogue (two quotes or more); its narration
  * (outside quotes and headings) says `you` at least five times, a quarter as often as he/she/they
  * and more than four times as often as `I`; and its `you` speaks (`you say`, `you asked`) at least
- * once, or says `you` at least fifteen times and as often as he/she/they. Then that `you` is the
+ * once, or it says `you` at least twelve times and 0.6 times as often as he/she/they. Then that `you` is the
  * protagonist, read as the narrator's person. A third-person text's free indirect `you` (`You never
  * knew with Marcus.`), a letter to `you`, a first-person narrator's aside, or dialogue without quote
  * marks (whose `you`s all look like narration) fails one of these.
@@ -83,7 +83,7 @@ function secondPersonNarration(doc: Document, nTok: number, kinds: Uint8Array, i
     } else if (w === 'i' || FIRST_PERSON_LOWER.has(w)) first++;
     else if (THIRD_PERSON.has(w)) third++;
   }
-  return you >= SECOND_PERSON_MIN && you >= 0.25 * third && you > 4 * first && (speaks >= 1 || (you >= 15 && you >= third));
+  return you >= SECOND_PERSON_MIN && you >= 0.25 * third && you > 4 * first && (speaks >= 1 || (you >= 12 && you >= 0.6 * third));
 }
 /** Fewest narration `you`s for a second-person story, as for a first-person narrator (a drabble has them). */
 const SECOND_PERSON_MIN = 5;
