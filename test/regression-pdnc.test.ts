@@ -18,8 +18,10 @@ import { defaultSceneSets, fitRanker, trainingSet } from '../src/learn/ranker-tr
  * Floors, as fractions, over both novels together (micro): the numbers measured when this file was
  * last updated, minus a small margin. Measured (boosted-tree ranker trained without these two
  * novels; one bag of trees on 80% of the lines per tree since bagging became the default): quote
- * F1 0.990, gold-cast accuracy 0.921, end-to-end accuracy 0.916 (2026-11-27 late, trained with the
- * modern scenes of data/modern-train too; 0.916 and 0.914 on its first training; 0.925 and 0.920 that night, with the candidates the
+ * F1 0.990, gold-cast accuracy 0.925, end-to-end accuracy 0.919 (2026-11-28, with the 52 modern
+ * scenes of data/modern-train counted twice, second person and chat lines read; 0.926 and 0.922 on the
+ * code just before the second-person detector was relaxed; 0.921 and 0.916 on 2026-11-27 late, trained with the
+ * 24 modern scenes of data/modern-train; 0.916 and 0.914 on its first training; 0.925 and 0.920 that night, with the candidates the
  * narration names after a line; 0.923 and 0.915 earlier that evening, with bagging; 0.919
  * and 0.916 with one ensemble on all the lines earlier that evening, after the kin-word link of
  * given casts; 0.921 and 0.916 that afternoon, with the pronoun rules, words of address and
@@ -30,8 +32,8 @@ import { defaultSceneSets, fitRanker, trainingSet } from '../src/learn/ranker-tr
  */
 const FLOORS = {
   quoteF1: 0.98,
-  goldCastAccuracy: 0.91,
-  endToEndAccuracy: 0.905,
+  goldCastAccuracy: 0.915,
+  endToEndAccuracy: 0.91,
 };
 
 const NOVELS = ['DaisyMiller', 'WhereAngelsFearToTread'];

@@ -16,9 +16,9 @@ import { analyze, parseCastFile } from '../src/index.js';
 import type { Analysis, AnalysisQuote } from '../src/types.js';
 
 /**
- * Speaker accuracy the attribution stage must reach on the sample, minus a margin: measured 92.1%
- * (82/89) with the ranker that also learns from the modern scenes of data/modern-train, 2026-11-27
- * late (83/89 on its first training; 84/89 with the ranker retrained with the candidates named after a line, that night; 83/89
+ * Speaker accuracy the attribution stage must reach on the sample, minus a margin: measured 93.3%
+ * (83/89) with the ranker that learns from the 52 modern scenes of data/modern-train, 2026-11-28
+ * (82/89 with the 24 of 2026-11-27 late, 83/89 on its first training; 84/89 with the ranker retrained with the candidates named after a line, that night; 83/89
  * with the two-bag ranker before it, 81/89 with the one-ensemble ranker retrained after
  * the kin-word link, 84/89 on the weights before, 86/89 earlier; each retraining moves a few lines
  * of this sample either way).
