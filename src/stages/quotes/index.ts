@@ -11,7 +11,10 @@
  * punctuation before + space after = closing) with a toggle as the fallback. Single marks between two
  * letters are apostrophes (don't); a mark after a letter and before a space (the Joneses', nothin') is
  * only a tentative close, confirmed when nothing better closes the quote; leading elisions ('em, 'tis,
- * rock 'n' roll) never open a quote.
+ * rock 'n' roll) never open a quote, except a lower-case one opening its paragraph before a clear
+ * close (`'em too?' Jo asked.`).
+ *
+ * Chat and script lines (`Dessa: well????`, labels.ts) are lines of their own, quote marks or not.
  *
  * Recovery: a quote still open at the paragraph end closes there; when the next paragraph opens with a
  * quote mark the quote continues there (one utterance over several paragraphs), the usual convention
