@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseCsvRecords } from './csv.js';
 import { mapCastByNames, type NamedCharacter } from './metrics.js';
 import { normName } from './pdnc.js';
+import { escapeRegExp } from '../stages/quotes/labels.js';
 
 export interface CastGold {
   id: string;
@@ -95,9 +96,6 @@ export function addCastCounts(into: CastCounts, from: CastCounts): void {
 /** PDNC's narrator marks and other aliases that are not names written in the text. */
 const NOT_TEXT_NAMES: ReadonlySet<string> = new Set(['_narr', 'narr', 'narrator']);
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Does the name occur in the text (case-sensitive, whole words; a leading The/A may be lower case)? */
 export function nameOccurs(text: string, name: string): boolean {

@@ -140,16 +140,17 @@ function labelAt(text: string, ls: number, le: number): { start: number; name: s
 
 /** Does the text use `key` as a lower-case word somewhere? */
 function lowerElsewhere(text: string, key: string): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\d_])${escapeRe(key)}(?![\\p{L}\\d_])`, 'u');
+  const re = new RegExp(`(?<![\\p{L}\\d_])${escapeRegExp(key)}(?![\\p{L}\\d_])`, 'u');
   return re.test(text);
 }
 
 /** Is `surface` written capitalised after a lower-case word (mid-sentence, not a label): `said Will`? */
 function capitalisedMidSentence(text: string, surface: string): boolean {
-  const re = new RegExp(`[\\p{Ll},] ${escapeRe(surface)}(?![\\p{L}\\d_:])`, 'u');
+  const re = new RegExp(`[\\p{Ll},] ${escapeRegExp(surface)}(?![\\p{L}\\d_:])`, 'u');
   return re.test(text);
 }
 
-function escapeRe(s: string): string {
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
