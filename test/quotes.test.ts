@@ -367,6 +367,24 @@ test('chat and script lines: a label and a colon open a line, quote marks or not
   assert.equal(new Set(quotes(block).map((q) => q.utt)).size, 4);
 });
 
+test('chat lines with time stamps: before the name or after it, bracketed or bare', () => {
+  const chat = run([
+    'The van was the problem.',
+    '[21:04] Priya: did anyone book the van\n[21:05] Tomasz: ...was that my job\n[21:05] Tomasz: wait',
+    '(9:06 PM) Priya: it was your only job',
+    'Ines [21:07]: lmao',
+    '21:09 - Tomasz: booking it now',
+    '12/03 21:10 Priya: thank you',
+    'She put the phone down. "Unbelievable," she said.',
+  ].join('\n\n'));
+  assert.deepEqual(texts(chat), ['did anyone book the van', '...was that my job', 'wait', 'it was your only job', 'lmao', 'booking it now', 'thank you', 'Unbelievable,']);
+  const L = chat.speakerLabels;
+  const labelTexts = Array.from({ length: L.length / 4 }, (_, k) => chat.text.slice(L[4 * k], L[4 * k + 1]));
+  assert.deepEqual(labelTexts, ['Priya', 'Tomasz', 'Tomasz', 'Priya', 'Ines', 'Tomasz', 'Priya']);
+  // A time in the prose is no label, nor is a list of times.
+  assert.equal(run('At 21:04 the van came.\n\n21:05: doors open\n\n21:30: first act\n\n22:15: interval').speakerLabels.length, 0);
+});
+
 test('no labels in prose with colons, headers, profiles, lists or a lone label', () => {
   const cases = [
     ['A/N: thanks for reading!', '[Picture: Tom in the garden]', 'Later: the flood came, and Tom went up to the roof.', 'Rating: teen.', 'Warning: spiders.', '\u201cWell,\u201d Tom said.'],

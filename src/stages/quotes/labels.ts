@@ -19,8 +19,16 @@ import { ParagraphKind } from '../../document/document.js';
 /** Longest label, in characters. */
 const MAX_LABEL = 32;
 
-const LABEL =
-  /^(\*\*|__|\[)?((?:[A-Z][\p{L}'\u2019.-]*)(?: [A-Z][\p{L}'\u2019.-]*){0,2}|[\p{L}\d][\p{L}\d_.]{1,23})(\*\*|__|\])?:(\*\*|__)?[ \t]+(?=\S)/u;
+/** A chat's time stamp: `21:04`, `9:04 PM`, `12/03 21:04`, `21:04:33`. */
+const TIME = String.raw`(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
+/** A time stamp opening a chat line (`[21:04] Dessa: …`, `(9:04 PM) Dessa: …`, `21:04 - Dessa: …`). */
+const TIME_BEFORE = new RegExp(String.raw`^(?:\[${TIME}\]|\(${TIME}\)|${TIME}(?=\s))\s*(?:[-\u2013\u2014|]\s*)?`);
+const LABEL = new RegExp(
+  String.raw`^(\*\*|__|\[)?((?:[A-Z][\p{L}'\u2019.-]*)(?: [A-Z][\p{L}'\u2019.-]*){0,2}|[\p{L}\d][\p{L}\d_.]{1,23})(\*\*|__|\])?` +
+    // A time stamp after the name (`Dessa [21:04]: …`, `Dessa (9:04 PM): …`).
+    String.raw`(?:\s*(?:\[${TIME}\]|\(${TIME}\)))?:(\*\*|__)?[ \t]+(?=\S)`,
+  'u',
+);
 /** The closing markup a label's opening markup needs (`**Dessa**:`, `**Dessa:**`, `[Dessa]:`). */
 const CLOSES: Record<string, string> = { '**': '**', __: '__', '[': ']' };
 
@@ -116,17 +124,24 @@ export function findSpeakerLabels(doc: Document): Int32Array {
 
 /** The label of the line text[ls, le), relative to ls: where the name starts, the name, where the line starts. */
 function labelAt(text: string, ls: number, le: number): { start: number; name: string; line: number } | null {
-  // Cheap test first: a colon near the start of the line.
-  const head = Math.min(le, ls + MAX_LABEL + 6);
+  // A chat's time stamp before the label is passed over (its colon is not the label's).
+  let off = 0;
+  const c0 = text.charCodeAt(ls);
+  if (c0 === 91 || c0 === 40 || (c0 >= 48 && c0 <= 57)) {
+    const t = TIME_BEFORE.exec(text.slice(ls, Math.min(le, ls + 40)));
+    if (t) off = t[0].length;
+  }
+  // Cheap test first: a colon near the start of the line (a time stamp after the name is longer).
+  const head = Math.min(le, ls + off + MAX_LABEL + 24);
   let colon = -1;
-  for (let k = ls; k < head; k++) {
+  for (let k = ls + off; k < head; k++) {
     if (text.charCodeAt(k) === 58) {
       colon = k;
       break;
     }
   }
   if (colon < 0) return null;
-  const m = LABEL.exec(text.slice(ls, Math.min(le, ls + MAX_LABEL + 12)));
+  const m = LABEL.exec(text.slice(ls + off, Math.min(le, ls + off + MAX_LABEL + 30)));
   if (!m) return null;
   // Markup comes in pairs: `[Picture: …]` (a caption) is no label.
   const open = m[1] ?? '';
@@ -135,7 +150,7 @@ function labelAt(text: string, ls: number, le: number): { start: number; name: s
   const name = m[2];
   const key = name.toLowerCase();
   if (NOT_LABELS.has(key) || /^\d+$/.test(name)) return null;
-  return { start: open.length, name, line: m[0].length };
+  return { start: off + open.length, name, line: off + m[0].length };
 }
 
 /** Does the text use `key` as a lower-case word somewhere? */
