@@ -31,10 +31,13 @@ export function validateCast(data: unknown, name = 'cast'): CastFile {
       throw new InputError(`${name}: characters[${i}].gender must be one of he, she, they, unknown`);
     }
     if (o.id !== undefined && typeof o.id !== 'string') throw new InputError(`${name}: characters[${i}].id must be a string`);
+    if (o.narrator !== undefined && typeof o.narrator !== 'boolean') throw new InputError(`${name}: characters[${i}].narrator must be true or false`);
     const id = (o.id as string | undefined) ?? `c${i}`;
     if (seen.has(id)) throw new InputError(`${name}: duplicate character id "${id}"`);
     seen.add(id);
-    characters.push({ id, name: o.name.trim(), aliases: (o.aliases as string[] | undefined) ?? [], gender: (o.gender as Gender | undefined) ?? 'unknown' });
+    const character: CastCharacter = { id, name: o.name.trim(), aliases: (o.aliases as string[] | undefined) ?? [], gender: (o.gender as Gender | undefined) ?? 'unknown' };
+    if (o.narrator === true) character.narrator = true;
+    characters.push(character);
   });
   return { characters };
 }

@@ -11,6 +11,8 @@ export interface CastCharacter {
   name: string;
   aliases?: string[];
   gender?: Gender;
+  /** The first-person narrator (the narration's I), or a second-person story's you. */
+  narrator?: boolean;
 }
 
 export interface CastFile {

@@ -63,6 +63,7 @@ before(() => {
   writeFileSync(p('bad-json.json'), '{"characters": [\n  {"name": "Nell",\n}');
   writeFileSync(p('bad-shape.json'), JSON.stringify({ people: ['Nell'] }));
   writeFileSync(p('bad-gender.json'), JSON.stringify({ characters: [{ name: 'Nell', gender: 'female' }] }));
+  writeFileSync(p('bad-narrator.json'), JSON.stringify({ characters: [{ name: 'Nell', narrator: 'yes' }] }));
   mkdirSync(p('adir'));
 });
 
@@ -184,6 +185,7 @@ describe('bad input: exit 2, one line, no output', () => {
     ['cast file: invalid JSON', () => ['analyze', '--cast', p('bad-json.json'), p('story.txt')], /cast file .*bad-json\.json is not valid JSON/],
     ['cast file: wrong shape', () => ['analyze', '--cast', p('bad-shape.json'), p('story.txt')], /must be an object with a "characters" array/],
     ['cast file: bad gender', () => ['summary', '--cast', p('bad-gender.json'), p('story.txt')], /gender must be one of/],
+    ['cast file: bad narrator', () => ['summary', '--cast', p('bad-narrator.json'), p('story.txt')], /narrator must be true or false/],
     ['cast file: missing', () => ['analyze', '--cast', p('nocast.json'), p('story.txt')], /cannot read cast file .*nocast\.json/],
     ['cast file: a directory', () => ['analyze', '--cast', p('adir'), p('story.txt')], /cannot read cast file .*it is a directory/],
   ];

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { Document } from '../src/document/document.js';
 import { runPipeline } from '../src/pipeline/run.js';
 import { analyze } from '../src/index.js';
+import type { CastFile } from '../src/types.js';
 
 function cast(text: string): Document {
   return runPipeline(new Document(text), {}, 'cast');
@@ -302,4 +303,37 @@ test('`Y/N` in a first-person reader-insert is the narrator', () => {
   const me = a.characters.find((c) => c.narrator)!;
   assert.ok(me && (me.name === 'Y/N' || me.aliases.includes('Y/N')), JSON.stringify(a.characters));
   assert.equal(a.quotes.find((q) => q.text.startsWith('Thanks'))!.speaker, me.id);
+});
+
+test('a given cast that marks no narrator: the listed character the lines call but the narration never names is the I; else a Narrator; `narrator: true` is honoured', () => {
+  const story = [
+    'My phone buzzes in my pocket. It\u2019s Kit.',
+    '"wren. WREN. where are you"',
+    '"on my way," I text back.',
+    'Callum is on his knees in the middle of the flat-pack panels. He holds a dowel up to the light. "Is this a C?"',
+    'I lean over his shoulder. "That\u2019s a D."',
+    '"Wren." Callum\u2019s voice has gone very calm. "Hold this. Don\u2019t let go."',
+    '"I\u2019m not letting go," I say. I hold it while he finds the screws, and I look at the instructions, and I try not to laugh.',
+    'Kit texts again. I ignore it. I have a wardrobe to hold up and a brother to keep calm.',
+  ].join('\n\n');
+  const given: CastFile = { characters: [
+    { id: 'wren', name: 'Wren', gender: 'she' },
+    { id: 'callum', name: 'Callum', gender: 'he' },
+    { id: 'kit', name: 'Kit', gender: 'they' },
+  ] };
+  const a = analyze(story, { cast: given });
+  assert.deepEqual(a.characters.filter((c) => c.narrator).map((c) => c.id), ['wren'], JSON.stringify(a.characters.map((c) => [c.id, c.narrator])));
+  assert.equal(a.quotes.find((q) => q.text.startsWith('That'))!.speaker, 'wren');
+  // `wren` typed in lower case at a text's start does not make the listed `Wren` a common word.
+  assert.equal(a.quotes.find((q) => q.text.startsWith('on my way'))!.speaker, 'wren');
+  // Nobody the lines call: the I is a Narrator of its own (not with castOnly), or the one the cast marks.
+  const unnamed = story.replace('"Wren." ', '').replace('wren. WREN. ', '');
+  const b = analyze(unnamed, { cast: given });
+  assert.deepEqual(b.characters.filter((c) => c.narrator).map((c) => c.name), ['Narrator']);
+  assert.equal(b.quotes.find((q) => q.text.startsWith('That'))!.speaker, b.characters.find((c) => c.narrator)!.id);
+  assert.equal(analyze(unnamed, { cast: given, castOnly: true }).characters.filter((c) => c.narrator).length, 0);
+  const marked: CastFile = { characters: given.characters.map((c) => (c.id === 'wren' ? { ...c, narrator: true } : c)) };
+  const m = analyze(unnamed, { cast: marked, castOnly: true });
+  assert.deepEqual(m.characters.filter((c) => c.narrator).map((c) => c.id), ['wren']);
+  assert.equal(m.quotes.find((q) => q.text.startsWith('That'))!.speaker, 'wren');
 });

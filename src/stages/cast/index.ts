@@ -264,6 +264,7 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
         mentions: 0,
         quotes: 0,
         given: true,
+        ...(c.narrator === true ? { narrator: true } : {}),
         source: 'given',
       });
     });
@@ -315,7 +316,8 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
   epithetCharacters(st, options.castOnly === true);
   linkVocatives(st);
   linkNamedLater(st);
-  const narrator = linkNarrator(st, hasGiven, options.castOnly === true || hasGiven);
+  // A given cast that lists no narrator still gets one for a first-person story's I (not with castOnly).
+  const narrator = linkNarrator(st, hasGiven, options.castOnly === true);
 
   const m = doc.mentions;
   for (let i = 0; i < n; i++) if (m[3 * i + 2] === MentionKind.FirstPerson) st.mc[i] = narrator;

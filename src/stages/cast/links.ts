@@ -711,7 +711,7 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     } else if (k === MentionKind.Pronoun && !ctx.inQuote[i]) third++;
   }
   if (!(fp >= NARRATOR_MIN_FIRST_PERSON && fp >= 0.25 * third)) return -1;
-  const existing = st.chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
+  const existing = st.chars.findIndex((c) => (c.given && c.narrator === true) || c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
   if (existing >= 0) {
     st.chars[existing].narrator = true;
     return existing;
@@ -724,7 +724,9 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     st.chars[reader].narrator = true;
     return reader;
   }
-  if (!hasGiven) {
+  // A given cast that marks no narrator: the same evidence names one of its characters (`Wren`, said
+  // to the narrator and never in the narration), or a new `Narrator` stands for the I.
+  {
     // `My name is Ishmael.`, `I am Dace Holloway`, `Call me Ishmael`: the narration names its I.
     for (let i = 0; i + 1 < n; i++) {
       if (ctx.inQuote[i] || m[3 * i + 2] !== MentionKind.FirstPerson) continue;
@@ -736,7 +738,7 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
         (me === 'my' && /^\s+(?:name|real name|full name)\s+(?:is|was)\s+$/.test(gap)) ||
         (me === 'i' && /^(?:\s+am|['’]m)\s+$/.test(gap)) ||
         (me === 'me' && /^\s+$/.test(gap) && /call\s+$/i.test(doc.text.slice(Math.max(0, m[3 * i] - 6), m[3 * i])));
-      if (named && !st.chars[st.mc[j]].given) {
+      if (named) {
         const c = st.mc[j];
         st.chars[c].narrator = true;
         addLink(st.chars[c], linkOf(doc, j, 'narrator-name', 0.9));
@@ -785,7 +787,7 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     }
     // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
     const eligible = [...inQ]
-      .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !st.chars[c].given)
+      .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q))
       .sort((a, b) => b[1] - a[1]);
     if (eligible.length > 0) {
       const [c, q] = eligible[0];
@@ -803,16 +805,28 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     // no gender between them that clashes, are the narrator's together. (The narrator's own calls,
     // `"Get inside, Sam," I said.`, name the others.)
     const pool = [...inQ]
-      .filter(([c]) => (othersVotes.get(c) ?? 0) >= 1 && !narratorCalls.has(c) && !narr.has(c) && !st.chars[c].given)
+      .filter(([c]) => (othersVotes.get(c) ?? 0) >= 1 && !narratorCalls.has(c) && !narr.has(c))
       .sort((a, b) => b[1] - a[1] || (votes.get(b[0]) ?? 0) - (votes.get(a[0]) ?? 0) || firstVoc.get(a[0])! - firstVoc.get(b[0])!);
     const genders = new Set(pool.map(([c]) => st.genders[c]).filter((g) => g !== GenderCode.Unknown));
     const calls = pool.reduce((k, [, q]) => k + q, 0);
-    if (pool.length >= 2 && pool.length <= 3 && genders.size <= 1 && calls >= callsNeeded(fp) + 1) {
+    // (A given cast's characters are never merged: it lists them as different people.)
+    if (!hasGiven && pool.length >= 2 && pool.length <= 3 && genders.size <= 1 && calls >= callsNeeded(fp) + 1) {
       const c = pool[0][0];
       st.chars[c].narrator = true;
       addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.6));
       for (const [o] of pool.slice(1)) mergeCharacters(st, c, o);
       return c;
+    }
+    // A given cast lists the narrator under their name: the one listed character the lines call but
+    // the narration never names (the narration says `I`) is them.
+    if (hasGiven) {
+      const unnamed = [...inQ.keys()].filter((c) => st.chars[c].given && !narr.has(c));
+      if (unnamed.length === 1) {
+        const c = unnamed[0];
+        st.chars[c].narrator = true;
+        addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.5));
+        return c;
+      }
     }
   }
   if (noNew) return -1;

@@ -131,6 +131,7 @@ export interface GivenNameContext {
   inHeading: Uint8Array;
   /** Lower-case uses per word, and capitalised uses in mid-sentence (lower-cased key). */
   lowerCount: ReadonlyMap<string, number>;
+  lowerInitialCount: ReadonlyMap<string, number>;
   capMidCount: ReadonlyMap<string, number>;
 }
 
@@ -171,9 +172,13 @@ export function addGivenNames(
     return e;
   };
   const adjacent = (a: number, b: number): boolean => nameGap(doc, tok[2 * a + 1], tok[2 * b]);
-  /** The text uses the word as a name more than as a common word (or never as a common word). */
+  /**
+   * The text uses the word as a name more than as a common word (or never as a common word). A listed
+   * name written in lower case only where a sentence or line opens (`"wren. WREN."` typed in a text
+   * message) is never shown a common word: edited prose capitalises there.
+   */
   const nameByUse = (lw: string): boolean => {
-    const lower = cx.lowerCount.get(lw) ?? 0;
+    const lower = (cx.lowerCount.get(lw) ?? 0) - (cx.lowerInitialCount.get(lw) ?? 0);
     return lower === 0 || (cx.capMidCount.get(lw) ?? 0) > lower;
   };
   /** A capitalised word right before or after, in the same run of words: part of a name we were not given (`Bloody Sunday`, `Harrow Lane`). */

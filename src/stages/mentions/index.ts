@@ -150,6 +150,8 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
 
   // Document-level case counts: lower-case uses vs capitalised uses in mid-sentence.
   const lowerCount = new Map<string, number>();
+  /** Lower-case uses opening a sentence or a line (`"wren. WREN."` typed in a text): informal, no common word shown. */
+  const lowerInitialCount = new Map<string, number>();
   /** Lower-case role words (`nanny`): [uses without a determiner, uses with one]. */
   const roleUses = new Map<string, [number, number]>();
   const capMidCount = new Map<string, number>();
@@ -164,6 +166,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (isLower(c)) {
       const w = text.slice(s, tok[2 * t + 1]);
       lowerCount.set(w, (lowerCount.get(w) ?? 0) + 1);
+      if (initial[t]) lowerInitialCount.set(w, (lowerInitialCount.get(w) ?? 0) + 1);
       if (ROLE_NAMES.has(w)) {
         const prev = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
         const counts = roleUses.get(w) ?? roleUses.set(w, [0, 0]).get(w)!;
@@ -460,7 +463,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   // waistcoat`) are mentions wherever they occur, even when their noun is not in our person lists.
   if (options.cast) addGivenDescriptions(doc, options.cast.characters, starts, ends, push);
   // The cast's names and aliases wherever they occur, even where our own name rules pass them by.
-  const replaced = options.cast ? addGivenNames(doc, options.cast.characters, { initial, inHeading, lowerCount, capMidCount }, starts, ends, kindList, push) : null;
+  const replaced = options.cast ? addGivenNames(doc, options.cast.characters, { initial, inHeading, lowerCount, lowerInitialCount, capMidCount }, starts, ends, kindList, push) : null;
 
   // Sort by start ascending, longer first on ties (nominals were pushed after their determiner pronoun).
   const n = kindList.length - (replaced?.size ?? 0);
