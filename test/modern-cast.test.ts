@@ -337,3 +337,26 @@ test('a given cast that marks no narrator: the listed character the lines call b
   assert.deepEqual(m.characters.filter((c) => c.narrator).map((c) => c.id), ['wren']);
   assert.equal(m.quotes.find((q) => q.text.startsWith('That'))!.speaker, 'wren');
 });
+
+test('a stranger who gives her name is that character from her first line; one named only by others is not', () => {
+  const story = (naming: string): string => [
+    'The car died at one in the morning on the forecourt of a closed garage. Nell let her head drop onto the wheel.',
+    'The workshop door rattled up and a woman in a boiler suit ducked out, a torch in one hand. She walked straight over to the car.',
+    '\u201cWe\u2019re closed,\u201d the woman said.',
+    'Nell wound the window down. \u201cWe\u2019re broken.\u201d',
+    'The woman weighed this. \u201cPop the bonnet.\u201d',
+    'Nell found the lever. The woman propped the bonnet open and looked inside for a long time.',
+    `\u201cCambelt,\u201d she said at last. \u201c${naming}\u201d`,
+    '\u201cNell,\u201d said Nell. \u201cThank you.\u201d',
+    'Maeve shrugged and wiped her hands on a rag. Nell watched her go back inside.',
+  ].join('\n\n');
+  const a = analyze(story("I'm Maeve, by the way."));
+  const maeve = a.characters.find((c) => c.name === 'Maeve');
+  assert.ok(maeve, a.characters.map((c) => c.name).join(', '));
+  assert.equal(a.quotes.find((q) => q.text.startsWith('We\u2019re closed'))!.speaker, maeve!.id);
+  assert.equal(a.quotes.find((q) => q.text.startsWith('Pop the bonnet'))!.speaker, maeve!.id);
+  // Named by someone else first (`Maeve will sort it.`), the stranger may be anyone: no link is made.
+  const b = analyze(story('Maeve will sort it.'));
+  const m2 = b.characters.find((c) => c.name === 'Maeve');
+  assert.ok(!m2 || !(m2.links ?? []).some((l) => l.evidence === 'descriptive' && /woman/i.test(l.text)), JSON.stringify(m2));
+});

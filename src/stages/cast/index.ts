@@ -32,7 +32,7 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup, repairLossyKey } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
-import { GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkKinCalls, linkNamedLater, linkVocatives } from './links.js';
+import { addLink, GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkKinCalls, linkNamedLater, linkVocatives } from './links.js';
 
 export { nameKey } from './names.js';
 export { buildGivenIndex } from './given.js';
@@ -668,9 +668,15 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
   // Someone introduced as a stranger (`A woman in a green raincoat sits down`) and then called `the
   // woman` in the scene, who speaks: a nameless character of their own.
   if (!hasGiven) {
-    for (const [key, occ] of introducedStrangers(st)) {
+    const strangers = introducedStrangers(st);
+    for (const [key, occ] of strangers.nameless) {
       const had = groups.get(key);
       groups.set(key, had ? [...new Set([...had, ...occ])].sort((a, b) => a - b) : occ);
+    }
+    // A stranger who gives their name (`"I'm Maeve, by the way."`) is that character from the start.
+    for (const [occ, c] of strangers.named) {
+      for (const i of occ) if (st.mc[i] < 0) st.mc[i] = c;
+      addLink(st.chars[c], linkOf(doc, occ[0], 'descriptive', 0.6));
     }
   }
   // The narrator's family in a first- or second-person story (`my mother said`, `your father says`):
@@ -724,6 +730,8 @@ function narratorKin(st: CastState): Map<string, number[]> {
 
 /** Heads that can introduce a nameless stranger (`a woman`, `a barmaid`); kin and group words cannot. */
 const NOT_STRANGER_HEADS: ReadonlySet<string> = new Set(['one', 'other', 'people', 'men', 'women', 'person', 'friend', 'creature', 'baby', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife']);
+/** Words before a name a speaker gives as their own: `I'm`, `I am`, `my name is`, `name's`, `call me`. */
+const SELF_NAMING = /(?:\bI['\u2019]m|\bI am|\b[Nn]ame['\u2019]s|\b[Nn]ame is|\b[Cc]all me)\s+$/;
 /** How far (UTF-16 units) a `the woman` may stand from the last mention of the stranger it continues. */
 const STRANGER_REACH = 3000;
 /** How far from the introduction (UTF-16 units) a stranger is followed: one scene. */
@@ -736,12 +744,26 @@ const STRANGER_SCENE = 8000;
  * one, or two in paragraphs that hold a line). A second `a woman` starts someone new. Not when the
  * description is how the book goes on calling someone (most of its `the <head>` fall outside the
  * scene), nor when someone of that gender is first named in the scene: the stranger may be them
- * (`a beautiful young lady` … `Her name was Daisy`).
+ * (`a beautiful young lady` … `Her name was Daisy`). When the first so named is first heard of in a
+ * line that gives it as the speaker's own name, after the stranger came in (`"I'm Maeve, by the
+ * way."`), the stranger is them (`named`: the group's mentions and that character).
  */
-function introducedStrangers(st: CastState): Map<string, number[]> {
+function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; named: Array<[number[], number]> } {
   const doc = st.ctx.doc;
   const m = doc.mentions;
   const out = new Map<string, number[]>();
+  const named: Array<[number[], number]> = [];
+  // Where each character is first mentioned at all, and whether that mention is in a line that gives
+  // it as the speaker's own name (`"I'm Maeve, by the way."`, `"Name's Hollis."`).
+  const firstAny: number[] = [];
+  const firstSelfNamed: boolean[] = [];
+  for (let i = 0; i < doc.mentionCount; i++) {
+    const c = st.mc[i];
+    if (c >= 0 && firstAny[c] === undefined && m[3 * i + 2] === MentionKind.Proper) {
+      firstAny[c] = m[3 * i];
+      firstSelfNamed[c] = st.ctx.inQuote[i] === 1 && SELF_NAMING.test(doc.text.slice(Math.max(0, m[3 * i] - 20), m[3 * i]));
+    }
+  }
   const open = new Map<string, { occ: number[]; last: number }>();
   const paraHasQuote = new Uint8Array(doc.paragraphCount);
   for (let q = 0; q < doc.quoteCount; q++) paraHasQuote[doc.quotes[4 * q + 2]] = 1;
@@ -762,12 +784,16 @@ function introducedStrangers(st: CastState): Map<string, number[]> {
     if (!g || g.occ.length < 3 || 2 * (g.occ.length - 1) < (definite.get(head) ?? 0)) return;
     const from = m[3 * g.occ[0]];
     const gender = doc.mentionGenders[g.occ[0]];
+    // The first character of a fitting gender named in the narration after the stranger came in.
+    let maybe = -1;
     for (let c = 0; c < firstNamed.length; c++) {
       const at = firstNamed[c];
       if (at === undefined || at <= from || at > g.last + STRANGER_REACH) continue;
       // Nobody is introduced as `a woman` and then called by a family word (`Mum`): that is someone else.
       if (KINSHIP_NOUNS.has(nameKey(st.chars[c].name))) continue;
-      if (gender === GenderCode.Unknown || st.genders[c] === GenderCode.Unknown || st.genders[c] === gender) return;
+      if (gender === GenderCode.Unknown || st.genders[c] === GenderCode.Unknown || st.genders[c] === gender) {
+        if (maybe < 0 || at < firstNamed[maybe]) maybe = c;
+      }
     }
     let tags = 0;
     let inDialogue = 0;
@@ -775,8 +801,14 @@ function introducedStrangers(st: CastState): Map<string, number[]> {
       if (nextToSpeechVerb(doc, i, false)) tags++;
       if (paraHasQuote[st.ctx.para[i]]) inDialogue++;
     }
+    if (tags < 1 && inDialogue < 2) return;
+    if (maybe >= 0) {
+      // First heard as a name someone gives as their own, after a stranger of that gender came in: the stranger's.
+      if (gender !== GenderCode.Unknown && st.genders[maybe] === gender && firstSelfNamed[maybe] && firstAny[maybe] > from) named.push([g.occ, maybe]);
+      return;
+    }
     const key = `the ${head}`;
-    if ((tags >= 1 || inDialogue >= 2) && !out.has(key)) out.set(key, g.occ);
+    if (!out.has(key)) out.set(key, g.occ);
   };
   for (let i = 0; i < doc.mentionCount; i++) {
     if (st.ctx.inQuote[i]) continue;
@@ -798,7 +830,7 @@ function introducedStrangers(st: CastState): Map<string, number[]> {
     }
   }
   for (const head of [...open.keys()]) close(head);
-  return out;
+  return { nameless: out, named };
 }
 
 /** The head noun of an unresolved description of two to four words that could be a stranger, or ''. */

@@ -65,7 +65,7 @@ function headNoun(key: string): string {
   return w[w.length - 1];
 }
 
-function addLink(ch: CharacterRecord, link: ReturnType<typeof linkOf>): void {
+export function addLink(ch: CharacterRecord, link: ReturnType<typeof linkOf>): void {
   const links = ch.links ?? (ch.links = []);
   if (links.length < 50 && !links.some((l) => l.text.toLowerCase() === link.text.toLowerCase() && l.evidence === link.evidence)) links.push(link);
 }
