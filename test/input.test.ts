@@ -99,7 +99,7 @@ describe('AO3 HTML download', () => {
     const a = await analyzeFile(fixture('ao3-work.html'), 'ao3-work.html');
     const s = await readStory(fixture('ao3-work.html'));
     checkOffsets(a, s.text);
-    assert.equal(a.version, '1.3.0');
+    assert.equal(a.version, '1.4.0');
     assert.deepEqual(a.input && { ...a.input, sha256: 'x' }, { format: 'html', site: 'ao3', encoding: 'utf-8', bytes: fixture('ao3-work.html').length, text: 'extracted', sha256: 'x' });
     assert.deepEqual(a.chapters.map((c) => c.title), ['Chapter 1: The Storm', 'Chapter 2: Morning']);
     assert.equal(a.chapters[0].end, a.chapters[1].start);

@@ -3,7 +3,7 @@ import type { Document } from '../document/document.js';
 import type { Analysis, AnalysisCharacter, AnalysisQuote } from '../types.js';
 import { importanceOf, linesPerCharacter } from '../stages/cast/importance.js';
 
-export const ANALYSIS_VERSION = '1.3.0';
+export const ANALYSIS_VERSION = '1.4.0';
 
 export function toAnalysis(doc: Document, source: string | null = null): Analysis {
   const quotes: AnalysisQuote[] = [];

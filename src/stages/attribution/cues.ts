@@ -12,6 +12,8 @@ export const Cue = {
   NarrationSubject: 'narration-subject',
   /** The line names its own speaker (`"I'm Dr. Doyle."`). */
   SelfNamed: 'self-named',
+  /** A text message written as a quoted line: its sender (`My phone buzzes. It's Kit.` ⏎ `"where are you"`). */
+  TextMessage: 'text-message',
   Recent: 'recent-mention',
   Ranker: 'ranker',
   None: 'none',

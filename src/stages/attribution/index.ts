@@ -20,6 +20,7 @@ import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
 import { applySelfNaming } from './self-naming.js';
+import { applyTextMessages } from './text-messages.js';
 
 export { Cue } from './cues.js';
 import { Cue } from './cues.js';
@@ -80,7 +81,7 @@ export interface RuleState {
 
 export function attributeSpeakers(doc: Document, options: AnalyzeOptions): void {
   const rules = runRules(doc);
-  const ranked = applySelfNaming(doc, options.rankerModel === undefined ? rankSpeakers(doc, rules) : rankSpeakers(doc, rules, options.rankerModel));
+  const ranked = applyTextMessages(doc, applySelfNaming(doc, options.rankerModel === undefined ? rankSpeakers(doc, rules) : rankSpeakers(doc, rules, options.rankerModel)));
   const { speakers, confidence, cues, vocatives, conv, runFirst, runLast } = ranked;
   const nU = doc.utteranceCount;
 

@@ -1,0 +1,86 @@
+/**
+ * Text messages written as quoted lines: the sender of a message that arrives, the narrator for one
+ * they type, and no such reading of ordinary narration (`she replied:`, a message sent by hand).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/index.js';
+import type { Analysis } from '../src/types.js';
+
+const speakerOf = (a: Analysis, start: string): string | undefined => {
+  const q = a.quotes.find((x) => x.text.startsWith(start));
+  assert.ok(q, `no line ${start}`);
+  return a.characters.find((c) => c.id === q!.speaker)?.name;
+};
+const cueOf = (a: Analysis, start: string): string => a.quotes.find((x) => x.text.startsWith(start))!.cue;
+
+const FLAT = [
+  'Callum is on his knees among the flat-pack panels. He holds a dowel up to the bulb. "Is this a C?"',
+  'I lean over his shoulder. "That\'s a D."',
+  '"What\'s the difference?" Callum asks.',
+  '"About two centimetres," I say. I sit down on the carpet, and that is when my phone buzzes.',
+  'It\'s Kit.',
+  '"where are you"',
+  'Then a second one, before I have even unlocked the screen.',
+  '"they are doing the cake at nine and you PROMISED"',
+  'I type back with my thumb: "twenty mins. brother emergency"',
+  'The three dots appear almost at once.',
+  '"unbelievable"',
+  '"Who\'s that?" Callum asks, without looking up.',
+  '"Kit," I say. "Hold this panel."',
+].join('\n\n');
+
+test('a message that arrives is its sender\'s; one the narrator types is the narrator\'s; the talk in the room is not', () => {
+  const a = analyze(FLAT);
+  assert.equal(speakerOf(a, 'where are you'), 'Kit');
+  assert.equal(cueOf(a, 'where are you'), 'text-message');
+  // `Then a second one.`: the same sender again; `The three dots appear`: the one the exchange is with.
+  assert.equal(speakerOf(a, 'they are doing the cake'), 'Kit');
+  assert.equal(speakerOf(a, 'unbelievable'), 'Kit');
+  const narrator = a.characters.find((c) => c.narrator)!;
+  assert.equal(a.quotes.find((q) => q.text.startsWith('twenty mins'))!.speaker, narrator.id);
+  assert.equal(speakerOf(a, "Who's that?"), 'Callum');
+});
+
+test('the sender named right after the message, and a burst of messages, are read so', () => {
+  const story = [
+    'The playing hall smelled of floor polish, and by the time I found board fourteen my hands had stopped shaking.',
+    'My phone buzzed before I had even pulled out the chair.',
+    '"Good luck!!! Crush him."',
+    'Dessa. She had been texting me since breakfast. I typed back one-handed.',
+    '"Thanks. Nervous."',
+    'My opponent arrived at ten. "You\'re Marit?" he asked. "I thought you\'d be older."',
+    '"I get that a lot," I said.',
+    'We played for four hours. In the corridor afterwards I switched my phone back on and it went off like a slot machine.',
+    '"well????"',
+    '"answer me"',
+    'I leaned against the noticeboard and typed with both thumbs.',
+    '"Won."',
+    'The reply came in under a second.',
+    '"I hate you. So proud of you."',
+  ].join('\n\n');
+  // (A cast given: a story this short names Dessa once, too few for a character of our own.)
+  const a = analyze(story, { cast: { characters: [{ id: 'marit', name: 'Marit', narrator: true }, { id: 'dessa', name: 'Dessa' }, { id: 'vell', name: 'Casimir Vell' }] } });
+  const narrator = a.characters.find((c) => c.narrator)!;
+  assert.equal(narrator.id, 'marit');
+  assert.equal(speakerOf(a, 'Good luck'), 'Dessa');
+  assert.equal(a.quotes.find((q) => q.text.startsWith('Thanks. Nervous'))!.speaker, narrator.id);
+  assert.equal(speakerOf(a, 'well????'), 'Dessa');
+  assert.equal(speakerOf(a, 'answer me'), 'Dessa');
+  assert.equal(a.quotes.find((q) => q.text.startsWith('Won.'))!.speaker, narrator.id);
+  assert.equal(speakerOf(a, 'I hate you'), 'Dessa');
+});
+
+test('no message read into ordinary narration: a reply in the room, a note sent by hand, a door opening', () => {
+  const story = [
+    'Mrs. Hale looked at her sharply. "You were in the garden all evening?"',
+    'I felt certain she would have liked to tear the lawyer to pieces, but she replied quietly enough:',
+    '"No. I was in the library with my book."',
+    'Before I could reply, one of the footmen opened the door and put his head in.',
+    '"There is a lady below, sir."',
+    'The doctor sent a message to Mrs. Hale by the boy. It was:',
+    '"Keep the girl in the open air all summer."',
+  ].join('\n\n');
+  const a = analyze(story);
+  assert.ok(!a.quotes.some((q) => q.cue === 'text-message'), JSON.stringify(a.quotes.map((q) => [q.text.slice(0, 20), q.cue])));
+});
