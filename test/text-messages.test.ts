@@ -84,3 +84,44 @@ test('no message read into ordinary narration: a reply in the room, a note sent 
   const a = analyze(story);
   assert.ok(!a.quotes.some((q) => q.cue === 'text-message'), JSON.stringify(a.quotes.map((q) => [q.text.slice(0, 20), q.cue])));
 });
+
+test('third person: whose phone it is, who types, a colon naming the sender, `That\'s from Dani.`, and each writer\'s habits', () => {
+  const story = [
+    'The chairs outside the ward were bolted together in rows of four. Hannah took the one nearest the vending machine.',
+    'Her phone buzzed against her thigh, and she nearly dropped it.',
+    '\u201cany news??? ive been staring at my phone for an hour\u201d',
+    'Lou, obviously. Nobody else texted in lower case with three question marks.',
+    'Hannah typed with her thumb, deleted it, typed again.',
+    '\u201cNothing yet. They said two hours.\u201d',
+    '\u201cok so thats still inside the window\u201d',
+    '\u201cthats NORMAL han. thats what the window is for\u201d',
+    'Uncle Teddy came back along the corridor with two paper cups and handed her one. \u201cHot chocolate. They\u2019d run out of tea.\u201d',
+    '\u201cThanks,\u201d Hannah said.',
+    'The screen lit up again. Then Lou, predictably:',
+    '\u201cis your uncle there? the one with the van?\u201d',
+    'She smiled despite herself and thumbed back a reply.',
+    '\u201cHe just brought me a hot chocolate that tastes like a box.\u201d',
+    '\u201cLou says hi,\u201d Hannah said.',
+  ].join('\n\n');
+  const a = analyze(story, { cast: { characters: [{ id: 'hannah', name: 'Hannah', gender: 'she' }, { id: 'lou', name: 'Lou', gender: 'she' }, { id: 'teddy', name: 'Uncle Teddy', aliases: ['Teddy'], gender: 'he' }] } });
+  assert.equal(speakerOf(a, 'any news'), 'Lou'); // named right after
+  assert.equal(speakerOf(a, 'Nothing yet'), 'Hannah'); // `Hannah typed`
+  assert.equal(speakerOf(a, 'ok so thats'), 'Lou'); // the other side answers
+  assert.equal(speakerOf(a, 'thats NORMAL'), 'Lou'); // written as Lou writes, not as Hannah does
+  assert.equal(speakerOf(a, 'Hot chocolate'), 'Uncle Teddy');
+  assert.equal(speakerOf(a, 'is your uncle'), 'Lou'); // `Then Lou, predictably:`
+  assert.equal(speakerOf(a, 'He just brought'), 'Hannah'); // `She … thumbed back`: the one holding the phone
+});
+
+test('a call taken is talk, not a text: `My phone buzzes. Mum. I answer it.`', () => {
+  const story = [
+    '"It\'s a train, not a promise," I tell Dex. He laughs.',
+    'My phone buzzes. Mum. I step away from the bench and answer it.',
+    '"Priya? Are you on the train?"',
+    '"Not yet. It\'s late."',
+    '"Again? I\'ll leave the porch light on."',
+  ].join('\n\n');
+  const a = analyze(story, { cast: { characters: [{ id: 'priya', name: 'Priya', narrator: true }, { id: 'mum', name: 'Mum', gender: 'she' }, { id: 'dex', name: 'Dex', gender: 'he' }] } });
+  assert.ok(!a.quotes.some((q) => q.cue === 'text-message'), JSON.stringify(a.quotes.map((q) => [q.text.slice(0, 20), q.cue])));
+  assert.equal(speakerOf(a, 'Priya? Are you'), 'Mum');
+});

@@ -1686,7 +1686,7 @@ const HANG_UP = /\b(?:hang|hangs|hung|hanging)\s+up\b|\bline\s+(?:went|goes)\s+d
  * elsewhere: the talk in the room does not carry across it. A phone is named, and in sentences that
  * do not deny it, it rings, is dialled or answered, or it buzzes and is picked up.
  */
-function startsCall(doc: Document, p: number): boolean {
+export function startsCall(doc: Document, p: number): boolean {
   const start = doc.paragraphs[2 * p];
   const end = doc.paragraphs[2 * p + 1];
   // Most narration names no phone: one scan of the text before reading its words.

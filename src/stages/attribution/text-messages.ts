@@ -5,20 +5,29 @@
  *   Then a second one.                  ⏎  "wren. WREN."
  *   I text back: "on my way"
  *   The three dots appear at once.      ⏎  "is that a metaphor"
+ *   Then Felix, predictably:            ⏎  "i sent the screenshot"
+ *   Hannah typed with her thumb.        ⏎  "Nothing yet."
  *
- * A line standing alone in its paragraph right after narration that says a message arrives (a phone
- * buzzes, pings or lights up; `a text`, `another message`, `the reply comes`, `the three dots`; with a
- * phone or texting named there or just before) is the sender's: the one that narration names (`It's
- * Kit.`, `a text from Mum`, `Mum, who …`; not the phone's holder, `Marit's phone`), or, named nowhere,
- * the one the exchange is with: the sender of the message before, or the one the holder last texted
- * (`I text Kit: "…"`). `Then a second one.` after a message is the same sender again. A message
- * arriving is never the holder's own line, which is why the talk in the room (turn-taking) gives
- * these lines to the wrong person. A line the narrator types (`I text back: "…"`, `I type, with one
- * thumb: "…"`) is the narrator's. Neither overrides a tag or beat of the line's own paragraph.
+ * Only in a texting context: a phone, a screen, texting or messages named in the narration just
+ * before the line, or a message line a few paragraphs back. A line standing alone in its paragraph
+ * after narration is, in order:
+ * - the subject's, when that narration's last sentence has someone send, type or answer (`I typed
+ *   back one-handed.`, `She sent it.`, `Lou had replied.`, `Noor comes straight back at him.`);
+ * - the one named, when it ends on a colon naming one person (`Felix, still in capitals:`);
+ * - the same sender again after `Then a second one.`;
+ * - when it says a message arrives (a phone buzzes, pings, lights up or goes off; `a text`, `the
+ *   reply came`, `the three dots`): the one it names (`It's Kit.`, `Dani's answer comes in`; not a
+ *   phone's holder, `Marit's phone`), else the one named right after the line (`Dessa. She had been
+ *   texting me.`, `That's from Dani.`), else the one the exchange is with (the last sender).
+ * A line right after a message line, nothing between: after one the holder sent, the other side's;
+ * after one that came in, the same sender's in a burst (`it went off like a slot machine`, `lit up
+ * twice`), or whoever writes as it does — texts keep their writer's habits, all lower case or not.
+ * A line whose own paragraph has someone type or send it before a colon (`I type back with my thumb:
+ * "…"`) is theirs. A tag of the line's own paragraph always keeps it.
  */
-import { MentionKind, type Document } from '../../document/document.js';
+import { MentionKind, TokenKind, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
-import { mentionInQuote, type RuleState } from './index.js';
+import { mentionInQuote, startsCall, type RuleState } from './index.js';
 
 /** How sure a message line is of its sender. */
 const MESSAGE_CONFIDENCE = 0.85;
@@ -26,26 +35,43 @@ const MESSAGE_CONFIDENCE = 0.85;
 const PARTNER_REACH = 20000;
 /** Longest paragraph (characters) between an arrival and its line that only names the sender (`It's Kit.`). */
 const SHORT_PARAGRAPH = 80;
+/** How many paragraphs back a message line keeps the talk a texting one. */
+const CONTEXT_PARAGRAPHS = 4;
 
 /** Narration that says a message comes in. */
 const ARRIVES =
-  /\b(?:buzz(?:es|ed|ing)?|vibrat(?:es|ed|ing)|pings?|pinged|dings?|dinged|chimes?|chimed|lights? up|lit up|(?:goes|went) off)\b|\bthree (?:little |grey |gray )?dots\b|\b(?:a|another|new|next|one more|second) (?:text|message|notification|dm)\b|\b(?:the|her|his|their|a) (?:reply|answer|response) (?:comes|came|arrives|arrived|is|was)\b/i;
-/** Phones and texting: a message word means one of these only near them. */
-const PHONE_CONTEXT = /\b(?:phones?|mobile|cell|screen|notifications?|texts?|texted|texting|typing|dms?|whatsapp|snapchat|buzz(?:es|ed|ing)?|vibrat(?:es|ed|ing)|three (?:little |grey |gray )?dots)\b/i;
-/** Several messages at once (`it went off like a slot machine`): the lines right after are all the sender's. */
-const BURST = /\b(?:went off|goes off|(?:keeps|kept) (?:buzzing|vibrating|pinging)|messages|texts|a (?:string|flurry|stream|barrage|volley) of)\b/i;
-/** `Then a second one.`, `Another.`: one more message from the same sender. */
+  /\b(?:buzz(?:es|ed|ing)?|vibrat(?:es|ed|ing)|pings?|pinged|dings?|dinged|chimes?|chimed|lights? up|lit up|(?:goes|went) (?:off|again))\b|\bthree (?:little |grey |gray )?dots\b|\b(?:a|another|new|next|one more|second) (?:text|message|notification|dm)\b|\b(?:reply|answer|response) (?:comes|came|arrives|arrived|is|was)\b/i;
+/** Phones and texting named: message words mean texts only near them. */
+const PHONE_CONTEXT = /\b(?:phones?|mobile|cell|screen|notifications?|texts?|texted|texting|typing|typed|dms?|group chat|chat|whatsapp|snapchat|buzz(?:es|ed|ing)?|vibrat(?:es|ed|ing)|three (?:little |grey |gray )?dots)\b/i;
+/** Several messages at once (`it went off like a slot machine`, `lit up twice`): the lines right after are all the sender's. */
+const BURST = /\b(?:went off|goes off|(?:keeps|kept) (?:buzzing|vibrating|pinging)|messages|texts|twice|two|three|several|a (?:string|flurry|stream|barrage|volley) of)\b/i;
+/** `Then a second one.`, `Another buzz, also him:`: one more message from the same sender. */
 const ONE_MORE = /^\W*(?:then,?\s+)?(?:(?:right\s+)?(?:on top of it|behind it|after it),?\s+)?(?:another|a second|a third|one more)(?:\s+(?:one|buzz|text|message))?\b/i;
-/** The narrator typing the line that follows in the same paragraph: `I text back:`, `I type, very slowly, …:`. */
-const NARRATOR_TYPES = /\bI\s+(?:text|type|send|reply|message|write|thumb|tap)(?:\s+(?:out|back))?\b[^"\u201c\u2018]*:\s*$/;
-/** The narration's last sentence has the narrator type what follows: `I typed back one-handed.`, `I … typed with both thumbs.` */
-const NARRATOR_TYPED = /\bI\b(?:(?!\b(?:he|she|they|we|you|it)\b)[^.!?,;"\u201c])*\b(?:typed|type|texted|text|wrote back|write back|sent back|send back|messaged)\b[^.!?"\u201c]*[.:]\s*$/;
-/** The one texted: `I text Kit:`. */
-const TEXTED_NAME = /\bI\s+(?:text|message)\s+$/;
+/** Verbs of sending or answering a message: their subject wrote the line. */
+const SEND_VERBS: ReadonlySet<string> = new Set([
+  'text', 'texts', 'texted', 'type', 'types', 'typed', 'send', 'sends', 'sent', 'reply', 'replies', 'replied',
+  'respond', 'responds', 'responded', 'message', 'messages', 'messaged',
+  'thumb', 'thumbs', 'thumbed', 'add', 'adds', 'added', 'write', 'writes', 'wrote',
+]);
+/** Phrases of answering that need more than the verb (`comes straight back`, `gets in before he can`, `chimes in`, `fires back`). */
+const SEND_PHRASE = /\b(?:(?:comes?|came)\s+(?:straight|right)\s+back|(?:gets?|got)\s+in\s+(?:first|before)|(?:chimes?|chimed)\s+in|(?:fires?|fired|shoots?|shot)\s+back)\b/i;
+/** Words between a subject and its verb (`Lou had replied`, `she immediately sent`). */
+const BETWEEN: ReadonlySet<string> = new Set(['had', 'has', 'have', 'then', 'just', 'already', 'also', 'still', 'finally', 'immediately', 'quickly', 'slowly', 'instantly', 'eventually', 'only', 'now', 'must', 'would', 'will', "'d", 'd']);
+/** A line named after it: `Dessa.`, `That's from Dani.`, `That one's Felix again`, `It was Mum`. */
+const NAMED_AFTER = /^\s*(?:(?:that(?: one)?['\u2019]s|that (?:one )?was|that['\u2019]s from|it['\u2019]s|it was|from)\s+)?$/i;
+
+/** How a text is written: 1 all lower case (`ok so thats`), -1 capitalised (`Nothing yet.`), 0 not known. */
+function writingStyle(line: string): number {
+  for (const w of line.match(/\p{L}[\p{L}'\u2019]*/gu) ?? []) {
+    if (w.length > 1 && w === w.toUpperCase()) continue; // shouting (`GUYS`, `THE screenshot`) says nothing
+    return w[0] === w[0].toLowerCase() ? 1 : -1;
+  }
+  return 0;
+}
 
 /**
- * Per utterance, the sender of a text message written as a quoted line (or the narrator for one
- * they type), or -1.
+ * Per utterance, the sender of a text message written as a quoted line (or its writer for one the
+ * holder types), or -1.
  */
 export function messageSenders(doc: Document, state: RuleState): Int32Array {
   const nU = doc.utteranceCount;
@@ -54,18 +80,25 @@ export function messageSenders(doc: Document, state: RuleState): Int32Array {
   const { para, narrator } = state;
   const inQuote = mentionInQuote(doc);
   const paraText = (p: number): string => text.slice(doc.paragraphs[2 * p], doc.paragraphs[2 * p + 1]);
-  /** Paragraph p holds no line (pure narration). */
-  const narration = (p: number, u: number): boolean => {
-    let v = u - 1;
-    while (v >= 0 && para[v] > p) v--;
-    return v < 0 || para[v] !== p;
-  };
+  // Who the lines are exchanged between: the holder (who sends) and the partner (who sent last).
+  let holder = narrator;
   let partner = -1;
   let partnerAt = -1;
-  // The last message line, whether it came in, and whether it came in a burst.
+  // The last message line, and whether it came in a burst; each writer's habit (writingStyle).
   let last = -1;
-  let lastIncoming = false;
   let lastBurst = false;
+  const style = new Map<number, number>();
+  const record = (u: number, c: number, at: number, burst: boolean): void => {
+    out[u] = c;
+    last = u;
+    lastBurst = burst;
+    const s = writingStyle(text.slice(doc.quotes[4 * doc.utterances[2 * u]], doc.quotes[4 * (doc.utterances[2 * u + 1] - 1) + 1]));
+    if (s !== 0) style.set(c, s);
+    if (c !== holder) {
+      partner = c;
+      partnerAt = at;
+    }
+  };
   for (let u = 0; u < nU; u++) {
     const p = para[u];
     const ps = doc.paragraphs[2 * p];
@@ -73,73 +106,97 @@ export function messageSenders(doc: Document, state: RuleState): Int32Array {
     const qs = doc.quotes[4 * doc.utterances[2 * u]];
     const qe = doc.quotes[4 * (doc.utterances[2 * u + 1] - 1) + 1];
     if (partnerAt >= 0 && qs - partnerAt > PARTNER_REACH) partner = -1;
-    // The narrator types it: the narration before the line in its own paragraph ends `I text Kit:`.
-    if (narrator >= 0 && (u === 0 || para[u - 1] !== p)) {
-      const before = text.slice(ps, qs).replace(/["\u201c\u2018]\s*$/, '');
-      if (NARRATOR_TYPES.test(before)) {
-        out[u] = narrator;
-        const to = namedIn(doc, ps, qs, narrator, inQuote, (m) => TEXTED_NAME.test(text.slice(Math.max(ps, doc.mentions[3 * m] - 12), doc.mentions[3 * m])));
-        if (to >= 0) {
-          partner = to;
-          partnerAt = qs;
+    const recent = last >= 0 && para[last] >= p - CONTEXT_PARAGRAPHS;
+    // Typed in its own paragraph: `I type back with my thumb: "…"`, `She thumbed back: "…"`.
+    if ((u === 0 || para[u - 1] !== p) && /:\s*["\u201c\u2018]?\s*$/.test(text.slice(ps, qs)) && (recent || PHONE_CONTEXT.test(text.slice(ps, qs)))) {
+      const writer = senderSubject(doc, ps, qs, narrator, inQuote, holder, state.genders);
+      if (writer >= 0) {
+        if (writer !== narrator && narrator < 0 && holder < 0) holder = writer;
+        if (writer === narrator || writer === holder) {
+          const to = namedIn(doc, ps, qs, narrator, inQuote, (m) => /\b(?:text|texted|message|messaged)\s+$/i.test(text.slice(Math.max(ps, doc.mentions[3 * m] - 10), doc.mentions[3 * m])));
+          if (to >= 0) {
+            partner = to;
+            partnerAt = qs;
+          }
         }
-        last = u;
-        lastIncoming = false;
+        record(u, writer, qs, false);
         continue;
       }
     }
     // Otherwise only a line standing alone in its paragraph.
     if ((u > 0 && para[u - 1] === p) || (u + 1 < nU && para[u + 1] === p) || !standsAlone(text, ps, pe, qs, qe) || p === 0) continue;
-    const a = p - 1;
     let sender = -1;
     let burst = false;
-    if (u > 0 && para[u - 1] === a) {
-      // Right after another message line: the partner answering the narrator, or more of a burst.
-      if (last === u - 1 && !lastIncoming && partner >= 0) sender = partner;
-      else if (last === u - 1 && lastIncoming && lastBurst) {
-        sender = out[u - 1];
+    if (u > 0 && para[u - 1] === p - 1) {
+      // Right after another line, nothing between.
+      if (last !== u - 1) continue;
+      const prev = out[u - 1];
+      // Named right after (`"it was for noor"` ⏎ `That one's Felix again.`).
+      const after = p + 1 < doc.paragraphCount && (u + 1 >= nU || para[u + 1] !== p + 1) ? namedOpening(doc, p + 1, narrator, inQuote) : -1;
+      if (after >= 0 && after !== holder) sender = after;
+      else if (prev === holder && partner >= 0 && prev >= 0) sender = partner;
+      else if (prev >= 0 && lastBurst) {
+        sender = prev;
         burst = true;
+      } else if (prev >= 0 && holder >= 0) {
+        // Whoever writes as this line does, when the two write differently.
+        const s = writingStyle(text.slice(qs, qe));
+        const ps2 = style.get(prev) ?? 0;
+        const hs = style.get(holder) ?? 0;
+        if (s !== 0 && ps2 !== 0 && hs !== 0 && ps2 !== hs) sender = s === ps2 ? prev : holder;
       }
     } else {
+      // The narration before the line: its paragraph, and the one before when that holds no line either
+      // or this one is short (`It's Kit.` after `… my phone buzzes.`).
+      const a = p - 1;
+      const a0 = a > 0 && ((u === 0 || para[u - 1] < a - 1) || paraText(a).length <= SHORT_PARAGRAPH) ? a - 1 : a;
       const announce = paraText(a);
+      const before = text.slice(doc.paragraphs[2 * a0], doc.paragraphs[2 * a + 1]);
+      const context = recent || PHONE_CONTEXT.test(before) || (a0 > 0 && PHONE_CONTEXT.test(paraText(a0 - 1)));
+      if (!context) continue;
+      // The paragraph that says a message comes in, the nearer first.
+      const arrival = ARRIVES.test(announce) || SEND_PHRASE.test(announce) ? a : a0 < a && (ARRIVES.test(paraText(a0)) || SEND_PHRASE.test(paraText(a0))) ? a0 : -1;
+      // A call taken is talk, not texts (`My phone buzzes. Mum. I answer it.`).
+      if ((arrival >= 0 && startsCall(doc, arrival)) || startsCall(doc, a)) continue;
+      // Whose phone it is (`Her phone buzzed`, `my phone`): they receive, they are not the sender.
+      if (arrival >= 0 && narrator < 0) {
+        const h = phoneHolder(doc, arrival, inQuote);
+        if (h >= 0) holder = h;
+      }
       const as = doc.paragraphs[2 * a];
       const ae = doc.paragraphs[2 * a + 1];
-      // The arrival said a paragraph earlier, this one only naming the sender (`My phone buzzes.` ⏎ `It's Kit.`).
-      const earlier = a > 0 && ae - as <= SHORT_PARAGRAPH && ARRIVES.test(paraText(a - 1)) ? a - 1 : -1;
-      if (narrator >= 0 && NARRATOR_TYPED.test(announce.trimEnd())) {
-        sender = narrator;
-      } else if (ONE_MORE.test(announce) && last >= 0 && lastIncoming && u - last <= 2 && para[last] >= a - 1) {
-        sender = out[last];
-      } else if ((ARRIVES.test(announce) && (phoneNear(doc, a) || (last >= 0 && para[last] >= a - 2))) || earlier >= 0) {
-        burst = BURST.test(announce);
-        sender = namedIn(doc, as, ae, narrator, inQuote, () => true);
-        if (sender < 0 && earlier >= 0) sender = namedIn(doc, doc.paragraphs[2 * earlier], doc.paragraphs[2 * earlier + 1], narrator, inQuote, () => true);
-        // Named right after (`"Good luck!!!"` ⏎ `Dessa. She had been texting me since breakfast.`).
-        if (sender < 0 && u + 1 < nU && narration(p + 1, u + 2 < nU ? u + 2 : nU) && p + 1 < doc.paragraphCount) sender = namedOpening(doc, p + 1, narrator, inQuote);
-        if (sender < 0 && partner >= 0) sender = partner;
+      const lastSentence = doc.sentenceAt(Math.max(as, ae - 1));
+      const ls = lastSentence >= 0 ? Math.max(as, doc.sentences[4 * lastSentence]) : as;
+      const writer = senderSubject(doc, ls, ae, narrator, inQuote, holder, state.genders);
+      const intro = /:\s*$/.test(announce) ? colonIntro(doc, ls, ae, narrator, inQuote) : -1;
+      if (writer >= 0) sender = writer;
+      else if (intro >= 0) sender = intro;
+      else if (ONE_MORE.test(announce) && last >= 0 && out[last] >= 0 && para[last] >= a0 - 1) sender = out[last];
+      else if (arrival >= 0) {
+        burst = BURST.test(paraText(arrival));
+        const notHolder = (m: number): boolean => doc.mentionCharacters[m] !== holder;
+        sender = namedIn(doc, as, ae, narrator, inQuote, notHolder);
+        if (sender < 0 && arrival < a) sender = namedIn(doc, doc.paragraphs[2 * arrival], doc.paragraphs[2 * arrival + 1], narrator, inQuote, notHolder);
+        if (sender < 0) {
+          // Named right after the line, or after the run of lines it opens (`"GUYS"` ⏎ `"GUYS I NEED…"` ⏎ `Felix.`).
+          let v = u;
+          while (v + 1 < nU && para[v + 1] === para[v] + 1 && standsAloneAt(doc, para, v + 1, nU)) v++;
+          const after = para[v] + 1;
+          if (after < doc.paragraphCount && (v + 1 >= nU || para[v + 1] !== after)) {
+            const named = namedOpening(doc, after, narrator, inQuote);
+            if (named >= 0) {
+              sender = named;
+              if (v > u) burst = true;
+            }
+          }
+        }
+        if (sender < 0 && partner >= 0 && qs - partnerAt <= PARTNER_REACH) sender = partner;
       }
     }
     if (sender < 0) continue;
-    out[u] = sender;
-    last = u;
-    lastIncoming = sender !== narrator;
-    if (lastIncoming) {
-      lastBurst = burst;
-      partner = sender;
-      partnerAt = qs;
-    }
+    record(u, sender, qs, burst);
   }
   return out;
-}
-
-/** A name standing alone opening paragraph p (`Dessa.`, `Dessa, of course.`), not the narrator: -1 when none. */
-function namedOpening(doc: Document, p: number, narrator: number, inQuote: Uint8Array): number {
-  const ps = doc.paragraphs[2 * p];
-  const m = doc.mentionAtOrAfter(ps);
-  if (m >= doc.mentionCount || inQuote[m] || doc.mentions[3 * m + 2] !== MentionKind.Proper || doc.text.slice(ps, doc.mentions[3 * m]).trim() !== '') return -1;
-  const c = doc.mentionCharacters[m];
-  if (c < 0 || c === narrator) return -1;
-  return /^[.,!]/.test(doc.text.slice(doc.mentions[3 * m + 1], doc.mentions[3 * m + 1] + 1)) ? c : -1;
 }
 
 /** Is the paragraph [ps, pe) the line [qs, qe) and nothing else but quote marks and spaces? */
@@ -147,12 +204,115 @@ function standsAlone(text: string, ps: number, pe: number, qs: number, qe: numbe
   return /^[\s"\u201c\u201d\u2018\u2019']*$/.test(text.slice(ps, qs)) && /^[\s"\u201c\u201d\u2018\u2019']*$/.test(text.slice(qe, pe));
 }
 
-/** Does paragraph a, or one of the two before it, speak of phones or texting? */
-function phoneNear(doc: Document, a: number): boolean {
-  for (let p = a; p >= Math.max(0, a - 2); p--) {
-    if (PHONE_CONTEXT.test(doc.text.slice(doc.paragraphs[2 * p], doc.paragraphs[2 * p + 1]))) return true;
+/** Does utterance v stand alone in its paragraph? */
+function standsAloneAt(doc: Document, para: Int32Array, v: number, nU: number): boolean {
+  if ((v > 0 && para[v - 1] === para[v]) || (v + 1 < nU && para[v + 1] === para[v])) return false;
+  const p = para[v];
+  return standsAlone(doc.text, doc.paragraphs[2 * p], doc.paragraphs[2 * p + 1], doc.quotes[4 * doc.utterances[2 * v]], doc.quotes[4 * (doc.utterances[2 * v + 1] - 1) + 1]);
+}
+
+/** The character a narration mention stands for (the narrator for `I`), or -1. */
+function characterOf(doc: Document, m: number, narrator: number): number {
+  return doc.mentions[3 * m + 2] === MentionKind.FirstPerson ? narrator : doc.mentionCharacters[m];
+}
+
+/**
+ * The subject of the last sending verb in the narration [from, to) (`I typed back`, `Lou had
+ * replied`, `She sent it`, `Noor comes straight back`): its character, or -1. The subject is the
+ * mention right before the verb, past a few auxiliaries and adverbs; a pronoun counts as the cast
+ * stage resolved it.
+ */
+function senderSubject(doc: Document, from: number, to: number, narrator: number, inQuote: Uint8Array, holder: number, genders: Uint8Array): number {
+  let found = -1;
+  // A `she` who sends in a texting scene is the one holding the phone when the gender fits: the
+  // narration follows them, and the other end is not in the room.
+  const who = (m: number): number => {
+    const c = characterOf(doc, m, narrator);
+    if (doc.mentions[3 * m + 2] === MentionKind.Pronoun && holder >= 0 && c !== holder && genders[holder] === doc.mentionGenders[m]) return holder;
+    return c;
+  };
+  const t0 = doc.tokenAtOrAfter(from);
+  for (let t = t0; t < doc.tokenCount && doc.tokens[2 * t] < to; t++) {
+    if (doc.tokenKinds[t] !== TokenKind.Word) continue;
+    const w = doc.tokenText(t).toLowerCase();
+    let verb = SEND_VERBS.has(w);
+    if (!verb && /^(?:comes?|came|gets?|got|chimes?|chimed|fires?|fired|shoots?|shot)$/.test(w)) verb = SEND_PHRASE.test(doc.text.slice(doc.tokens[2 * t], Math.min(to, doc.tokens[2 * t] + 24))) && SEND_PHRASE.exec(doc.text.slice(doc.tokens[2 * t], Math.min(to, doc.tokens[2 * t] + 24)))!.index === 0;
+    if (!verb) continue;
+    // `I write back`, not `I wrote a letter` read as a message: write only with `back`.
+    if (/^(?:write|writes|wrote)$/.test(w) && !/^\s+back\b/i.test(doc.text.slice(doc.tokens[2 * t + 1], doc.tokens[2 * t + 1] + 6))) continue;
+    let k = t - 1;
+    while (k >= t0 && doc.tokenKinds[k] === TokenKind.Word && (BETWEEN.has(doc.tokenText(k).toLowerCase()) || /ly$/i.test(doc.tokenText(k)))) k--;
+    if (k < t0 || doc.tokenKinds[k] !== TokenKind.Word) continue;
+    // `She smiled despite herself and thumbed back a reply`: a second verb of the sentence's subject.
+    if (doc.tokenText(k).toLowerCase() === 'and') {
+      const s = doc.sentenceAt(doc.tokens[2 * t]);
+      const m = doc.mentionAtOrAfter(Math.max(from, s >= 0 ? doc.sentences[4 * s] : from));
+      if (m < doc.mentionCount && doc.mentions[3 * m] < doc.tokens[2 * k] && !inQuote[m] && subjectLike(doc, m)) {
+        const c = who(m);
+        if (c >= 0) found = c;
+      }
+      continue;
+    }
+    const end = doc.tokens[2 * k + 1];
+    let m = doc.mentionAtOrAfter(doc.tokens[2 * k]);
+    if (m > 0 && (m >= doc.mentionCount || doc.mentions[3 * m] > doc.tokens[2 * k])) m--;
+    if (m < 0 || m >= doc.mentionCount || doc.mentions[3 * m + 1] !== end || inQuote[m]) continue;
+    if (!subjectLike(doc, m)) continue;
+    const c = who(m);
+    if (c >= 0) found = c;
   }
-  return false;
+  return found;
+}
+
+/** Can mention m be a clause's subject: a name, a description, `he`/`she`/`they`, `I`? */
+function subjectLike(doc: Document, m: number): boolean {
+  const kind = doc.mentions[3 * m + 2];
+  const mt = doc.mentionText(m).toLowerCase();
+  if (kind === MentionKind.Pronoun) return /^(?:he|she|they)$/.test(mt);
+  if (kind === MentionKind.FirstPerson) return mt === 'i';
+  return kind === MentionKind.Proper || kind === MentionKind.Nominal;
+}
+
+/** The one whose phone paragraph p speaks of (`Her phone buzzed`, `Hannah's phone`), or -1. */
+function phoneHolder(doc: Document, p: number, inQuote: Uint8Array): number {
+  const end = doc.paragraphs[2 * p + 1];
+  for (let m = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); m < doc.mentionCount && doc.mentions[3 * m] < end; m++) {
+    if (inQuote[m]) continue;
+    const e = doc.mentions[3 * m + 1];
+    const t = doc.mentionText(m).toLowerCase();
+    const possessive = t === 'her' || t === 'his' || t === 'their' || /['\u2019]s$/.test(t) || /^['\u2019]s\b/.test(doc.text.slice(e, e + 2));
+    if (!possessive || !/^(?:['\u2019]s)?\s+(?:\w+\s+)?(?:phone|mobile|screen)\b/i.test(doc.text.slice(e, e + 24))) continue;
+    const c = doc.mentionCharacters[m];
+    if (c >= 0) return c;
+  }
+  return -1;
+}
+
+/** `Then Felix, predictably:`, `Felix, still in capitals:`: the one person named in a sentence [from, to) ending on a colon. */
+function colonIntro(doc: Document, from: number, to: number, narrator: number, inQuote: Uint8Array): number {
+  let one = -1;
+  for (let m = doc.mentionAtOrAfter(from); m < doc.mentionCount && doc.mentions[3 * m] < to; m++) {
+    if (inQuote[m]) continue;
+    const kind = doc.mentions[3 * m + 2];
+    const c = characterOf(doc, m, narrator);
+    if (c < 0 || (kind !== MentionKind.Proper && kind !== MentionKind.Pronoun)) continue;
+    if (one >= 0 && one !== c) return -1;
+    one = c;
+  }
+  return one === narrator ? -1 : one;
+}
+
+/** A name opening paragraph p as the sender of what came before (`Dessa.`, `That's from Dani.`), not the narrator: -1 when none. */
+function namedOpening(doc: Document, p: number, narrator: number, inQuote: Uint8Array): number {
+  const ps = doc.paragraphs[2 * p];
+  const m = doc.mentionAtOrAfter(ps);
+  if (m >= doc.mentionCount || inQuote[m] || doc.mentions[3 * m + 2] !== MentionKind.Proper) return -1;
+  if (!NAMED_AFTER.test(doc.text.slice(ps, doc.mentions[3 * m]))) return -1;
+  const c = doc.mentionCharacters[m];
+  if (c < 0 || c === narrator) return -1;
+  const bare = doc.text.slice(ps, doc.mentions[3 * m]).trim() === '';
+  // A bare name opens a sentence of its own (`Dessa.`), not one it is the subject of (`Dessa laughed.`).
+  return !bare || /^[.,!]/.test(doc.text.slice(doc.mentions[3 * m + 1], doc.mentions[3 * m + 1] + 1)) ? c : -1;
 }
 
 /**
@@ -179,8 +339,8 @@ function namedIn(doc: Document, from: number, to: number, narrator: number, inQu
 }
 
 /**
- * The sender of a message line wins over the ranker's and the rules' choice, unless a tag or beat in
- * the line's own paragraph names someone.
+ * The sender of a message line wins over the ranker's and the rules' choice, unless a tag in the
+ * line's own paragraph names someone.
  */
 export function applyTextMessages(doc: Document, state: RuleState): RuleState {
   const senders = messageSenders(doc, state);
