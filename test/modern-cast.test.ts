@@ -360,3 +360,17 @@ test('a stranger who gives her name is that character from her first line; one n
   const m2 = b.characters.find((c) => c.name === 'Maeve');
   assert.ok(!m2 || !(m2.links ?? []).some((l) => l.evidence === 'descriptive' && /woman/i.test(l.text)), JSON.stringify(m2));
 });
+
+test('a name a text writes in lower case at its start (`"tess i am DYING"`) is still a name when a line opens on it capitalised', () => {
+  const story = [
+    'My phone goes off twice. The group chat again.',
+    '"tess i am DYING"',
+    '"tess answer me"',
+    'The door bangs open and my brother wanders in wearing my hoodie.',
+    '"Tess. Have you got a charger?"',
+    '"Is that my hoodie?" I ask.',
+    '"No," says Kit, who is wearing my hoodie. "Tess, the charger."',
+  ].join('\n\n');
+  const a = analyze(story);
+  assert.ok(a.characters.some((c) => c.name === 'Tess'), a.characters.map((c) => c.name).join(', '));
+});

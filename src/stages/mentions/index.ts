@@ -152,6 +152,14 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   const lowerCount = new Map<string, number>();
   /** Lower-case uses opening a sentence or a line (`"wren. WREN."` typed in a text): informal, no common word shown. */
   const lowerInitialCount = new Map<string, number>();
+  /** Lower-case words opening a line that opens its paragraph (`"tess i am DYING"`, a text typed so). */
+  const lowerLineOpenCount = new Map<string, number>();
+  const opensLine = (t: number): boolean => {
+    if (t === 0 || kinds[t - 1] !== TokenKind.QuoteMark) return false;
+    let k = tok[2 * t - 2] - 1;
+    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+    return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+  };
   /** Lower-case role words (`nanny`): [uses without a determiner, uses with one]. */
   const roleUses = new Map<string, [number, number]>();
   const capMidCount = new Map<string, number>();
@@ -166,7 +174,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (isLower(c)) {
       const w = text.slice(s, tok[2 * t + 1]);
       lowerCount.set(w, (lowerCount.get(w) ?? 0) + 1);
-      if (initial[t]) lowerInitialCount.set(w, (lowerInitialCount.get(w) ?? 0) + 1);
+      if (initial[t]) {
+        lowerInitialCount.set(w, (lowerInitialCount.get(w) ?? 0) + 1);
+        if (opensLine(t)) lowerLineOpenCount.set(w, (lowerLineOpenCount.get(w) ?? 0) + 1);
+      }
       if (ROLE_NAMES.has(w)) {
         const prev = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
         const counts = roleUses.get(w) ?? roleUses.set(w, [0, 0]).get(w)!;
@@ -203,8 +214,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
     if (COMMON_CAPITALIZED.has(lw) || COMMON_CAPITALIZED.has(lw.replace(/\u2019/g, "'"))) return false;
     if (initial[t]) {
-      // At a sentence start only words also capitalised mid-sentence, and more often than written lower case.
-      const lower = lowerCount.get(lw) ?? 0;
+      // At a sentence start only words also capitalised mid-sentence, and more often than written lower
+      // case (not counting a text typed in lower case: `"tess i am DYING"` says nothing of `Tess.`).
+      const lower = (lowerCount.get(lw) ?? 0) - (lowerLineOpenCount.get(lw) ?? 0);
       const mid = capMidCount.get(lw) ?? 0;
       if (lower > 0 && lower >= mid) return false;
       // Never seen elsewhere: an adverb opening the sentence (`Unluckily`) is not a name.
