@@ -374,3 +374,35 @@ test('a name a text writes in lower case at its start (`"tess i am DYING"`) is s
   const a = analyze(story);
   assert.ok(a.characters.some((c) => c.name === 'Tess'), a.characters.map((c) => c.name).join(', '));
 });
+
+test('a given cast\'s unmarked narrator: not someone the narrator calls, not a listed name others talk about; a marked one however few the Is', () => {
+  // `"Jo, it's midnight," I said.`: Jo is called by the narrator, so Jo is not the narrator.
+  const sisters = [
+    'I found my sister in the kitchen at midnight, eating cereal out of the box. I sat down across from her.',
+    '"Jo, it\'s midnight," I said.',
+    '"I know what time it is." She did not look up.',
+    '"Dad called again," I said. I poured myself some of her cereal.',
+    '"Tell him I\'m working," she said.',
+  ].join('\n\n');
+  const a = analyze(sisters, { cast: { characters: [{ id: 'jo', name: 'Jo', gender: 'she' }, { id: 'pruett', name: 'Mr Pruett', gender: 'he' }] } });
+  assert.deepEqual(a.characters.filter((c) => c.narrator).map((c) => c.name), ['Narrator'], JSON.stringify(a.characters));
+  assert.equal(a.quotes.find((q) => q.text.startsWith('Jo, it'))!.speaker, a.characters.find((c) => c.narrator)!.id);
+  // The added Narrator keeps the narrator's lines: a listed `Mum` others talk about is not the I.
+  const gate = [
+    'I am Tom\'s sister, which at Hollins Road School was the only thing anybody knew about me. I waited for him by the gate.',
+    '"You\'re late," I said when he came out.',
+    '"Detention," Tom said. "Don\'t tell Mum."',
+    '"I\'ll tell Mum if I want," I said.',
+    'He kicked a stone all the way to the corner. I walked behind him and counted the kicks.',
+    '"Forty," I said.',
+  ].join('\n\n');
+  const b = analyze(gate, { cast: { characters: [{ id: 'tom', name: 'Tom', gender: 'he' }, { id: 'mum', name: 'Mum', gender: 'she' }] } });
+  const me = b.characters.find((c) => c.narrator)!;
+  assert.equal(me.name, 'Narrator');
+  assert.equal(b.quotes.find((q) => q.text.startsWith('Forty'))!.speaker, me.id);
+  // Marked, with only two Is in the whole story: still the narrator; a second mark is dropped.
+  const few = 'Grandfather lifted the latch. "In you go," he said to me.\n\n"Is it cold?" I asked.\n\n"Colder than you think," said Grandmother.';
+  const c = analyze(few, { cast: { characters: [{ id: 'ellie', name: 'Ellie', narrator: true }, { id: 'gf', name: 'Grandfather', gender: 'he', narrator: true }, { id: 'gm', name: 'Grandmother', gender: 'she' }] } });
+  assert.deepEqual(c.characters.filter((x) => x.narrator).map((x) => x.id), ['ellie']);
+  assert.equal(c.quotes.find((q) => q.text.startsWith('Is it cold'))!.speaker, 'ellie');
+});

@@ -137,11 +137,11 @@ const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: nu
   // Three more texting scenes written blind the same day (first measure with the text-message reader
   // written for `texting`: 33/44 30/44 · 29/42 19/42 · 40/44 40/44; 29/44 26/44 and 29/42 19/42
   // without it), then worked on. Third person in a hospital corridor, texts with a friend who is not there:
-  waiting: { givenCast: 0.88, ownCast: 0.79 }, // measured 41/44 and 37/44
+  waiting: { givenCast: 0.88, ownCast: 0.79 }, // measured 41/44 and 36/44 (37/44 before the second read narrowed the text-message reader)
   // A group text of four written as quoted lines, the senders named around them (`Then Felix,
   // predictably:`, `That's from Dani.`), a brother who comes in and talks; with our cast the narrator
   // (`tess` in the texts) stays unnamed.
-  groupthread: { givenCast: 0.83, ownCast: 0.55 }, // measured 37/42 and 25/42
+  groupthread: { givenCast: 0.83, ownCast: 0.55 }, // measured 36/42 and 26/42 (37/42 before the second read narrowed the text-message reader)
   // Texts in *asterisks* are no lines; two coworkers talk about them.
   nightshift2: { givenCast: 0.86, ownCast: 0.86 }, // measured 40/44 and 40/44
 };

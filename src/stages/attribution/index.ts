@@ -1937,6 +1937,9 @@ function narratorCharacter(doc: Document): number {
   // The cast stage marks the narrator it identified (named by the text, or a given one).
   const marked = doc.characters.findIndex((c) => c.narrator === true);
   if (marked >= 0 && !/^(the )?narrator$/i.test(doc.characters[marked].name)) return marked;
+  // Beside a given cast, a `Narrator` the cast stage added is the one it found no listed name for:
+  // no guess below (a listed `Mum` named in others' speech) overrides that.
+  if (marked >= 0 && doc.characters.some((c) => c.given)) return marked;
   const generic = (c: number) => c >= 0 && /^(the )?narrator$/i.test(doc.characters[c].name);
   // The cast already named the narrator (a given character aliased Narrator, or one it linked).
   if (resolvedTo >= 0 && !generic(resolvedTo)) return resolvedTo;

@@ -730,8 +730,8 @@ function narratorKin(st: CastState): Map<string, number[]> {
 
 /** Heads that can introduce a nameless stranger (`a woman`, `a barmaid`); kin and group words cannot. */
 const NOT_STRANGER_HEADS: ReadonlySet<string> = new Set(['one', 'other', 'people', 'men', 'women', 'person', 'friend', 'creature', 'baby', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife']);
-/** Words before a name a speaker gives as their own: `I'm`, `I am`, `my name is`, `name's`, `call me`. */
-const SELF_NAMING = /(?:\bI['\u2019]m|\bI am|\b[Nn]ame['\u2019]s|\b[Nn]ame is|\b[Cc]all me)\s+$/;
+/** Words before a name a speaker gives as their own: `I'm`, `I am`, `my name is`, `my name's`, `the name's`, `call me` (not `her name is`). */
+const SELF_NAMING = /(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Tt]he name['\u2019]s|\b[Cc]all me)\s+$/;
 /** How far (UTF-16 units) a `the woman` may stand from the last mention of the stranger it continues. */
 const STRANGER_REACH = 3000;
 /** How far from the introduction (UTF-16 units) a stranger is followed: one scene. */
@@ -761,7 +761,8 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
     const c = st.mc[i];
     if (c >= 0 && firstAny[c] === undefined && m[3 * i + 2] === MentionKind.Proper) {
       firstAny[c] = m[3 * i];
-      firstSelfNamed[c] = st.ctx.inQuote[i] === 1 && SELF_NAMING.test(doc.text.slice(Math.max(0, m[3 * i] - 20), m[3 * i]));
+      // (`I'm Maeve's mother` gives someone else's name.)
+      firstSelfNamed[c] = st.ctx.inQuote[i] === 1 && SELF_NAMING.test(doc.text.slice(Math.max(0, m[3 * i] - 20), m[3 * i])) && !/^['\u2019]s\b/.test(doc.text.slice(m[3 * i + 1], m[3 * i + 1] + 3));
     }
   }
   const open = new Map<string, { occ: number[]; last: number }>();

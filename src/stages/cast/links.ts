@@ -710,8 +710,15 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       if (!isThought) fp++;
     } else if (k === MentionKind.Pronoun && !ctx.inQuote[i]) third++;
   }
+  // A given cast that marks its narrator (`"narrator": true`) is taken at its word, however few the
+  // `I`s; only the first so marked.
+  const marked = st.chars.findIndex((c) => c.given && c.narrator === true);
+  if (marked >= 0) {
+    for (let c = marked + 1; c < st.chars.length; c++) if (st.chars[c].narrator) st.chars[c].narrator = false;
+    return marked;
+  }
   if (!(fp >= NARRATOR_MIN_FIRST_PERSON && fp >= 0.25 * third)) return -1;
-  const existing = st.chars.findIndex((c) => (c.given && c.narrator === true) || c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
+  const existing = st.chars.findIndex((c) => c.id === 'narrator' || c.name.toLowerCase() === 'narrator' || c.aliases.some((a) => a.toLowerCase() === 'narrator'));
   if (existing >= 0) {
     st.chars[existing].narrator = true;
     return existing;
@@ -787,7 +794,8 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     }
     // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
     const eligible = [...inQ]
-      .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q))
+      // (A listed character the narrator calls is someone else: the list names its people.)
+      .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !(st.chars[c].given && narratorCalls.has(c)))
       .sort((a, b) => b[1] - a[1]);
     if (eligible.length > 0) {
       const [c, q] = eligible[0];
@@ -818,9 +826,10 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
       return c;
     }
     // A given cast lists the narrator under their name: the one listed character the lines call but
-    // the narration never names (the narration says `I`) is them.
+    // the narration never names (the narration says `I`) is them; not one the narrator calls (`"Jo,
+    // it's midnight," I said.`).
     if (hasGiven) {
-      const unnamed = [...inQ.keys()].filter((c) => st.chars[c].given && !narr.has(c));
+      const unnamed = [...inQ.keys()].filter((c) => st.chars[c].given && !narr.has(c) && !narratorCalls.has(c));
       if (unnamed.length === 1) {
         const c = unnamed[0];
         st.chars[c].narrator = true;

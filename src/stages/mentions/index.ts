@@ -215,8 +215,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (COMMON_CAPITALIZED.has(lw) || COMMON_CAPITALIZED.has(lw.replace(/\u2019/g, "'"))) return false;
     if (initial[t]) {
       // At a sentence start only words also capitalised mid-sentence, and more often than written lower
-      // case (not counting a text typed in lower case: `"tess i am DYING"` says nothing of `Tess.`).
-      const lower = (lowerCount.get(lw) ?? 0) - (lowerLineOpenCount.get(lw) ?? 0);
+      // case (a known first name typed in lower case opening a text, `"tess i am DYING"`, says nothing
+      // of `Tess.`; a word like `"traffic??"` still does).
+      const lower = (lowerCount.get(lw) ?? 0) - (firstNameGender(lw) !== undefined ? (lowerLineOpenCount.get(lw) ?? 0) : 0);
       const mid = capMidCount.get(lw) ?? 0;
       if (lower > 0 && lower >= mid) return false;
       // Never seen elsewhere: an adverb opening the sentence (`Unluckily`) is not a name.

@@ -21,8 +21,10 @@ const MAX_LABEL = 32;
 
 /** A chat's time stamp: `21:04`, `9:04 PM`, `12/03 21:04`, `21:04:33`. */
 const TIME = String.raw`(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
+/** A bare time stamp: a colon between hours and minutes (`7.30 Breakfast:` heads a diary's entry, not a chat line). */
+const BARE_TIME = String.raw`(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
 /** A time stamp opening a chat line (`[21:04] Dessa: …`, `(9:04 PM) Dessa: …`, `21:04 - Dessa: …`). */
-const TIME_BEFORE = new RegExp(String.raw`^(?:\[${TIME}\]|\(${TIME}\)|${TIME}(?=\s))\s*(?:[-\u2013\u2014|]\s*)?`);
+const TIME_BEFORE = new RegExp(String.raw`^(?:\[${TIME}\]|\(${TIME}\)|${BARE_TIME}(?=\s))\s*(?:[-\u2013\u2014|]\s*)?`);
 const LABEL = new RegExp(
   String.raw`^(\*\*|__|\[)?((?:[A-Z][\p{L}'\u2019.-]*)(?: [A-Z][\p{L}'\u2019.-]*){0,2}|[\p{L}\d][\p{L}\d_.]{1,23})(\*\*|__|\])?` +
     // A time stamp after the name (`Dessa [21:04]: …`, `Dessa (9:04 PM): …`).
@@ -50,6 +52,10 @@ const NOT_LABELS: ReadonlySet<string> = new Set([
   'problem', 'solution', 'tip', 'hint', 'fact', 'reason', 'plan', 'idea', 'goal', 'mood', 'song', 'music',
   'p', 'nb', 'n.b', 'n.b.', 'picture', 'illustration', 'image', 'figure', 'caption', 'photo', 'also',
   'and', 'but', 'so', 'still', 'yes', 'no', 'well', 'oh', 'ok', 'okay', 'edit 2', 'update 2',
+  // A diary's, a log's or a schedule's entries (`06:00 Wind: NW 4`, `12:30 Lunch: soup`).
+  'breakfast', 'lunch', 'dinner', 'supper', 'tea', 'snack', 'wind', 'sea', 'weather', 'temperature',
+  'position', 'course', 'speed', 'heading', 'visibility', 'barometer', 'visitors', 'visitor', 'meds',
+  'medication', 'medicine', 'task', 'tasks', 'todo', 'to do', 'status update', 'entry', 'log',
 ]);
 
 /**
