@@ -381,8 +381,10 @@ test('chat lines with time stamps: before the name or after it, bracketed or bar
   const L = chat.speakerLabels;
   const labelTexts = Array.from({ length: L.length / 4 }, (_, k) => chat.text.slice(L[4 * k], L[4 * k + 1]));
   assert.deepEqual(labelTexts, ['Priya', 'Tomasz', 'Tomasz', 'Priya', 'Ines', 'Tomasz', 'Priya']);
-  // A time in the prose is no label, nor is a list of times.
+  // A time in the prose is no label, nor is a list of times, a diary's entries or a ship's log.
   assert.equal(run('At 21:04 the van came.\n\n21:05: doors open\n\n21:30: first act\n\n22:15: interval').speakerLabels.length, 0);
+  assert.equal(run('Monday. I keep a log of the ward.\n\n7.30 Breakfast: porridge.\n\n9.15 Doctor: round late.\n\n12.30 Lunch: mince.\n\n14.00 Doctor: second round.').speakerLabels.length, 0);
+  assert.equal(run('The log was kept in a neat hand.\n\n06:00 Wind: north-east, force four.\n\n08:00 Wind: east, force five.\n\n10:00 Sea: moderate.').speakerLabels.length, 0);
 });
 
 test('no labels in prose with colons, headers, profiles, lists or a lone label', () => {
