@@ -6,7 +6,8 @@
  *
  * A line is labelled when it opens with one to three capitalised words (or one user-name-like word:
  * letters, digits, `_`, `.`), optionally in `**`, `__` or `[ ]` kept from bold markup, then a colon, a
- * space and more text. It must stand next to another labelled line (a chat is a run of them; one
+ * space and more text; a chat's time stamp may stand before the name or between it and the colon
+ * (`[21:04] Priya: …`, `21:04 - Priya: …`, `Priya (9:04 PM): …`; bare, only with a colon in the time). It must stand next to another labelled line (a chat is a run of them; one
  * `Worse: he was walking over.` in prose is not), or, for a label said more than once, one line of
  * narration away (a script's stage direction); a document has labels only when at least three lines
  * are labelled so and one label repeats. Headers and fields are not labels (`A/N:`, `POV:`,
