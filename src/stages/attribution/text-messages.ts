@@ -92,7 +92,6 @@ export function messageSenders(doc: Document, state: RuleState): Int32Array {
   const text = doc.text;
   const { para, narrator } = state;
   const inQuote = mentionInQuote(doc);
-  const narration = narrationOf(doc);
   // Who the lines are exchanged between: the holder (who receives and sends) and the partner (who sent last).
   let holder = narrator;
   let partner = -1;
@@ -177,11 +176,11 @@ export function messageSenders(doc: Document, state: RuleState): Int32Array {
       // The narration before the line: its paragraph, and the one before when that holds no line either
       // or this one is short (`It's Kit.` after `… my phone buzzes.`).
       const a = p - 1;
-      const a0 = a > 0 && (u === 0 || para[u - 1] < a - 1 || narration[a].length <= SHORT_PARAGRAPH) ? a - 1 : a;
-      const announce = narration[a];
+      const announce = narrationOf(doc, a);
+      const a0 = a > 0 && (u === 0 || para[u - 1] < a - 1 || announce.length <= SHORT_PARAGRAPH) ? a - 1 : a;
       // The paragraph that says a message comes in, the nearer first.
-      const arrival = arrives(announce, established) ? a : a0 < a && arrives(narration[a0], established) ? a0 : -1;
-      const texting = recent || arrival >= 0 || TEXTING.test(announce) || (a0 < a && TEXTING.test(narration[a0]));
+      const arrival = arrives(announce, established) ? a : a0 < a && arrives(narrationOf(doc, a0), established) ? a0 : -1;
+      const texting = recent || arrival >= 0 || TEXTING.test(announce) || (a0 < a && TEXTING.test(narrationOf(doc, a0)));
       if (!texting) continue;
       // A call taken is talk, not texts (`My phone buzzes. Mum. I answer it.`).
       if ((arrival >= 0 && startsCall(doc, arrival)) || startsCall(doc, a)) continue;
@@ -200,7 +199,7 @@ export function messageSenders(doc: Document, state: RuleState): Int32Array {
       else if (intro >= 0) sender = intro;
       else if (recent && ONE_MORE.test(announce) && out[last] >= 0 && out[last] !== holder && para[last] >= a0 - 1) sender = out[last];
       else if (arrival >= 0) {
-        if (BURST.test(narration[arrival])) burst = BURST_LINES;
+        if (BURST.test(arrival === a ? announce : narrationOf(doc, arrival))) burst = BURST_LINES;
         const notHolder = (m: number): boolean => doc.mentionCharacters[m] !== holder;
         sender = namedIn(doc, as, ae, narrator, inQuote, notHolder);
         if (sender < 0 && arrival < a) sender = namedIn(doc, doc.paragraphs[2 * arrival], doc.paragraphs[2 * arrival + 1], narrator, inQuote, notHolder);
@@ -253,26 +252,30 @@ function arrives(narr: string, texting: boolean): boolean {
   return false;
 }
 
-/** Each paragraph's narration: its text with the quotations blanked out (phone words said in a line do not count). */
-function narrationOf(doc: Document): string[] {
-  const out: string[] = new Array(doc.paragraphCount);
-  let q = 0;
-  for (let p = 0; p < doc.paragraphCount; p++) {
-    const ps = doc.paragraphs[2 * p];
-    const pe = doc.paragraphs[2 * p + 1];
-    let s = '';
-    let at = ps;
-    while (q < doc.quoteCount && doc.quotes[4 * q + 2] < p) q++;
-    for (let k = q; k < doc.quoteCount && doc.quotes[4 * k + 2] === p; k++) {
-      const qs = Math.max(at, doc.quotes[4 * k]);
-      const qe = Math.min(pe, doc.quotes[4 * k + 1]);
-      if (qs < at) continue;
-      s += doc.text.slice(at, qs) + ' '.repeat(Math.max(0, qe - qs));
-      at = Math.max(at, qe);
-    }
-    out[p] = s + doc.text.slice(at, pe);
+/**
+ * Paragraph p's narration: its text with the quotations blanked out (phone words said in a line do
+ * not count). Read only for the few paragraphs before a line, so nothing is kept.
+ */
+function narrationOf(doc: Document, p: number): string {
+  const ps = doc.paragraphs[2 * p];
+  const pe = doc.paragraphs[2 * p + 1];
+  // The first quotation of paragraph p (quotations are in text order).
+  let lo = 0;
+  let hi = doc.quoteCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.quotes[4 * mid + 2] < p) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  let s = '';
+  let at = ps;
+  for (let k = lo; k < doc.quoteCount && doc.quotes[4 * k + 2] === p; k++) {
+    const qs = Math.max(at, doc.quotes[4 * k]);
+    const qe = Math.min(pe, doc.quotes[4 * k + 1]);
+    s += doc.text.slice(at, qs) + ' '.repeat(Math.max(0, qe - qs));
+    at = Math.max(at, qe);
+  }
+  return s + doc.text.slice(at, pe);
 }
 
 /** Is the paragraph [ps, pe) the line [qs, qe) and nothing else but quote marks and spaces? */
