@@ -12,6 +12,7 @@
 import { GenderCode, MentionKind, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
 import type { RuleState } from './index.js';
+import { speakerOverrides } from './overrides.js';
 
 /**
  * What stands right before a name the speaker calls themself: the phrase opening its clause (after
@@ -91,9 +92,7 @@ export function applySelfNaming(doc: Document, state: RuleState): RuleState {
   const onCall = new Uint8Array(doc.utteranceCount);
   for (let u = 0; u < onCall.length; u++) if (state.calls[2 * state.conv[u]] >= 0) onCall[u] = 1;
   const self = selfNamedSpeakers(doc, state.conv, onCall);
-  let speakers: Int32Array | null = null;
-  let confidence: Float32Array | null = null;
-  let cues: string[] | null = null;
+  const changes = speakerOverrides(state);
   for (let u = 0; u < self.length; u++) {
     const c = self[u];
     if (c < 0 || state.speakers[u] === c) continue;
@@ -109,23 +108,16 @@ export function applySelfNaming(doc: Document, state: RuleState): RuleState {
       const cg = state.genders[c];
       if (kind === MentionKind.Pronoun && (g === GenderCode.He || g === GenderCode.She) && (cg === GenderCode.He || cg === GenderCode.She) && g !== cg) continue;
     }
-    speakers ??= state.speakers.slice();
-    confidence ??= state.confidence.slice();
-    cues ??= state.cues.slice();
-    speakers[u] = c;
-    confidence[u] = SELF_CONFIDENCE;
-    cues[u] = Cue.SelfNamed;
+    changes.set(u, c, SELF_CONFIDENCE, Cue.SelfNamed);
     // The pronoun between two lines of one paragraph tags both (`"I've been the doctor for eleven
     // weeks." He crouched beside the bed. "Hello, sir. I'm Dr. Doyle."`): the other line is theirs too.
     if (top !== undefined && top.cue !== Cue.TagName && doc.mentions[3 * top.mention + 2] === MentionKind.Pronoun) {
       for (const v of [u - 1, u + 1]) {
         if (v < 0 || v >= self.length || state.para[v] !== state.para[u] || self[v] >= 0) continue;
         if (state.evidence[v][0]?.mention !== top.mention) continue;
-        speakers[v] = c;
-        confidence[v] = Math.min(SELF_CONFIDENCE, 0.85);
-        cues[v] = Cue.SameParagraph;
+        changes.set(v, c, Math.min(SELF_CONFIDENCE, 0.85), Cue.SameParagraph);
       }
     }
   }
-  return speakers ? { ...state, speakers, confidence: confidence!, cues: cues! } : state;
+  return changes.result();
 }

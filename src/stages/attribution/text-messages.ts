@@ -32,6 +32,7 @@
 import { MentionKind, TokenKind, type Document } from '../../document/document.js';
 import { Cue } from './cues.js';
 import { mentionInQuote, startsCall, type RuleState } from './index.js';
+import { speakerOverrides } from './overrides.js';
 
 /** How sure a message line is of its sender. */
 const MESSAGE_CONFIDENCE = 0.85;
@@ -425,20 +426,13 @@ function namedIn(doc: Document, from: number, to: number, narrator: number, inQu
  */
 export function applyTextMessages(doc: Document, state: RuleState): RuleState {
   const senders = messageSenders(doc, state);
-  let speakers: Int32Array | null = null;
-  let confidence: Float32Array | null = null;
-  let cues: string[] | null = null;
+  const changes = speakerOverrides(state);
   for (let u = 0; u < senders.length; u++) {
     const c = senders[u];
     if (c < 0 || state.speakers[u] === c) continue;
     const top = state.evidence[u][0];
     if (top !== undefined && doc.paragraphAt(doc.mentions[3 * top.mention]) === state.para[u] && (top.cue === Cue.TagName || top.cue === Cue.TagNominal || top.cue === Cue.TagPronoun)) continue;
-    speakers ??= state.speakers.slice();
-    confidence ??= state.confidence.slice();
-    cues ??= state.cues.slice();
-    speakers[u] = c;
-    confidence[u] = MESSAGE_CONFIDENCE;
-    cues[u] = Cue.TextMessage;
+    changes.set(u, c, MESSAGE_CONFIDENCE, Cue.TextMessage);
   }
-  return speakers ? { ...state, speakers, confidence: confidence!, cues: cues! } : state;
+  return changes.result();
 }
