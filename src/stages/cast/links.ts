@@ -733,109 +733,107 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
   }
   // A given cast that marks no narrator: the same evidence names one of its characters (`Wren`, said
   // to the narrator and never in the narration), or a new `Narrator` stands for the I.
-  {
-    // `My name is Ishmael.`, `I am Dace Holloway`, `Call me Ishmael`: the narration names its I.
-    for (let i = 0; i + 1 < n; i++) {
-      if (ctx.inQuote[i] || m[3 * i + 2] !== MentionKind.FirstPerson) continue;
-      const j = i + 1;
-      if (m[3 * j + 2] !== MentionKind.Proper || st.mc[j] < 0 || ctx.inQuote[j] || ctx.sent[j] !== ctx.sent[i]) continue;
-      const me = doc.mentionText(i).toLowerCase();
-      const gap = between(doc, i, j).toLowerCase();
-      const named =
-        (me === 'my' && /^\s+(?:name|real name|full name)\s+(?:is|was)\s+$/.test(gap)) ||
-        (me === 'i' && /^(?:\s+am|['’]m)\s+$/.test(gap)) ||
-        (me === 'me' && /^\s+$/.test(gap) && /call\s+$/i.test(doc.text.slice(Math.max(0, m[3 * i] - 6), m[3 * i])));
-      if (named) {
-        const c = st.mc[j];
-        st.chars[c].narrator = true;
-        addLink(st.chars[c], linkOf(doc, j, 'narrator-name', 0.9));
-        return c;
-      }
-    }
-    const votes = new Map<number, number>();
-    const othersVotes = new Map<number, number>();
-    const narratorCalls = new Set<number>();
-    const narr = new Map<number, number>();
-    const firstVoc = new Map<number, number>();
-    const inQ = new Map<number, number>();
-    const first = paragraphFirstMentions(st);
-    // Is paragraph p the narrator's reply, read from its first mention: once per paragraph (-1: not
-    // read yet), so a paragraph full of calls is not rescanned for each of them.
-    const replyOf = new Int8Array(first.length).fill(-1);
-    const narratorParagraph = (p: number): boolean => {
-      if (replyOf[p] < 0) replyOf[p] = narratorReplies(st, p, first[p]) ? 1 : 0;
-      return replyOf[p] === 1;
-    };
-    for (let i = 0; i < n; i++) {
-      const c = st.mc[i];
-      if (c < 0 || m[3 * i + 2] !== MentionKind.Proper) continue;
-      if (!ctx.inQuote[i]) {
-        narr.set(c, (narr.get(c) ?? 0) + 1);
-        continue;
-      }
-      if (!st.table.vocative[i]) continue;
-      const p = ctx.para[i];
-      inQ.set(c, (inQ.get(c) ?? 0) + 1);
-      if (!firstVoc.has(c)) firstVoc.set(c, i);
-      // A call answered by the narrator's line, or one in the line right after the narrator's own
-      // (`"He's sorry," I said.` ⏎ `"Is he, Dev?"`), not itself the narrator's.
-      const answered = narratorParagraph(Math.min(p + 1, first.length - 1)) || narratorParagraph(Math.min(p + 2, first.length - 1));
-      // Or said to `me` by the narration of its own paragraph (`Then he sees me properly. "… Nessa."`).
-      const replyToMe = p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p);
-      const atMe = lookedAtMe(st, p);
-      if (answered || replyToMe || atMe) {
-        votes.set(c, (votes.get(c) ?? 0) + 1);
-        // A pooled name needs more: said to the narrator in someone else's line, by the narration
-        // (`She looks at me. "…, Tamsin."`) or as the reply to the narrator's own line (two sisters
-        // calling each other before the narrator cuts in are not calling the narrator).
-        if (replyToMe || atMe) othersVotes.set(c, (othersVotes.get(c) ?? 0) + 1);
-      }
-      if (narratorParagraph(p)) narratorCalls.add(c);
-    }
-    // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
-    const eligible = [...inQ]
-      // (A listed character the narrator calls is someone else: the list names its people.)
-      .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !(st.chars[c].given && narratorCalls.has(c)))
-      .sort((a, b) => b[1] - a[1]);
-    if (eligible.length > 0) {
-      const [c, q] = eligible[0];
-      const q2 = eligible.length > 1 ? eligible[1][1] : 0;
-      if (q >= 2 * q2) {
-        st.chars[c].narrator = true;
-        const v = votes.get(c) ?? 0;
-        addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', Math.min(0.9, 0.5 + 0.05 * v + 0.01 * q)));
-        return c;
-      }
-    }
-    // A narrator others call by several names (`Tamsin` to a teacher, `Reyes` to a friend), none
-    // often enough alone: names that are only ever calls, never in the narration, each said to the
-    // narrator at least once as above and never in the narrator's own line, two or three of them with
-    // no gender between them that clashes, are the narrator's together. (The narrator's own calls,
-    // `"Get inside, Sam," I said.`, name the others.)
-    const pool = [...inQ]
-      .filter(([c]) => (othersVotes.get(c) ?? 0) >= 1 && !narratorCalls.has(c) && !narr.has(c))
-      .sort((a, b) => b[1] - a[1] || (votes.get(b[0]) ?? 0) - (votes.get(a[0]) ?? 0) || firstVoc.get(a[0])! - firstVoc.get(b[0])!);
-    const genders = new Set(pool.map(([c]) => st.genders[c]).filter((g) => g !== GenderCode.Unknown));
-    const calls = pool.reduce((k, [, q]) => k + q, 0);
-    // (A given cast's characters are never merged: it lists them as different people.)
-    if (!hasGiven && pool.length >= 2 && pool.length <= 3 && genders.size <= 1 && calls >= callsNeeded(fp) + 1) {
-      const c = pool[0][0];
+  // `My name is Ishmael.`, `I am Dace Holloway`, `Call me Ishmael`: the narration names its I.
+  for (let i = 0; i + 1 < n; i++) {
+    if (ctx.inQuote[i] || m[3 * i + 2] !== MentionKind.FirstPerson) continue;
+    const j = i + 1;
+    if (m[3 * j + 2] !== MentionKind.Proper || st.mc[j] < 0 || ctx.inQuote[j] || ctx.sent[j] !== ctx.sent[i]) continue;
+    const me = doc.mentionText(i).toLowerCase();
+    const gap = between(doc, i, j).toLowerCase();
+    const named =
+      (me === 'my' && /^\s+(?:name|real name|full name)\s+(?:is|was)\s+$/.test(gap)) ||
+      (me === 'i' && /^(?:\s+am|['’]m)\s+$/.test(gap)) ||
+      (me === 'me' && /^\s+$/.test(gap) && /call\s+$/i.test(doc.text.slice(Math.max(0, m[3 * i] - 6), m[3 * i])));
+    if (named) {
+      const c = st.mc[j];
       st.chars[c].narrator = true;
-      addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.6));
-      for (const [o] of pool.slice(1)) mergeCharacters(st, c, o);
+      addLink(st.chars[c], linkOf(doc, j, 'narrator-name', 0.9));
       return c;
     }
-    // A given cast lists the narrator under their name: the one listed character the lines call but
-    // the narration never names (the narration says `I`) is them; not one the narrator calls (`"Jo,
-    // it's midnight," I said.`).
-    if (hasGiven) {
-      const unnamed = [...inQ.keys()].filter((c) => st.chars[c].given && !narr.has(c) && !narratorCalls.has(c));
-      if (unnamed.length === 1) {
-        const c = unnamed[0];
-        st.chars[c].narrator = true;
-        addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.5));
-        return c;
-      }
+  }
+  const votes = new Map<number, number>();
+  const othersVotes = new Map<number, number>();
+  const narratorCalls = new Set<number>();
+  const narr = new Map<number, number>();
+  const firstVoc = new Map<number, number>();
+  const inQ = new Map<number, number>();
+  const first = paragraphFirstMentions(st);
+  // Is paragraph p the narrator's reply, read from its first mention: once per paragraph (-1: not
+  // read yet), so a paragraph full of calls is not rescanned for each of them.
+  const replyOf = new Int8Array(first.length).fill(-1);
+  const narratorParagraph = (p: number): boolean => {
+    if (replyOf[p] < 0) replyOf[p] = narratorReplies(st, p, first[p]) ? 1 : 0;
+    return replyOf[p] === 1;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = st.mc[i];
+    if (c < 0 || m[3 * i + 2] !== MentionKind.Proper) continue;
+    if (!ctx.inQuote[i]) {
+      narr.set(c, (narr.get(c) ?? 0) + 1);
+      continue;
+    }
+    if (!st.table.vocative[i]) continue;
+    const p = ctx.para[i];
+    inQ.set(c, (inQ.get(c) ?? 0) + 1);
+    if (!firstVoc.has(c)) firstVoc.set(c, i);
+    // A call answered by the narrator's line, or one in the line right after the narrator's own
+    // (`"He's sorry," I said.` ⏎ `"Is he, Dev?"`), not itself the narrator's.
+    const answered = narratorParagraph(Math.min(p + 1, first.length - 1)) || narratorParagraph(Math.min(p + 2, first.length - 1));
+    // Or said to `me` by the narration of its own paragraph (`Then he sees me properly. "… Nessa."`).
+    const replyToMe = p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p);
+    const atMe = lookedAtMe(st, p);
+    if (answered || replyToMe || atMe) {
+      votes.set(c, (votes.get(c) ?? 0) + 1);
+      // A pooled name needs more: said to the narrator in someone else's line, by the narration
+      // (`She looks at me. "…, Tamsin."`) or as the reply to the narrator's own line (two sisters
+      // calling each other before the narrator cuts in are not calling the narrator).
+      if (replyToMe || atMe) othersVotes.set(c, (othersVotes.get(c) ?? 0) + 1);
+    }
+    if (narratorParagraph(p)) narratorCalls.add(c);
+  }
+  // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
+  const eligible = [...inQ]
+    // (A listed character the narrator calls is someone else: the list names its people.)
+    .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !(st.chars[c].given && narratorCalls.has(c)))
+    .sort((a, b) => b[1] - a[1]);
+  if (eligible.length > 0) {
+    const [c, q] = eligible[0];
+    const q2 = eligible.length > 1 ? eligible[1][1] : 0;
+    if (q >= 2 * q2) {
+      st.chars[c].narrator = true;
+      const v = votes.get(c) ?? 0;
+      addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', Math.min(0.9, 0.5 + 0.05 * v + 0.01 * q)));
+      return c;
+    }
+  }
+  // A narrator others call by several names (`Tamsin` to a teacher, `Reyes` to a friend), none
+  // often enough alone: names that are only ever calls, never in the narration, each said to the
+  // narrator at least once as above and never in the narrator's own line, two or three of them with
+  // no gender between them that clashes, are the narrator's together. (The narrator's own calls,
+  // `"Get inside, Sam," I said.`, name the others.)
+  const pool = [...inQ]
+    .filter(([c]) => (othersVotes.get(c) ?? 0) >= 1 && !narratorCalls.has(c) && !narr.has(c))
+    .sort((a, b) => b[1] - a[1] || (votes.get(b[0]) ?? 0) - (votes.get(a[0]) ?? 0) || firstVoc.get(a[0])! - firstVoc.get(b[0])!);
+  const genders = new Set(pool.map(([c]) => st.genders[c]).filter((g) => g !== GenderCode.Unknown));
+  const calls = pool.reduce((k, [, q]) => k + q, 0);
+  // (A given cast's characters are never merged: it lists them as different people.)
+  if (!hasGiven && pool.length >= 2 && pool.length <= 3 && genders.size <= 1 && calls >= callsNeeded(fp) + 1) {
+    const c = pool[0][0];
+    st.chars[c].narrator = true;
+    addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.6));
+    for (const [o] of pool.slice(1)) mergeCharacters(st, c, o);
+    return c;
+  }
+  // A given cast lists the narrator under their name: the one listed character the lines call but
+  // the narration never names (the narration says `I`) is them; not one the narrator calls (`"Jo,
+  // it's midnight," I said.`).
+  if (hasGiven) {
+    const unnamed = [...inQ.keys()].filter((c) => st.chars[c].given && !narr.has(c) && !narratorCalls.has(c));
+    if (unnamed.length === 1) {
+      const c = unnamed[0];
+      st.chars[c].narrator = true;
+      addLink(st.chars[c], linkOf(doc, firstVoc.get(c)!, 'narrator-name', 0.5));
+      return c;
     }
   }
   if (noNew) return -1;
