@@ -339,6 +339,22 @@ test('after a line with its own tag before it, a second tag opening with a name 
   assert.equal(same[0].utt, same[1].utt);
 });
 
+test('a tag that ends by introducing someone else by name (`said Pell, just as Ivo said,`) starts their line', () => {
+  const doc = run('"Not yet," said Pell, at the very moment that Ivo said, "Twice."\n');
+  const q = quotes(doc);
+  assert.equal(q.length, 2);
+  assert.notEqual(q[0].utt, q[1].utt);
+  checkUtterances(doc);
+  // A pronoun may be the same speaker going on; an aside (`as Ivo thought,`) is not a second tag.
+  const pron = quotes(run('"Not yet," said Pell, and then she said, "not until noon."\n'));
+  assert.equal(pron[0].utt, pron[1].utt);
+  const aside = quotes(run('"And after all," Pell went on, glancing round, as Ivo thought, "it is not the money."\n'));
+  assert.equal(aside[0].utt, aside[1].utt);
+  // The name already said in the tag is the speaker going on.
+  const same = quotes(run('"Not yet," said Pell, and Pell added, "not until noon."\n'));
+  assert.equal(same[0].utt, same[1].utt);
+});
+
 test('narration with a new sentence and `saying` between two quotes separates them', () => {
   const doc = run('"This is the man I told you of," said Rook. The stranger by the fire got up from the sofa, saying lazily, "Oh, is it?"\n');
   const q = quotes(doc);

@@ -413,6 +413,35 @@ function namedSubjectOpens(text: string, from: number, to: number): boolean {
   if (j === i || !isUpperStart(text, i) || NOT_NAME_OPENERS.has(text.slice(i, j).toLowerCase()) || hasTagVerb(text, i, j)) return false;
   return hasTagVerb(text, j, to);
 }
+/**
+ * Does the narration [from, to) hold a tag verb and then close on another one whose subject is a
+ * name not said before it (`said Jude, at the same moment that Roz said,`)? Then the span after it
+ * is that person's line. A pronoun (`said Elinor, and she added,`) may be the same speaker: left alone.
+ */
+function namedTagCloses(text: string, from: number, to: number): boolean {
+  if (!endsInComma(text, from, to)) return false;
+  // The last two words: `Roz said` (or `Roz asked`).
+  let j = to;
+  const word = (): [number, number] => {
+    while (j > from && !isLetter(text.charCodeAt(j - 1))) j--;
+    const e = j;
+    while (j > from && isLetter(text.charCodeAt(j - 1))) j--;
+    return [j, e];
+  };
+  const [vi, vj] = word();
+  if (vi === vj || !isTagVerb(text, vi, vj)) return false;
+  const [ni, nj] = word();
+  if (ni === nj || !isUpperStart(text, ni) || NOT_NAME_OPENERS.has(text.slice(ni, nj).toLowerCase()) || isTagVerb(text, ni, nj)) return false;
+  // Not a sentence's first word, and a tag of the line before it (`said Jude`) earlier in the narration.
+  let k = ni - 1;
+  while (k > from && text.charCodeAt(k) === 32) k--;
+  if (k <= from || text[k] === '.' || text[k] === '!' || text[k] === '?') return false;
+  // `as Katharine thought,`: an aside inside the first speaker's tag.
+  if (/\bas$/i.test(text.slice(Math.max(from, k - 2), k + 1))) return false;
+  const name = text.slice(ni, nj);
+  return hasTagVerb(text, from, ni) && !text.slice(from, ni).includes(name);
+}
+
 /** Capitalised words that open a clause but never a name: pronouns, conjunctions, adverbs of place and time. */
 const NOT_NAME_OPENERS: ReadonlySet<string> = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'it', 'then', 'and', 'but', 'here', 'there', 'now']);
 
@@ -534,7 +563,10 @@ export function scanQuotes(doc: Document): void {
       // So is `Mrs. Sparsit said, "…," Mr. Bounderby replied, "…"`: a name, not a pronoun, opening the
       // second tag.
       const secondIntro = how === Join.Tagged && uttPreTagged && (/^\W*(?:and|but|while|whereupon|then)\s/i.test(text.slice(lastEnd + 1, s - 1)) || namedSubjectOpens(text, lastEnd + 1, s - 1)) && endsInComma(text, lastEnd + 1, s - 1);
-      if (how === Join.Separate || (how === Join.BackToBack && uttTagged) || ownTag || secondIntro) {
+      // `"God, no," said Jude, at the same moment that Roz said, "Eleven years."`: the first line's tag
+      // ends by introducing someone else by name.
+      const namedIntro = how === Join.Tagged && !uttPreTagged && namedTagCloses(text, lastEnd + 1, s - 1);
+      if (how === Join.Separate || (how === Join.BackToBack && uttTagged) || ownTag || secondIntro || namedIntro) {
         endUtterance();
         utterance = utterances.length >> 1;
         uttFirst = quotes.length >> 2;
