@@ -648,6 +648,9 @@ test('calls: a phone checked or ignored starts none; `answered her phone` starts
     'Rhodey’s phone buzzed. He ignored it and glanced at Pepper, who only shrugged.',
     'Tony picked up his phone and frowned at the screen. Pepper leaned over his shoulder.',
     'Pepper didn’t answer. She was scrolling through her phone while Rhodey paced.',
+    // An answer that never came (`before he can answer`) beside a phone is no call taken.
+    'Pepper gets in before he can answer. She sleeps with her phone on the pillow.',
+    'Pepper cut in before Tony could answer, her phone still in her hand.',
   ]) {
     const { onCall } = callsOf([...room, narration, '“Well?”', '“Well what?”']);
     assert.ok(onCall.every((x) => !x), narration);

@@ -1771,10 +1771,14 @@ const PHONE_POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'my', 'the
  * `answered` with a person after it (`put her phone away and answered him`) is a reply in the room;
  * `answered her phone` (or `Tony's phone`) is the call.
  */
+/** `before he can`, `before Felix could`: what follows did not happen. */
+const BEFORE_ANSWERING = /\bbefore\s+(?:\S+\s+){1,2}(?:can|could)\s+$/i;
 function callWord(doc: Document, t: number, w: string): boolean {
   const next = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
   if (PICK_WORDS.has(w)) return next === 'up' || (t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'up');
   if (ANSWER_WORDS.has(w)) {
+    // `Noor gets in before he can answer`: a reply that never came, not a phone picked up.
+    if (BEFORE_ANSWERING.test(doc.text.slice(Math.max(0, doc.tokens[2 * t] - 40), doc.tokens[2 * t]))) return false;
     if (t + 1 >= doc.tokenCount || PHONE_POSSESSIVES.has(next) || PHONE_NOUNS.has(next)) return true;
     const m = mentionAtToken(doc, t + 1);
     if (m < 0) return true;
