@@ -347,6 +347,31 @@ test('a listed description introduced with `a` at the start of a paragraph after
   assert.equal(charOf(doc, 'A barmaid'), 'the barmaid');
 });
 
+test('a plain description listed for someone (`the man` for the cab driver) is theirs only where they are named nearby', () => {
+  const given: CastFile = {
+    characters: [
+      { id: 'ada', name: 'Ada Quill', aliases: ['Ada'], gender: 'she' },
+      { id: 'cabby', name: 'Cab Driver', aliases: ['Driver', 'the man'], gender: 'he' },
+      { id: 'pell', name: 'Pell', gender: 'he' },
+    ],
+  };
+  const text = [
+    'Ada hailed the cab. The Driver leaned down from his seat. The man asked where she wanted to go.',
+    'She told him, and they rattled off through the fog.',
+    'Three days later Ada sat in the library with Pell. The rain had not stopped once since the morning.',
+    'Pell said nothing for a long time. She went on writing her letters and he went on reading.',
+    'Outside the window the lamps came on one by one along the square.',
+    'The man by the fire put his book down at last.',
+  ].join('\n\n') + '\n';
+  const doc = cast(text, given);
+  assert.equal(charOf(doc, 'The man'), 'Cab Driver');
+  // Far from the driver, `the man` is whichever man the scene holds, not the listed driver.
+  assert.notEqual(charOf(doc, 'The man', 1), 'Cab Driver');
+  // Someone listed only by descriptions keeps `the man` wherever it is said: it is all they are called.
+  const nameless: CastFile = { characters: [given.characters[0], { id: 'stranger', name: 'the man in the grey hat', aliases: ['the man'], gender: 'he' }, given.characters[2]] };
+  assert.equal(charOf(cast(text, nameless), 'The man', 1), 'the man in the grey hat');
+});
+
 test('second-read guards: unquoted thoughts make no narrator, a kin word is no short form', () => {
   const thoughts = [
     'Harry stared at the door. I can\u2019t do this, he thought. I really can\u2019t.',

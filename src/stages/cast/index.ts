@@ -403,6 +403,22 @@ export function linkOf(doc: Document, i: number, evidence: string, confidence: n
  * Nominal titles: `the Captain` → the one character carrying that title (`Captain Wentworth`), or
  * the one given character with that alias. Used twice or more, the title becomes an alias.
  */
+/**
+ * `the man`, `the girl`: the article and a bare noun of sex and age, which fits anyone of the kind
+ * (not `the stranger`, `the child`, `the gentleman`: those single someone out in a scene, and often
+ * one person for a whole book).
+ */
+function plainDescription(key: string): boolean {
+  return PLAIN_DESCRIPTIONS.has(key);
+}
+const PLAIN_DESCRIPTIONS: ReadonlySet<string> = new Set(['the man', 'the woman', 'the girl', 'the boy']);
+/** Is a listed character called by something besides descriptions (`Persephone`, `Hansom Driver`)? */
+function namedOtherwise(ch: CharacterRecord): boolean {
+  return [ch.name, ...ch.aliases].some((a) => !/^(?:the|a|an)\s/i.test(a.trim()));
+}
+/** How many paragraphs back a character must have been named for a listed plain description to be theirs. */
+const PLAIN_DESCRIPTION_REACH = 3;
+
 function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): void {
   const doc = st.ctx.doc;
   const m = doc.mentions;
@@ -476,7 +492,10 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     }
   }
   const uses = new Map<number, { count: number; first: number; capitalised: number }>();
+  /** Per character, the paragraph it was last named or described in. */
+  const lastPara = new Map<number, number>();
   for (let i = 0; i < n; i++) {
+    if (st.mc[i] >= 0 && (m[3 * i + 2] === MentionKind.Proper || m[3 * i + 2] === MentionKind.Nominal)) lastPara.set(st.mc[i], st.ctx.para[i]);
     if (m[3 * i + 2] === MentionKind.Proper && st.mc[i] < 0) {
       // A title said alone as a name (`"Well, Admiral?"`).
       const key = nameKey(doc.mentionText(i));
@@ -493,9 +512,15 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       const low = doc.mentionText(i).toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'");
       const indefinite = /^(?:a|an) /.test(low);
       const telling = !GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) && (low.split(' ').length >= 3 || (!st.ctx.inQuote[i] && introducedAsSubject(doc, i)));
-      const d = indefinite && !telling ? undefined : descAlias.get(low.replace(/^(?:a|an) /, 'the '));
+      const key = low.replace(/^(?:a|an) /, 'the ');
+      const d = indefinite && !telling ? undefined : descAlias.get(key);
       if (d !== undefined && d >= 0) {
+        // A plain description listed for someone (`the man`, `the girl`) is theirs only where they
+        // are about: named in this paragraph or the few before. Elsewhere it is any man or girl.
+        // (Not for someone listed only by descriptions: `the woman` is all there is to call her by.)
+        if (plainDescription(key) && namedOtherwise(st.chars[d]) && !((lastPara.get(d) ?? -1e9) >= st.ctx.para[i] - PLAIN_DESCRIPTION_REACH)) continue;
         st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
+        lastPara.set(st.mc[i], st.ctx.para[i]);
         continue;
       }
     }
@@ -514,6 +539,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     if (ci === AMBIGUOUS && holders && SCENE_TITLES.has(titleClass(title)) && !EVERYDAY_NOBLE.has(title)) ci = recentHolder(st, i, holders);
     if (ci === undefined || ci < 0) continue;
     st.mc[i] = ci;
+    lastPara.set(ci, st.ctx.para[i]);
     const u = uses.get(ci) ?? uses.set(ci, { count: 0, first: i, capitalised: 0 }).get(ci)!;
     u.count++;
     if (/^[A-Z]/.test(head) && words.length === 2 && titleClass(canonicalTitle(nameKey(head))) === 'rank') u.capitalised++;
