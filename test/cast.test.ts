@@ -212,6 +212,19 @@ test('a nickname joins the name it shortens (Nance for Nancy)', () => {
   assert.ok(chars.find((c) => c.name === 'Nancy')?.aliases.includes('Nance'));
 });
 
+test('modern short forms join the name they shorten (Gil for Gilbert, Roz for Rosalind, Mags for Margaret)', () => {
+  for (const [short, full] of [['Gil', 'Gilbert'], ['Roz', 'Rosalind'], ['Mags', 'Margaret']]) {
+    const text = [
+      `${short} leaned on the horn. Pip sank lower in the passenger seat, and ${short} swore at the lorry ahead.`,
+      `\u201cYou are making it worse, ${full},\u201d said Pip.`,
+      `\u201cI am making it louder,\u201d said ${short}.`,
+    ].join('\n\n');
+    const chars = cast(text).characters;
+    assert.deepEqual(chars.map((c) => c.name).sort(), [short, 'Pip'].sort(), short);
+    assert.ok(chars.find((c) => c.name === short)?.aliases.includes(full), short);
+  }
+});
+
 test('a company addressed at the start of a line (`Ladies.`, `Gentlemen,`) is nobody in the cast', () => {
   const text = [
     'Aldo came out of the back office wiping his hands on a rag. \u201cLadies. Machine six is eating coins again.\u201d',

@@ -54,4 +54,5 @@ export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['izzy', ['isabel', 'isabella']], ['evie', ['evelyn', 'eve']], ['gabe', ['gabriel']],
   ['nate', ['nathan', 'nathaniel']], ['benji', ['benjamin']], ['becca', ['rebecca']], ['bex', ['rebecca']],
   ['abbie', ['abigail']], ['dom', ['dominic']], ['seb', ['sebastian']], ['viv', ['vivian', 'vivienne']],
+  ['gil', ['gilbert']], ['roz', ['rosalind', 'rosalyn']], ['mags', ['margaret', 'marguerite']],
 ]);
