@@ -406,3 +406,28 @@ test('a given cast\'s unmarked narrator: not someone the narrator calls, not a l
   assert.deepEqual(c.characters.filter((x) => x.narrator).map((x) => x.id), ['ellie']);
   assert.equal(c.quotes.find((q) => q.text.startsWith('Is it cold'))!.speaker, 'ellie');
 });
+
+test('a stranger a role names next (`A woman in a hi-vis jacket` … `The officer nodded.`) is one nameless speaker, called by the role', () => {
+  const text = [
+    '\u201cYou never listen,\u201d Bram said.',
+    '\u201cI listen. I just don\u2019t agree.\u201d Osric drummed on the wheel.',
+    'Somebody knocked on the glass. A woman in an orange rain cape was bending down to look in at them, a torch in one hand.',
+    '\u201cEvening, both. Going far?\u201d',
+    '\u201cOnly to the coast,\u201d Bram said.',
+    'The officer pointed back the way they had come. \u201cNot tonight. The causeway\u2019s under water.\u201d',
+    'She stepped back and waved the next car forward. \u201cTry again at six.\u201d',
+  ].join('\n\n') + '\n';
+  const a = analyze(text);
+  const officer = a.characters.find((c) => c.name === 'the officer');
+  assert.ok(officer, a.characters.map((c) => c.name).join(', '));
+  assert.ok(officer.aliases.includes('the woman'), officer.aliases.join(', '));
+  const said = (start: string) => a.quotes.find((q) => q.text.startsWith(start))?.speaker;
+  assert.equal(said('Not tonight'), officer.id);
+  assert.equal(said('Try again'), officer.id);
+  // A role of the other sex is someone else (`A girl …` then `The doorman pointed`), as is one that only
+  // turns up in passing, not opening a sentence nor tagging a line.
+  const other = analyze(text.replace('The officer pointed', 'The doorman pointed').replace('She stepped', 'He stepped').replace('A woman in an orange rain cape', 'A girl in an orange rain cape'));
+  assert.ok(other.characters.every((c) => c.name !== 'the doorman'), other.characters.map((c) => c.name).join(', '));
+  const passing = analyze(text.replace('The officer pointed back the way they had come.', 'She pointed back past the officer on the causeway.'));
+  assert.ok(passing.characters.every((c) => c.name !== 'the officer'), passing.characters.map((c) => c.name).join(', '));
+});
