@@ -121,6 +121,17 @@ test('cast mapping by names: one to one, greedy by strength, honorifics dropped 
   assert.deepEqual(mapCastByNames(pred, gold), ['0', '1', null, '2', '3', null]);
 });
 
+test('cast mapping: honorifics of different sexes never pair (`Monsieur Ratignolle` is not `Madame Ratignolle`)', () => {
+  const gold = [{ id: '0', name: 'Madame Ratignolle', aliases: ['Adele', 'Ratignolle'] }];
+  const pred = [
+    { name: 'Monsieur Ratignolle', aliases: ['Ratignolle', 'Mr. Ratignolle'], quotes: 0 }, // more shared names, the wrong sex
+    { name: 'Madame Ratignolle', aliases: [], quotes: 30 },
+  ];
+  assert.deepEqual(mapCastByNames(pred, gold), [null, '0']);
+  // A name with no honorific, or honorifics of both sexes, says nothing either way.
+  assert.deepEqual(mapCastByNames([{ name: 'Ratignolle', aliases: [], quotes: 1 }], gold), ['0']);
+});
+
 test('cast mapping: the discovered Narrator maps to the gold character marked _narr, before a name match', () => {
   const gold = [
     { id: '5', name: 'Mr. Hale', aliases: ['Hale', 'Mr. Hale', '_narr', 'Narr'] },

@@ -224,16 +224,32 @@ function nameKeys(c: NamedCharacter): { names: [string, string][]; full: Set<str
   return { names, full, bare, narrator };
 }
 
+const MALE_HONORIFIC = /^(?:mr|mister|monsieur|sir|lord|signor|herr|uncle|father)\.? /;
+const FEMALE_HONORIFIC = /^(?:mrs|miss|ms|missus|madam|madame|mme|mlle|mademoiselle|lady|signora|frau|aunt|mother)\.? /;
+/** 'm' or 'f' when every honorific among a character's names says one sex, else ''. */
+function honorificSex(c: NamedCharacter): string {
+  let m = false;
+  let f = false;
+  for (const n of [c.name, ...c.aliases]) {
+    const k = normName(n);
+    if (MALE_HONORIFIC.test(k)) m = true;
+    else if (FEMALE_HONORIFIC.test(k)) f = true;
+  }
+  return m === f ? '' : m ? 'm' : 'f';
+}
+
 /**
  * Map predicted characters to gold characters by their names. Strength of a pair: for each name of
  * the predicted character, 2 when the gold character has that normalised name or alias, else 1 when
  * they agree once honorifics are dropped ("Captain Winterbourne" ~ "Winterbourne"); being both the
- * first-person narrator counts as one shared name (2). Pairs are taken greedily by strength (ties:
+ * first-person narrator counts as one shared name (2); a pair whose
+ * honorifics say different sexes (`Monsieur Ratignolle`, `Madame Ratignolle`) is no pair. Pairs are taken greedily by strength (ties:
  * the predicted character with more quotes, then the one listed first), one predicted character per
  * gold character and vice versa. Returns the gold id per predicted character, or null.
  */
 export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (NamedCharacter & { id: string })[]): (string | null)[] {
   const goldKeys = gold.map(nameKeys);
+  const goldSex = gold.map(honorificSex);
   const goldNarrators = goldKeys.flatMap((k, gi) => (k.narrator ? [gi] : []));
   const fullIndex = new Map<string, number[]>();
   const bareIndex = new Map<string, number[]>();
@@ -252,7 +268,12 @@ export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (
       for (const gi of bareIndex.get(b) ?? []) if (!exact.includes(gi)) score.set(gi, (score.get(gi) ?? 0) + 1);
     }
     if (k.narrator) for (const gi of goldNarrators) score.set(gi, (score.get(gi) ?? 0) + 2);
-    for (const [gi, s] of score) pairs.push([pi, gi, s]);
+    const sex = honorificSex(c);
+    for (const [gi, s] of score) {
+      // `Monsieur Ratignolle` is not `Madame Ratignolle`, however many names they share.
+      if (sex !== '' && goldSex[gi] !== '' && sex !== goldSex[gi]) continue;
+      pairs.push([pi, gi, s]);
+    }
   });
   pairs.sort((a, b) => b[2] - a[2] || (pred[b[0]].quotes ?? 0) - (pred[a[0]].quotes ?? 0) || a[0] - b[0] || a[1] - b[1]);
   const out: (string | null)[] = new Array(pred.length).fill(null);
