@@ -431,3 +431,25 @@ test('a stranger a role names next (`A woman in a hi-vis jacket` … `The office
   const passing = analyze(text.replace('The officer pointed back the way they had come.', 'She pointed back past the officer on the causeway.'));
   assert.ok(passing.characters.every((c) => c.name !== 'the officer'), passing.characters.map((c) => c.name).join(', '));
 });
+
+test('a first name said once, in a call whose paragraph names the caller, and never in the narration, names a first-person narrator', () => {
+  const paras = [
+    'I am halfway through the flat-pack when my phone goes. I ignore it. I hold the side panel while Callum hunts for the right screw.',
+    '\u201cIs that the one with the little head?\u201d I ask.',
+    '\u201cThat is all of them,\u201d Callum says.',
+    'I laugh, and the panel slips, and I catch it with my knee.',
+    '\u201cTess.\u201d Callum\u2019s voice has gone very calm. \u201cIf you let go of that side, we start again.\u201d',
+    '\u201cI am not letting go. I am holding it with my knee.\u201d',
+    '\u201cHold it with your hands.\u201d',
+  ];
+  const a = analyze(paras.join('\n\n') + '\n');
+  const me = a.characters.find((c) => c.narrator);
+  assert.equal(me?.name, 'Tess', a.characters.map((c) => c.name).join(', '));
+  assert.equal(a.quotes.find((q) => q.text.startsWith('I am not letting go'))?.speaker, me?.id);
+  // A name the narration also uses is someone there (`Tess came in.`), not the I.
+  const there = analyze([...paras.slice(0, 4), 'Tess came in with the tea.', ...paras.slice(4)].join('\n\n') + '\n');
+  assert.notEqual(there.characters.find((c) => c.narrator)?.name, 'Tess');
+  // Two such names, and nothing says which is the I: the narrator stays unnamed.
+  const two = analyze([...paras, '\u201cWren.\u201d Callum nods at the door. \u201cGet that, would you?\u201d'].join('\n\n') + '\n');
+  assert.equal(two.characters.find((c) => c.narrator)?.name, 'Narrator');
+});
