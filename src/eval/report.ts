@@ -89,7 +89,7 @@ export function formatTable(results: readonly NovelResult[], overall: NovelResul
   );
   lines.push(
     `- own cast: each discovered character is mapped to the gold character it best matches by normalised names/aliases ` +
-      `(one to one, greedy); chars = gold characters matched / gold characters. Micro averages over quotations.`,
+      `(one to one, greedy; never across honorifics of different sexes, Mr. and Mrs.); chars = gold characters matched / gold characters. Micro averages over quotations.`,
   );
   lines.push(
     `- cast: gold characters of each PDNC category paired with a discovered character by that mapping (M+I% = major and intermediate); ` +
