@@ -693,12 +693,9 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
   }
   // Someone introduced as a stranger (`A woman in a green raincoat sits down`) and then called `the
   // woman` in the scene, who speaks: a nameless character of their own.
-  // (introducedStrangers counts its own mentions: two are enough for one named by a role.)
-  const strangerKeys = new Set<string>();
   if (!hasGiven) {
     const strangers = introducedStrangers(st);
     for (const [key, occ] of strangers.nameless) {
-      strangerKeys.add(key);
       const had = groups.get(key);
       groups.set(key, had ? [...new Set([...had, ...occ])].sort((a, b) => a - b) : occ);
     }
@@ -715,19 +712,19 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
   const used = new Set(st.chars.map((c) => c.id));
   // `castOnly`: the given characters and nobody else.
   for (const [key, occ] of castOnly ? [] : groups) {
-    if (occ.length < 3 && !kin.has(key) && !strangerKeys.has(key)) continue;
+    if (occ.length < 3 && !kin.has(key)) continue;
     // The narrator's kin keep the narration's words (`my mother`); descriptions read `the <head>`.
-    const first = `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
-    const name = kin.has(key) || (strangerKeys.has(key) && !first.endsWith(key.slice(4))) ? key : first;
+    const name = kin.has(key) ? key : `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
     let id = slug(name);
     for (let k = 2; used.has(id); k++) id = `${slug(name)}-${k}`;
     used.add(id);
     const k = st.chars.length;
     const g = doc.mentionGenders[occ[0]];
-    st.chars.push({ id, name, aliases: name === first || kin.has(key) ? [name] : [name, first], gender: genderName(g), mentions: 0, quotes: 0, given: false, source: 'discovered' });
+    st.chars.push({ id, name, aliases: [name], gender: genderName(g), mentions: 0, quotes: 0, given: false, source: 'discovered' });
     st.genders.push(g);
     st.clusterOf.push(-1);
     for (const i of occ) st.mc[i] = k;
+    void key;
   }
 }
 
@@ -811,10 +808,7 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
   const close = (head: string): void => {
     const g = open.get(head);
     open.delete(head);
-    // A stranger a role names next (`A woman in a hi-vis jacket` … `The officer nodded`) is one
-    // person by two words: two mentions are enough when the role's paragraph holds a line.
-    const twoWords = g !== undefined && g.occ.some((i) => strangerHead(doc, st, i) !== head);
-    if (!g || g.occ.length < (twoWords ? 2 : 3) || 2 * (g.occ.length - 1) < (definite.get(head) ?? 0)) return;
+    if (!g || g.occ.length < 3 || 2 * (g.occ.length - 1) < (definite.get(head) ?? 0)) return;
     const from = m[3 * g.occ[0]];
     const gender = doc.mentionGenders[g.occ[0]];
     // The first character of a fitting gender named in the narration after the stranger came in.
@@ -834,19 +828,15 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
       if (nextToSpeechVerb(doc, i, false)) tags++;
       if (paraHasQuote[st.ctx.para[i]]) inDialogue++;
     }
-    if (tags < 1 && inDialogue < (twoWords ? 1 : 2)) return;
+    if (tags < 1 && inDialogue < 2) return;
     if (maybe >= 0) {
       // First heard as a name someone gives as their own, after a stranger of that gender came in: the stranger's.
       if (gender !== GenderCode.Unknown && st.genders[maybe] === gender && firstSelfNamed[maybe] && firstAny[maybe] > from) named.push([g.occ, maybe]);
       return;
     }
-    // Called by the role (`the officer`) rather than the first word for them (`the woman`).
-    const role = twoWords ? g.occ.map((i) => strangerHead(doc, st, i)).find((h) => h !== head) ?? head : head;
-    const key = `the ${role}`;
+    const key = `the ${head}`;
     if (!out.has(key)) out.set(key, g.occ);
   };
-  let lastOpened = '';
-  const seenHeads = new Set<string>();
   for (let i = 0; i < doc.mentionCount; i++) {
     if (st.ctx.inQuote[i]) continue;
     const head = strangerHead(doc, st, i);
@@ -855,22 +845,8 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
     if (det === 'a' || det === 'an') {
       close(head);
       open.set(head, { occ: [i], last: m[3 * i] });
-      lastOpened = head;
-      seenHeads.add(head);
     } else if (det === 'the') {
-      let g = open.get(head);
-      // `The officer` never named before, within three paragraphs of `A woman in a hi-vis jacket` coming
-      // in: the newcomer by her role.
-      if (!g && lastOpened !== '' && !seenHeads.has(head) && !GENERIC.has(head)) {
-        const o = open.get(lastOpened);
-        // (Of a fitting gender, opening a sentence or tagging a line, in a paragraph that holds one.)
-        const ga = doc.mentionGenders[o?.occ[0] ?? i];
-        const gb = doc.mentionGenders[i];
-        const fits = ga === GenderCode.Unknown || gb === GenderCode.Unknown || ga === gb;
-        const subject = doc.text.charCodeAt(m[3 * i]) === 84 || nextToSpeechVerb(doc, i, false);
-        if (o && o.occ.length === 1 && fits && subject && paraHasQuote[st.ctx.para[i]] && st.ctx.para[i] - st.ctx.para[o.occ[0]] <= 3) g = o;
-      }
-      seenHeads.add(head);
+      const g = open.get(head);
       if (!g) continue;
       if (m[3 * i] - g.last > STRANGER_REACH || m[3 * i] - m[3 * g.occ[0]] > STRANGER_SCENE) {
         close(head);

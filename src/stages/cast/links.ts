@@ -25,7 +25,6 @@ import { Document, GenderCode, MentionKind, TokenKind, lastStartAtOrBefore, type
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { nextToSpeechVerb } from './context.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
-import { genderName, slug } from './names.js';
 import type { CastState } from './index.js';
 import { linkOf } from './index.js';
 import { clusterGender } from './cluster.js';
@@ -663,15 +662,6 @@ function callsNeeded(firstPerson: number): number {
 const TOWARDS_ME =
   /\b(?:(?:turns?|turned|says?|said|speaks?|spoke|looks?|looked|smiles?|smiled|grins?|grinned|winks?|winked|nods?|nodded|calls?|called|leans?|leaned|waves?|waved|glances?|glanced|stares?|stared)\s+(?:over\s+|across\s+|up\s+|down\s+|back\s+)?(?:at|to)|sees|saw|tells|told|asks|asked|hands|handed|gives|gave|eyes|eyed|studies|studied|regards|regarded|nudges|nudged)\s+$|\b(?:hands?|handed|gives?|gave|pass(?:es)?|passed|slides?|slid|pushe[sd]|push|holds?\s+out|held\s+out|tosse[sd]|toss|throws?|threw)\s+(?:(?:it|them|one|the|a|an|his|her|their|\w+)\s+){1,3}(?:back\s+)?(?:to|at)\s+$/i;
 
-/** Does the narration of paragraph p name someone other than c (outside its quotes)? */
-function namedCallerIn(st: CastState, p: number, c: number): boolean {
-  const doc = st.ctx.doc;
-  for (let j = doc.mentionAtOrAfter(doc.paragraphs[2 * p]); j < doc.mentionCount && doc.mentions[3 * j] < doc.paragraphs[2 * p + 1]; j++) {
-    if (!st.ctx.inQuote[j] && mentionKind(doc, j) === MentionKind.Proper && st.mc[j] >= 0 && st.mc[j] !== c) return true;
-  }
-  return false;
-}
-
 /** Does the narration of paragraph p look at, turn to or speak to `me`? */
 function lookedAtMe(st: CastState, p: number): boolean {
   const doc = st.ctx.doc;
@@ -775,25 +765,9 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     if (replyOf[p] < 0) replyOf[p] = narratorReplies(st, p, first[p]) ? 1 : 0;
     return replyOf[p] === 1;
   };
-  // With no cast given: known first names called in lines that no character took (said once:
-  // `"Wren." Callum's voice has gone very calm.`), by word, with the calls that name the I.
-  const lone = new Map<string, { calls: number[]; votes: number }>();
-  const inNarration = new Set<string>();
   for (let i = 0; i < n; i++) {
     const c = st.mc[i];
-    if (m[3 * i + 2] !== MentionKind.Proper) continue;
-    if (c < 0) {
-      const w = doc.mentionText(i);
-      if (!ctx.inQuote[i]) inNarration.add(w.toLowerCase());
-      else if (!hasGiven && st.table.vocative[i] && /^[A-Z][a-z]+$/.test(w) && firstNameGender(w.toLowerCase()) !== undefined) {
-        const e = lone.get(w.toLowerCase()) ?? lone.set(w.toLowerCase(), { calls: [], votes: 0 }).get(w.toLowerCase())!;
-        e.calls.push(i);
-        const p = ctx.para[i];
-        const answered = narratorParagraph(Math.min(p + 1, first.length - 1)) || narratorParagraph(Math.min(p + 2, first.length - 1));
-        if (answered || (p > 0 && narratorParagraph(p - 1) && !narratorParagraph(p)) || lookedAtMe(st, p) || namedCallerIn(st, p, -1)) e.votes++;
-      }
-      continue;
-    }
+    if (c < 0 || m[3 * i + 2] !== MentionKind.Proper) continue;
     if (!ctx.inQuote[i]) {
       narr.set(c, (narr.get(c) ?? 0) + 1);
       continue;
@@ -866,24 +840,6 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
   const used = new Set(st.chars.map((c) => c.id));
   let id = 'narrator';
   for (let k = 2; used.has(id); k++) id = `narrator-${k}`;
-  // A first name no one took, said in lines only and never in the narration, in a call whose
-  // paragraph names someone else as there (the caller) or that the narrator answers: the one such
-  // name, the I's. (Not in a second-person story: its `you` is named by Y/N or not at all.)
-  const named = doc.secondPersonNarration ? [] : [...lone].filter(([w, e]) => e.votes >= 1 && !inNarration.has(w));
-  if (named.length === 1) {
-    const [w, e] = named[0];
-    const word = doc.mentionText(e.calls[0]);
-    const g = firstNameGender(w) ?? GenderCode.Unknown;
-    let wid = slug(word);
-    for (let k = 2; used.has(wid); k++) wid = `${slug(word)}-${k}`;
-    st.chars.push({ id: wid, name: word, aliases: [word], gender: genderName(g), mentions: 0, quotes: 0, given: false, narrator: true, source: 'discovered' });
-    st.genders.push(g);
-    st.clusterOf.push(-1);
-    const c = st.chars.length - 1;
-    for (const i of e.calls) st.mc[i] = c;
-    addLink(st.chars[c], linkOf(doc, e.calls[0], 'narrator-name', 0.5));
-    return c;
-  }
   const name = doc.secondPersonNarration ? 'You' : 'Narrator';
   st.chars.push({ id, name, aliases: [], gender: 'unknown', mentions: 0, quotes: 0, given: false, narrator: true, source: 'discovered' });
   st.genders.push(GenderCode.Unknown);
