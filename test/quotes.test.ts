@@ -353,6 +353,14 @@ test('a tag that ends by introducing someone else by name (`said Pell, just as I
   // The name already said in the tag is the speaker going on.
   const same = quotes(run('"Not yet," said Pell, and Pell added, "not until noon."\n'));
   assert.equal(same[0].utt, same[1].utt);
+  // What someone else said is no clause of their own (`ignoring what Ivo said`, `something Ivo said`).
+  for (const between of ['ignoring what Ivo said', 'remembering something Ivo said', 'who had not heard a word Ivo said']) {
+    const q = quotes(run(`"Right," Pell said, ${between}, "we leave at six."\n`));
+    assert.equal(q[0].utt, q[1].utt, between);
+  }
+  // A name inside another (`Anna` in `Annabel`) is someone else.
+  const inside = quotes(run('"Yes," said Annabel, at the same moment that Anna said, "No."\n'));
+  assert.notEqual(inside[0].utt, inside[1].utt);
 });
 
 test('narration with a new sentence and `saying` between two quotes separates them', () => {

@@ -432,15 +432,17 @@ function namedTagCloses(text: string, from: number, to: number): boolean {
   if (vi === vj || !isTagVerb(text, vi, vj)) return false;
   const [ni, nj] = word();
   if (ni === nj || !isUpperStart(text, ni) || NOT_NAME_OPENERS.has(text.slice(ni, nj).toLowerCase()) || isTagVerb(text, ni, nj)) return false;
-  // Not a sentence's first word, and a tag of the line before it (`said Jude`) earlier in the narration.
-  let k = ni - 1;
-  while (k > from && text.charCodeAt(k) === 32) k--;
-  if (k <= from || text[k] === '.' || text[k] === '!' || text[k] === '?') return false;
-  // `as Katharine thought,`: an aside inside the first speaker's tag.
-  if (/\bas$/i.test(text.slice(Math.max(from, k - 2), k + 1))) return false;
+  // The name opens a clause of its own (`at the same moment that Roz said`, `while Roz said`, `and
+  // Roz said`), not one about what was said (`ignoring what Roz said`, `something Roz said`) nor an
+  // aside (`as Katharine thought`).
+  const [bi, bj] = word();
+  if (bi === bj || !CLAUSE_BEFORE_NAME.has(text.slice(bi, bj).toLowerCase())) return false;
+  // A tag of the line before it (`said Jude`) earlier in the narration, naming someone else.
   const name = text.slice(ni, nj);
-  return hasTagVerb(text, from, ni) && !text.slice(from, ni).includes(name);
+  return hasTagVerb(text, from, bi) && !new RegExp(`\\b${name}\\b`).test(text.slice(from, ni));
 }
+/** Words after which a name opens a clause of its own in a tag (`at the same moment that Roz said,`). */
+const CLAUSE_BEFORE_NAME: ReadonlySet<string> = new Set(['that', 'while', 'when', 'whereupon', 'and', 'but', 'then', 'moment', 'instant', 'time', 'before']);
 
 /** Capitalised words that open a clause but never a name: pronouns, conjunctions, adverbs of place and time. */
 const NOT_NAME_OPENERS: ReadonlySet<string> = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'it', 'then', 'and', 'but', 'here', 'there', 'now']);
