@@ -380,6 +380,10 @@ test('a plain description listed for someone (`the man` for the cab driver) is t
   assert.equal(charOf(doc, 'The man'), 'Cab Driver');
   // Far from the driver, `the man` is whichever man the scene holds, not the listed driver.
   assert.notEqual(charOf(doc, 'The man', 1), 'Cab Driver');
+  // A listed label the text never writes (`Cab Driver`, and no `the driver` either) leaves `the man` all it has for him.
+  const unwritten = cast(text.replace('The Driver leaned down from his seat. ', ''), given);
+  assert.equal(charOf(unwritten, 'The man'), 'Cab Driver');
+  assert.equal(charOf(unwritten, 'The man', 1), 'Cab Driver');
   // Someone listed only by descriptions keeps `the man` wherever it is said: it is all they are called.
   const nameless: CastFile = { characters: [given.characters[0], { id: 'stranger', name: 'the man in the grey hat', aliases: ['the man'], gender: 'he' }, given.characters[2]] };
   assert.equal(charOf(cast(text, nameless), 'The man', 1), 'the man in the grey hat');

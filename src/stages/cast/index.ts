@@ -400,17 +400,10 @@ export function linkOf(doc: Document, i: number, evidence: string, confidence: n
 }
 
 /**
- * Nominal titles: `the Captain` → the one character carrying that title (`Captain Wentworth`), or
- * the one given character with that alias. Used twice or more, the title becomes an alias.
- */
-/**
  * `the man`, `the girl`: the article and a bare noun of sex and age, which fits anyone of the kind
  * (not `the stranger`, `the child`, `the gentleman`: those single someone out in a scene, and often
  * one person for a whole book).
  */
-function plainDescription(key: string): boolean {
-  return PLAIN_DESCRIPTIONS.has(key);
-}
 const PLAIN_DESCRIPTIONS: ReadonlySet<string> = new Set(['the man', 'the woman', 'the girl', 'the boy']);
 /** Is a listed character called by something besides descriptions (`Persephone`, `Hansom Driver`)? */
 function namedOtherwise(ch: CharacterRecord): boolean {
@@ -419,6 +412,10 @@ function namedOtherwise(ch: CharacterRecord): boolean {
 /** How many paragraphs back a character must have been named for a listed plain description to be theirs. */
 const PLAIN_DESCRIPTION_REACH = 3;
 
+/**
+ * Nominal titles: `the Captain` → the one character carrying that title (`Captain Wentworth`), or
+ * the one given character with that alias. Used twice or more, the title becomes an alias.
+ */
 function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): void {
   const doc = st.ctx.doc;
   const m = doc.mentions;
@@ -492,10 +489,17 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     }
   }
   const uses = new Map<number, { count: number; first: number; capitalised: number }>();
-  /** Per character, the paragraph it was last named or described in. */
-  const lastPara = new Map<number, number>();
+  /** Per character, the paragraphs it is named or described in (other than by a plain description), in order. */
+  const namedParas = new Map<number, number[]>();
+  const named = (c: number, p: number): void => {
+    const l = namedParas.get(c);
+    if (!l) namedParas.set(c, [p]);
+    else if (l[l.length - 1] !== p) l.push(p);
+  };
+  /** Listed plain descriptions (`the man` for the Hansom Driver), decided once the names are read: [mention, character]. */
+  const plain: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) {
-    if (st.mc[i] >= 0 && (m[3 * i + 2] === MentionKind.Proper || m[3 * i + 2] === MentionKind.Nominal)) lastPara.set(st.mc[i], st.ctx.para[i]);
+    if (st.mc[i] >= 0 && (m[3 * i + 2] === MentionKind.Proper || m[3 * i + 2] === MentionKind.Nominal)) named(st.mc[i], st.ctx.para[i]);
     if (m[3 * i + 2] === MentionKind.Proper && st.mc[i] < 0) {
       // A title said alone as a name (`"Well, Admiral?"`).
       const key = nameKey(doc.mentionText(i));
@@ -515,12 +519,11 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       const key = low.replace(/^(?:a|an) /, 'the ');
       const d = indefinite && !telling ? undefined : descAlias.get(key);
       if (d !== undefined && d >= 0) {
-        // A plain description listed for someone (`the man`, `the girl`) is theirs only where they
-        // are about: named in this paragraph or the few before. Elsewhere it is any man or girl.
-        // (Not for someone listed only by descriptions: `the woman` is all there is to call her by.)
-        if (plainDescription(key) && namedOtherwise(st.chars[d]) && !((lastPara.get(d) ?? -1e9) >= st.ctx.para[i] - PLAIN_DESCRIPTION_REACH)) continue;
-        st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
-        lastPara.set(st.mc[i], st.ctx.para[i]);
+        if (PLAIN_DESCRIPTIONS.has(key) && namedOtherwise(st.chars[d])) plain.push([i, d]);
+        else {
+          st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
+          named(st.mc[i], st.ctx.para[i]);
+        }
         continue;
       }
     }
@@ -539,10 +542,34 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
     if (ci === AMBIGUOUS && holders && SCENE_TITLES.has(titleClass(title)) && !EVERYDAY_NOBLE.has(title)) ci = recentHolder(st, i, holders);
     if (ci === undefined || ci < 0) continue;
     st.mc[i] = ci;
-    lastPara.set(ci, st.ctx.para[i]);
+    named(ci, st.ctx.para[i]);
     const u = uses.get(ci) ?? uses.set(ci, { count: 0, first: i, capitalised: 0 }).get(ci)!;
     u.count++;
     if (/^[A-Z]/.test(head) && words.length === 2 && titleClass(canonicalTitle(nameKey(head))) === 'rank') u.capitalised++;
+  }
+  // A plain description listed for someone with a name (`the man`, `the girl`) is theirs only where
+  // they are about: named or described in this paragraph or the few before (or by the same words
+  // just before). Elsewhere it is any man or girl. Where the text never calls them anything else (a
+  // label such as `Cab Driver`), `the man` is all it has for them.
+  const chain = new Map<number, number>();
+  for (const [i, d] of plain) {
+    const paras = namedParas.get(d);
+    const p = st.ctx.para[i];
+    let near = paras === undefined || (chain.get(d) ?? -1e9) >= p - PLAIN_DESCRIPTION_REACH;
+    if (!near) {
+      // The first paragraph at or after p - REACH that names them: at or before p.
+      let lo = 0;
+      let hi = paras!.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (paras![mid] < p - PLAIN_DESCRIPTION_REACH) lo = mid + 1;
+        else hi = mid;
+      }
+      near = lo < paras!.length && paras![lo] <= p;
+    }
+    if (!near) continue;
+    st.mc[i] = sceneTitleHolder(st, i, d, titledNames);
+    chain.set(st.mc[i], p);
   }
   // The evidence is kept as a link (no alias: a title is shared by too many minor characters).
   for (const [ci, u] of uses) {
