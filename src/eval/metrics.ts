@@ -3,6 +3,8 @@
  * quotations, and the name-based mapping of a discovered cast onto the gold cast.
  */
 import { normName, QUOTE_TYPES, type QuoteType } from './pdnc.js';
+import { HONORIFICS, STRONG_HONORIFIC_GENDER } from '../lang/en/honorifics.js';
+import { GenderCode } from '../document/document.js';
 
 export interface DetectionCounts {
   /** Gold sub-quotation spans. */
@@ -224,18 +226,21 @@ function nameKeys(c: NamedCharacter): { names: [string, string][]; full: Set<str
   return { names, full, bare, narrator };
 }
 
-const MALE_HONORIFIC = /^(?:mr|mister|monsieur|sir|lord|signor|herr|uncle|father)\.? /;
-const FEMALE_HONORIFIC = /^(?:mrs|miss|ms|missus|madam|madame|mme|mlle|mademoiselle|lady|signora|frau|aunt|mother)\.? /;
-/** 'm' or 'f' when every honorific among a character's names says one sex, else ''. */
-function honorificSex(c: NamedCharacter): string {
+/**
+ * GenderCode when the honorifics of certain gender among a character's names (`Mr.`, `Madame`,
+ * `Lady`; not `Captain`) all say one sex, else 0.
+ */
+function honorificSex(c: NamedCharacter): number {
   let m = false;
   let f = false;
   for (const n of [c.name, ...c.aliases]) {
-    const k = normName(n);
-    if (MALE_HONORIFIC.test(k)) m = true;
-    else if (FEMALE_HONORIFIC.test(k)) f = true;
+    const w = normName(n).split(' ')[0];
+    if (!STRONG_HONORIFIC_GENDER.has(w)) continue;
+    const g = HONORIFICS.get(w);
+    if (g === GenderCode.He) m = true;
+    else if (g === GenderCode.She) f = true;
   }
-  return m === f ? '' : m ? 'm' : 'f';
+  return m === f ? 0 : m ? GenderCode.He : GenderCode.She;
 }
 
 /**
@@ -271,7 +276,7 @@ export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (
     const sex = honorificSex(c);
     for (const [gi, s] of score) {
       // `Monsieur Ratignolle` is not `Madame Ratignolle`, however many names they share.
-      if (sex !== '' && goldSex[gi] !== '' && sex !== goldSex[gi]) continue;
+      if (sex !== 0 && goldSex[gi] !== 0 && sex !== goldSex[gi]) continue;
       pairs.push([pi, gi, s]);
     }
   });

@@ -1766,13 +1766,14 @@ function hangsUp(doc: Document, p: number): boolean {
 /** Possessives before a phone (`answered her phone`): not a person answered. */
 const PHONE_POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'my', 'their', 'your', 'its', 'the', 'a']);
 
+/** `before he can`, `before Felix could`: what follows did not happen. */
+const BEFORE_ANSWERING = /\bbefore\s+(?:\S+\s+){1,2}(?:can|could)\s+$/i;
 /**
  * Is the call word at token t about the call? `pick` only with `up` (`picked it up`), and an
  * `answered` with a person after it (`put her phone away and answered him`) is a reply in the room;
- * `answered her phone` (or `Tony's phone`) is the call.
+ * `answered her phone` (or `Tony's phone`) is the call; an answer that never came (`before he can
+ * answer`) is none.
  */
-/** `before he can`, `before Felix could`: what follows did not happen. */
-const BEFORE_ANSWERING = /\bbefore\s+(?:\S+\s+){1,2}(?:can|could)\s+$/i;
 function callWord(doc: Document, t: number, w: string): boolean {
   const next = t + 1 < doc.tokenCount ? doc.tokenText(t + 1).toLowerCase() : '';
   if (PICK_WORDS.has(w)) return next === 'up' || (t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'up');
