@@ -610,3 +610,28 @@ test('a given cast meets the text through lost accents and letters lost in trans
   const own = cast(text).characters.filter((c) => /^Zo/.test(c.name));
   assert.equal(own.length, 1, own.map((c) => c.name).join(','));
 });
+
+test('`his wife` / `her husband` is the one spouse the names pair, and carries the pronouns after it', () => {
+  const doc = cast(
+    [
+      'Mr. Harrow came up the path with Ottilie Brand and left her at the gate. His wife did not look up from the porch swing.',
+      '"Are you cold?" he asked, bending to look at her.',
+      '"No." Her hands stayed folded in her lap.',
+      'Later Mrs. Harrow went in. Ottilie waved from the gate.',
+    ].join('\n\n'),
+  );
+  assert.equal(charOf(doc, 'His wife'), 'Mrs. Harrow');
+  // The pronouns after it follow the wife, not the woman named before her.
+  assert.equal(pronounAt(doc, 'Her hands', 'Her'), 'Mrs. Harrow');
+  // A mother and two sons of one name: `his wife` is nobody the names can tell.
+  const family = cast(
+    [
+      'Mrs. Tolley poured the tea. Silas Tolley sat by the fire, and Jonah Tolley stood at the door.',
+      '"Sit down, Jonah," said Silas. He lit his pipe. His wife was in town that week.',
+    ].join('\n\n'),
+  );
+  assert.equal(charOf(family, 'His wife'), null);
+  // A `Miss` is nobody's wife: Miss Fenn beside Mr. Fenn is a sister or a daughter.
+  const siblings = cast(['Miss Fenn and Mr. Fenn walked to church. Mr. Fenn carried the hymn books.', 'His wife had stayed at home.'].join('\n\n'));
+  assert.equal(charOf(siblings, 'His wife'), null);
+});

@@ -16,7 +16,14 @@ import type { Ctx } from './context.js';
 /** Punctuation that ends a clause (or opens a parenthesis) between a pronoun and a later name. */
 const CLAUSE_BREAK = /[,;:()\u2014\u2013"\u201c\u201d]|--/;
 
-export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): void {
+/** A spouse described through a possessive (`his wife`, `her husband`), outside quotes. */
+const SPOUSE_DESCRIPTION = /^(?:his\s+wife|her\s+husband)$/i;
+
+/**
+ * `spouseOf(c)`: the one character the cast knows as c's husband or wife (see spouses in index.ts),
+ * or -1; a `his wife` / `her husband` whose possessor resolves to c is then theirs.
+ */
+export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[], spouseOf: (c: number) => number = () => -1): void {
   const doc = ctx.doc;
   const m = doc.mentions;
   const n = doc.mentionCount;
@@ -107,6 +114,11 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[]): vo
         if (chosen >= 0) {
           mc[i] = mc[chosen];
           if (pronounGender[mc[i]] === GenderCode.Unknown) pronounGender[mc[i]] = g;
+          // `his wife` starts where its `his` does (the description comes first): resolved with it,
+          // so `His wife did not reply. … Her eyes gleamed` is the wife's, not a woman named before.
+          if (i > 0 && m[3 * (i - 1)] === m[3 * i] && mc[i - 1] < 0 && m[3 * (i - 1) + 2] === MentionKind.Nominal && SPOUSE_DESCRIPTION.test(doc.mentionText(i - 1))) {
+            mc[i - 1] = spouseOf(mc[i]);
+          }
         }
       }
     }
