@@ -696,3 +696,13 @@ test('vocative: a name answered again and again by a capitalised description (sa
   assert.ok(b.links?.some((l) => l.evidence === 'vocative'), "expected: b.links?.some((l) => l.evidence === 'vocative')");
   assert.ok(!doc.characters.some((c) => c.name === 'the Tinker'), "expected: !doc.characters.some((c) => c.name === 'the Tinker')");
 });
+
+test('a description listed with its indefinite article (An Old Woman) is the same words in the text; a bare `A Man` is not every man', () => {
+  const text = 'I walked to the cottage and knocked. An old woman came and opened the door. A man was chopping wood behind her, and a young woman watched.';
+  const listed = { characters: [{ id: 'w', name: 'An Old Woman', gender: 'she' }, { id: 'm', name: 'A Man', gender: 'he' }, { id: 'n', name: 'Mr. Nash', gender: 'he' }] };
+  const doc = cast(text, { cast: listed, castOnly: true });
+  assert.equal(who(doc, 'An old woman'), 'An Old Woman');
+  // One word after the article is a common noun phrase, not a name for someone: as before, no match.
+  assert.equal(who(doc, 'A man'), null);
+  assert.equal(who(doc, 'a young woman'), null);
+});
