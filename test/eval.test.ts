@@ -132,6 +132,25 @@ test('cast mapping: honorifics of different sexes never pair (`Monsieur Ratignol
   assert.deepEqual(mapCastByNames([{ name: 'Ratignolle', aliases: [], quotes: 1 }], gold), ['0']);
 });
 
+test('cast mapping: a name the gold list misspells, or the text lost letters of, pairs weakly when nothing else does', () => {
+  const gold = [
+    { id: '0', name: 'The Nawab Badahur', aliases: ['Nawab Badahur', 'Mr. Zulfiqar'] },
+    { id: '1', name: 'Therese De Vitre', aliases: ['Thérèse De Vitré'] },
+    { id: '2', name: 'Joan Dashwood', aliases: [] },
+    { id: '3', name: 'Mr. Allan', aliases: [] },
+  ];
+  const pred = [
+    { name: 'Nawab Bahadur', aliases: [], quotes: 15 },
+    { name: 'Th?r?se de Vitr', aliases: [], quotes: 11 },
+    // Short words must agree letter for letter: John is not Joan, Allen not Allan.
+    { name: 'John Dashwood', aliases: [], quotes: 9 },
+    { name: 'Mr. Allen', aliases: [], quotes: 4 },
+  ];
+  assert.deepEqual(mapCastByNames(pred, gold), ['0', '1', null, null]);
+  // A pair by names outranks a near spelling: the exact Nawab takes the gold entry.
+  assert.deepEqual(mapCastByNames([{ name: 'Nawab Bahadur', aliases: [], quotes: 15 }, { name: 'Nawab Badahur', aliases: [], quotes: 1 }], gold.slice(0, 1)), [null, '0']);
+});
+
 test('cast mapping: the discovered Narrator maps to the gold character marked _narr, before a name match', () => {
   const gold = [
     { id: '5', name: 'Mr. Hale', aliases: ['Hale', 'Mr. Hale', '_narr', 'Narr'] },

@@ -226,6 +226,45 @@ function nameKeys(c: NamedCharacter): { names: [string, string][]; full: Set<str
   return { names, full, bare, narrator };
 }
 
+/** Accents folded (`Thérèse` → `therese`), for comparing spellings. */
+const foldAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/**
+ * Two normalised names spelled nearly alike, word for word: a word of six letters or more within two
+ * edits (`badahur` / `bahadur`), a shorter one only where the text lost letters to its encoding (a
+ * `?` or `\ufffd`, which matches any letter: `th?r?se de vitr` / `therese de vitre`), at most two
+ * edits in all. `john` / `joan` and `allen` / `allan` stay apart.
+ */
+export function nearlySameName(a: string, b: string): boolean {
+  const x = foldAccents(a);
+  const y = foldAccents(b);
+  if (x === y) return true;
+  const xw = x.split(' ');
+  const yw = y.split(' ');
+  if (xw.length !== yw.length) return false;
+  const lossy = /[?\ufffd]/.test(x + y);
+  let total = 0;
+  for (let i = 0; i < xw.length && total <= 2; i++) {
+    if (xw[i] === yw[i]) continue;
+    const d = editDistance(xw[i], yw[i]);
+    if (Math.min(xw[i].length, yw[i].length) < 6 && !(lossy && d <= 1)) return false;
+    total += d;
+  }
+  return total <= 2;
+}
+
+/** Levenshtein distance, a lost letter (`?`, `\ufffd`) matching any letter. */
+function editDistance(x: string, y: string): number {
+  const same = (p: string, q: string): boolean => p === q || p === '?' || p === '\ufffd' || q === '?' || q === '\ufffd';
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (same(x[i - 1], y[j - 1]) ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length];
+}
+
 /**
  * GenderCode when the honorifics of certain gender among a character's names (`Mr.`, `Madame`,
  * `Lady`; not `Captain`) all say one sex, else 0.
@@ -247,7 +286,8 @@ function honorificSex(c: NamedCharacter): number {
  * Map predicted characters to gold characters by their names. Strength of a pair: for each name of
  * the predicted character, 2 when the gold character has that normalised name or alias, else 1 when
  * they agree once honorifics are dropped ("Captain Winterbourne" ~ "Winterbourne"); being both the
- * first-person narrator counts as one shared name (2); a pair whose
+ * first-person narrator counts as one shared name (2); a predicted character nothing pairs with so
+ * pairs weakly (1) with a gold character whose name it nearly spells (nearlySameName); a pair whose
  * honorifics say different sexes (`Monsieur Ratignolle`, `Madame Ratignolle`) is no pair. Pairs are taken greedily by strength (ties:
  * the predicted character with more quotes, then the one listed first), one predicted character per
  * gold character and vice versa. Returns the gold id per predicted character, or null.
@@ -273,6 +313,14 @@ export function mapCastByNames(pred: readonly NamedCharacter[], gold: readonly (
       for (const gi of bareIndex.get(b) ?? []) if (!exact.includes(gi)) score.set(gi, (score.get(gi) ?? 0) + 1);
     }
     if (k.narrator) for (const gi of goldNarrators) score.set(gi, (score.get(gi) ?? 0) + 2);
+    // A name the gold list spells otherwise (`Nawab Badahur` for the text's `Nawab Bahadur`) or the
+    // text lost letters of (`Th?r?se de Vitr?` for `Thérèse de Vitré`) is a weak pair, when nothing
+    // else pairs them.
+    if (score.size === 0) {
+      goldKeys.forEach((g, gi) => {
+        for (const [f] of k.names) for (const gf of g.full) if (nearlySameName(f, gf)) return void score.set(gi, 1);
+      });
+    }
     const sex = honorificSex(c);
     for (const [gi, s] of score) {
       // `Monsieur Ratignolle` is not `Madame Ratignolle`, however many names they share.
