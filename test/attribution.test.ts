@@ -884,3 +884,21 @@ test('chat and script lines take the speaker their label names, with our cast or
   const nameOf = (id: string | null) => script.characters.find((c) => c.id === id)?.aliases.map((n) => n.toLowerCase());
   assert.deepEqual(script.quotes.map((q) => nameOf(q.speaker)?.includes('john') ? 'john' : nameOf(q.speaker)?.includes('mary') ? 'mary' : null), ['john', 'mary', 'john', 'mary']);
 });
+
+test("a tag owned by a name (`answered Daisy's mamma`) is never that name's, and a description of one sex never the other's", () => {
+  const text = 'Daisy Meller sat by the lake with Frank Winter.\n\n"Oh, no; with this gentleman!" answered Daisy\'s mamma.\n\n"Quite so," said Frank.\n';
+  // With the mother listed, the names make her Daisy's mamma.
+  const family: CastFile = {
+    characters: [
+      { id: 'daisy', name: 'Daisy Meller', aliases: ['Daisy'], gender: 'she' },
+      { id: 'mrs', name: 'Mrs. Meller', gender: 'she' },
+      { id: 'frank', name: 'Frank Winter', aliases: ['Frank'], gender: 'he' },
+    ],
+  };
+  assert.deepEqual(analyze(text, { cast: family }).quotes.map((q) => q.speaker), ['mrs', 'frank']);
+  // Without her, nobody we know: not Daisy (who owns the description), not Frank (a man).
+  const own = analyze(text);
+  assert.equal(own.quotes[0].speaker, null);
+  // So with a lost apostrophe (`Daisy s mamma`, as some old e-texts print it).
+  assert.equal(analyze(text.replace("Daisy's", 'Daisy s'), { cast: family }).quotes[0].speaker, 'mrs');
+});

@@ -699,7 +699,7 @@ test('vocative: a name answered again and again by a capitalised description (sa
 
 test('a description listed with its indefinite article (An Old Woman) is the same words in the text; a bare `A Man` is not every man', () => {
   const text = 'I walked to the cottage and knocked. An old woman came and opened the door. A man was chopping wood behind her, and a young woman watched.';
-  const listed = { characters: [{ id: 'w', name: 'An Old Woman', gender: 'she' }, { id: 'm', name: 'A Man', gender: 'he' }, { id: 'n', name: 'Mr. Nash', gender: 'he' }] };
+  const listed = { characters: [{ id: 'w', name: 'An Old Woman', gender: 'she' as const }, { id: 'm', name: 'A Man', gender: 'he' as const }, { id: 'n', name: 'Mr. Nash', gender: 'he' as const }] };
   const doc = cast(text, { cast: listed, castOnly: true });
   assert.equal(who(doc, 'An old woman'), 'An Old Woman');
   // One word after the article is a common noun phrase, not a name for someone: as before, no match.

@@ -635,3 +635,20 @@ test('`his wife` / `her husband` is the one spouse the names pair, and carries t
   const siblings = cast(['Miss Fenn and Mr. Fenn walked to church. Mr. Fenn carried the hymn books.', 'His wife had stayed at home.'].join('\n\n'));
   assert.equal(charOf(siblings, 'His wife'), null);
 });
+
+test('`Daisy\'s mamma`, `her father`: the one parent the names make, never a brother or a namesake of the same standing', () => {
+  const doc = cast(
+    [
+      'Daisy Meller sat by the lake with Mrs. Meller and Frank Winter. Daisy\'s mamma was knitting.',
+      'Catherine Morrow walked home with Mr. Morrow. Her father said nothing all the way.',
+    ].join('\n\n'),
+  );
+  assert.equal(charOf(doc, "Daisy's mamma"), 'Mrs. Meller');
+  assert.equal(charOf(doc, 'Her father'), 'Mr. Morrow');
+  // Two titled men of the name (a father and a cousin, or two brothers): `her father` is neither.
+  const two = cast('Anne Ellery sat with Sir Walter Ellery and Mr. Ellery at breakfast. Sir Walter read. Mr. Ellery ate. Her father spoke first.');
+  assert.equal(charOf(two, 'Her father'), null);
+  // A titled man's `his father` is not another titled man of his name: that may be his brother.
+  const brothers = cast('Mr. John Carrow and Mr. Lawrence Carrow came down to breakfast. John sat. His father had gone out.');
+  assert.equal(charOf(brothers, 'His father'), null);
+});

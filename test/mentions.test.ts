@@ -140,3 +140,14 @@ test('a letter lost in transcoding (a question mark or U+FFFD between letters) s
   const names = mentionsOf(lost).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
   assert.deepEqual(names, ['Mary Hale', 'Mary', 'Mary', 'Tom', 'Mary']);
 });
+
+test("a description owned by a name opens with the whole name (`Mr. Bumble's good lady`), and a lost apostrophe (`Daisy s mamma`) still owns", () => {
+  const nominals = (text: string) => mentionsOf(text).filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
+  assert.deepEqual(nominals('"Is that the man?" asked Mr. Bumble\'s good lady.'), ['the man', "Mr. Bumble's good lady"]);
+  assert.deepEqual(nominals('"Oh, no!" answered Daisy s mamma. She don t care.'), ['Daisy s mamma']);
+  // A lone `s` after a word that is no name owns nothing.
+  assert.deepEqual(nominals('What s mamma doing?'), []);
+  // The description sorts before the name inside it, so a tag finds the description first.
+  const first = mentionsOf('"Move up," said Kit\'s brother.').filter((m) => m.start > 10)[0];
+  assert.equal(first.text, "Kit's brother");
+});

@@ -159,6 +159,9 @@ export function runRules(doc: Document): RuleState {
     // Only the tag's own clause after the line rules a speaker out: in `Tom looked at Mary. "Well?"
     // she asked.` Mary, looked at before the line, is the one who answers.
     notSpeaker[u] = to.inTag.length === 0 ? vocatives[u] : [...new Set([...vocatives[u], ...to.inTag])];
+    // `said Kit's brother`: not Kit.
+    const owner = evidence[u][0]?.cue === Cue.TagNominal ? descriptionOwner(doc, evidence[u][0].mention) : -1;
+    if (owner >= 0 && doc.mentionCharacters[evidence[u][0].mention] < 0 && !notSpeaker[u].includes(owner)) notSpeaker[u] = [...notSpeaker[u], owner];
   }
   const decide = (u: number, c: number, e: Evidence) => {
     speakers[u] = c;
@@ -1364,6 +1367,17 @@ export function kinPossessor(doc: Document, m: number): number {
   const words = doc.mentionText(m).toLowerCase().split(/\s+/);
   if (!KINSHIP_NOUNS.has(words[words.length - 1])) return -1;
   return doc.mentionCharacters[m + 1];
+}
+
+/**
+ * Whom a description owned by a name belongs to (`Kit's brother`, `Mr. Bumble's good lady`: the name
+ * that starts where it does), or -1. Whoever it describes, it is not its owner. (Not `his valet`:
+ * the pronoun's own resolution is too often the one it describes, `said her mother` read as the
+ * mother's `her`; the ranker weighs those.)
+ */
+export function descriptionOwner(doc: Document, m: number): number {
+  if (doc.mentions[3 * m + 2] !== MentionKind.Nominal || m + 1 >= doc.mentionCount || doc.mentions[3 * (m + 1)] !== doc.mentions[3 * m]) return -1;
+  return doc.mentions[3 * (m + 1) + 2] === MentionKind.Proper ? doc.mentionCharacters[m + 1] : -1;
 }
 
 /** Do characters a and b share a family name (`Mrs. Vale` and `Tamsin Vale`)? */

@@ -17,7 +17,7 @@ import {
   type CandidateTable,
   type ScoredTable,
 } from './features.js';
-import { childCharacters, describesGrownUp, isOtherReply, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
+import { childCharacters, describesGrownUp, descriptionOwner, isOtherReply, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
 
@@ -160,12 +160,16 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   for (let u = 0; u < nU; u++) {
     // `replied the other`: whoever it is, not the one who spoke just before.
     const notPrevious = u > 0 && rules.conv[u - 1] === rules.conv[u] && speakers[u - 1] >= 0 && tagsTheOther(doc, rules, u) ? speakers[u - 1] : -1;
-    // `said the old gentleman`: a grown man, not one the book calls a child, nor a woman.
+    // A tag's description nobody is known by: of its sex (`said the girl` is no man), and `said the
+    // old gentleman` a grown man, not one the book calls a child.
     const top = rules.evidence[u][0];
-    const grownUp = top !== undefined && top.cue === Cue.TagNominal && doc.mentionCharacters[top.mention] < 0 && describesGrownUp(doc, top.mention);
+    const described = top !== undefined && top.cue === Cue.TagNominal && doc.mentionCharacters[top.mention] < 0;
+    const grownUp = described && describesGrownUp(doc, top.mention);
     const children = grownUp ? childCharacters(doc) : null;
-    const sex = grownUp ? doc.mentionGenders[top.mention] : GenderCode.Unknown;
-    const fits = (c: number): boolean => !children?.[c] && (sex === GenderCode.Unknown || rules.genders[c] === GenderCode.Unknown || rules.genders[c] === sex);
+    const sex = described ? doc.mentionGenders[top.mention] : GenderCode.Unknown;
+    // `said Kit's brother`: not Kit.
+    const owner = described ? descriptionOwner(doc, top.mention) : -1;
+    const fits = (c: number): boolean => c !== owner && !children?.[c] && (sex === GenderCode.Unknown || rules.genders[c] === GenderCode.Unknown || rules.genders[c] === sex);
     let best = -1;
     for (let k = table.offsets[u]; k < table.offsets[u + 1]; k++) {
       const c = table.candidates[k];

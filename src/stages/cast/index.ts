@@ -32,6 +32,7 @@ import { addTitle, clusterGender, discover, emptyCluster, voteGender, type Clust
 import { AMBIGUOUS, buildGivenIndex, keyOfName, listedNames, lookupName, typoLookup, repairLossyKey } from './given.js';
 import { genderCode, genderName, isInitial, nameKey, parseName, slug } from './names.js';
 import { resolvePronouns } from './pronouns.js';
+import { familyByNames, relationOf } from './family.js';
 import { addLink, GENERIC, NOT_EPITHET, linkEpithets, linkNaming, linkNarrator, linkRelative, linkKinCalls, linkNamedLater, linkVocatives } from './links.js';
 
 export { nameKey } from './names.js';
@@ -321,7 +322,11 @@ export function buildCast(doc: Document, options: AnalyzeOptions): void {
 
   const m = doc.mentions;
   for (let i = 0; i < n; i++) if (m[3 * i + 2] === MentionKind.FirstPerson) st.mc[i] = narrator;
-  resolvePronouns(ctx, st.mc, st.genders, spouses(st.chars, st.genders));
+  const relative = familyByNames(st.chars, st.genders);
+  resolvePronouns(ctx, st.mc, st.genders, (c, d) => {
+    const r = relationOf(doc.mentionText(d));
+    return r === undefined ? -1 : relative(c, r);
+  });
   linkKinCalls(st);
   linkNaming(st);
   genderFromResolvedPronouns(st);
@@ -411,44 +416,6 @@ function namedOtherwise(ch: CharacterRecord): boolean {
 }
 /** How many paragraphs back a character must have been named for a listed plain description to be theirs. */
 const PLAIN_DESCRIPTION_REACH = 3;
-
-/** Titles a married woman goes by with her husband's family name (`Mrs. Pontellier`, `Madame Ratignolle`). */
-const WIFE_TITLES: ReadonlySet<string> = new Set(['mrs', 'madame', 'mme', 'lady', 'signora', 'frau', 'senora', 'señora']);
-
-/**
- * Per character, the one other character the names make their husband or wife, or -1: a woman
- * called by a wife's title with a family name (`Mrs. Pontellier`) and the one man who has that
- * name (`Leonce Pontellier`, `Mr. Pontellier`), when each is the other's only such match. A `Miss`
- * is no wife, and `Mrs. Dashwood` beside two Dashwood men is nobody's yet: a mother and her son,
- * or a brother and sister, share a name as spouses do, so only a single pairing is read.
- */
-function spouses(chars: readonly CharacterRecord[], genders: readonly number[]): (c: number) => number {
-  const familyNames = (c: number, wifeTitled: boolean): string[] => {
-    const out: string[] = [];
-    for (const name of [chars[c].name, ...chars[c].aliases]) {
-      const words = nameKey(name).split(' ');
-      if (words.length < 2) continue;
-      if (wifeTitled && !(words.length <= 3 && WIFE_TITLES.has(words[0]))) continue;
-      const last = words[words.length - 1];
-      if (last.length > 2 && !out.includes(last)) out.push(last);
-    }
-    return out;
-  };
-  const wives = new Map<string, number[]>();
-  const husbands = new Map<string, number[]>();
-  chars.forEach((_, c) => {
-    if (genders[c] === GenderCode.She) for (const f of familyNames(c, true)) (wives.get(f) ?? wives.set(f, []).get(f)!).push(c);
-    else if (genders[c] === GenderCode.He) for (const f of familyNames(c, false)) (husbands.get(f) ?? husbands.set(f, []).get(f)!).push(c);
-  });
-  const pair = new Int32Array(chars.length).fill(-1);
-  for (const [f, ws] of wives) {
-    const hs = husbands.get(f);
-    if (ws.length !== 1 || hs === undefined || hs.length !== 1) continue;
-    pair[ws[0]] = pair[ws[0]] === -1 ? hs[0] : -2;
-    pair[hs[0]] = pair[hs[0]] === -1 ? ws[0] : -2;
-  }
-  return (c) => (pair[c] >= 0 ? pair[c] : -1);
-}
 
 /**
  * Nominal titles: `the Captain` → the one character carrying that title (`Captain Wentworth`), or

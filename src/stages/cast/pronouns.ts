@@ -16,14 +16,11 @@ import type { Ctx } from './context.js';
 /** Punctuation that ends a clause (or opens a parenthesis) between a pronoun and a later name. */
 const CLAUSE_BREAK = /[,;:()\u2014\u2013"\u201c\u201d]|--/;
 
-/** A spouse described through a possessive (`his wife`, `her husband`), outside quotes. */
-const SPOUSE_DESCRIPTION = /^(?:his\s+wife|her\s+husband)$/i;
-
 /**
- * `spouseOf(c)`: the one character the cast knows as c's husband or wife (see spouses in index.ts),
- * or -1; a `his wife` / `her husband` whose possessor resolves to c is then theirs.
+ * `relativeOf(c, description)`: the character a possessive kinship description (`his wife`,
+ * `Daisy's mamma`) is when its possessor is c (see family.ts), or -1.
  */
-export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[], spouseOf: (c: number) => number = () => -1): void {
+export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[], relativeOf: (c: number, description: number) => number = () => -1): void {
   const doc = ctx.doc;
   const m = doc.mentions;
   const n = doc.mentionCount;
@@ -99,6 +96,8 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[], spo
   for (let i = 0; i < n; i++) {
     const k = m[3 * i + 2];
     if (ctx.inQuote[i]) continue;
+    // `Daisy's mamma`: a name owns it, already known.
+    if (k === MentionKind.Nominal && mc[i] < 0 && i + 1 < n && m[3 * (i + 1)] === m[3 * i] && m[3 * (i + 1) + 2] === MentionKind.Proper) mc[i] = relativeOf(mc[i + 1], i);
     if (k === MentionKind.Pronoun) {
       const g = mg[i];
       if (g === GenderCode.He || g === GenderCode.She) {
@@ -116,9 +115,7 @@ export function resolvePronouns(ctx: Ctx, mc: Int32Array, genders: number[], spo
           if (pronounGender[mc[i]] === GenderCode.Unknown) pronounGender[mc[i]] = g;
           // `his wife` starts where its `his` does (the description comes first): resolved with it,
           // so `His wife did not reply. … Her eyes gleamed` is the wife's, not a woman named before.
-          if (i > 0 && m[3 * (i - 1)] === m[3 * i] && mc[i - 1] < 0 && m[3 * (i - 1) + 2] === MentionKind.Nominal && SPOUSE_DESCRIPTION.test(doc.mentionText(i - 1))) {
-            mc[i - 1] = spouseOf(mc[i]);
-          }
+          if (i > 0 && m[3 * (i - 1)] === m[3 * i] && mc[i - 1] < 0 && m[3 * (i - 1) + 2] === MentionKind.Nominal) mc[i - 1] = relativeOf(mc[i], i - 1);
         }
       }
     }

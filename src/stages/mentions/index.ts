@@ -446,9 +446,26 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       if (j >= 0 && kinds[j] === TokenKind.Word && adjacent(j, j + 1)) {
         const dw = text.slice(tok[2 * j], tok[2 * j + 1]);
         const dlw = dw.toLowerCase();
-        if (NOMINAL_DETERMINERS.has(dlw) || (isUpper(dw.charCodeAt(0)) && isPossessive(j))) {
-          push(tok[2 * j], possessiveCut(text, s, e), MentionKind.Nominal, ng);
-          pushed = true;
+        // `Daisy s mamma`: a text that lost its apostrophes leaves the possessive `s` a word alone.
+        const lostApostrophe = dlw === 's' && j > 0 && kinds[j - 1] === TokenKind.Word && tok[2 * j - 1] + 1 === tok[2 * j] && isUpper(text.charCodeAt(tok[2 * j - 2]));
+        if (NOMINAL_DETERMINERS.has(dlw) || (isUpper(dw.charCodeAt(0)) && isPossessive(j)) || lostApostrophe) {
+          // A possessor's whole name opens the description (`Mr. Bumble's good lady`, not `Bumble's
+          // good lady`): a tag reading it then finds the description first, not the name inside it.
+          const possessorEnd = lostApostrophe ? tok[2 * j - 1] : isPossessive(j) ? possessiveCut(text, tok[2 * j], tok[2 * j + 1]) : -1;
+          let from = tok[2 * j];
+          let named = false;
+          for (let k = starts.length - 1; possessorEnd >= 0 && k >= 0 && k >= starts.length - 3; k--) {
+            if (ends.get(k) === possessorEnd && starts.get(k) <= from) {
+              from = starts.get(k);
+              named = true;
+              break;
+            }
+          }
+          // A lone `s` is a possessive only after a name (`Daisy s`).
+          if (!lostApostrophe || named) {
+            push(from, possessiveCut(text, s, e), MentionKind.Nominal, ng);
+            pushed = true;
+          }
         }
       }
       // A bare capitalised title right after a speech verb is a person called by it (`laughed
