@@ -361,6 +361,14 @@ test('a tag that ends by introducing someone else by name (`said Pell, just as I
   // A name inside another (`Anna` in `Annabel`) is someone else.
   const inside = quotes(run('"Yes," said Annabel, at the same moment that Anna said, "No."\n'));
   assert.notEqual(inside[0].utt, inside[1].utt);
+  // The narrator's `I say` after a tag naming someone else is a second speaker too.
+  const me = quotes(run('"Nothing," Callum says, at exactly the same moment I say, "His wrist."\n'));
+  assert.notEqual(me[0].utt, me[1].utt);
+  // Not when the first tag is the narrator's own (`I say, and then I say`), nor another pronoun's.
+  const mine = quotes(run('"Nothing," I say, and then I say, "His wrist."\n'));
+  assert.equal(mine[0].utt, mine[1].utt);
+  const his = quotes(run('"Nothing," Callum says, and then he says, "His wrist."\n'));
+  assert.equal(his[0].utt, his[1].utt);
 });
 
 test('narration with a new sentence and `saying` between two quotes separates them', () => {
