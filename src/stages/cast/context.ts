@@ -21,9 +21,6 @@ export interface Ctx {
   sentHasQuote: Uint8Array;
 }
 
-/** Quote marks and spaces that may open a sentence before its words. */
-const OPENING_MARKS: ReadonlySet<number> = new Set([0x22, 0x27, 0x20, 0xa0, 0x201c, 0x201d, 0x2018, 0x2019, 0x201e, 0x201a, 0xab, 0xbb, 0x2039, 0x203a]);
-
 export function buildContext(doc: Document): Ctx {
   const m = doc.mentions;
   const n = doc.mentionCount;
@@ -51,16 +48,13 @@ export function buildContext(doc: Document): Ctx {
     while (pi + 1 < nPar && par[2 * (pi + 1)] <= s) pi++;
     para[i] = pi;
   }
-  // A sentence counts as narration when some of its text lies outside quotes (its opening quote mark
-  // is no narration: `"Bed fourteen's worse.` is all line).
+  // A sentence counts as narration when some of its text lies outside quotes.
   const narrRank = new Int32Array(nSent);
   const rc = new RegionCursor(regions);
-  const text = doc.text;
   let rank = 0;
   for (let k = 0; k < nSent; k++) {
-    let s = sen[4 * k];
+    const s = sen[4 * k];
     const e = sen[4 * k + 1];
-    while (s + 1 < e && OPENING_MARKS.has(text.charCodeAt(s))) s++;
     let narration = false;
     if (!rc.inside(s)) narration = true;
     else {
