@@ -84,11 +84,7 @@ export function clusterGender(c: Cluster): number {
   if (prior !== undefined) {
     const same = prior === GenderCode.He ? c.he : c.she;
     const opp = prior === GenderCode.He ? c.she : c.he;
-    // The possessives right after the name count too when nothing at all agrees with the list (`Tam
-    // sat. She drank.` … `Tam set down her tankard`): a name the list knows as a man's can be a woman's.
-    const sameAll = same + (prior === GenderCode.He ? c.possHe : c.possShe);
-    const oppAll = opp + (prior === GenderCode.He ? c.possShe : c.possHe);
-    if (!(opp >= 4 && opp >= 3 * same) && !(opp >= 1 && oppAll >= 3 && sameAll === 0)) return prior;
+    if (!(opp >= 4 && opp >= 3 * same)) return prior;
   }
   // Pronouns first; a rank's male lean (Captain, Dr.) only when they say nothing.
   const byPronouns = voteGender(c.phe, c.pshe);
