@@ -705,4 +705,9 @@ test('a description listed with its indefinite article (An Old Woman) is the sam
   // One word after the article is a common noun phrase, not a name for someone: as before, no match.
   assert.equal(who(doc, 'A man'), null);
   assert.equal(who(doc, 'a young woman'), null);
+  // Only the narration's first use: a later `an old woman`, or one said in a line, is somebody else.
+  const again = cast(`${text} "I am an old woman," she said. Years later an old woman sold me apples.`, { cast: listed, castOnly: true });
+  const all: (string | null)[] = [];
+  for (let i = 0; i < again.mentionCount; i++) if (/^an old woman$/i.test(again.mentionText(i))) all.push(again.mentionCharacters[i] >= 0 ? again.characters[again.mentionCharacters[i]].name : null);
+  assert.deepEqual(all, ['An Old Woman', null, null]);
 });

@@ -435,9 +435,11 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
   const descAlias = new Map<string, number>();
   /**
    * Descriptions listed with their indefinite article and a word besides the head (`An Old Woman`,
-   * `A Small Girl`): the text's own words for someone met once, so the same words there are them.
+   * `A Small Girl`): the text's own words for someone met once, so the narration's first use of the
+   * same words (`An old woman came and opened it`) is them; a later `an old woman`, or one in a
+   * line (`I am an old woman`), is somebody else. (Value: not met yet.)
    */
-  const listedIndefinite = new Set<string>();
+  const listedIndefinite = new Map<string, boolean>();
   /** Given characters named with a title and a name (`Doctor Losberne`), by title. */
   const titledNames = new Map<string, Set<number>>();
   if (given) {
@@ -457,7 +459,7 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
           const prev = descAlias.get(low.replace('\u2019', "'"));
           descAlias.set(low.replace('\u2019', "'"), prev === undefined || prev === k ? k : AMBIGUOUS);
         }
-        if (/^(?:a|an) \S+ \S/.test(low)) listedIndefinite.add(low);
+        if (/^(?:a|an) \S+ \S/.test(low)) listedIndefinite.set(low, true);
         if (/^(?:the|a|an) /.test(low) || describes) {
           const key = describes ? `the ${bare.join(' ')}` : low.replace(/^(?:a|an) /, 'the ');
           // A description with a qualifier (`the jailer at the trial`) is written short in the text too
@@ -528,7 +530,9 @@ function resolveTitles(st: CastState, given: readonly CastCharacter[] | null): v
       const indefinite = /^(?:a|an) /.test(low);
       const telling = !GENERIC.has(low.slice(low.lastIndexOf(' ') + 1)) && (low.split(' ').length >= 3 || (!st.ctx.inQuote[i] && introducedAsSubject(doc, i)));
       const key = low.replace(/^(?:a|an) /, 'the ');
-      const d = indefinite && !telling && !listedIndefinite.has(low) ? undefined : descAlias.get(key);
+      const listedFirst = indefinite && listedIndefinite.get(low) === true && !st.ctx.inQuote[i];
+      if (listedFirst) listedIndefinite.set(low, false);
+      const d = indefinite && !telling && !listedFirst ? undefined : descAlias.get(key);
       if (d !== undefined && d >= 0) {
         if (PLAIN_DESCRIPTIONS.has(key) && namedOtherwise(st.chars[d])) plain.push([i, d]);
         else {
