@@ -651,4 +651,13 @@ test('`Daisy\'s mamma`, `her father`: the one parent the names make, never a bro
   // A titled man's `his father` is not another titled man of his name: that may be his brother.
   const brothers = cast('Mr. John Carrow and Mr. Lawrence Carrow came down to breakfast. John sat. His father had gone out.');
   assert.equal(charOf(brothers, 'His father'), null);
+  // A widow's untitled son is not her husband; nor is a married man's wife his mother when a son
+  // of the name leaves the pairing unsure.
+  const widow = cast('Mrs. Morrell sat by the fire with Annie.\n\nPaul Morrell came home late. He hung up his coat. His wife, he thought, would never sit like that.');
+  assert.equal(charOf(widow, 'His wife'), null);
+  const married = cast('Mrs. Tolley poured the tea. Jonah Tolley went out to the yard.\n\nMr. Silas Tolley came in. He sat down by the fire. His mother had died long ago.');
+  assert.equal(charOf(married, 'His mother'), null);
+  // `his husband`: the names pair a Mrs. with a Mr., so they say nothing of him.
+  const couple = cast('Mrs. Dane waved from the porch. Mr. Dane laughed at the gate. His husband was late again.');
+  assert.equal(charOf(couple, 'His husband'), null);
 });

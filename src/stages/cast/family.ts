@@ -1,12 +1,13 @@
 /**
  * Family read from names alone: `his wife`, `her husband`, `Daisy's mamma`, `her father` resolve to
  * the one character the cast's names make that relative of the possessor. A wife goes by a wife's
- * title and the family name (`Mrs. Pontellier`, `Madame Lebrun`); a husband or father by the family
- * name (a father with a title, `Mr. Hale`, `General Tilney`). Only a single match counts: a mother
- * and her son, a brother and sister, share a name as spouses do, so two women titled with one
- * family name, or two titled men, name nobody. A married woman's parents are not read from her
- * married name, nor is a married man's mother his wife, nor a titled man's father another titled
- * man of his name (`Mr. Lawrence Cavendish` is John's brother).
+ * title and the family name (`Mrs. Pontellier`, `Madame Lebrun`); a husband and a father by a title
+ * and the family name (`Mr. Pontellier`, `General Tilney`). Only a single match counts: a mother and
+ * her son, a brother and sister, share a name as spouses do, so two women titled with one family
+ * name, two titled men, or a woman and two men of one name, name nobody, and a widow's untitled son
+ * is no husband. Nobody's parents are read from a married woman's name, nor from a titled man's:
+ * another titled man of his name may be his brother (`Mr. Lawrence Cavendish` is John's), the woman
+ * of it his wife. `his husband`, `her wife` are left alone: the names pair a Mrs. with a Mr.
  */
 import { GenderCode, type CharacterRecord } from '../../document/document.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
@@ -19,14 +20,15 @@ const NOT_FATHER_TITLES: ReadonlySet<string> = new Set(['uncle', 'brother', 'fat
 const WIFE_TITLES: ReadonlySet<string> = new Set(['mrs', 'madame', 'mme', 'lady', 'signora', 'frau', 'senora', 'señora']);
 
 export const enum Relation {
-  Spouse,
+  Wife,
+  Husband,
   Mother,
   Father,
 }
 
 /** The relation a kinship head word names (`wife`, `mamma`, `papa`), or undefined. */
 const RELATION_WORDS: ReadonlyMap<string, Relation> = new Map([
-  ['wife', Relation.Spouse], ['husband', Relation.Spouse],
+  ['wife', Relation.Wife], ['husband', Relation.Husband],
   ['mother', Relation.Mother], ['mamma', Relation.Mother], ['mama', Relation.Mother], ['mum', Relation.Mother], ['mom', Relation.Mother], ['mummy', Relation.Mother], ['mommy', Relation.Mother],
   ['father', Relation.Father], ['papa', Relation.Father], ['dad', Relation.Father], ['daddy', Relation.Father],
 ]);
@@ -62,17 +64,21 @@ export function familyByNames(chars: readonly CharacterRecord[], genders: readon
   const wives = index((c) => (genders[c] === GenderCode.She ? familyNames(c, true) : []));
   const men = index((c) => (genders[c] === GenderCode.He ? familyNames(c, false) : []));
   const titledMen = index((c) => (genders[c] === GenderCode.He ? familyNames(c, false, true) : []));
+  // Spouses: the one wife-titled woman of a name and the one man of it, who goes by a title too
+  // (`Mr. Pontellier`): a widow's son (`Paul Morel`) is no husband.
   const spouse = new Int32Array(chars.length).fill(-1);
   for (const [f, ws] of wives) {
     const hs = men.get(f);
-    if (ws.length !== 1 || hs === undefined || hs.length !== 1) continue;
+    if (ws.length !== 1 || hs === undefined || hs.length !== 1 || !(titledMen.get(f) ?? []).includes(hs[0])) continue;
     spouse[ws[0]] = spouse[ws[0]] === -1 ? hs[0] : -2;
     spouse[hs[0]] = spouse[hs[0]] === -1 ? ws[0] : -2;
   }
   /** The one candidate under c's family names, c and c's spouse left out; -1 when none or several. */
   const single = (c: number, byName: Map<string, number[]>): number => {
-    // A wife's own parents had another name; a titled man's titled namesake may be his brother.
-    if (familyNames(c, true).length > 0 || (byName === titledMen && familyNames(c, false, true).length > 0)) return -1;
+    // A wife's own parents had another name; a titled man's titled namesake may be his brother, and
+    // the woman titled with his name may be his wife (`his mother`, with a son in the cast who leaves
+    // the pairing unsure).
+    if (familyNames(c, true).length > 0 || familyNames(c, false, true).length > 0) return -1;
     let found = -1;
     for (const f of familyNames(c, false)) {
       for (const k of byName.get(f) ?? []) {
@@ -85,7 +91,11 @@ export function familyByNames(chars: readonly CharacterRecord[], genders: readon
   };
   return (c, r) => {
     if (c < 0) return -1;
-    if (r === Relation.Spouse) return spouse[c] >= 0 ? spouse[c] : -1;
+    // `his husband`, `her wife`: a couple the names cannot pair (they pair a Mrs. with a Mr.).
+    if (r === Relation.Wife || r === Relation.Husband) {
+      const want = r === Relation.Wife ? GenderCode.She : GenderCode.He;
+      return genders[c] !== want && spouse[c] >= 0 && genders[spouse[c]] === want ? spouse[c] : -1;
+    }
     return single(c, r === Relation.Mother ? wives : titledMen);
   };
 }
