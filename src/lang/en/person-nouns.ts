@@ -65,6 +65,22 @@ export const PERSON_NOUNS: ReadonlyMap<string, number> = new Map([
   ['chauffeur', 0], ['babysitter', 0], ['toddler', 0], ['teenager', 0], ['bodyguard', 0], ['technician', 0],
 ]);
 
+/**
+ * Person nouns whose sex is the word's meaning (`girl`, `mother`, `duchess`), not a habit of the trade
+ * (`captain`, `nurse`, `sergeant` name women and men alike in today's fiction).
+ */
+export const SEX_MARKING_NOUNS: ReadonlySet<string> = new Set([
+  'father', 'mother', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife', 'uncle', 'aunt', 'nephew', 'niece',
+  'grandfather', 'grandmother', 'grandson', 'granddaughter', 'papa', 'mama', 'mamma', 'dad', 'mum', 'mom',
+  'father-in-law', 'mother-in-law', 'brother-in-law', 'sister-in-law', 'son-in-law', 'daughter-in-law',
+  'stepmother', 'stepfather', 'godmother', 'godfather', 'heiress', 'widow', 'widower', 'bride', 'bridegroom',
+  'fiancée', 'fiancee', 'man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'fellow', 'lad', 'lass', 'maiden',
+  'gentlewoman', 'chap', 'gal', 'girlfriend', 'boyfriend', 'king', 'queen', 'prince', 'princess', 'duke',
+  'duchess', 'countess', 'baroness', 'empress', 'emperor', 'actress', 'waitress', 'landlady', 'hostess',
+  'headmistress', 'schoolmistress', 'sorceress', 'stewardess', 'postmistress', 'barmaid', 'housemaid',
+  'fisherwoman', 'huntress', 'heroine', 'spinster', 'bachelor',
+]);
+
 // Not here: words that are also common surnames (Smith, Miller, Baker, Hunter): a capitalised person noun is never read as a name.
 
 /** Is the word a person noun by its shape: `ex-pilot`, `fisherman`, `horsewoman`? Returns its gender or undefined. */

@@ -20,6 +20,10 @@ import {
 import { childCharacters, describesGrownUp, descriptionOwner, isOtherReply, type RuleState, voiceIsAnother, voiceReferent } from './index.js';
 import { addTreeScores, treeScore, validTrees, type TreeEnsemble } from './trees.js';
 import { RANKER_MODEL } from './weights.js';
+import { SEX_MARKING_NOUNS } from '../../lang/en/person-nouns.js';
+
+/** The last word of a description, lower case (`the old gentleman` → `gentleman`). */
+const headWord = (s: string): string => s.slice(s.search(/\S+\s*$/)).trim().toLowerCase();
 
 export interface LinearModel {
   /** Feature names the weights were trained for (checked against the code's feature list). */
@@ -160,13 +164,14 @@ export function rankSpeakers(doc: Document, rules: RuleState, model: RankerModel
   for (let u = 0; u < nU; u++) {
     // `replied the other`: whoever it is, not the one who spoke just before.
     const notPrevious = u > 0 && rules.conv[u - 1] === rules.conv[u] && speakers[u - 1] >= 0 && tagsTheOther(doc, rules, u) ? speakers[u - 1] : -1;
-    // A tag's description nobody is known by: of its sex (`said the girl` is no man), and `said the
-    // old gentleman` a grown man, not one the book calls a child.
+    // A tag's description nobody is known by: of the sex its word means (`said the girl` is no man;
+    // `said the captain` may be a woman), and `said the old gentleman` a grown man, not one the book
+    // calls a child.
     const top = rules.evidence[u][0];
     const described = top !== undefined && top.cue === Cue.TagNominal && doc.mentionCharacters[top.mention] < 0;
     const grownUp = described && describesGrownUp(doc, top.mention);
     const children = grownUp ? childCharacters(doc) : null;
-    const sex = described ? doc.mentionGenders[top.mention] : GenderCode.Unknown;
+    const sex = grownUp || (described && SEX_MARKING_NOUNS.has(headWord(doc.mentionText(top.mention)))) ? doc.mentionGenders[top.mention] : GenderCode.Unknown;
     // `said Kit's brother`: not Kit.
     const owner = described ? descriptionOwner(doc, top.mention) : -1;
     const fits = (c: number): boolean => c !== owner && !children?.[c] && (sex === GenderCode.Unknown || rules.genders[c] === GenderCode.Unknown || rules.genders[c] === sex);
