@@ -364,7 +364,10 @@ test('a tag that ends by introducing someone else by name (`said Pell, just as I
   // The narrator's `I say` after a tag naming someone else is a second speaker too.
   const me = quotes(run('"Nothing," Callum says, at exactly the same moment I say, "His wrist."\n'));
   assert.notEqual(me[0].utt, me[1].utt);
-  // Not when the first tag is the narrator's own (`I say, and then I say`), nor another pronoun's.
+  const afterHe = quotes(run('"Nothing," he says, and I say, "His wrist."\n'));
+  assert.notEqual(afterHe[0].utt, afterHe[1].utt);
+  // Not when the first tag is the narrator's own (`I say, and then I say`); a third person's
+  // pronoun after a name goes on as that name (a guard: it held before the narrator's rule too).
   const mine = quotes(run('"Nothing," I say, and then I say, "His wrist."\n'));
   assert.equal(mine[0].utt, mine[1].utt);
   const his = quotes(run('"Nothing," Callum says, and then he says, "His wrist."\n'));

@@ -431,8 +431,9 @@ function namedTagCloses(text: string, from: number, to: number): boolean {
   const [vi, vj] = word();
   if (vi === vj || !isTagVerb(text, vi, vj)) return false;
   const [ni, nj] = word();
-  // The first-person narrator is someone else than the one the first tag names (`"Nothing," Callum
-  // says, at exactly the same moment I say, "His wrist."`); other pronouns may be that one going on.
+  // The first-person narrator is someone else than whoever the first tag names (`"Nothing," Callum
+  // says, at exactly the same moment I say, "His wrist."`, `he says, and I say,`); a third-person
+  // pronoun there may be that one going on.
   const me = text.slice(ni, nj) === 'I';
   if (ni === nj || !isUpperStart(text, ni) || (!me && NOT_NAME_OPENERS.has(text.slice(ni, nj).toLowerCase())) || isTagVerb(text, ni, nj)) return false;
   // The name opens a clause of its own (`at the same moment that Roz said`, `while Roz said`, `and
@@ -442,7 +443,7 @@ function namedTagCloses(text: string, from: number, to: number): boolean {
   if (bi === bj || !CLAUSE_BEFORE_NAME.has(text.slice(bi, bj).toLowerCase())) return false;
   // A tag of the line before it (`said Jude`) earlier in the narration, naming someone else.
   const name = text.slice(ni, nj);
-  return hasTagVerb(text, from, bi) && (me ? /\b[A-Z][a-z]+\b/.test(text.slice(from, bi)) && !/\bI\b/.test(text.slice(from, ni)) : !new RegExp(`\\b${name}\\b`).test(text.slice(from, ni)));
+  return hasTagVerb(text, from, bi) && (me ? !/\bI\b/.test(text.slice(from, ni)) : !new RegExp(`\\b${name}\\b`).test(text.slice(from, ni)));
 }
 /** Words after which a name opens a clause of its own in a tag (`at the same moment that Roz said,`). */
 const CLAUSE_BEFORE_NAME: ReadonlySet<string> = new Set(['that', 'while', 'when', 'whereupon', 'and', 'but', 'then', 'moment', 'instant', 'time', 'before']);
