@@ -147,6 +147,14 @@ test('cast mapping: a name the gold list misspells, or the text lost letters of,
     { name: 'Mr. Allen', aliases: [], quotes: 4 },
   ];
   assert.deepEqual(mapCastByNames(pred, gold), ['0', '1', null, null]);
+  // A lost letter elsewhere in the name lets no other word differ; six-letter words take one edit.
+  const more = [{ id: 'j', name: 'Joan Dashwood', aliases: [] }, { id: 'r', name: 'Rupert Vane', aliases: [] }, { id: 'l', name: 'Louisa Vane', aliases: [] }];
+  const guesses = [
+    { name: 'John D?shwood', aliases: [], quotes: 3 },
+    { name: 'Robert Vane', aliases: [], quotes: 3 },
+    { name: 'Louise Vane', aliases: [], quotes: 3 },
+  ];
+  assert.deepEqual(mapCastByNames(guesses, more), [null, null, 'l']);
   // A pair by names outranks a near spelling: the exact Nawab takes the gold entry.
   assert.deepEqual(mapCastByNames([{ name: 'Nawab Bahadur', aliases: [], quotes: 15 }, { name: 'Nawab Badahur', aliases: [], quotes: 1 }], gold.slice(0, 1)), [null, '0']);
 });

@@ -230,10 +230,11 @@ function nameKeys(c: NamedCharacter): { names: [string, string][]; full: Set<str
 const foldAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /**
- * Two normalised names spelled nearly alike, word for word: a word of six letters or more within two
- * edits (`badahur` / `bahadur`), a shorter one only where the text lost letters to its encoding (a
- * `?` or `\ufffd`, which matches any letter: `th?r?se de vitr` / `therese de vitre`), at most two
- * edits in all. `john` / `joan` and `allen` / `allan` stay apart.
+ * Two normalised names spelled nearly alike, word for word: a word of seven letters or more within
+ * two edits (`badahur` / `bahadur`), of six within one (`louisa` / `louise`), a shorter one alike
+ * but for the letters its text lost to the encoding (a `?` or `\ufffd` in that word matches any
+ * letter, and a lossy name may have lost its last one: `vitr` / `vitre`); at most two edits in all.
+ * `john` / `joan`, `allen` / `allan`, `robert` / `rupert`, `eleanor` / `elinor` stay apart.
  */
 export function nearlySameName(a: string, b: string): boolean {
   const x = foldAccents(a);
@@ -242,12 +243,16 @@ export function nearlySameName(a: string, b: string): boolean {
   const xw = x.split(' ');
   const yw = y.split(' ');
   if (xw.length !== yw.length) return false;
-  const lossy = /[?\ufffd]/.test(x + y);
+  const lossyName = /[?\ufffd]/.test(x + y);
   let total = 0;
   for (let i = 0; i < xw.length && total <= 2; i++) {
-    if (xw[i] === yw[i]) continue;
-    const d = editDistance(xw[i], yw[i]);
-    if (Math.min(xw[i].length, yw[i].length) < 6 && !(lossy && d <= 1)) return false;
+    const [p, q] = [xw[i], yw[i]];
+    if (p === q) continue;
+    const d = editDistance(p, q);
+    const shorter = Math.min(p.length, q.length);
+    const lostHere = /[?\ufffd]/.test(p + q) && d === 0;
+    const lostLast = lossyName && d === 1 && (p.startsWith(q) || q.startsWith(p));
+    if (!(lostHere || lostLast || (shorter >= 7 && d <= 2) || (shorter === 6 && d <= 1))) return false;
     total += d;
   }
   return total <= 2;
