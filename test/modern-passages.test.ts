@@ -17,6 +17,7 @@ const PASSAGES = [
   'allotment', 'darkroom', 'checkpoint', 'karaoke', 'library', 'afterparty',
   'groupchat', 'stranger', 'texting', 'waiting', 'groupthread', 'nightshift2',
   'phonecall', 'crew', 'chapter', 'argument',
+  'interview', 'sunday', 'tavern', 'ward',
 ] as const;
 /**
  * Floors (share of annotated lines with the right speaker), measured minus a small margin. `platform`
@@ -158,6 +159,20 @@ const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: nu
   // Two brothers arguing in a car, long untagged runs, a traffic officer known as `A woman in a
   // yellow hi-vis jacket` and `The officer` (with our cast her lines are nobody's):
   argument: { givenCast: 0.9, ownCast: 0.86 }, // measured 42/45 and 40/45 with the ranker retrained in session 25
+  // Four more written blind on 2026-11-28 (session 26), measured once before any change made for
+  // them (scene's cast / ours): interview 46/46, 45/46 · sunday 48/53, 48/53 · tavern 43/45, 33/45 ·
+  // ward 38/46, 35/46 (175/190 and 161/190). A police interview, surnames and first names, runs of
+  // untagged back-and-forth and a statement read aloud:
+  interview: { givenCast: 0.95, ownCast: 0.95 }, // measured 45/46 and 45/46 with the ranker retrained in session 26
+  // First person present at a Sunday dinner, the narrator named only in the others' lines, one side of
+  // a phone call, two talking at once (`Callum says, at exactly the same moment I say,`):
+  sunday: { givenCast: 0.92, ownCast: 0.92 }, // measured 50/53 and 50/53 with the ranker retrained in session 26
+  // A fan-fiction chapter (title, author's note), five in a tavern, epithets (`the elf`, `the big
+  // man`, `the Captain`); with our cast Tam, a woman's name the name list gives to men, is a man:
+  tavern: { givenCast: 0.93, ownCast: 0.73 }, // measured 43/45 and 34/45 with the ranker retrained in session 26
+  // British single quotes on a hospital ward at night, a boy named two paragraphs after he is `the
+  // boy`, a voice from under an oxygen mask:
+  ward: { givenCast: 0.78, ownCast: 0.71 }, // measured 37/46 and 34/46 with the ranker retrained in session 26
 };
 
 interface Gold {
