@@ -41,7 +41,11 @@ export function relationOf(description: string): Relation | undefined {
 
 /** `relative(c, r)`: the one character the names make c's spouse, mother or father, or -1. */
 export function familyByNames(chars: readonly CharacterRecord[], genders: readonly number[]): (c: number, r: Relation) => number {
-  /** Family names of c: the last word of each name of two words or more (with a wife's title only, when `wifeTitled`). */
+  /**
+   * Family names of c: the last word of each name of two words or more; with `wifeTitled`, of the
+   * names with a wife's title only (`Mrs. Pontellier`), with `titled`, of those with a man's title
+   * that could be a father's (`Mr. Hale`, `General Tilney`; not `Uncle Ned`).
+   */
   const familyNames = (c: number, wifeTitled: boolean, titled = false): string[] => {
     const out: string[] = [];
     for (const name of [chars[c].name, ...chars[c].aliases]) {
