@@ -11,13 +11,17 @@
  */
 import { GenderCode, type CharacterRecord } from '../../document/document.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { canonicalTitle, titleClass } from '../../lang/en/titles.js';
 import { nameKey } from './names.js';
 
 /** Male titles that say nothing of a father (`Uncle Ned`, `Brother Cadfael`, `Master Tom`, a boy). */
 const NOT_FATHER_TITLES: ReadonlySet<string> = new Set(['uncle', 'brother', 'father', 'master', 'cousin']);
 
-/** Titles a married woman goes by with her husband's family name. */
-const WIFE_TITLES: ReadonlySet<string> = new Set(['mrs', 'madame', 'mme', 'lady', 'signora', 'frau', 'senora', 'señora']);
+/** A title a married woman goes by with her husband's family name: the married women's class (`Mrs.`, `Madame`, `Frau`), and `Lady`. */
+const isWifeTitle = (w: string): boolean => {
+  const t = canonicalTitle(w);
+  return titleClass(t) === 'mrs' || t === 'lady';
+};
 
 export const enum Relation {
   Wife,
@@ -51,7 +55,7 @@ export function familyByNames(chars: readonly CharacterRecord[], genders: readon
     for (const name of [chars[c].name, ...chars[c].aliases]) {
       const words = nameKey(name).split(' ');
       if (words.length < 2) continue;
-      if (wifeTitled && !(words.length <= 3 && WIFE_TITLES.has(words[0]))) continue;
+      if (wifeTitled && !(words.length <= 3 && isWifeTitle(words[0]))) continue;
       if (titled && !(HONORIFICS.get(words[0]) === GenderCode.He && !NOT_FATHER_TITLES.has(words[0]))) continue;
       const last = words[words.length - 1];
       if (last.length > 2 && !out.includes(last)) out.push(last);
