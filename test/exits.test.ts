@@ -28,6 +28,17 @@ test('a motion verb with its particle counts after two gap words, as a verb of l
   assert.deepEqual(exitsIn('Orla Penn had then quietly gone out.\n'), []);
 });
 
+test('`gone` ending its clause is an exit (`When she had gone, Tom…`, `he was gone`), as is going home or to bed; `gone quiet` and `gone to the window` are not', () => {
+  assert.deepEqual(exitsIn('When Orla Penn had gone, Tobias Wren opened the book.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('When Orla Penn had gone Tobias Wren opened the book.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('By then Tobias Wren was gone.\n'), ['Tobias Wren']);
+  assert.deepEqual(exitsIn('Orla Penn went home early.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('Orla Penn had gone to bed.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('Orla Penn had gone quiet.\n'), []);
+  assert.deepEqual(exitsIn('Orla Penn had gone to the window.\n'), []);
+  assert.deepEqual(exitsIn('Orla Penn was left behind.\n'), []);
+});
+
 test('look-alikes are not exits: a possessive, an object pronoun, getting up, ringing up, a verb after a comma', () => {
   assert.deepEqual(exitsIn('Orla Penn’s left hand shook.\n'), []);
   assert.deepEqual(exitsIn('He raised his left hand.\n'), []);

@@ -23,11 +23,18 @@ const MOTION_VERBS: ReadonlySet<string> = new Set([
   'rides', 'got', 'gets', 'marched', 'marches', 'wandered', 'wanders',
 ]);
 const EXIT_PARTICLES: ReadonlySet<string> = new Set(['out', 'away', 'off']);
+/**
+ * Places a motion verb leaves the scene for (`went home`, `had gone upstairs`, `gone to bed`): the
+ * room the talk is in is not where they are going.
+ */
+const EXIT_DESTINATIONS: ReadonlySet<string> = new Set(['home', 'upstairs', 'downstairs', 'abroad', 'outside', 'indoors']);
 /** The end of a telephone call: `hung up`, `rang off` (but `rang up` is the start of one). */
 const CALL_ENDS: ReadonlyMap<string, string> = new Map([['hung', 'up'], ['hangs', 'up'], ['rang', 'off'], ['rings', 'off']]);
 /** Words that may stand between the subject and the verb (`she quietly left`, `he had gone off`), besides -ly adverbs. */
 const GAP_WORDS: ReadonlySet<string> = new Set(['then', 'soon', 'had', 'has', 'have', 'just', 'now', 'finally', 'presently', 'also', 'at', 'once', 'last', 'too']);
 const MAX_GAP = 2;
+/** `was`, `is`: allowed before `gone` only. */
+const BE_FORMS: ReadonlySet<string> = new Set(['was', 'is', 'were']);
 
 /**
  * 1 for each mention that is the subject of an exit, and for the same character's later mentions in
@@ -53,11 +60,18 @@ export function exitMentions(doc: Document): Uint8Array {
         break;
       }
       const callEnd = CALL_ENDS.get(w);
-      if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
-        const p = doc.tokenText(t + 1).toLowerCase();
-        if (callEnd !== undefined ? p === callEnd : EXIT_PARTICLES.has(p) && !takesOut(doc, w, p, t + 2)) out[m] = 1;
+      // `When she had gone, Tom…`, `he was gone`: `gone` with nothing after it in its clause.
+      if (w === 'gone' && goneForGood(doc, t + 1)) {
+        out[m] = 1;
         break;
       }
+      if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
+        const p = doc.tokenText(t + 1).toLowerCase();
+        if (callEnd !== undefined ? p === callEnd : (EXIT_PARTICLES.has(p) && !takesOut(doc, w, p, t + 2)) || EXIT_DESTINATIONS.has(p) || (p === 'to' && t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'bed')) out[m] = 1;
+        break;
+      }
+      // `she was gone`: a state of being gone (but `was left`, `is walking out` are not exits).
+      if (gap < MAX_GAP && BE_FORMS.has(w) && t + 1 < doc.tokenCount && doc.tokenText(t + 1).toLowerCase() === 'gone') continue;
       if (gap === MAX_GAP || (!GAP_WORDS.has(w) && !w.endsWith('ly'))) break;
     }
     // The rest of the sentence still sees them go (`… went off with her bucket`).
@@ -69,6 +83,20 @@ export function exitMentions(doc: Document): Uint8Array {
     }
   }
   return out;
+}
+
+/**
+ * Does `gone` end its clause at token t (punctuation, the end, or the next clause's subject: `When
+ * she had gone Tom opened the book`)? Not `gone quiet`, `gone pale` (a change, not an exit) or `gone
+ * to the window` (a move within the room); `gone and done it` is no exit either.
+ */
+function goneForGood(doc: Document, t: number): boolean {
+  if (t >= doc.tokenCount || doc.tokenKinds[t] !== TokenKind.Word) return true;
+  const m = doc.mentionAtOrAfter(doc.tokens[2 * t]);
+  if (m < 0 || m >= doc.mentionCount || doc.mentions[3 * m] !== doc.tokens[2 * t]) return false;
+  const kind = doc.mentions[3 * m + 2];
+  const w = doc.mentionText(m).toLowerCase();
+  return kind === MentionKind.Proper || (kind === MentionKind.Pronoun && SUBJECT_FORMS.has(w)) || (kind === MentionKind.FirstPerson && (w === 'i' || w === 'we'));
 }
 
 /** Words that open the object of a transitive `got out` (`got out his phone`, `got out a pen`). */
