@@ -902,3 +902,15 @@ test("a tag owned by a name (`answered Daisy's mamma`) is never that name's, and
   // So with a lost apostrophe (`Daisy s mamma`, as some old e-texts print it).
   assert.equal(analyze(text.replace("Daisy's", 'Daisy s'), { cast: family }).quotes[0].speaker, 'mrs');
 });
+
+test('`someone beside me said` names nobody: no tag or beat for the sentence’s earlier subject; `when someone laughed, Rook said` is still Rook’s', () => {
+  const text = [
+    'I was reading the back of the book when someone beside me said, \u201cYou\u2019ve got it upside down.\u201d',
+    'I turned. Rook was grinning at me.',
+  ].join('\n\n');
+  const doc = analyzeDocument(text, { cast });
+  const rules = runRules(doc);
+  assert.deepEqual(rules.evidence[0], []);
+  const named = analyzeDocument('When someone laughed at the back, Rook said, \u201cQuiet.\u201d\n', { cast });
+  assert.equal(named.characters[runRules(named).speakers[0]]?.id, 'rook');
+});

@@ -638,6 +638,8 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
       if (isWordToken(doc, i) && isSpeechVerb(doc, i)) {
         const inverted = i + 1 < tEnd ? mentionAtToken(doc, i + 1) : -1;
         const w = doc.tokenText(i);
+        // `when someone beside me said,`: the speaker is nobody the text has named (no beat either).
+        if (indefiniteSubjectBefore(doc, t0, i)) return null;
         let subj = relativeAntecedent(doc, t0, i);
         if (subj < 0 && w.endsWith('ing')) subj = possessorBefore(doc, i, t0);
         // `thus spoke Mary:` is inverted, but in `Dr Messinger asked Rosa,` the name after the verb is its object.
@@ -663,6 +665,32 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
   const c = clauseSubject(doc, sFrom, end);
   if (c >= 0) return { mention: c, confidence: 0.65, cue: beatCue(doc, c) };
   return null;
+}
+
+/**
+ * Words for a speaker nobody has named (`someone said`). Not `a voice`: a book may list the voice as
+ * a character (`A Voice From Within`) or give it an owner (`in a voice of cold resentment said`).
+ */
+const INDEFINITE_SPEAKERS: ReadonlySet<string> = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody']);
+
+/**
+ * Is the speech verb at `verb` said by an indefinite subject: `someone` within the four words before
+ * it, with no subject mention or punctuation between (`someone beside me said`: `me` is an object;
+ * in `when someone laughed, Tom said` the comma ends the search)?
+ */
+function indefiniteSubjectBefore(doc: Document, t0: number, verb: number): boolean {
+  for (let k = verb - 1, words = 0; k >= t0 && words < 4; k--) {
+    if (!isWordToken(doc, k)) {
+      if (doc.tokenText(k) !== '-') return false;
+      continue;
+    }
+    words++;
+    const m = mentionAtToken(doc, k);
+    if (m >= 0 && isSubjectMention(doc, m)) return false;
+    const w = doc.tokenText(k).toLowerCase();
+    if (INDEFINITE_SPEAKERS.has(w)) return true;
+  }
+  return false;
 }
 
 /** Verbs of thinking and feeling: their subject is taking something in, not acting. */
