@@ -336,6 +336,34 @@ test('a nameless stranger introduced with `a` who speaks in the scene is a chara
   assert.ok(!named.includes('the woman'), named.join(', '));
 });
 
+test('`the stranger` tagging two lines is a character of its own with no `a stranger` first; tagging one, or one of two mentions, is not', () => {
+  const scene = [
+    'Wen Haley and Ivo Marsh waited under the shelter while the rain came down.',
+    '\u201cIt won\u2019t stop,\u201d Wen said.',
+    'A man in a grey coat stopped in front of them. \u201cIs this the way to the station?\u201d said the stranger.',
+    'Ivo pointed down the hill. \u201cLeft at the church.\u201d',
+    '\u201cThank you,\u201d said the stranger, and went.',
+  ];
+  const names = cast(scene.join('\n\n')).characters.map((c) => c.name);
+  assert.ok(names.includes('the stranger'), names.join(', '));
+  // One tagged line and a mention in the narration: two mentions are not enough without two tags.
+  const once = cast([...scene.slice(0, 4), '\u201cThank you.\u201d The stranger walked off down the hill.'].join('\n\n')).characters.map((c) => c.name);
+  assert.ok(!once.includes('the stranger'), once.join(', '));
+});
+
+test('a name said once, joined by `and` to a shown person in the narration, is a person too; two unknown names so joined are not', () => {
+  const text = [
+    'Kit Varga and Jo Penn sat on the step outside the bakery.',
+    '\u201cYou\u2019ll miss the bus,\u201d Jo said.',
+    '\u201cI\u2019m walking.\u201d Kit tore the roll in half.',
+  ].join('\n\n');
+  const names = cast(text).characters.map((c) => c.name);
+  assert.ok(names.includes('Kit Varga'), names.join(', '));
+  // Places listed together, with no person among them, stay out.
+  const places = cast('The road ran from Dunmore Cross and Kelby Vale to the sea. \u201cLong way,\u201d Jo said.').characters.map((c) => c.name);
+  assert.ok(!places.includes('Dunmore Cross') && !places.includes('Kelby Vale'), places.join(', '));
+});
+
 test('a word that opens a line before a word of address is offered, not called: no character `Tea`', () => {
   const text = [
     'The caf\u00e9 was nearly empty. Mara took the table by the window.',

@@ -229,6 +229,7 @@ export function collectForms(ctx: Ctx): FormTable {
       forms[f].voc -= k;
     }
   }
+  personByCoordination(ctx, forms, formOf);
   voteGenders(ctx, forms, formOf);
   // Plurals of another name's last word are families or peoples: Crofts, Miss Musgroves, Dashwoods.
   const words = new Set<string>();
@@ -244,6 +245,32 @@ export function collectForms(ctx: Ctx): FormTable {
     if (cued && last.length > 3 && last.endsWith('s') && (words.has(last.slice(0, -1)) || (last.endsWith('es') && words.has(last.slice(0, -2))))) f.plural = true;
   }
   return { forms, formOf, byKey, vocative, co: coOccurrence(ctx, forms, formOf) };
+}
+
+/**
+ * A name joined by `and` to a name the text shows to be a person, in the narration (`Kit Varga and Jo
+ * Penn sat on the step`), is one too: places and things are listed with their kind. Read from the
+ * evidence before this pass, so one shown person vouches only for their direct partner; a full name
+ * is shown by its first or last word said alone (`Jo said`).
+ */
+function personByCoordination(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
+  const doc = ctx.doc;
+  const m = doc.mentions;
+  // A full name is shown a person by its first or last word alone too (`Jo said` for `Jo Penn`).
+  const shownWords = new Set<string>();
+  for (const f of forms) if (f.person > 0 && f.parsed.core.length === 1) shownWords.add(f.parsed.core[0]);
+  const shown = forms.map((f) => f.person > 0 || shownWords.has(f.parsed.core[0]) || shownWords.has(f.parsed.core[f.parsed.core.length - 1]));
+  for (let i = 0; i + 1 < doc.mentionCount; i++) {
+    const j = i + 1;
+    const fi = formOf[i];
+    const fj = formOf[j];
+    if (fi < 0 || fj < 0 || fi === fj || ctx.inQuote[i] || ctx.inQuote[j]) continue;
+    if (m[3 * i + 2] !== MentionKind.Proper || m[3 * j + 2] !== MentionKind.Proper) continue;
+    if (!/^\s+and\s+$/.test(doc.text.slice(m[3 * i + 1], m[3 * j]))) continue;
+    // A name ever used as a place (`in Ruritania`) is not vouched for (`Ruritania and Burlesdon`).
+    if (shown[fj] && !shown[fi] && forms[fi].place === 0) forms[fi].person++;
+    else if (shown[fi] && !shown[fj] && forms[fj].place === 0) forms[fj].person++;
+  }
 }
 
 /**

@@ -735,9 +735,12 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
   }
   // Someone introduced as a stranger (`A woman in a green raincoat sits down`) and then called `the
   // woman` in the scene, who speaks: a nameless character of their own.
+  // Strangers keep two mentions when both tag a line (introducedStrangers checked).
+  const strangerKeys = new Set<string>();
   if (!hasGiven) {
     const strangers = introducedStrangers(st);
     for (const [key, occ] of strangers.nameless) {
+      strangerKeys.add(key);
       const had = groups.get(key);
       groups.set(key, had ? [...new Set([...had, ...occ])].sort((a, b) => a - b) : occ);
     }
@@ -754,7 +757,7 @@ function epithetCharacters(st: CastState, castOnly: boolean): void {
   const used = new Set(st.chars.map((c) => c.id));
   // `castOnly`: the given characters and nobody else.
   for (const [key, occ] of castOnly ? [] : groups) {
-    if (occ.length < 3 && !kin.has(key)) continue;
+    if (occ.length < 3 && !kin.has(key) && !strangerKeys.has(key)) continue;
     // The narrator's kin keep the narration's words (`my mother`); descriptions read `the <head>`.
     const name = kin.has(key) ? key : `the ${doc.mentionText(occ[0]).split(/\s+/).slice(1).join(' ')}`;
     let id = slug(name);
@@ -798,6 +801,8 @@ function narratorKin(st: CastState): Map<string, number[]> {
 
 /** Heads that can introduce a nameless stranger (`a woman`, `a barmaid`); kin and group words cannot. */
 const NOT_STRANGER_HEADS: ReadonlySet<string> = new Set(['one', 'other', 'people', 'men', 'women', 'person', 'friend', 'creature', 'baby', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife']);
+/** Heads that say the person is unknown, so `the` + head may open a stranger with no `a` + head before. */
+const UNKNOWN_PERSON_HEADS: ReadonlySet<string> = new Set(['stranger', 'newcomer', 'intruder']);
 /** Words before a name a speaker gives as their own: `I'm`, `I am`, `my name is`, `my name's`, `the name's`, `call me` (not `her name is`). */
 const SELF_NAMING = /(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?:['\u2019]s| is)|\b[Tt]he name['\u2019]s|\b[Cc]all me)\s+$/;
 /** How far (UTF-16 units) a `the woman` may stand from the last mention of the stranger it continues. */
@@ -850,7 +855,7 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
   const close = (head: string): void => {
     const g = open.get(head);
     open.delete(head);
-    if (!g || g.occ.length < 3 || 2 * (g.occ.length - 1) < (definite.get(head) ?? 0)) return;
+    if (!g || g.occ.length < 2 || 2 * (g.occ.length - 1) < (definite.get(head) ?? 0)) return;
     const from = m[3 * g.occ[0]];
     const gender = doc.mentionGenders[g.occ[0]];
     // The first character of a fitting gender named in the narration after the stranger came in.
@@ -871,6 +876,8 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
       if (paraHasQuote[st.ctx.para[i]]) inDialogue++;
     }
     if (tags < 1 && inDialogue < 2) return;
+    // Two mentions are enough only when both tag a line (`said the stranger` twice).
+    if (g.occ.length < 3 && tags < 2) return;
     if (maybe >= 0) {
       // First heard as a name someone gives as their own, after a stranger of that gender came in: the stranger's.
       if (gender !== GenderCode.Unknown && st.genders[maybe] === gender && firstSelfNamed[maybe] && firstAny[maybe] > from) named.push([g.occ, maybe]);
@@ -889,7 +896,11 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
       open.set(head, { occ: [i], last: m[3 * i] });
     } else if (det === 'the') {
       const g = open.get(head);
-      if (!g) continue;
+      if (!g) {
+        // `the stranger`, `the newcomer` introduce themselves: the word says nobody known.
+        if (UNKNOWN_PERSON_HEADS.has(head)) open.set(head, { occ: [i], last: m[3 * i] });
+        continue;
+      }
       if (m[3 * i] - g.last > STRANGER_REACH || m[3 * i] - m[3 * g.occ[0]] > STRANGER_SCENE) {
         close(head);
         continue;
