@@ -364,6 +364,31 @@ test('a name said once, joined by `and` to a shown person in the narration, is a
   assert.ok(!places.includes('Dunmore Cross') && !places.includes('Kelby Vale'), places.join(', '));
 });
 
+test('a name always said `the X`, never called or beside a speech verb, is a thing (`the Marigold`, a ship called her); a person word (`the Warden`) or a tag keeps it', () => {
+  const text = [
+    'The Marigold came out of the jump too close to the moon. Tam Oduya gripped the arms of her chair.',
+    '\u201cShields,\u201d Tam said.',
+    'Nobody had kept the Marigold alive longer than Roz Hatch, and the Marigold had never failed her.',
+    '\u201cHolding,\u201d said Roz.',
+  ].join('\n\n');
+  const names = cast(text).characters.map((c) => c.name);
+  assert.ok(!names.some((n) => /Marigold/.test(n)), names.join(', '));
+  // Beside a speech verb, `the Marigold` speaks (a ship's computer, say): a character.
+  const tagged = cast(text + '\n\n\u201cCourse laid in,\u201d said the Marigold.\n\n\u201cThank you,\u201d said the Marigold.').characters.map((c) => c.name);
+  assert.ok(tagged.some((n) => /Marigold/.test(n)), tagged.join(', '));
+});
+
+test('a name joined by `and` is not vouched for when said as a thing (`the Dryad\u2019s Bubble and Anne`, `Christmas Day and Tony`)', () => {
+  const text = [
+    'Past the Dryad\u2019s Bubble and Anne Shirley ran the path to the gate.',
+    '\u201cWait,\u201d Anne said.',
+    'On Christmas Day and Tony Last read the lessons, as every year.',
+    '\u201cAmen,\u201d said Tony.',
+  ].join('\n\n');
+  const names = cast(text).characters.map((c) => c.name);
+  assert.ok(!names.some((n) => /Bubble|^Day$/.test(n)), names.join(', '));
+});
+
 test('a word that opens a line before a word of address is offered, not called: no character `Tea`', () => {
   const text = [
     'The caf\u00e9 was nearly empty. Mara took the table by the window.',

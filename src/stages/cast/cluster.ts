@@ -51,6 +51,8 @@ export interface Cluster {
   the: number;
   pluralCue: number;
   voc: number;
+  /** Uses right beside a speech verb. */
+  tag: number;
   narr: number;
   /** Mentions set in underscores (plain-text italics). */
   italic: number;
@@ -115,6 +117,7 @@ export function emptyCluster(seed = -1): Cluster {
     the: 0,
     pluralCue: 0,
     voc: 0,
+    tag: 0,
     narr: 0,
     italic: 0,
     full: false,
@@ -149,6 +152,7 @@ export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: numbe
   c.the += form.the;
   c.pluralCue += form.pluralCue;
   c.voc += form.voc;
+  c.tag += form.tag;
   c.narr += form.narr;
   c.italic += form.italic;
   c.he += form.he;

@@ -14,7 +14,7 @@ import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-word
 import { canonicalTitle } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import type { Ctx } from './context.js';
-import { tokenAfter, tokenBefore, wordBefore } from './context.js';
+import { nextToSpeechVerb, tokenAfter, tokenBefore, wordBefore } from './context.js';
 import { canonicalKey, nameKey, parseName, strongTitleGender, titleGender, type ParsedName } from './names.js';
 
 const VOTING_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'himself', 'herself']);
@@ -44,6 +44,8 @@ export interface Form {
   pluralCue: number;
   /** Vocative uses inside quotes. */
   voc: number;
+  /** Uses right beside a speech verb (`said the Marigold`, `Jo said`). */
+  tag: number;
   /** Mentions outside quotes. */
   narr: number;
   /** Mentions opening their sentence, where any word is capitalised (`Iris-necked pigeons …`). */
@@ -138,7 +140,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, opening: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, tag: 0, narr: 0, opening: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -161,6 +163,7 @@ export function collectForms(ctx: Ctx): FormTable {
     const ta = tokenAfter(doc, e);
     const before = tb >= 0 && kinds[tb] === TokenKind.Word ? text.slice(tok[2 * tb], tok[2 * tb + 1]).toLowerCase() : '';
     const after = ta < nTok && kinds[ta] === TokenKind.Word ? text.slice(tok[2 * ta], tok[2 * ta + 1]).toLowerCase() : '';
+    if (nextToSpeechVerb(doc, i, true)) form.tag++;
     if (PERSON_VERBS.has(before) || PERSON_VERBS.has(after)) form.person++;
     // `said the President`: the verb before the article.
     // Not after a word of its own: `that the smugglers called the Spine` names a thing.
@@ -259,6 +262,13 @@ function personByCoordination(ctx: Ctx, forms: Form[], formOf: Int32Array): void
   // A full name is shown a person by its first or last word alone too (`Jo said` for `Jo Penn`).
   const shownWords = new Set<string>();
   for (const f of forms) if (f.person > 0 && f.parsed.core.length === 1) shownWords.add(f.parsed.core[0]);
+  /** After `the`, a possessive or a capitalised word (`Christmas Day`): said as a thing. */
+  const thingLike = (i: number): boolean => {
+    const t = tokenBefore(doc, m[3 * i]);
+    if (t < 0 || doc.tokenKinds[t] !== TokenKind.Word) return false;
+    const w = doc.tokenText(t);
+    return w.toLowerCase() === 'the' || /['\u2019]s$/.test(w) || /^\p{Lu}/u.test(w);
+  };
   const shown = forms.map((f) => f.person > 0 || shownWords.has(f.parsed.core[0]) || shownWords.has(f.parsed.core[f.parsed.core.length - 1]));
   for (let i = 0; i + 1 < doc.mentionCount; i++) {
     const j = i + 1;
@@ -267,9 +277,10 @@ function personByCoordination(ctx: Ctx, forms: Form[], formOf: Int32Array): void
     if (fi < 0 || fj < 0 || fi === fj || ctx.inQuote[i] || ctx.inQuote[j]) continue;
     if (m[3 * i + 2] !== MentionKind.Proper || m[3 * j + 2] !== MentionKind.Proper) continue;
     if (!/^\s+and\s+$/.test(doc.text.slice(m[3 * i + 1], m[3 * j]))) continue;
-    // A name ever used as a place (`in Ruritania`) is not vouched for (`Ruritania and Burlesdon`).
-    if (shown[fj] && !shown[fi] && forms[fi].place === 0) forms[fi].person++;
-    else if (shown[fi] && !shown[fj] && forms[fj].place === 0) forms[fj].person++;
+    // A name ever used as a place (`in Ruritania`), or said here as a thing (`the Dryad's Bubble and
+    // Anne`, `Christmas Day and …`), is not vouched for.
+    if (shown[fj] && !shown[fi] && forms[fi].place === 0 && !thingLike(i)) forms[fi].person++;
+    else if (shown[fi] && !shown[fj] && forms[fj].place === 0 && !thingLike(j)) forms[fj].person++;
   }
 }
 

@@ -72,6 +72,10 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   const place = c.place / n;
   if (place >= 0.35 && person < 0.1) return false;
   if (c.the / n >= 0.5 && person < 0.15) return false;
+  // Always `the X`, never called, titled or beside a speech verb: a ship, a pub, a house (`the
+  // Marigold came out of the jump`, `the Anchor`), however it moves or is called `her`.
+  // (`the Collector` is a person's office: a word for a person is spared.)
+  if (c.the === n && n >= 2 && c.voc === 0 && c.tag === 0 && c.titles.size === 0 && !forms[c.forms[0]].parsed.core.some((w) => PERSON_NOUNS.has(w))) return false;
   const name = forms[c.forms[0]].parsed.core.join(' ');
   if ((c.pluralCue / n >= 0.2 || (c.pluralCue + c.the) / n >= 0.3) && /[^s]s$/.test(name) && c.titles.size === 0 && !c.full) return false;
   if (name.length <= 2 && c.titles.size === 0 && c.person < 2) return false;
