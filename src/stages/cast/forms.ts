@@ -276,7 +276,7 @@ function personByCoordination(ctx: Ctx, forms: Form[], formOf: Int32Array): void
     const fj = formOf[j];
     if (fi < 0 || fj < 0 || fi === fj || ctx.inQuote[i] || ctx.inQuote[j]) continue;
     if (m[3 * i + 2] !== MentionKind.Proper || m[3 * j + 2] !== MentionKind.Proper) continue;
-    if (!/^\s+and\s+$/.test(doc.text.slice(m[3 * i + 1], m[3 * j]))) continue;
+    if (m[3 * j] - m[3 * i + 1] > 7 || !/^\s+and\s+$/.test(doc.text.slice(m[3 * i + 1], m[3 * j]))) continue;
     // A name ever used as a place (`in Ruritania`), or said here as a thing (`the Dryad's Bubble and
     // Anne`, `Christmas Day and …`), is not vouched for.
     if (shown[fj] && !shown[fi] && forms[fi].place === 0 && !thingLike(i)) forms[fi].person++;
