@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, MentionKind } from '../src/document/document.js';
+import { Document, GenderCode, MentionKind } from '../src/document/document.js';
+import { clusterGender, emptyCluster } from '../src/stages/cast/cluster.js';
 import { runPipeline } from '../src/pipeline/run.js';
 import { analyze } from '../src/index.js';
 import type { CastFile } from '../src/types.js';
@@ -387,6 +388,29 @@ test('a name joined by `and` is not vouched for when said as a thing (`the Dryad
   ].join('\n\n');
   const names = cast(text).characters.map((c) => c.name);
   assert.ok(!names.some((n) => /Bubble|^Day$/.test(n)), names.join(', '));
+});
+
+test('a first name the list knows for one sex only is the other when the text says so five times and never agrees (`Aurel` … his, he); one `she` does not overrule it', () => {
+  const text = [
+    'Aurel Vane shouldered open the door of the inn, and his cloak dripped on the boards.',
+    'Aurel crossed to the fire before he had even taken off his gloves.',
+    'Aurel sat down. He was tired, and his boots were full of water.',
+    'Aurel rubbed his hands together.',
+    '\u201cAle,\u201d said Aurel. He did not look up.',
+  ].join('\n\n');
+  const doc = cast(text);
+  const aurel = doc.characters.find((c) => c.name.startsWith('Aurel'));
+  assert.equal(aurel?.gender, 'he');
+  // One `she` after a man's name (someone else arriving) leaves the list's sex alone.
+  const daniel = cast('Daniel waited at the station. She came at last, out of breath.\n\n\u201cYou\u2019re late,\u201d Daniel said, and kissed her cheek.').characters.find((c) => c.name === 'Daniel');
+  assert.equal(daniel?.gender, 'he');
+});
+
+test('tied pronoun votes for a name (one he, one she) are broken by two possessives after it, all one way; one is not enough', () => {
+  const tied = { ...emptyCluster(), person: 1, he: 1, she: 1, phe: 1, pshe: 1, possHe: 2 };
+  assert.equal(clusterGender(tied), GenderCode.He);
+  assert.equal(clusterGender({ ...tied, possHe: 1 }), GenderCode.Unknown);
+  assert.equal(clusterGender({ ...tied, possShe: 1 }), GenderCode.Unknown);
 });
 
 test('a word that opens a line before a word of address is offered, not called: no character `Tea`', () => {

@@ -86,13 +86,22 @@ export function clusterGender(c: Cluster): number {
   if (prior !== undefined) {
     const same = prior === GenderCode.He ? c.he : c.she;
     const opp = prior === GenderCode.He ? c.she : c.he;
-    if (!(opp >= 4 && opp >= 3 * same)) return prior;
+    // The name list may know a name for one sex only (`Aurel` as a woman's): the text overrules it when
+    // its own he/she say the other, or when nothing in it agrees with the list and its subject pronouns
+    // and possessives for the other come to five (`Aurel … his cloak`, `Aurel … before he'd`, …).
+    const samePossessive = prior === GenderCode.He ? c.possHe : c.possShe;
+    const oppPossessive = prior === GenderCode.He ? c.possShe : c.possHe;
+    const unanimous = same === 0 && samePossessive === 0 && opp >= 2 && opp + oppPossessive >= 5;
+    if (!(opp >= 4 && opp >= 3 * same) && !unanimous) return prior;
   }
   // Pronouns first; a rank's male lean (Captain, Dr.) only when they say nothing.
   const byPronouns = voteGender(c.phe, c.pshe);
   if (byPronouns !== GenderCode.Unknown) return byPronouns;
   const byTitle = voteGender(c.he, c.she);
-  if (byTitle !== GenderCode.Unknown || c.he + c.she > 0 || c.person === 0) return byTitle;
+  if (byTitle !== GenderCode.Unknown || c.person === 0) return byTitle;
+  // Pronoun votes tied (one `he` after the name, one `she` that was someone else's): two or more
+  // possessives after its subject uses, all one way, break the tie.
+  if (c.he + c.she > 0) return c.he !== c.she ? byTitle : c.possHe >= 2 && c.possShe === 0 ? GenderCode.He : c.possShe >= 2 && c.possHe === 0 ? GenderCode.She : GenderCode.Unknown;
   // Nothing else says, and the name is someone's (person evidence: a tag, a vocative, a title):
   // the possessives right after its subject uses, all one way.
   return c.possHe >= 1 && c.possShe === 0 ? GenderCode.He : c.possShe >= 1 && c.possHe === 0 ? GenderCode.She : GenderCode.Unknown;
