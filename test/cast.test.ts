@@ -413,6 +413,18 @@ test('tied pronoun votes for a name (one he, one she) are broken by two possessi
   assert.equal(clusterGender({ ...tied, possShe: 1 }), GenderCode.Unknown);
 });
 
+test('`Ser`, the knight of fantasy fiction, is a man\u2019s title like Sir: `Ser Aldric Vane` is Aldric, a man', () => {
+  const text = [
+    '\u201cForty crowns for a scabbard?\u201d Ser Aldric Vane said.',
+    '\u201cThirty,\u201d said Wren. Aldric laughed.',
+    '\u201cHow long have you been in Saltgate, Ser Aldric?\u201d',
+  ].join('\n\n');
+  const doc = cast(text);
+  const knights = doc.characters.filter((c) => c.name.includes('Aldric'));
+  assert.equal(knights.length, 1, doc.characters.map((c) => c.name).join(', '));
+  assert.equal(knights[0].gender, 'he');
+});
+
 test('a word that opens a line before a word of address is offered, not called: no character `Tea`', () => {
   const text = [
     'The caf\u00e9 was nearly empty. Mara took the table by the window.',

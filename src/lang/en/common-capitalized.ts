@@ -63,7 +63,7 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   // document and address words
   'chapter', 'book', 'part', 'volume', 'vol', 'section', 'preface', 'introduction', 'contents', 'the end',
   'finis', 'note', 'appendix', 'epilogue', 'prologue', 'footnote', 'illustration', 'letter', 'dear sir',
-  'sir', 'madam', 'madame', "ma'am", 'mam', 'miss', 'mr', 'mrs', 'ms', 'mister', 'missus',
+  'sir', 'ser', 'madam', 'madame', "ma'am", 'mam', 'miss', 'mr', 'mrs', 'ms', 'mister', 'missus',
   'yours', 'p.s', 'ps', 'esq', 'etc', 'mamma', 'mama', 'papa', 'mother', 'father',
   // a company addressed (`Ladies. Machine six is eating coins again.`)
   'ladies', 'gentlemen', 'folks', 'guys', 'lads', 'kids', 'children', 'boys', 'girls',

@@ -12,6 +12,8 @@ export const TITLE_CANONICAL: ReadonlyMap<string, string> = new Map([
   ['mlle', 'mademoiselle'], ['fraulein', 'fräulein'], ['signore', 'signor'], ['señor', 'senor'],
   ['señora', 'senora'], ['señorita', 'senorita'], ['auntie', 'aunt'], ['aunty', 'aunt'],
   ['doña', 'dona'], ['missus', 'mrs'], ['madam', 'madame'],
+  // Fantasy fiction's knight (`Ser Aldric`) is a Sir.
+  ['ser', 'sir'],
 ]);
 
 export function canonicalTitle(t: string): string {
