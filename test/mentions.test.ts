@@ -151,3 +151,11 @@ test("a description owned by a name opens with the whole name (`Mr. Bumble's goo
   const first = mentionsOf('"Move up," said Kit\'s brother.').filter((m) => m.start > 10)[0];
   assert.equal(first.text, "Kit's brother");
 });
+
+test('a sentence opener before a name said alone elsewhere is dropped (`Lest Cecil`), a known first name is not (`Thomas Lynde`)', () => {
+  const names = (text: string) => mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  const lest = names('Cecil Vyse stood at the door, and she saw Cecil smile.\n\nLest Cecil should hear, she whispered.\n');
+  assert.ok(lest.includes('Cecil') && !lest.includes('Lest Cecil'), lest.join(', '));
+  const thomas = names('Mrs. Rachel saw it all, and Lynde laughed at her.\n\nThomas Lynde drove the mare home.\n');
+  assert.ok(thomas.includes('Thomas Lynde'), thomas.join(', '));
+});

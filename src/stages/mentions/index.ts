@@ -370,10 +370,12 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
         }
       }
       if (hon === undefined && !PERSON_NOUNS.has(lw) && isNameWord(t)) {
-        // `Hitherto Gino`: a sentence opener never capitalised elsewhere, before a known name, is not part of it.
+        // `Hitherto Gino`, `Lest Cecil`, `What'll Fagin`: a sentence opener never capitalised elsewhere,
+        // before a known name, is not part of it. A known first name is (`Thomas Lynde`, `Ann Shirley`,
+        // `Milt Dale`, with Lynde, Shirley, Dale said alone elsewhere).
         if (initial[t] && !capMidCount.has(lw) && t + 1 < nTok && adjacent(t, t + 1) && continuesName(t + 1)) {
           const nw = text.slice(tok[2 * (t + 1)], possessiveCut(text, tok[2 * (t + 1)], tok[2 * (t + 1) + 1])).toLowerCase();
-          if ((capStartCount.get(nw) ?? 0) > 0 && !lowerCount.has(lw)) continue;
+          if ((capStartCount.get(nw) ?? 0) > 0 && !lowerCount.has(lw) && firstNameGender(lw) === undefined) continue;
         }
         const last = extendName(t);
         const lastEnd = tok[2 * last + 1];
