@@ -754,8 +754,10 @@ test('a beat whose subject follows an opening phrase that names nobody (`After t
   assert.equal(evidenceOf(before, 0), 'ilse', 'the subject after the opening phrase is the beat of the line after it');
   const after = 'Mara and Rook argued over the map.\n\n“Is there any tea?” Nobody answered. At last, worn out by the quarrel, Ilse sat down on the step.\n';
   assert.equal(evidenceOf(after, 0), 'ilse', 'a later sentence of the paragraph: the subject after its opening phrase is the beat');
-  // An opening clause that names someone says nothing certain about whose sentence it is.
-  const named = 'Mara and Rook argued over the map.\n\nWhen the kettle boiled for Rook at last, Ilse sat down on the step. “Is there any tea?”\n';
+  // An opening phrase that names someone says nothing certain about whose sentence it is (a clause
+  // of its own, `When the kettle boiled for Rook, Ilse sat down`, has its subject after the comma:
+  // see the test of leading clauses).
+  const named = 'Mara and Rook argued over the map.\n\nWith the kettle in Rook\u2019s hands at last, Ilse sat down on the step. “Is there any tea?”\n';
   assert.notEqual(evidenceOf(named, 0), 'ilse', 'a phrase naming someone is no empty opening phrase');
   // `Slowly, Ilse's hand…`: a possessor is no subject.
   const possessor = 'Mara and Rook argued over the map.\n\nAt the end of the long day, Ilse\u2019s hand shook on the cup. “Is there any tea?”\n';
@@ -913,4 +915,17 @@ test('`someone beside me said` names nobody: no tag or beat for the sentence’s
   assert.deepEqual(rules.evidence[0], []);
   const named = analyzeDocument('When someone laughed at the back, Rook said, \u201cQuiet.\u201d\n', { cast });
   assert.equal(named.characters[runRules(named).speakers[0]]?.id, 'rook');
+});
+
+test('a beat opening on a clause of its own (`When she was gone, Rook leaned in`) is the main clause subject’s, not the clause’s', () => {
+  const text = [
+    '\u201cI\u2019ll leave you to it,\u201d said Mara, and went out.',
+    'When she was gone, Rook leaned in and lowered his voice. \u201cThen what do you suggest?\u201d',
+  ].join('\n\n');
+  const doc = analyzeDocument(text, { cast });
+  const rules = runRules(doc);
+  assert.equal(doc.characters[rules.speakers[1]]?.id, 'rook');
+  // With no comma closing the clause, the sentence is read as before.
+  const plain = analyzeDocument('\u201cWell?\u201d said Mara.\n\nRook leaned in. \u201cThen what?\u201d\n', { cast });
+  assert.equal(plain.characters[runRules(plain).speakers[1]]?.id, 'rook');
 });

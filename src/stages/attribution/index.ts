@@ -1010,6 +1010,11 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
   while (t < nTok && doc.tokens[2 * t] < to) {
     while (t < nTok && doc.tokens[2 * t] < to && !isWordToken(doc, t)) t++;
     if (t >= nTok || doc.tokens[2 * t] >= to) return -1;
+    // `When he was gone, Thorne leaned in`: a leading clause of its own; the sentence's subject follows its comma.
+    if (SUBORDINATORS.has(doc.tokenText(t).toLowerCase())) {
+      const main = subjectAfterClause(doc, t, to);
+      if (main >= 0) return main;
+    }
     // Allow one sentence adverbial of up to 2 words before the subject: `Then Rook…`, `Slowly, she…`.
     for (let i = t; i < Math.min(nTok, t + 3) && doc.tokens[2 * i] < to; i++) {
       const m = mentionAtToken(doc, i);
@@ -1024,6 +1029,31 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
     const next = doc.sentences[4 * (s + 1) + 2];
     if (next <= t) return -1;
     t = next;
+  }
+  return -1;
+}
+
+/**
+ * The subject right after the comma that closes a leading subordinate clause opened at token t
+ * (`When he was gone, Thorne leaned in`): a subject mention followed by its verb (a lower-case word),
+ * within LEADING_PHRASE tokens; -1 otherwise (no comma, or no subject after it).
+ */
+function subjectAfterClause(doc: Document, t: number, to: number): number {
+  const nTok = doc.tokenCount;
+  for (let i = t + 1; i < nTok && i < t + LEADING_PHRASE && doc.tokens[2 * i] < to; i++) {
+    if (isWordToken(doc, i)) continue;
+    const w = doc.tokenText(i);
+    if (w !== ',') {
+      if (/^[.;:!?"\u201c\u201d]$/.test(w)) return -1;
+      continue;
+    }
+    if (i + 1 >= nTok || doc.tokens[2 * (i + 1)] >= to) return -1;
+    const m = mentionAtToken(doc, i + 1);
+    if (m < 0 || !isSubjectMention(doc, m) || isPossessor(doc, m)) return -1;
+    const next = tokenAfterMention(doc, m);
+    if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
+    const verb = doc.tokenText(next);
+    return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
   }
   return -1;
 }
