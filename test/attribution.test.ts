@@ -929,3 +929,14 @@ test('a beat opening on a clause of its own (`When she was gone, Rook leaned in`
   const plain = analyzeDocument('\u201cWell?\u201d said Mara.\n\nRook leaned in. \u201cThen what?\u201d\n', { cast });
   assert.equal(plain.characters[runRules(plain).speakers[1]]?.id, 'rook');
 });
+
+test('a beat whose sentence ends on a clause of someone else (`Mara gave him a look, and he shrugged.`) is that clause’s subject’s; the same subject again, or one taking in what is said, is not', () => {
+  const speakerOf = (text: string): string | undefined => {
+    const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
+    return doc.characters[runRules(doc).speakers[1]]?.id;
+  };
+  const intro = '\u201cI believe he saw something,\u201d said Rook.\n\n';
+  assert.equal(speakerOf(intro + 'Mara gave him a look, and he shrugged. \u201cThat\u2019s as far as I go.\u201d\n'), 'rook');
+  assert.equal(speakerOf(intro + 'Mara gave him a look, and she shrugged. \u201cThat\u2019s as far as I go.\u201d\n'), 'mara');
+  assert.equal(speakerOf(intro + 'Mara gave him a look, and he heard her sigh. \u201cThat\u2019s as far as I go.\u201d\n'), 'mara');
+});

@@ -659,7 +659,13 @@ function tagBefore(doc: Document, from: number, to: number, verbOnly = false): E
     if (e) return e;
   }
   const m = firstSubjectMention(doc, sFrom, end, false);
-  if (m >= 0) return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
+  if (m >= 0) {
+    // `Lowe gave him a look, and he shrugged. "That's as far as I go."`: the last clause's own
+    // subject, someone else, acted last.
+    const last = lastClauseSubject(doc, m, end);
+    if (last >= 0) return { mention: last, confidence: 0.6, cue: beatCue(doc, last) };
+    return { mention: m, confidence: 0.65, cue: beatCue(doc, m) };
+  }
   // A sentence that opens on a thing has its person later, as the subject of a clause of its own:
   // `The back door banged open and Wren stamped in. "Who…?"`
   const c = clauseSubject(doc, sFrom, end);
@@ -718,6 +724,33 @@ function clauseSubject(doc: Document, from: number, to: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * The subject of the sentence's last coordinated clause after mention `m` (`, and he shrugged`, `;
+ * she laughed`) when it stands for someone other than m (a different character, or a pronoun of the
+ * other gender); -1 otherwise, and for one taking in what is said (`and he heard…`).
+ */
+function lastClauseSubject(doc: Document, m: number, to: number): number {
+  let found = -1;
+  const first = doc.mentionCharacters[m];
+  const firstGender = doc.mentionGenders[m];
+  for (let t = tokenAfterMention(doc, m); t + 1 < doc.tokenCount && doc.tokens[2 * t] < to; t++) {
+    const w = doc.tokenText(t);
+    const joined = w === ';' || (/^(?:and|but)$/i.test(w) && t > 0 && doc.tokenText(t - 1) === ',');
+    if (!joined) continue;
+    const c = mentionAtToken(doc, t + 1);
+    if (c < 0 || !isSubjectMention(doc, c) || isPossessor(doc, c)) continue;
+    const next = tokenAfterMention(doc, c);
+    if (next >= doc.tokenCount || doc.tokens[2 * next] >= to || !isWordToken(doc, next) || !/^\p{Ll}/u.test(doc.tokenText(next))) continue;
+    const verb = doc.tokenText(next).toLowerCase();
+    if (PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb) || PREPOSITIONS.has(verb) || CLAUSE_WORDS.has(verb)) continue;
+    const ch = doc.mentionCharacters[c];
+    const g = doc.mentionGenders[c];
+    const other = ch >= 0 ? ch !== first : (g === GenderCode.He || g === GenderCode.She) && (firstGender === GenderCode.He || firstGender === GenderCode.She) && g !== firstGender;
+    found = other ? c : -1;
+  }
+  return found;
 }
 
 /** Words after a speech verb that say nothing was said (`and said nothing`). */
