@@ -940,3 +940,9 @@ test('a beat whose sentence ends on a clause of someone else (`Mara gave him a l
   assert.equal(speakerOf(intro + 'Mara gave him a look, and she shrugged. \u201cThat\u2019s as far as I go.\u201d\n'), 'mara');
   assert.equal(speakerOf(intro + 'Mara gave him a look, and he heard her sigh. \u201cThat\u2019s as far as I go.\u201d\n'), 'mara');
 });
+
+test('a comment set between commas (`It was not, Rook decided, a smile he liked.`) gives no beat to the one thinking it', () => {
+  const doc = analyzeDocument('\u201cWell?\u201d said Rook.\n\nMara smiled. It was not, Rook decided, a smile he liked. \u201cI suggest you let me go first.\u201d\n', { cast, castOnly: true, rankerModel: null });
+  const rules = runRules(doc);
+  assert.ok(!rules.evidence[1].some((e) => doc.mentionCharacters[e.mention] === doc.characters.findIndex((c) => c.id === 'rook')), JSON.stringify(rules.evidence[1]));
+});

@@ -1118,10 +1118,16 @@ function subjectAfterLeadingPhrase(doc: Document, t: number, to: number): number
     const next = tokenAfterMention(doc, m);
     if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
     const verb = doc.tokenText(next);
+    // `It was not, Aurel decided, a smile he wanted aimed at him.`: a comment set between commas is
+    // someone's thought about the sentence, not its subject acting.
+    if (next + 1 < nTok && doc.tokenText(next + 1) === ',' && (THOUGHT_VERBS.has(verb.toLowerCase()) || COMMENT_VERBS.has(verb.toLowerCase()))) return -1;
     return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
   }
   return -1;
 }
+
+/** Verbs of a comment set into a sentence between commas (`…, Aurel decided, …`). */
+const COMMENT_VERBS: ReadonlySet<string> = new Set(['decided', 'supposed', 'reflected', 'noticed', 'guessed', 'suspected', 'thinks', 'decides', 'supposes', 'notices', 'guesses']);
 
 /**
  * A pronoun naming a speaker (`he said`, `She shrugged.`): someone of that gender taking part in the
