@@ -5,7 +5,7 @@ import { GenderCode } from '../../document/document.js';
 
 /** Words used on their own to address someone, with the gender of the one addressed. */
 export const ADDRESS_WORDS: ReadonlyMap<string, GenderCode> = new Map([
-  ['sir', GenderCode.He], ['ser', GenderCode.He], ['mister', GenderCode.He], ['monsieur', GenderCode.He], ['signor', GenderCode.He],
+  ['sir', GenderCode.He], ['mister', GenderCode.He], ['monsieur', GenderCode.He], ['signor', GenderCode.He],
   ['señor', GenderCode.He], ['senor', GenderCode.He], ['herr', GenderCode.He], ['master', GenderCode.He],
   ['papa', GenderCode.He], ['father', GenderCode.He], ['dad', GenderCode.He], ['daddy', GenderCode.He],
   ['uncle', GenderCode.He], ['brother', GenderCode.He], ['son', GenderCode.He], ['sonny', GenderCode.He],

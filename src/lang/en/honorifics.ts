@@ -3,7 +3,7 @@
  * signal: 1 = he, 2 = she, 0 = unknown (GenderCode values).
  */
 export const HONORIFICS: ReadonlyMap<string, number> = new Map([
-  ['mr', 1], ['mister', 1], ['messrs', 1], ['sir', 1], ['ser', 1], ['lord', 1], ['master', 1], ['monsieur', 1],
+  ['mr', 1], ['mister', 1], ['messrs', 1], ['sir', 1], ['ser', 0], ['lord', 1], ['master', 1], ['monsieur', 1],
   ['herr', 1], ['signor', 1], ['signore', 1], ['senor', 1], ['señor', 1], ['don', 1], ['dom', 1],
   ['captain', 1], ['capt', 1], ['colonel', 1], ['col', 1], ['major', 1], ['maj', 1], ['general', 1],
   ['gen', 1], ['admiral', 1], ['adm', 1], ['lieutenant', 1], ['lt', 1], ['sergeant', 1], ['sgt', 1],
@@ -28,7 +28,7 @@ export const HONORIFICS: ReadonlyMap<string, number> = new Map([
  * Honorifics whose gender is certain enough to keep two characters apart (Mr. X is never Mrs. X).
  */
 export const STRONG_HONORIFIC_GENDER: ReadonlySet<string> = new Set([
-  'mr', 'mister', 'sir', 'ser', 'lord', 'master', 'monsieur', 'herr', 'signor', 'senor', 'señor', 'don', 'uncle',
+  'mr', 'mister', 'sir', 'lord', 'master', 'monsieur', 'herr', 'signor', 'senor', 'señor', 'don', 'uncle',
   'king', 'prince', 'duke', 'count', 'baron', 'earl', 'mrs', 'miss', 'ms', 'mme', 'madame', 'mlle',
   'mademoiselle', 'lady', 'dame', 'frau', 'fräulein', 'signora', 'signorina', 'señora', 'senora', 'aunt',
   'queen', 'princess', 'duchess', 'countess', 'baroness',

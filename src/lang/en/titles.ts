@@ -12,8 +12,6 @@ export const TITLE_CANONICAL: ReadonlyMap<string, string> = new Map([
   ['mlle', 'mademoiselle'], ['fraulein', 'fräulein'], ['signore', 'signor'], ['señor', 'senor'],
   ['señora', 'senora'], ['señorita', 'senorita'], ['auntie', 'aunt'], ['aunty', 'aunt'],
   ['doña', 'dona'], ['missus', 'mrs'], ['madam', 'madame'],
-  // Fantasy fiction's knight (`Ser Aldric`) is a Sir.
-  ['ser', 'sir'],
 ]);
 
 export function canonicalTitle(t: string): string {
@@ -71,7 +69,8 @@ export function titlesCompatible(a: string, b: string): boolean {
 
 /** Titles that stand before a first name rather than a surname (Sir Walter, Aunt Polly, Lord Henry). */
 export const FIRST_NAME_TITLES: ReadonlySet<string> = new Set([
-  'sir', 'dame', 'aunt', 'uncle', 'cousin', 'brother', 'sister', 'father', 'mother', 'don',
+  // `Ser`: fantasy fiction's knight, a man or a woman (`Ser Aldric`, `Ser Maren`).
+  'sir', 'ser', 'dame', 'aunt', 'uncle', 'cousin', 'brother', 'sister', 'father', 'mother', 'don',
   'dona', 'king', 'queen', 'prince', 'princess', 'grandma', 'grandpa', 'granny', 'dom', 'pope',
   'sultan', 'tsar', 'czar', 'emperor', 'empress',
 ]);

@@ -51,8 +51,6 @@ export interface Cluster {
   the: number;
   pluralCue: number;
   voc: number;
-  /** Uses right beside a speech verb. */
-  tag: number;
   narr: number;
   /** Mentions set in underscores (plain-text italics). */
   italic: number;
@@ -87,11 +85,12 @@ export function clusterGender(c: Cluster): number {
     const same = prior === GenderCode.He ? c.he : c.she;
     const opp = prior === GenderCode.He ? c.she : c.he;
     // The name list may know a name for one sex only (`Aurel` as a woman's): the text overrules it when
-    // its own he/she say the other, or when nothing in it agrees with the list and its subject pronouns
-    // and possessives for the other come to five (`Aurel … his cloak`, `Aurel … before he'd`, …).
+    // its own he/she say the other, or when nothing in it agrees with the list, three subject pronouns
+    // say the other and, with the possessives after the name, five (`Aurel … before he'd`, `Aurel …
+    // his cloak`). Possessives alone are weak (`Tom took her hand` is hers).
     const samePossessive = prior === GenderCode.He ? c.possHe : c.possShe;
     const oppPossessive = prior === GenderCode.He ? c.possShe : c.possHe;
-    const unanimous = same === 0 && samePossessive === 0 && opp >= 2 && opp + oppPossessive >= 5;
+    const unanimous = same === 0 && samePossessive === 0 && opp >= 3 && opp + oppPossessive >= 5;
     if (!(opp >= 4 && opp >= 3 * same) && !unanimous) return prior;
   }
   // Pronouns first; a rank's male lean (Captain, Dr.) only when they say nothing.
@@ -126,7 +125,6 @@ export function emptyCluster(seed = -1): Cluster {
     the: 0,
     pluralCue: 0,
     voc: 0,
-    tag: 0,
     narr: 0,
     italic: 0,
     full: false,
@@ -161,7 +159,6 @@ export function addForm(clusters: Cluster[], ci: number, forms: Form[], f: numbe
   c.the += form.the;
   c.pluralCue += form.pluralCue;
   c.voc += form.voc;
-  c.tag += form.tag;
   c.narr += form.narr;
   c.italic += form.italic;
   c.he += form.he;

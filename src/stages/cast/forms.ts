@@ -14,7 +14,7 @@ import { ADDRESS_WORDS, NEUTRAL_ADDRESS_WORDS } from '../../lang/en/address-word
 import { canonicalTitle } from '../../lang/en/titles.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
 import type { Ctx } from './context.js';
-import { nextToSpeechVerb, tokenAfter, tokenBefore, wordBefore } from './context.js';
+import { tokenAfter, tokenBefore, wordBefore } from './context.js';
 import { canonicalKey, nameKey, parseName, strongTitleGender, titleGender, type ParsedName } from './names.js';
 
 const VOTING_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'himself', 'herself']);
@@ -44,8 +44,6 @@ export interface Form {
   pluralCue: number;
   /** Vocative uses inside quotes. */
   voc: number;
-  /** Uses right beside a speech verb (`said the Marigold`, `Jo said`). */
-  tag: number;
   /** Mentions outside quotes. */
   narr: number;
   /** Mentions opening their sentence, where any word is capitalised (`Iris-necked pigeons …`). */
@@ -140,7 +138,7 @@ export function collectForms(ctx: Ctx): FormTable {
     if (f === undefined) {
       f = forms.length;
       byKey.set(key, f);
-      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, tag: 0, narr: 0, opening: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
+      forms.push({ key, parsed, surfaces: new Map(), count: 0, first: i, person: 0, place: 0, the: 0, pluralCue: 0, voc: 0, narr: 0, opening: 0, italic: 0, he: 0, she: 0, phe: 0, pshe: 0, possHe: 0, possShe: 0, plural: false, cluster: -1 });
     }
     const form = forms[f];
     formOf[i] = f;
@@ -163,7 +161,6 @@ export function collectForms(ctx: Ctx): FormTable {
     const ta = tokenAfter(doc, e);
     const before = tb >= 0 && kinds[tb] === TokenKind.Word ? text.slice(tok[2 * tb], tok[2 * tb + 1]).toLowerCase() : '';
     const after = ta < nTok && kinds[ta] === TokenKind.Word ? text.slice(tok[2 * ta], tok[2 * ta + 1]).toLowerCase() : '';
-    if (nextToSpeechVerb(doc, i, true)) form.tag++;
     if (PERSON_VERBS.has(before) || PERSON_VERBS.has(after)) form.person++;
     // `said the President`: the verb before the article.
     // Not after a word of its own: `that the smugglers called the Spine` names a thing.
@@ -251,8 +248,9 @@ export function collectForms(ctx: Ctx): FormTable {
 }
 
 /**
- * A name joined by `and` to a name the text shows to be a person, in the narration (`Kit Varga and Jo
- * Penn sat on the step`), is one too: places and things are listed with their kind. Read from the
+ * A name joined by `and` to a name the text shows to be a person, the two the subject of a verb in the
+ * narration (`Kit Varga and Jo Penn sat on the step`), is one too: places and things are listed with
+ * their kind. Read from the
  * evidence before this pass, so one shown person vouches only for their direct partner; a full name
  * is shown by its first or last word said alone (`Jo said`).
  */
@@ -277,6 +275,10 @@ function personByCoordination(ctx: Ctx, forms: Form[], formOf: Int32Array): void
     if (fi < 0 || fj < 0 || fi === fj || ctx.inQuote[i] || ctx.inQuote[j]) continue;
     if (m[3 * i + 2] !== MentionKind.Proper || m[3 * j + 2] !== MentionKind.Proper) continue;
     if (m[3 * j] - m[3 * i + 1] > 7 || !/^\s+and\s+$/.test(doc.text.slice(m[3 * i + 1], m[3 * j]))) continue;
+    // The pair is the subject of a verb (`… and Jo Penn sat`), not a list (`Dan and Lisbon, the two
+    // things she loved`, `Dan and Halloran, the firm`).
+    const after = tokenAfter(doc, m[3 * j + 1]);
+    if (after >= doc.tokenCount || doc.tokenKinds[after] !== TokenKind.Word || !/^\p{Ll}/u.test(doc.tokenText(after)) || PREPOSITIONS.has(doc.tokenText(after))) continue;
     // A name ever used as a place (`in Ruritania`), or said here as a thing (`the Dryad's Bubble and
     // Anne`, `Christmas Day and …`), is not vouched for.
     if (shown[fj] && !shown[fi] && forms[fi].place === 0 && !thingLike(i)) forms[fi].person++;

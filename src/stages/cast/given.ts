@@ -8,7 +8,7 @@ import { NICKNAMES } from '../../lang/en/nicknames.js';
 import { canonicalKey, firstNameVariants, genderCode, nameKey, parseName } from './names.js';
 
 export const AMBIGUOUS = -2;
-const FIRST_NAME_TITLES: ReadonlySet<string> = new Set(['sir', 'dame', 'aunt', 'uncle']);
+const FIRST_NAME_TITLES: ReadonlySet<string> = new Set(['sir', 'ser', 'dame', 'aunt', 'uncle']);
 
 /** Canonical key of a written name (`Doctor Aziz` → `dr aziz`), `the` dropped. */
 export function keyOfName(name: string): string {

@@ -72,10 +72,6 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   const place = c.place / n;
   if (place >= 0.35 && person < 0.1) return false;
   if (c.the / n >= 0.5 && person < 0.15) return false;
-  // Always `the X`, never called, titled or beside a speech verb: a ship, a pub, a house (`the
-  // Marigold came out of the jump`, `the Anchor`), however it moves or is called `her`.
-  // (`the Collector` is a person's office: a word for a person is spared.)
-  if (c.the === n && n >= 2 && c.voc === 0 && c.tag === 0 && c.titles.size === 0 && !forms[c.forms[0]].parsed.core.some((w) => PERSON_NOUNS.has(w))) return false;
   const name = forms[c.forms[0]].parsed.core.join(' ');
   if ((c.pluralCue / n >= 0.2 || (c.pluralCue + c.the) / n >= 0.3) && /[^s]s$/.test(name) && c.titles.size === 0 && !c.full) return false;
   if (name.length <= 2 && c.titles.size === 0 && c.person < 2) return false;
@@ -890,6 +886,12 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
     const key = `the ${head}`;
     if (!out.has(key)) out.set(key, g.occ);
   };
+  /** Is some character first named in the narration of mention i's paragraph or the one before it? */
+  const namedJustBefore = (i: number): boolean => {
+    const p = st.ctx.para[i];
+    const from = doc.paragraphs[2 * Math.max(0, p - 1)];
+    return firstNamed.some((at) => at !== undefined && at >= from && at < m[3 * i]);
+  };
   for (let i = 0; i < doc.mentionCount; i++) {
     if (st.ctx.inQuote[i]) continue;
     const head = strangerHead(doc, st, i);
@@ -901,8 +903,9 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
     } else if (det === 'the') {
       const g = open.get(head);
       if (!g) {
-        // `the stranger`, `the newcomer` introduce themselves: the word says nobody known.
-        if (UNKNOWN_PERSON_HEADS.has(head)) open.set(head, { occ: [i], last: m[3 * i] });
+        // `the stranger`, `the newcomer` introduce themselves: the word says nobody known, unless
+        // someone was first named just before (`Dan Morrow walked in.` ⏎ `"Evening," said the newcomer.`).
+        if (UNKNOWN_PERSON_HEADS.has(head) && !namedJustBefore(i)) open.set(head, { occ: [i], last: m[3 * i] });
         continue;
       }
       if (m[3 * i] - g.last > STRANGER_REACH || m[3 * i] - m[3 * g.occ[0]] > STRANGER_SCENE) {
