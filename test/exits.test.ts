@@ -28,15 +28,22 @@ test('a motion verb with its particle counts after two gap words, as a verb of l
   assert.deepEqual(exitsIn('Orla Penn had then quietly gone out.\n'), []);
 });
 
-test('`gone` ending its clause is an exit (`When she had gone, Tom…`, `he was gone`), as is going home or to bed; `gone quiet` and `gone to the window` are not', () => {
+test('`gone` ending its clause is an exit (`When she had gone, Tom…`, `he was gone`, `she\u2019d gone`), as is going to bed; `gone quiet`, `gone to the window`, going home are not', () => {
   assert.deepEqual(exitsIn('When Orla Penn had gone, Tobias Wren opened the book.\n'), ['Orla Penn']);
   assert.deepEqual(exitsIn('When Orla Penn had gone Tobias Wren opened the book.\n'), ['Orla Penn']);
   assert.deepEqual(exitsIn('By then Tobias Wren was gone.\n'), ['Tobias Wren']);
-  assert.deepEqual(exitsIn('Orla Penn went home early.\n'), ['Orla Penn']);
+  assert.deepEqual(exitsIn('When she\u2019d gone, Tobias Wren opened the book.\n'), ['she']);
   assert.deepEqual(exitsIn('Orla Penn had gone to bed.\n'), ['Orla Penn']);
+  // The one we follow may take the scene home with them.
+  assert.deepEqual(exitsIn('Orla Penn drove home through the sleet.\n'), []);
   assert.deepEqual(exitsIn('Orla Penn had gone quiet.\n'), []);
   assert.deepEqual(exitsIn('Orla Penn had gone to the window.\n'), []);
   assert.deepEqual(exitsIn('Orla Penn was left behind.\n'), []);
+});
+
+test('both of a pair go (`Kate and Lou went out`); a `but` may bring one back in the same sentence', () => {
+  assert.deepEqual(exitsIn('Orla Penn and Tobias Wren went out.\n'), ['Orla Penn', 'Tobias Wren']);
+  assert.deepEqual(exitsIn('Tobias Wren had gone, but he came back within the hour.\n'), ['Tobias Wren']);
 });
 
 test('look-alikes are not exits: a possessive, an object pronoun, getting up, ringing up, a verb after a comma', () => {

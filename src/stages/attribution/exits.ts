@@ -23,11 +23,7 @@ const MOTION_VERBS: ReadonlySet<string> = new Set([
   'rides', 'got', 'gets', 'marched', 'marches', 'wandered', 'wanders',
 ]);
 const EXIT_PARTICLES: ReadonlySet<string> = new Set(['out', 'away', 'off']);
-/**
- * Places a motion verb leaves the scene for (`went home`, `had gone upstairs`, `gone to bed`): the
- * room the talk is in is not where they are going.
- */
-const EXIT_DESTINATIONS: ReadonlySet<string> = new Set(['home', 'upstairs', 'downstairs', 'abroad', 'outside', 'indoors']);
+
 /** The end of a telephone call: `hung up`, `rang off` (but `rang up` is the start of one). */
 const CALL_ENDS: ReadonlyMap<string, string> = new Map([['hung', 'up'], ['hangs', 'up'], ['rang', 'off'], ['rings', 'off']]);
 /** Words that may stand between the subject and the verb (`she quietly left`, `he had gone off`), besides -ly adverbs. */
@@ -47,11 +43,17 @@ export function exitMentions(doc: Document): Uint8Array {
   const text = doc.text;
   for (let m = 0; m < doc.mentionCount; m++) {
     const end = doc.mentions[3 * m + 1];
-    // `Hale's left hand`: a possessive is no subject.
-    if (text.charCodeAt(end) === 39 || text.charCodeAt(end) === 0x2019) continue;
     const kind = doc.mentions[3 * m + 2];
+    // `Hale's left hand`: a possessive is no subject; but a pronoun's `'d` / `'s` is `had`, `has` or
+    // `is` (`When she'd gone`, `he's gone`).
+    let from = end;
+    if (text.charCodeAt(end) === 39 || text.charCodeAt(end) === 0x2019) {
+      if (kind !== MentionKind.Pronoun || !/^['\u2019][ds]\b/i.test(text.slice(end, end + 3))) continue;
+      from = end + 2;
+    }
     if ((kind === MentionKind.Pronoun || kind === MentionKind.FirstPerson) && !SUBJECT_FORMS.has(text.slice(doc.mentions[3 * m], end).toLowerCase())) continue;
-    let t = doc.tokenAtOrAfter(end);
+    let t = doc.tokenAtOrAfter(from);
+    if (t < doc.tokenCount && doc.tokens[2 * t] < from) t++;
     for (let gap = 0; gap <= MAX_GAP && t < doc.tokenCount; gap++, t++) {
       if (doc.tokenKinds[t] !== TokenKind.Word) break;
       const w = doc.tokenText(t).toLowerCase();
@@ -67,19 +69,29 @@ export function exitMentions(doc: Document): Uint8Array {
       }
       if ((MOTION_VERBS.has(w) || callEnd !== undefined) && t + 1 < doc.tokenCount) {
         const p = doc.tokenText(t + 1).toLowerCase();
-        if (callEnd !== undefined ? p === callEnd : (EXIT_PARTICLES.has(p) && !takesOut(doc, w, p, t + 2)) || EXIT_DESTINATIONS.has(p) || (p === 'to' && t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'bed')) out[m] = 1;
+        // `went to bed` leaves the talk; `went home`, `went upstairs` may take the scene along with the
+        // one we follow, and are not read as exits.
+        if (callEnd !== undefined ? p === callEnd : (EXIT_PARTICLES.has(p) && !takesOut(doc, w, p, t + 2)) || (p === 'to' && t + 2 < doc.tokenCount && doc.tokenText(t + 2).toLowerCase() === 'bed')) out[m] = 1;
         break;
       }
       // `she was gone`: a state of being gone (but `was left`, `is walking out` are not exits).
       if (gap < MAX_GAP && BE_FORMS.has(w) && t + 1 < doc.tokenCount && doc.tokenText(t + 1).toLowerCase() === 'gone') continue;
       if (gap === MAX_GAP || (!GAP_WORDS.has(w) && !w.endsWith('ly'))) break;
     }
-    // The rest of the sentence still sees them go (`… went off with her bucket`).
+    // The rest of the sentence still sees them go (`… went off with her bucket`), up to a `but` that
+    // may bring them back (`Lou had gone, but he came back within the hour`).
     const c = doc.mentionCharacters[m];
     if (out[m] && c >= 0) {
       let stop = end;
       while (stop < text.length && stop - end < SENTENCE_REACH && !isSentenceEnd(text.charCodeAt(stop))) stop++;
+      const but = text.slice(end, stop).search(/\bbut\b/i);
+      if (but >= 0) stop = end + but;
       for (let n = m + 1; n < doc.mentionCount && doc.mentions[3 * n] < stop; n++) if (doc.mentionCharacters[n] === c) out[n] = 1;
+    }
+    // Both of a pair go (`Kate and Lou went out`).
+    if (out[m] && m > 0 && /^\s+and\s+$/.test(text.slice(doc.mentions[3 * m - 2], doc.mentions[3 * m]))) {
+      const k = doc.mentions[3 * (m - 1) + 2];
+      if (k === MentionKind.Proper || k === MentionKind.Nominal) out[m - 1] = 1;
     }
   }
   return out;

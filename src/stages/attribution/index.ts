@@ -681,8 +681,8 @@ const INDEFINITE_SPEAKERS: ReadonlySet<string> = new Set(['someone', 'somebody',
 
 /**
  * Is the speech verb at `verb` said by an indefinite subject: `someone` within the four words before
- * it, with no subject mention or punctuation between (`someone beside me said`: `me` is an object;
- * in `when someone laughed, Tom said` the comma ends the search)?
+ * it, opening its clause, with no subject mention or punctuation between (`someone beside me said`:
+ * `me` is an object; in `when someone laughed, Tom said` the comma ends the search)?
  */
 function indefiniteSubjectBefore(doc: Document, t0: number, verb: number): boolean {
   for (let k = verb - 1, words = 0; k >= t0 && words < 4; k--) {
@@ -694,10 +694,17 @@ function indefiniteSubjectBefore(doc: Document, t0: number, verb: number): boole
     const m = mentionAtToken(doc, k);
     if (m >= 0 && isSubjectMention(doc, m)) return false;
     const w = doc.tokenText(k).toLowerCase();
-    if (INDEFINITE_SPEAKERS.has(w)) return true;
+    if (!INDEFINITE_SPEAKERS.has(w)) continue;
+    // A subject opens its clause: after punctuation, the start, or a conjunction (`when someone said`,
+    // `and somebody asked`); after a verb or a preposition it is an object (`turned to everyone and said`).
+    const before = k > t0 && isWordToken(doc, k - 1) ? doc.tokenText(k - 1).toLowerCase() : '';
+    return before === '' || CLAUSE_OPENING_WORDS.has(before);
   }
   return false;
 }
+
+/** Words after which an indefinite pronoun opens a clause as its subject (`when someone said`). */
+const CLAUSE_OPENING_WORDS: ReadonlySet<string> = new Set(['when', 'as', 'then', 'and', 'but', 'until', 'till', 'before', 'after', 'while', 'because', 'so', 'if', 'once', 'where', 'finally', 'suddenly']);
 
 /** Verbs of thinking and feeling: their subject is taking something in, not acting. */
 const THOUGHT_VERBS: ReadonlySet<string> = new Set(['felt', 'thought', 'knew', 'wondered', 'realised', 'realized', 'listened', 'heard']);
@@ -726,10 +733,17 @@ function clauseSubject(doc: Document, from: number, to: number): number {
   return -1;
 }
 
+/** Gestures that go with speaking: the one making one, in a sentence's last clause, speaks next. */
+const SPEAKING_GESTURES: ReadonlySet<string> = new Set([
+  'shrugged', 'shrugs', 'sighed', 'sighs', 'nodded', 'nods', 'smiled', 'smiles', 'grinned', 'grins', 'laughed', 'laughs',
+  'frowned', 'frowns', 'winced', 'winces', 'snorted', 'snorts', 'scowled', 'scowls', 'smirked', 'smirks', 'chuckled',
+  'chuckles', 'groaned', 'groans', 'shook', 'shakes', 'cleared', 'clears', 'spread', 'spreads', 'grimaced', 'grimaces',
+]);
+
 /**
  * The subject of the sentence's last coordinated clause after mention `m` (`, and he shrugged`, `;
- * she laughed`) when it stands for someone other than m (a different character, or a pronoun of the
- * other gender); -1 otherwise, and for one taking in what is said (`and he heard…`).
+ * she laughed`) when its verb is a gesture of speaking and it stands for someone other than m (a
+ * different character, or a pronoun of the other gender); -1 otherwise.
  */
 function lastClauseSubject(doc: Document, m: number, to: number): number {
   let found = -1;
@@ -743,8 +757,9 @@ function lastClauseSubject(doc: Document, m: number, to: number): number {
     if (c < 0 || !isSubjectMention(doc, c) || isPossessor(doc, c)) continue;
     const next = tokenAfterMention(doc, c);
     if (next >= doc.tokenCount || doc.tokens[2 * next] >= to || !isWordToken(doc, next) || !/^\p{Ll}/u.test(doc.tokenText(next))) continue;
-    const verb = doc.tokenText(next).toLowerCase();
-    if (PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb) || PREPOSITIONS.has(verb) || CLAUSE_WORDS.has(verb)) continue;
+    // Only a gesture that goes with speaking (`and he shrugged`, `; she sighed`): `and he leaned in to
+    // look`, `but he did not answer`, `and he said nothing` are someone taking in or holding back.
+    if (!SPEAKING_GESTURES.has(doc.tokenText(next).toLowerCase())) continue;
     const ch = doc.mentionCharacters[c];
     const g = doc.mentionGenders[c];
     const other = ch >= 0 ? ch !== first : (g === GenderCode.He || g === GenderCode.She) && (firstGender === GenderCode.He || firstGender === GenderCode.She) && g !== firstGender;
@@ -1069,12 +1084,17 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
 /**
  * The subject right after the comma that closes a leading subordinate clause opened at token t
  * (`When he was gone, Thorne leaned in`): a subject mention followed by its verb (a lower-case word),
- * within LEADING_PHRASE tokens; -1 otherwise (no comma, or no subject after it).
+ * within LEADING_PHRASE tokens; -1 otherwise (no comma, no subject after it, or a clause about
+ * speaking: `When Dan answered, Kate could barely hear him` is Dan's).
  */
 function subjectAfterClause(doc: Document, t: number, to: number): number {
   const nTok = doc.tokenCount;
   for (let i = t + 1; i < nTok && i < t + LEADING_PHRASE && doc.tokens[2 * i] < to; i++) {
-    if (isWordToken(doc, i)) continue;
+    // `When Dan finally spoke, Kate leaned closer`: a clause about speaking has its speaker.
+    if (isWordToken(doc, i)) {
+      if (isSpeechVerb(doc, i)) return -1;
+      continue;
+    }
     const w = doc.tokenText(i);
     if (w !== ',') {
       if (/^[.;:!?"\u201c\u201d]$/.test(w)) return -1;
@@ -1118,16 +1138,10 @@ function subjectAfterLeadingPhrase(doc: Document, t: number, to: number): number
     const next = tokenAfterMention(doc, m);
     if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
     const verb = doc.tokenText(next);
-    // `It was not, Aurel decided, a smile he wanted aimed at him.`: a comment set between commas is
-    // someone's thought about the sentence, not its subject acting.
-    if (next + 1 < nTok && doc.tokenText(next + 1) === ',' && (THOUGHT_VERBS.has(verb.toLowerCase()) || COMMENT_VERBS.has(verb.toLowerCase()))) return -1;
     return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
   }
   return -1;
 }
-
-/** Verbs of a comment set into a sentence between commas (`…, Aurel decided, …`). */
-const COMMENT_VERBS: ReadonlySet<string> = new Set(['decided', 'supposed', 'reflected', 'noticed', 'guessed', 'suspected', 'thinks', 'decides', 'supposes', 'notices', 'guesses']);
 
 /**
  * A pronoun naming a speaker (`he said`, `She shrugged.`): someone of that gender taking part in the
