@@ -358,6 +358,14 @@ test('`the stranger` tagging two lines is a character of its own with no `a stra
     '\u201cThe road was shut,\u201d said the newcomer.',
   ].join('\n\n')).characters.map((c) => c.name);
   assert.ok(!named.includes('the newcomer'), named.join(', '));
+  // One named just before who speaks as themselves (`said Kate`) is not the stranger.
+  const alone = cast([
+    'Kate Morrow was alone in the bar when the door blew open.',
+    '\u201cWhisky,\u201d said the stranger. He shook the rain from his hat.',
+    '\u201cWe\u2019re closing,\u201d said Kate.',
+    '\u201cThen I\u2019ll drink it fast,\u201d said the stranger.',
+  ].join('\n\n')).characters.map((c) => c.name);
+  assert.ok(alone.includes('the stranger'), alone.join(', '));
 });
 
 test('a name said once, joined by `and` to a shown person in the narration, is a person too; two unknown names so joined are not', () => {
