@@ -918,6 +918,9 @@ test('`someone beside me said` names nobody: no tag or beat for the sentence’s
   // `everyone` as an object (`turned to everyone and said`) leaves the tag its subject.
   const object = analyzeDocument('Rook stood up, turned to everyone and said, \u201cWe leave at dawn.\u201d\n', { cast });
   assert.equal(object.characters[runRules(object).speakers[0]]?.id, 'rook');
+  // A fronted phrase ending in a name (`Just behind Mara somebody said`) is no subject of the tag.
+  const behind = analyzeDocument('Mara and Rook reached the gate.\n\nJust behind Mara somebody said, \u201cYou dropped this.\u201d\n', { cast });
+  assert.deepEqual(runRules(behind).evidence[0], []);
 });
 
 test('a beat opening on a clause of its own (`When she was gone, Rook leaned in`) is the main clause subject’s, not the clause’s', () => {
@@ -931,12 +934,15 @@ test('a beat opening on a clause of its own (`When she was gone, Rook leaned in`
   // A clause about speaking has its speaker: `When Rook finally spoke, Mara leaned closer`.
   const spoke = analyzeDocument('\u201cWell?\u201d said Mara.\n\nWhen Rook finally spoke, Mara had to lean closer to hear him. \u201cI sold the farm.\u201d\n', { cast, castOnly: true, rankerModel: null });
   assert.equal(spoke.characters[runRules(spoke).speakers[1]]?.id, 'rook');
+  // Not any verb a tag may use: `When Mara went out to the car` is no clause about speaking.
+  const went = analyzeDocument('\u201cWell?\u201d said Mara.\n\nWhen Mara went out to the car, Rook leaned across the table. \u201cShe knows.\u201d\n', { cast, castOnly: true, rankerModel: null });
+  assert.equal(went.characters[runRules(went).speakers[1]]?.id, 'rook');
   // With no comma closing the clause, the sentence is read as before.
   const plain = analyzeDocument('\u201cWell?\u201d said Mara.\n\nRook leaned in. \u201cThen what?\u201d\n', { cast });
   assert.equal(plain.characters[runRules(plain).speakers[1]]?.id, 'rook');
 });
 
-test('a beat whose sentence ends on a speaking gesture of someone else (`Mara gave him a look, and he shrugged.`) is that clause’s subject’s; the same subject again, or another verb, is not', () => {
+test('a beat whose sentence ends on a clause of someone else acting (`Mara gave him a look, and he shrugged.`) is that clause’s subject’s; the same subject again, one taking in or holding back, is not', () => {
   const speakerOf = (text: string): string | undefined => {
     const doc = analyzeDocument(text, { cast, castOnly: true, rankerModel: null });
     return doc.characters[runRules(doc).speakers[1]]?.id;
@@ -945,7 +951,8 @@ test('a beat whose sentence ends on a speaking gesture of someone else (`Mara ga
   assert.equal(speakerOf(intro + 'Mara gave him a look, and he shrugged. \u201cThat\u2019s as far as I go.\u201d\n'), 'rook');
   assert.equal(speakerOf(intro + 'Mara gave him a look, and she shrugged. \u201cThat\u2019s as far as I go.\u201d\n'), 'mara');
   assert.equal(speakerOf(intro + 'Mara gave him a look, and he heard her sigh. \u201cThat\u2019s as far as I go.\u201d\n'), 'mara');
-  // Only a gesture of speaking: not holding back (`but he did not answer`) or taking in (`he leaned in to look`).
+  // Someone acting, not holding back (`but he did not answer`, `and he said nothing`).
   assert.equal(speakerOf(intro + 'Mara asked him again, but he did not answer. \u201cFine. Keep your secrets.\u201d\n'), 'mara');
-  assert.equal(speakerOf(intro + 'Mara tapped the screen twice, and he leaned in to look. \u201cNearly there.\u201d\n'), 'mara');
+  assert.equal(speakerOf(intro + 'Mara waited for him to go on, and he said nothing. \u201cSay something, then.\u201d\n'), 'mara');
+  assert.equal(speakerOf(intro + 'Mara poured the tea, and Rook looked up from his paper. \u201cYou\u2019re up early.\u201d\n'), 'rook');
 });

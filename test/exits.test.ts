@@ -43,6 +43,8 @@ test('`gone` ending its clause is an exit (`When she had gone, Tom…`, `he was 
 
 test('both of a pair go (`Kate and Lou went out`); a `but` may bring one back in the same sentence', () => {
   assert.deepEqual(exitsIn('Orla Penn and Tobias Wren went out.\n'), ['Orla Penn', 'Tobias Wren']);
+  // An object before `and` stays: `stayed behind with Orla Penn and Tobias Wren went off`.
+  assert.deepEqual(exitsIn('Kate stayed behind with Orla Penn and Tobias Wren went off to fetch the car.\n'), ['Tobias Wren']);
   assert.deepEqual(exitsIn('Tobias Wren had gone, but he came back within the hour.\n'), ['Tobias Wren']);
 });
 

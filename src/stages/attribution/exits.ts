@@ -88,10 +88,13 @@ export function exitMentions(doc: Document): Uint8Array {
       if (but >= 0) stop = end + but;
       for (let n = m + 1; n < doc.mentionCount && doc.mentions[3 * n] < stop; n++) if (doc.mentionCharacters[n] === c) out[n] = 1;
     }
-    // Both of a pair go (`Kate and Lou went out`).
+    // Both of a pair go (`Kate and Lou went out`), when the pair opens its clause (not `stayed behind
+    // with Dan and Lou went off`, where Dan is an object).
     if (out[m] && m > 0 && /^\s+and\s+$/.test(text.slice(doc.mentions[3 * m - 2], doc.mentions[3 * m]))) {
       const k = doc.mentions[3 * (m - 1) + 2];
-      if (k === MentionKind.Proper || k === MentionKind.Nominal) out[m - 1] = 1;
+      const b = doc.tokenAtOrAfter(doc.mentions[3 * (m - 1)]) - 1;
+      const opens = b < 0 || doc.tokenKinds[b] !== TokenKind.Word || PAIR_OPENERS.has(doc.tokenText(b).toLowerCase());
+      if ((k === MentionKind.Proper || k === MentionKind.Nominal) && opens) out[m - 1] = 1;
     }
   }
   return out;
@@ -110,6 +113,9 @@ function goneForGood(doc: Document, t: number): boolean {
   const w = doc.mentionText(m).toLowerCase();
   return kind === MentionKind.Proper || (kind === MentionKind.Pronoun && SUBJECT_FORMS.has(w)) || (kind === MentionKind.FirstPerson && (w === 'i' || w === 'we'));
 }
+
+/** Words after which a pair of names opens a clause (`then Kate and Lou went out`). */
+const PAIR_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'then', 'when', 'as', 'so', 'while', 'until', 'before', 'after', 'soon']);
 
 /** Words that open the object of a transitive `got out` (`got out his phone`, `got out a pen`). */
 const TAKEN_OBJECT: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my', 'your', 'its', 'our', 'a', 'an', 'some']);

@@ -697,8 +697,9 @@ function indefiniteSubjectBefore(doc: Document, t0: number, verb: number): boole
     if (!INDEFINITE_SPEAKERS.has(w)) continue;
     // A subject opens its clause: after punctuation, the start, or a conjunction (`when someone said`,
     // `and somebody asked`); after a verb or a preposition it is an object (`turned to everyone and said`).
-    const before = k > t0 && isWordToken(doc, k - 1) ? doc.tokenText(k - 1).toLowerCase() : '';
-    return before === '' || CLAUSE_OPENING_WORDS.has(before);
+    // A name before it ends a fronted phrase (`Just behind Kate somebody said`).
+    const before = k > t0 && isWordToken(doc, k - 1) ? doc.tokenText(k - 1) : '';
+    return before === '' || CLAUSE_OPENING_WORDS.has(before.toLowerCase()) || /^\p{Lu}/u.test(before);
   }
   return false;
 }
@@ -733,17 +734,10 @@ function clauseSubject(doc: Document, from: number, to: number): number {
   return -1;
 }
 
-/** Gestures that go with speaking: the one making one, in a sentence's last clause, speaks next. */
-const SPEAKING_GESTURES: ReadonlySet<string> = new Set([
-  'shrugged', 'shrugs', 'sighed', 'sighs', 'nodded', 'nods', 'smiled', 'smiles', 'grinned', 'grins', 'laughed', 'laughs',
-  'frowned', 'frowns', 'winced', 'winces', 'snorted', 'snorts', 'scowled', 'scowls', 'smirked', 'smirks', 'chuckled',
-  'chuckles', 'groaned', 'groans', 'shook', 'shakes', 'cleared', 'clears', 'spread', 'spreads', 'grimaced', 'grimaces',
-]);
-
 /**
  * The subject of the sentence's last coordinated clause after mention `m` (`, and he shrugged`, `;
- * she laughed`) when its verb is a gesture of speaking and it stands for someone other than m (a
- * different character, or a pronoun of the other gender); -1 otherwise.
+ * she laughed`) when it acts and stands for someone other than m (a different character, or a
+ * pronoun of the other gender); -1 otherwise.
  */
 function lastClauseSubject(doc: Document, m: number, to: number): number {
   let found = -1;
@@ -757,9 +751,11 @@ function lastClauseSubject(doc: Document, m: number, to: number): number {
     if (c < 0 || !isSubjectMention(doc, c) || isPossessor(doc, c)) continue;
     const next = tokenAfterMention(doc, c);
     if (next >= doc.tokenCount || doc.tokens[2 * next] >= to || !isWordToken(doc, next) || !/^\p{Ll}/u.test(doc.tokenText(next))) continue;
-    // Only a gesture that goes with speaking (`and he shrugged`, `; she sighed`): `and he leaned in to
-    // look`, `but he did not answer`, `and he said nothing` are someone taking in or holding back.
-    if (!SPEAKING_GESTURES.has(doc.tokenText(next).toLowerCase())) continue;
+    // Someone acting (`and Dan looked up from his paper`, `and he shrugged`), not taking in (`and he
+    // heard…`) or holding back (`but he did not answer`, `and he said nothing`).
+    const verb = doc.tokenText(next).toLowerCase();
+    if (PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb) || PREPOSITIONS.has(verb) || CLAUSE_WORDS.has(verb)) continue;
+    if (/\b(?:not|never|nothing|no)\b|n['\u2019]t\b/i.test(doc.text.slice(doc.tokens[2 * next], to))) continue;
     const ch = doc.mentionCharacters[c];
     const g = doc.mentionGenders[c];
     const other = ch >= 0 ? ch !== first : (g === GenderCode.He || g === GenderCode.She) && (firstGender === GenderCode.He || firstGender === GenderCode.She) && g !== firstGender;
@@ -1090,9 +1086,10 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
 function subjectAfterClause(doc: Document, t: number, to: number): number {
   const nTok = doc.tokenCount;
   for (let i = t + 1; i < nTok && i < t + LEADING_PHRASE && doc.tokens[2 * i] < to; i++) {
-    // `When Dan finally spoke, Kate leaned closer`: a clause about speaking has its speaker.
+    // `When Dan finally spoke, Kate leaned closer`: a clause about speaking has its speaker (not any
+    // verb a tag may use: `When Lou went out to the car`, `As Kate began to clear the plates`).
     if (isWordToken(doc, i)) {
-      if (isSpeechVerb(doc, i)) return -1;
+      if (CLAUSE_SPEAKING_VERBS.has(doc.tokenText(i).toLowerCase())) return -1;
       continue;
     }
     const w = doc.tokenText(i);
@@ -1110,6 +1107,12 @@ function subjectAfterClause(doc: Document, t: number, to: number): number {
   }
   return -1;
 }
+
+/** Verbs that make a leading clause one about someone speaking (`When Dan finally spoke, …`). */
+const CLAUSE_SPEAKING_VERBS: ReadonlySet<string> = new Set([
+  'spoke', 'speaks', 'said', 'says', 'answered', 'answers', 'replied', 'replies', 'asked', 'asks', 'talked', 'talks',
+  'shouted', 'shouts', 'whispered', 'whispers', 'muttered', 'mutters', 'murmured', 'murmurs', 'cried', 'cries',
+]);
 
 /** Longest opening phrase, in tokens, that a sentence's subject may follow (`Ever prone to magnify Fate, George…`). */
 const LEADING_PHRASE = 16;
