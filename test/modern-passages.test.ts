@@ -179,7 +179,7 @@ const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: nu
   // 48/58 (175/194, 170/194) · epithets 41/46, 34/46 · boarding 40/44, 35/44 · callcentre 26/46,
   // 27/46 · market 42/45, 39/45 (149/181, 135/181). A starship bridge, ranks, surnames and first
   // names, a voice over the speaker and an enemy over the comm:
-  bridge: { givenCast: 0.86, ownCast: 0.84 }, // measured 40/45 and 39/45 with the ranker retrained in session 27
+  bridge: { givenCast: 0.86, ownCast: 0.84 }, // measured 40/45 and 38/45 with the ranker retrained in session 27
   // Five friends planning a prank in the present tense, nicknames, interruptions:
   heist: { givenCast: 0.89, ownCast: 0.91 }, // measured 41/45 and 42/45 with the ranker retrained in session 27
   // First person past in British single quotes at a book launch; the friend drifts off (`When she had
@@ -191,10 +191,10 @@ const FLOORS: Record<(typeof PASSAGES)[number], { givenCast: number; ownCast: nu
   // a woman's name to the name list, a woman:
   epithets: { givenCast: 0.91, ownCast: 0.85 }, // measured 43/46 and 40/46 with the ranker retrained in session 27
   // A boarding-school common room: surnames in the narration, first names and nicknames in the lines:
-  boarding: { givenCast: 0.86, ownCast: 0.75 }, // measured 39/44 and 34/44 with the ranker retrained in session 27
+  boarding: { givenCast: 0.86, ownCast: 0.75 }, // measured 40/44 and 34/44 with the ranker retrained in session 27
   // A night radio call-in: the host narrates in the first person present, callers on the line whom
   // only the lines name (the hard one: the turn-taking keeps the host and her producer talking):
-  callcentre: { givenCast: 0.56, ownCast: 0.52 }, // measured 27/46 and 25/46 with the ranker retrained in session 27
+  callcentre: { givenCast: 0.56, ownCast: 0.52 }, // measured 26/46 and 27/46 with the ranker retrained in session 27
   // A fantasy market: a thief, a knight (`Ser Aldric`), a merchant, a guard captain, roles for names:
   market: { givenCast: 0.91, ownCast: 0.86 }, // measured 42/45 and 40/45 with the ranker retrained in session 27
 };
