@@ -250,9 +250,8 @@ export function collectForms(ctx: Ctx): FormTable {
 /**
  * A name joined by `and` to a name the text shows to be a person, the two the subject of a verb in the
  * narration (`Kit Varga and Jo Penn sat on the step`), is one too: places and things are listed with
- * their kind. Read from the
- * evidence before this pass, so one shown person vouches only for their direct partner; a full name
- * is shown by its first or last word said alone (`Jo said`).
+ * their kind. Read from the evidence before this pass, so one shown person vouches only for their
+ * direct partner; a full name is shown by its first or last word said alone (`Jo said`).
  */
 function personByCoordination(ctx: Ctx, forms: Form[], formOf: Int32Array): void {
   const doc = ctx.doc;

@@ -886,12 +886,18 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
     const key = `the ${head}`;
     if (!out.has(key)) out.set(key, g.occ);
   };
-  // Where each character's name tags a line (`said Kate`): someone who speaks as themselves is not the stranger.
-  const taggedAt: number[][] = [];
-  for (let j = 0; j < doc.mentionCount; j++) {
-    const c = st.mc[j];
-    if (c >= 0 && !st.ctx.inQuote[j] && m[3 * j + 2] === MentionKind.Proper && nextToSpeechVerb(doc, j, false)) (taggedAt[c] ??= []).push(m[3 * j]);
-  }
+  // Where each character's name tags a line (`said Kate`): someone who speaks as themselves is not
+  // the stranger. Read once, and only for a text with a `the stranger` to place.
+  let taggedAt: number[][] | null = null;
+  const taggedPositions = (): number[][] => {
+    if (taggedAt) return taggedAt;
+    const at: number[][] = [];
+    for (let j = 0; j < doc.mentionCount; j++) {
+      const c = st.mc[j];
+      if (c >= 0 && !st.ctx.inQuote[j] && m[3 * j + 2] === MentionKind.Proper && nextToSpeechVerb(doc, j, false)) (at[c] ??= []).push(m[3 * j]);
+    }
+    return (taggedAt = at);
+  };
   /**
    * Is some character first named in the narration of mention i's paragraph or the one before it, who
    * could be who it describes (`Dan Morrow walked in.` ⏎ `said the newcomer`): not one whose own name
@@ -901,7 +907,7 @@ function introducedStrangers(st: CastState): { nameless: Map<string, number[]>; 
     const p = st.ctx.para[i];
     const from = doc.paragraphs[2 * Math.max(0, p - 1)];
     const at = m[3 * i];
-    return firstNamed.some((f, c) => f !== undefined && f >= from && f < at && !(taggedAt[c] ?? []).some((t) => t > at && t - at < STRANGER_SCENE));
+    return firstNamed.some((f, c) => f !== undefined && f >= from && f < at && !(taggedPositions()[c] ?? []).some((t) => t > at && t - at < STRANGER_SCENE));
   };
   for (let i = 0; i < doc.mentionCount; i++) {
     if (st.ctx.inQuote[i]) continue;
