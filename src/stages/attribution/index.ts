@@ -748,13 +748,12 @@ function lastClauseSubject(doc: Document, m: number, to: number): number {
     const joined = w === ';' || (/^(?:and|but)$/i.test(w) && t > 0 && doc.tokenText(t - 1) === ',');
     if (!joined) continue;
     const c = mentionAtToken(doc, t + 1);
-    if (c < 0 || !isSubjectMention(doc, c) || isPossessor(doc, c)) continue;
-    const next = tokenAfterMention(doc, c);
-    if (next >= doc.tokenCount || doc.tokens[2 * next] >= to || !isWordToken(doc, next) || !/^\p{Ll}/u.test(doc.tokenText(next))) continue;
+    const next = c >= 0 ? verbOfSubject(doc, c, to) : -1;
+    if (next < 0) continue;
     // Someone acting (`and Dan looked up from his paper`, `and he shrugged`), not taking in (`and he
     // heard…`) or holding back (`but he did not answer`, `and he said nothing`).
     const verb = doc.tokenText(next).toLowerCase();
-    if (PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb) || PREPOSITIONS.has(verb) || CLAUSE_WORDS.has(verb)) continue;
+    if (PERCEPTION_VERBS.has(verb) || THOUGHT_VERBS.has(verb)) continue;
     if (/\b(?:not|never|nothing|no)\b|n['\u2019]t\b/i.test(doc.text.slice(doc.tokens[2 * next], to))) continue;
     const ch = doc.mentionCharacters[c];
     const g = doc.mentionGenders[c];
@@ -1099,13 +1098,22 @@ function subjectAfterClause(doc: Document, t: number, to: number): number {
     }
     if (i + 1 >= nTok || doc.tokens[2 * (i + 1)] >= to) return -1;
     const m = mentionAtToken(doc, i + 1);
-    if (m < 0 || !isSubjectMention(doc, m) || isPossessor(doc, m)) return -1;
-    const next = tokenAfterMention(doc, m);
-    if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
-    const verb = doc.tokenText(next);
-    return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
+    return m >= 0 && verbOfSubject(doc, m, to) >= 0 ? m : -1;
   }
   return -1;
+}
+
+/**
+ * The verb token right after mention m when m is a subject with its verb next, before `to`: a
+ * subject form (not a possessor: `Rook's hand`), then a lower-case word that is no preposition or
+ * clause word (`Kate leaned in`, not `Kate, who…` or `Kate and…`); -1 otherwise.
+ */
+function verbOfSubject(doc: Document, m: number, to: number): number {
+  if (!isSubjectMention(doc, m) || isPossessor(doc, m)) return -1;
+  const next = tokenAfterMention(doc, m);
+  if (next >= doc.tokenCount || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
+  const verb = doc.tokenText(next);
+  return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? next : -1;
 }
 
 /** Verbs that make a leading clause one about someone speaking (`When Dan finally spoke, …`). */
@@ -1136,12 +1144,7 @@ function subjectAfterLeadingPhrase(doc: Document, t: number, to: number): number
     if (i === t || i + 1 >= nTok || doc.tokens[2 * (i + 1)] >= to) return -1;
     const m = mentionAtToken(doc, i + 1);
     if (m < 0) continue;
-    if (!isSubjectMention(doc, m)) return -1;
-    if (isPossessor(doc, m)) return -1;
-    const next = tokenAfterMention(doc, m);
-    if (next >= nTok || doc.tokens[2 * next] >= to || !isWordToken(doc, next)) return -1;
-    const verb = doc.tokenText(next);
-    return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) ? m : -1;
+    return verbOfSubject(doc, m, to) >= 0 ? m : -1;
   }
   return -1;
 }
