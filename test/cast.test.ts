@@ -190,6 +190,23 @@ test('a short form said only in speech joins the one name known alone that it be
   assert.ok(apart.includes('Corin') && apart.some((n) => n.startsWith('Cor ') || n === 'Cor'), apart.join(', '));
 });
 
+test('a short form said only in speech joins the one name known alone that it ends, four letters or more (`Dette` for Odette)', () => {
+  const text = [
+    'Odette jabbed a finger at the empty hook. Priya did not look up from her laptop, and Odette glared at her.',
+    '\u201cI haven\u2019t touched it, Dette.\u201d',
+    '\u201cDette\u2019s jacket has been kidnapped,\u201d said Priya.',
+    'Odette sat down.',
+  ].join('\n\n');
+  const chars = cast(text).characters;
+  assert.deepEqual(chars.map((c) => c.name).sort(), ['Odette', 'Priya']);
+  assert.ok(chars.find((c) => c.name === 'Odette')!.aliases.includes('Dette'));
+  // Three letters is too short to be read from a name's end.
+  const odette = cast(text.replace(/Dette/g, 'Ette')).characters.find((c) => c.name === 'Odette')!;
+  assert.ok(odette.aliases.includes('Ette'), odette.aliases.join(', '));
+  const short = cast(text.replace(/Dette/g, 'Tte')).characters.find((c) => c.name === 'Odette')!;
+  assert.ok(!short.aliases.includes('Tte'), short.aliases.join(', '));
+});
+
 test('a formal first name said rarely joins the one the text calls by its nickname (Meg, then Margaret)', () => {
   const text = [
     'Meg pulled the boat up onto the shingle. Oskar watched her from the wall, and Meg ignored him.',

@@ -159,3 +159,28 @@ test('a sentence opener before a name said alone elsewhere is dropped (`Lest Cec
   const thomas = names('Mrs. Rachel saw it all, and Lynde laughed at her.\n\nThomas Lynde drove the mare home.\n');
   assert.ok(thomas.includes('Thomas Lynde'), thomas.join(', '));
 });
+
+test('a month that acts as someone is a name (`June snorted`, `"June," she said`); a month in a date is not', () => {
+  const person = [
+    'June came out of the bathroom and stopped in the doorway.',
+    '\u201cJune,\u201d Odette said.',
+    '\u201cI was here all afternoon.\u201d June snorted and sat down. It had rained since April, and would until June.',
+  ].join('\n\n');
+  const proper = mentionsOf(person).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['June', 'June', 'Odette', 'June']);
+  // Dates only: no June, no August, however often.
+  const dates = mentionsOf('In June the river rose. By August it had fallen, and June 4 was the last wet day. Mara came back in June.');
+  assert.deepEqual(dates.filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), ['Mara']);
+});
+
+test('a title of several words gives the name to the last title (`Detective Chief Inspector Okafor`), and `I\u2019d` is no surname', () => {
+  const proper = mentionsOf('Detective Chief Inspector Nadia Okafor came in. Detective Sergeant Pryce stood. I told Sam I\u2019d wear it.')
+    .filter((m) => m.kind === MentionKind.Proper)
+    .map((m) => m.text);
+  assert.deepEqual(proper, ['Inspector Nadia Okafor', 'Sergeant Pryce', 'Sam']);
+});
+
+test('a country said like a name is none (`I\u2019m Switzerland`)', () => {
+  const proper = mentionsOf('\u201cI\u2019m Switzerland,\u201d Cal said. He had never been to Spain.').filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Cal']);
+});

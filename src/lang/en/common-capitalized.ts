@@ -72,6 +72,12 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   // place words
   'street', 'road', 'lane', 'square', 'hall', 'park', 'house', 'court', 'place', 'abbey', 'castle',
   'london', 'paris', 'england', 'france', 'europe', 'america', 'india', 'italy', 'rome', 'bath',
+  // countries and places that are nobody's first name (`I'm Switzerland`, `back from Spain`)
+  'switzerland', 'germany', 'spain', 'portugal', 'russia', 'china', 'japan', 'canada', 'mexico', 'australia',
+  'scotland', 'ireland', 'wales', 'brazil', 'egypt', 'greece', 'sweden', 'norway', 'denmark', 'finland',
+  'poland', 'austria', 'belgium', 'holland', 'netherlands', 'africa', 'asia', 'hungary', 'iceland', 'korea',
+  'vietnam', 'argentina', 'chile', 'peru', 'nigeria', 'pakistan', 'afghanistan', 'iraq', 'iran', 'ukraine',
+  'liverpool', 'california', 'texas',
   'north', 'south', 'east', 'west', 'government', 'parliament', 'navy', 'army', 'majesty', 'highness',
   'excellency', 'lordship', 'ladyship', 'honour', 'honor', 'worship', 'reverence',
 ]);

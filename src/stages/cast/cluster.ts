@@ -509,12 +509,13 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       };
       let found = onlyFit(fullClusters, (c) => c.first.length >= w.length + 2 && (c.first.startsWith(w) || c.first.endsWith(w)));
       // A short form said only in speech (`It's an empty car park, Cor.`) also shortens a name
-      // known alone (Corin): the start of it, and only one such name.
+      // known alone (Corin): the start of it, or its end when four letters or more (`Dette` for
+      // Odette), and only one such name.
       // Not a word of address or kin said as one (`My Gran knitted it` is no `Granger`).
       if (found === -1 && form.narr === 0 && !ADDRESS_WORDS.has(w) && !NEUTRAL_ADDRESS_WORDS.has(w) && !KINSHIP_NOUNS.has(w) && !KIN_SHORT.has(w)) {
         found = onlyFit(clusters.keys(), (c) => {
           const only = c.full ? '' : c.first || c.last;
-          return only.length >= w.length + 2 && !only.includes(' ') && only.startsWith(w);
+          return !only.includes(' ') && ((only.length >= w.length + 2 && only.startsWith(w)) || (w.length >= 4 && only.length > w.length && only.endsWith(w)));
         });
       }
       if (found >= 0 && !apart(f, found, 0.2)) {

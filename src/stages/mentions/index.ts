@@ -51,6 +51,61 @@ const SECOND_PERSON: ReadonlySet<string> = new Set([
 /** Verbs of speech right after a narration `you` (`you say`, `you asked`): the story's protagonist talks. */
 const YOU_SPEAK = /^(?:say|says|said|ask|asked|reply|replied|answer|answered|whisper|whispered|mutter|muttered|murmur|murmured|shout|shouted|call|called|tell|told|admit|admitted|laugh|laughed|snap|snapped|sigh|sighed|add|added|manage|managed|offer|offered|point|pointed|protest|protested|insist|insisted|mumble|mumbled|counter|countered|tease|teased|groan|groaned|hiss|hissed)$/;
 
+/** Words inside a title of several words (`Detective Chief Inspector`, `Detective Senior Sergeant`). */
+const RANK_WORDS: ReadonlySet<string> = new Set(['chief', 'deputy', 'assistant', 'senior']);
+
+/** Months that are also first names (`June came out of the bathroom`). */
+const NAME_MONTHS: ReadonlySet<string> = new Set(['april', 'june', 'august']);
+/** Words before a month that make it a date (`in June`, `last August`). */
+const DATE_WORDS: ReadonlySet<string> = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'last', 'next', 'this', 'that', 'every', 'each', 'early', 'late', 'mid', 'through', 'during', 'one']);
+/** Common past-tense verbs that are not `-ed` words, after a subject (`June came out`). */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  'said', 'came', 'went', 'sat', 'stood', 'took', 'made', 'got', 'put', 'ran', 'felt', 'thought', 'knew', 'saw', 'told',
+  'shook', 'gave', 'held', 'kept', 'let', 'left', 'began', 'threw', 'drew', 'bit', 'hit', 'caught', 'brought', 'found', 'grinned',
+  'spoke', 'wrote', 'woke', 'rose', 'swore', 'sank', 'slid', 'lay', 'leant', 'meant', 'says', 'asks',
+]);
+const MonthUse = { Other: 0, Date: 1, Person: 2 } as const;
+
+/**
+ * How a month word at token t is used: a date after a word of time or before a number (`in June`,
+ * `June 5`), a person as a clause's subject with its verb next (`June snorted`, `June came out`), in a
+ * tag (`said June`) or called in a line (`"June," Odette said`, `Thanks, June.`).
+ */
+function monthUse(doc: Document, t: number, kinds: Uint8Array): number {
+  const text = doc.text;
+  const tok = doc.tokens;
+  const word = (k: number): string => (k >= 0 && k < doc.tokenCount && kinds[k] === TokenKind.Word ? text.slice(tok[2 * k], tok[2 * k + 1]) : '');
+  const before = word(t - 1).toLowerCase();
+  const after = word(t + 1);
+  if (DATE_WORDS.has(before) || /^\s*\d/.test(text.slice(tok[2 * t + 1], tok[2 * t + 1] + 4))) return MonthUse.Date;
+  if (/^\p{Ll}/u.test(after) && (after.endsWith('ed') || IRREGULAR_PAST.has(after))) return MonthUse.Person;
+  if (before === 'said' || before === 'asked' || before === 'replied') return MonthUse.Person;
+  const prevChar = text.slice(Math.max(0, tok[2 * t] - 2), tok[2 * t]);
+  const nextChar = text.charAt(tok[2 * t + 1]);
+  if (/["\u201c]$/.test(prevChar) && nextChar === ',') return MonthUse.Person;
+  if (/,\s?$/.test(prevChar) && /[.?!]/.test(nextChar) && /^\s*["\u201d]/.test(text.slice(tok[2 * t + 1] + 1, tok[2 * t + 1] + 3))) return MonthUse.Person;
+  return MonthUse.Other;
+}
+
+/** The months that name someone in this text: used as a person at least twice and more than twice as often as a date. */
+function monthsNamingPeople(doc: Document, nTok: number, kinds: Uint8Array): Set<string> {
+  const text = doc.text;
+  const tok = doc.tokens;
+  const counts = new Map<string, [number, number]>();
+  for (let t = 0; t < nTok; t++) {
+    if (kinds[t] !== TokenKind.Word || tok[2 * t + 1] - tok[2 * t] > 6 || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
+    const lw = text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase();
+    if (!NAME_MONTHS.has(lw)) continue;
+    const use = monthUse(doc, t, kinds);
+    const c = counts.get(lw) ?? counts.set(lw, [0, 0]).get(lw)!;
+    if (use === MonthUse.Date) c[0]++;
+    else if (use === MonthUse.Person) c[1]++;
+  }
+  const out = new Set<string>();
+  for (const [w, [date, person]] of counts) if (person >= 2 && person > 2 * date) out.add(w);
+  return out;
+}
+
 /**
  * Is the story told in the second person? It has dialogue (two quotes or more); its narration
  * (outside quotes and headings) says `you` at least five times, a quarter as often as he/she/they
@@ -195,6 +250,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     }
   }
 
+  const personMonths = monthsNamingPeople(doc, nTok, kinds);
   const regions = quotedRegions(doc);
   const secondPerson = secondPersonNarration(doc, nTok, kinds, inHeading, regions);
   doc.secondPersonNarration = secondPerson;
@@ -212,7 +268,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (!isUpper(text.charCodeAt(s))) return false;
     if (allCaps(text, s, e) && !(e - s === 2 && text.charCodeAt(e - 1) === 46)) return false;
     const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
-    if (COMMON_CAPITALIZED.has(lw) || COMMON_CAPITALIZED.has(lw.replace(/\u2019/g, "'"))) return false;
+    if (COMMON_CAPITALIZED.has(lw) || COMMON_CAPITALIZED.has(lw.replace(/\u2019/g, "'"))) {
+      if (!personMonths.has(lw) || monthUse(doc, t, kinds) === MonthUse.Date) return false;
+    }
     if (initial[t]) {
       // At a sentence start only words also capitalised mid-sentence, and more often than written lower
       // case (a known first name typed in lower case opening a text, `"tess i am DYING"`, says nothing
@@ -240,7 +298,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (!isUpper(text.charCodeAt(s))) return false;
     if (allCaps(text, s, e) && !(e - s === 2 && text.charCodeAt(e - 1) === 46)) return false;
     const lw = text.slice(s, possessiveCut(text, s, e)).toLowerCase();
-    if (COMMON_CAPITALIZED.has(lw) || HONORIFICS.has(stripPeriod(lw))) return false;
+    if ((COMMON_CAPITALIZED.has(lw) && !personMonths.has(lw)) || HONORIFICS.has(stripPeriod(lw))) return false;
+    // `I told Sam I'd wear it`: the first person with a verb, not a surname.
+    if (/^i['\u2019]/.test(lw)) return false;
     // Title Case headings glued to a name: `Miss Lucy Honeychurch Drive Out`.
     const lower = lowerCount.get(lw) ?? 0;
     if (lower > 0 && lower > 2 * (capMidCount.get(lw) ?? 0)) return false;
@@ -340,6 +400,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (isUpper(c0)) {
       // Honorific + name: Mr. Knightley, Lady Russell, Captain Wentworth, Aunt Polly.
       const hon = HONORIFICS.get(stripPeriod(lw));
+      // A title of several words (`Detective Chief Inspector Okafor`): the name goes with the last
+      // title (`Chief` is no name of hers).
+      if (hon !== undefined && t + 2 < nTok && adjacent(t, t + 1) && kinds[t + 1] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * t + 2])) && RANK_WORDS.has(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase())) continue;
       // `Professor de Worms`, `Marquis de Griers`: a particle between the title and the name.
       const particle =
         hon !== undefined && t + 2 < nTok && kinds[t + 1] === TokenKind.Word && NAME_PARTICLES.has(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase()) &&
