@@ -162,6 +162,17 @@ test('modern nicknames join the full first name they shorten (Aggie: Agnes Penni
   assert.ok(lucy?.aliases.includes('Luce'), names(doc).join(', '));
 });
 
+test('a nickname of names of both sexes tells no sex: `Jules` said to Juliet joins her', () => {
+  const doc = cast([
+    'Juliet poured the wine. Sam leaned back in his chair, and Juliet laughed at him.',
+    '\u2018Jules, I\u2019m sure it was nothing,\u2019 Sam said.',
+    'Juliet put the bottle down. She did not look at him.',
+  ].join('\n\n'));
+  const juliet = doc.characters.find((c) => c.name === 'Juliet');
+  assert.ok(juliet?.aliases.includes('Jules'), names(doc).join(', '));
+  assert.ok(!names(doc).includes('Jules'), names(doc).join(', '));
+});
+
 test('on a telephone call, the name one picks up with and the name a caller gives are theirs', () => {
   const given = {
     characters: [

