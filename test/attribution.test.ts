@@ -69,6 +69,31 @@ test('a vocative names the addressee, not the speaker', () => {
   assert.equal(a.quotes[1].speaker, 'rook');
 });
 
+test('a description owned by someone else opening a line (`Your brother, …`) is no vocative; a title of address is', () => {
+  const family: CastFile = {
+    characters: [
+      { id: 'mari', name: 'Marisol', aliases: ['Mari'], gender: 'she' },
+      { id: 'theo', name: 'Theo', aliases: ['your brother', 'her brother'], gender: 'he' },
+      { id: 'dilys', name: 'Dilys', aliases: ['the cook'], gender: 'she' },
+    ],
+  };
+  const text = [
+    'Marisol stood in the yard with Theo. A van pulled in and Dilys climbed down.',
+    '\u201cYour brother,\u201d the cook said, \u201cwoke up my entire kitchen.\u201d',
+  ].join('\n\n');
+  const a = analyze(text, { cast: family });
+  assert.equal(a.quotes[0].speaker, 'dilys');
+  assert.ok(!a.quotes[0].addressees.includes('theo'), a.quotes[0].addressees.join(', '));
+  const court: CastFile = {
+    characters: [
+      { id: 'queen', name: 'Queen Ysolde', aliases: ['Your Majesty', 'the queen'], gender: 'she' },
+      { id: 'oren', name: 'Oren', aliases: [], gender: 'he' },
+    ],
+  };
+  const b = analyze('Oren knelt before Queen Ysolde.\n\n\u201cYour Majesty, the gates are shut,\u201d Oren said.', { cast: court });
+  assert.deepEqual(b.quotes[0].addressees, ['queen']);
+});
+
 test('confidence is in [0, 1] and every quote has a cue', () => {
   const text = '“Hello,” said Mara.\n\n“Hello yourself.”\n\nNobody answered for a while.\n';
   for (const q of analyze(text, { cast }).quotes) {

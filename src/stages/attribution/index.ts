@@ -1534,6 +1534,9 @@ export function addressedBefore(
   return out;
 }
 
+/** A description owned by someone other than the speaker (`your brother`, `her father`), not a title of address (`Your Grace`). */
+const THIRD_PARTY_DESCRIPTION = /^(?:your|his|her|their|our|its)\s+(?!(?:majesty|highness|grace|honou?r|excellency|lordship|ladyship|worship|reverence|eminence|holiness)\b)/i;
+
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */
 function findVocatives(doc: Document, u: number): number[] {
   const out: number[] = [];
@@ -1548,6 +1551,8 @@ function findVocatives(doc: Document, u: number): number[] {
       if (kind !== MentionKind.Proper && kind !== MentionKind.Nominal) continue;
       const ms = doc.mentions[3 * m];
       const me = doc.mentions[3 * m + 1];
+      // `Your brother, …` talks about someone; only a title is called so (`Your Majesty`).
+      if (kind === MentionKind.Nominal && THIRD_PARTY_DESCRIPTION.test(text.slice(ms, me))) continue;
       const before = prevNonSpace(text, ms - 1, s);
       const after = nextNonSpace(text, me, e);
       // Dashes close a vocative too: `—`, `–`, or the typed `--`.
