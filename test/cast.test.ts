@@ -318,6 +318,29 @@ test('a short first-person scene has its narrator, named by the one call the nar
   assert.equal(third.characters.filter((c) => c.narrator).length, 0);
 });
 
+test('with a given cast, a listed name said to the narrator goes before one the text alone names', () => {
+  const text = [
+    'The bell over the door goes, and I put the broom away. Maureen drops into my chair.',
+    '\u201cYou will not believe what I have just seen,\u201d she says.',
+    '\u201cGo on, then.\u201d',
+    '\u201cA suitcase. Loading it into that woman\u2019s car.\u201d',
+    'Del comes out of the back with two mugs. \u201cLorraine?\u201d',
+    'Maureen folds her hands. \u201cLorraine. At eight in the morning.\u201d',
+    '\u201cMaybe he is helping her move,\u201d I say.',
+    'Maureen catches my eye in the mirror. \u201cHonestly, Tamsin, you were not born yesterday.\u201d',
+    'I pick up the comb and start sectioning.',
+  ].join('\n\n');
+  const given: CastFile = {
+    characters: [
+      { id: 'tamsin', name: 'Tamsin', aliases: [], gender: 'she' },
+      { id: 'maureen', name: 'Maureen', aliases: [], gender: 'she' },
+      { id: 'del', name: 'Del', aliases: [], gender: 'she' },
+    ],
+  };
+  const doc = cast(text, given);
+  assert.deepEqual(doc.characters.filter((c) => c.narrator).map((c) => c.name), ['Tamsin'], doc.characters.map((c) => c.name).join(', '));
+});
+
 test('a short first-person scene names its narrator by a call in the line right after the narrator\'s own, whatever verb tags that', () => {
   const text = [
     'I found Orla at the end of the pier, where the nets were drying. I sat on a crate and said nothing for a while.',

@@ -184,3 +184,16 @@ test('a country said like a name is none (`I\u2019m Switzerland`)', () => {
   const proper = mentionsOf('\u201cI\u2019m Switzerland,\u201d Cal said. He had never been to Spain.').filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
   assert.deepEqual(proper, ['Cal']);
 });
+
+test('a family word opening narration sentences as their subject three times is a name (`Mom stood at the sink.`); in quotes or with a determiner it is not', () => {
+  const story = [
+    'Mom stood at the sink. Tess dried the plates.',
+    '\u201cLet him,\u201d Mom said. Mom held the pan up to the window.',
+    'Her mom was tired. Mom turned the oven on.',
+  ].join('\n\n');
+  const moms = mentionsOf(story).filter((m) => m.kind === MentionKind.Proper && m.text === 'Mom');
+  assert.equal(moms.length, 4);
+  // Twice in the narration, once opening a line: not enough (the lines' `Mother, …` is a call, not a name in use).
+  const few = ['Mother stood at the sink.', '\u201cMother, sit down.\u201d', 'Mother sighed.'].join('\n\n');
+  assert.deepEqual(mentionsOf(few).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), []);
+});

@@ -792,10 +792,13 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     if (narratorParagraph(p)) narratorCalls.add(c);
   }
   // Addressed by name in quotes, answered by `I said` at least once, (almost) never named in the narration.
-  const eligible = [...inQ]
+  let eligible = [...inQ]
     // (A listed character the narrator calls is someone else: the list names its people.)
     .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !(st.chars[c].given && narratorCalls.has(c)))
     .sort((a, b) => b[1] - a[1]);
+  // A given cast lists the narrator if they speak: a listed name so called goes before one the text
+  // alone names (`"Lorraine?"`, someone talked about, against the listed `Tamsin` said to the narrator).
+  if (hasGiven && eligible.some(([c]) => st.chars[c].given)) eligible = eligible.filter(([c]) => st.chars[c].given);
   if (eligible.length > 0) {
     const [c, q] = eligible[0];
     const q2 = eligible.length > 1 ? eligible[1][1] : 0;

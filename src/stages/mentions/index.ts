@@ -54,6 +54,24 @@ const YOU_SPEAK = /^(?:say|says|said|ask|asked|reply|replied|answer|answered|whi
 /** Words inside a title of several words (`Detective Chief Inspector`, `Detective Senior Sergeant`). */
 const RANK_WORDS: ReadonlySet<string> = new Set(['chief', 'deputy', 'assistant', 'senior']);
 
+/**
+ * Per family word (`mom`, `grandma`): how often it opens a sentence of the narration, capitalised,
+ * with a lower-case word next (`Mom stood at the sink.`, `Mom said`): the word used as a name.
+ */
+function kinWordSubjects(doc: Document, nTok: number, kinds: Uint8Array, initial: Uint8Array, inHeading: Uint8Array, regions: ReturnType<typeof quotedRegions>): Map<string, number> {
+  const text = doc.text;
+  const tok = doc.tokens;
+  const quotes = new RegionCursor(regions);
+  const out = new Map<string, number>();
+  for (let t = 0; t + 1 < nTok; t++) {
+    if (!initial[t] || inHeading[t] || kinds[t] !== TokenKind.Word || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
+    const w = text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase();
+    if (!KIN_NAMES.has(w) || quotes.inside(tok[2 * t]) || kinds[t + 1] !== TokenKind.Word || !isLower(text.charCodeAt(tok[2 * t + 2]))) continue;
+    out.set(w, (out.get(w) ?? 0) + 1);
+  }
+  return out;
+}
+
 /** Months that are also first names (`June came out of the bathroom`). */
 const NAME_MONTHS: ReadonlySet<string> = new Set(['april', 'june', 'august']);
 /** Words before a month that make it a date (`in June`, `last August`). */
@@ -253,6 +271,7 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
   const personMonths = monthsNamingPeople(doc, nTok, kinds);
   const regions = quotedRegions(doc);
   const secondPerson = secondPersonNarration(doc, nTok, kinds, inHeading, regions);
+  const kinSubjects = kinWordSubjects(doc, nTok, kinds, initial, inHeading, regions);
   doc.secondPersonNarration = secondPerson;
 
   /** Token t is a sentence of one word opening a quote: a quote mark before it, `.` `?` `!` right after. */
@@ -425,7 +444,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       // Written as a name twice mid-sentence, or standing alone as a sentence of the narration (`My
       // phone buzzes. Mum. I answer it.`: who is calling).
       const alone = initial[t] && !inQuote && t + 1 < nTok && /^[.!?]$/.test(text.slice(tok[2 * t + 2], tok[2 * t + 3])) && tok[2 * t + 2] === e;
-      if (kin !== undefined && ((capMidCount.get(lw.replace(/['’]s$/, '')) ?? 0) >= 2 || alone)) {
+      // Or opening narration sentences as their subject, as a name does (`Mom stood at the sink.`),
+      // three times or more: a close third person's `Mom`.
+      const kinKey = lw.replace(/['’]s$/, '');
+      if (kin !== undefined && ((capMidCount.get(kinKey) ?? 0) >= 2 || (kinSubjects.get(kinKey) ?? 0) >= 3 || alone)) {
         const pw = t > 0 && kinds[t - 1] === TokenKind.Word ? text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() : '';
         if (!NOMINAL_DETERMINERS.has(pw)) {
           push(s, possessiveCut(text, s, e), MentionKind.Proper, kin);
