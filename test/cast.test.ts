@@ -742,6 +742,20 @@ test('a first name two people share is read by the scene: whoever it last named 
   assert.equal(charOf(doc, 'Tom', 1), 'Tom Kessler');
 });
 
+test('a name with an unknown first name and no speech verb is a person when its own sentences give it his or her twice (`Brandt lifted his head`)', () => {
+  const text = [
+    'In the far corner, Theo Brandt had not taken off his mask.',
+    'Kowalczyk crouched beside the bench. \u201cYou good?\u201d he asked.',
+    'Brandt finally lifted his head. Brandt exhaled through his nose.',
+    'Kowalczyk sat down next to Brandt.',
+  ].join('\n\n');
+  const names = cast(text).characters.map((c) => c.name);
+  assert.ok(names.some((n) => n.endsWith('Brandt')), names.join(', '));
+  // One possessive is not enough for a word never seen to act (`Islam and his own country`).
+  const one = cast('The bus left Brandt at noon. Brandt and his hills went by. They were back in Brandt by dusk.\n\n\u201cGo,\u201d said Kowalczyk.').characters.map((c) => c.name);
+  assert.ok(!one.some((n) => n.endsWith('Brandt')), one.join(', '));
+});
+
 test('a capitalised word said once, opening a sentence, is no character for the he beside it; a one-off name with a speech verb is', () => {
   const text = [
     'Tobias Wren crossed the square. Pigeons ran about at his feet, and he scattered crumbs for them.',

@@ -59,6 +59,7 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'spanish', 'russian', 'american', 'british', 'irish', 'scotch', 'scottish', 'welsh', 'dutch',
   'european', 'indian', 'chinese', 'japanese', 'greek', 'roman', 'latin', 'turkish', 'polish', 'swiss',
   'austrian', 'jewish', 'catholic', 'protestant', 'christian', 'hindu', 'moslem', 'muslim', 'mohammedan',
+  'islam', 'christianity', 'hinduism', 'buddhism', 'judaism', 'christendom',
   'anglo-indian', 'americans', 'englishmen', 'frenchmen', 'italians', 'germans', 'russians', 'english',
   // document and address words
   'chapter', 'book', 'part', 'volume', 'vol', 'section', 'preface', 'introduction', 'contents', 'the end',
