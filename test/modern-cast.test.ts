@@ -173,6 +173,18 @@ test('a nickname of names of both sexes tells no sex: `Jules` said to Juliet joi
   assert.ok(!names(doc).includes('Jules'), names(doc).join(', '));
 });
 
+test('contemporary first names carry the sex they usually do when the text gives no pronoun (Theo, Priya, Declan, Aoife); names of both sexes none (Sasha)', () => {
+  const doc = cast([
+    '\u201cWhere is the van?\u201d Theo asked.',
+    '\u201cBehind the depot,\u201d Priya said.',
+    '\u201cAgain?\u201d said Declan.',
+    '\u201cAgain,\u201d said Aoife.',
+    '\u201cFine,\u201d said Sasha.',
+  ].join('\n\n'));
+  const gender = (n: string) => doc.characters.find((c) => c.name === n)?.gender;
+  assert.deepEqual(['Theo', 'Priya', 'Declan', 'Aoife', 'Sasha'].map(gender), ['he', 'she', 'he', 'she', 'unknown']);
+});
+
 test('on a telephone call, the name one picks up with and the name a caller gives are theirs', () => {
   const given = {
     characters: [

@@ -55,6 +55,6 @@ export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['nate', ['nathan', 'nathaniel']], ['benji', ['benjamin']], ['becca', ['rebecca']], ['bex', ['rebecca']],
   ['abbie', ['abigail']], ['dom', ['dominic']], ['seb', ['sebastian']], ['viv', ['vivian', 'vivienne']],
   ['gil', ['gilbert']], ['roz', ['rosalind', 'rosalyn']], ['mags', ['margaret', 'marguerite']],
-  ['jules', ['julian', 'juliet', 'julia', 'julius']], ['cass', ['cassandra', 'cassius']], ['kat', ['katherine', 'katarina', 'katrina']],
+  ['jules', ['julian', 'juliet', 'julia', 'julius']], ['ray', ['raymond']], ['cass', ['cassandra', 'cassius']], ['kat', ['katherine', 'katarina', 'katrina']],
   ['katie', ['katherine', 'catherine', 'kathleen']], ['jen', ['jennifer']], ['steph', ['stephanie']], ['nico', ['nicholas', 'nicolas', 'nicola']],
 ]);
