@@ -185,6 +185,17 @@ test('contemporary first names carry the sex they usually do when the text gives
   assert.deepEqual(['Theo', 'Priya', 'Declan', 'Aoife', 'Sasha'].map(gender), ['he', 'she', 'he', 'she', 'unknown']);
 });
 
+test('a Japanese honorific suffix is how one is called, not who: `Ren-kun` is Ren, `Aoi-senpai` Aoi', () => {
+  const doc = cast([
+    'Ren sat by the window. Aoi Nakamura came in and dropped her bag on the table.',
+    '\u201cDon\u2019t laugh, Ren-kun.\u201d',
+    '\u201cI wasn\u2019t laughing, Aoi-senpai,\u201d Ren said.',
+    'Aoi sighed and opened her notebook.',
+  ].join('\n\n'));
+  assert.deepEqual(names(doc).sort(), ['Aoi Nakamura', 'Ren']);
+  assert.ok(doc.characters.find((c) => c.name === 'Ren')!.aliases.includes('Ren-kun'));
+});
+
 test('on a telephone call, the name one picks up with and the name a caller gives are theirs', () => {
   const given = {
     characters: [

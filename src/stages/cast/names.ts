@@ -35,8 +35,14 @@ function joinParticles(words: string[]): string[] {
   return out;
 }
 
+/** Japanese honorific suffixes (`Ren-kun`, `Tanaka-san`, `Kobayashi-sensei`): the name is the word before. */
+const HONORIFIC_SUFFIX = /^(.{2,})-(?:san|kun|chan|senpai|sempai|sensei|sama|dono|chama)$/;
+
 export function parseName(key: string): ParsedName {
   const words = joinParticles(key.split(' ').filter((w) => w.length > 0));
+  // `Ren-kun` is Ren, `Tanaka-san` Tanaka: the suffix says how one is called, not who.
+  const suffixed = words.length > 0 ? HONORIFIC_SUFFIX.exec(words[words.length - 1]) : null;
+  if (suffixed) words[words.length - 1] = suffixed[1];
   if (words.length > 1 && HONORIFICS.has(words[0])) {
     // `Mr. and Mrs. X` never reaches here; a second title (`Sir Captain`) is kept as a name word.
     return { title: canonicalTitle(words[0]), rawTitle: words[0], core: words.slice(1) };
