@@ -34,7 +34,7 @@ import { buildCandidates } from '../src/stages/attribution/features.js';
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback);
 // Options that take a value; the others (`--no-scenes`) stand alone.
-const VALUED = new Set(['--folds', '--models', '--gbdt', '--dump', '--scenes', '--scene-weight']);
+const VALUED = new Set(['--folds', '--models', '--gbdt', '--dump', '--scenes', '--scene-weight', '--rounds']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1]));
 const [mode = '', dataDir = resolve('../shared/data/pdnc')] = positional;
 const folds = Number(opt('--folds', '6'));
@@ -49,7 +49,7 @@ if (mode === 'train') {
     console.error(`cv-folds: --gbdt ${gbdtSpec}`);
     process.exit(2);
   }
-  const gbdt = { gbdt: gbdtSpec };
+  const gbdt = { gbdt: gbdtSpec, stackRounds: Number(opt('--rounds', '2')) };
   const sets = novels.map((n) => trainingSet(n));
   // The shipped recipe's annotated modern scenes join every fold's training (`--no-scenes`: none;
   // `--scenes DIR --scene-weight N`: others).

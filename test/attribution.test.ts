@@ -94,6 +94,24 @@ test('a description owned by someone else opening a line (`Your brother, …`) i
   assert.deepEqual(b.quotes[0].addressees, ['queen']);
 });
 
+test('a part of someone acting opens a beat for its owner (`His jaw worked.`, `Her eyes narrowed.`); a relative does not', () => {
+  const text = [
+    'Mara leaned on the rail. Rook stood by the wheel.',
+    '\u201cHow far to the harbour?\u201d she asked.',
+    'His jaw worked for a moment. \u201cEighty miles. Maybe ninety.\u201d',
+    '\u201cYou said sixty.\u201d',
+    '\u201cI was wrong.\u201d',
+    'Her eyes narrowed. \u201cYou were lying.\u201d',
+  ].join('\n\n');
+  const a = analyze(text, { cast });
+  assert.deepEqual([a.quotes[1].speaker, a.quotes[1].cue], ['rook', 'beat']);
+  assert.deepEqual([a.quotes[4].speaker, a.quotes[4].cue], ['mara', 'beat']);
+  // `His mother laughed` is someone else: no beat of his.
+  const kinDoc = analyzeDocument('Rook sat down.\n\nHis mother laughed. \u201cEighty miles.\u201d', { cast });
+  const kin = runRules(kinDoc);
+  assert.ok(!kin.evidence[0].some((e) => /^his$/i.test(kinDoc.mentionText(e.mention))), JSON.stringify(kin.evidence[0]));
+});
+
 test('confidence is in [0, 1] and every quote has a cue', () => {
   const text = '“Hello,” said Mara.\n\n“Hello yourself.”\n\nNobody answered for a while.\n';
   for (const q of analyze(text, { cast }).quotes) {

@@ -191,7 +191,7 @@ test('the weights module round-trips a tree model exactly, and a stale one is no
   const set = xorSet(60);
   const trees = fitTrees([set], 3, { trees: 5, depth: 2, minHessian: 0.1 });
   const stage = { features: ['a', 'b', 'noise'], trees };
-  const model = { ...stage, stacked: stage, local: stage, restacked: stage, temperature: 1.25 };
+  const model = { ...stage, stacked: stage, local: stage, restacked: stage, rounds: [stage, stage], temperature: 1.25 };
   const dir = mkdtempSync(join(tmpdir(), 'dramatis-weights-'));
   try {
     const path = join(dir, 'weights.ts');
@@ -205,8 +205,9 @@ test('the weights module round-trips a tree model exactly, and a stale one is no
   assert.equal(usableModel(model), null);
   const real = RANKER_MODEL!;
   assert.equal(usableModel({ ...real, trees: { ...real.trees!, feature: real.trees!.feature.map((f) => (f >= 0 ? 999 : f)) } }), null);
-  // A second stacking round needs the first.
+  // A second stacking round needs the first, a third the second.
   assert.equal(usableModel({ ...real, stacked: undefined }), null);
+  assert.equal(usableModel({ ...real, restacked: undefined, rounds: real.stacked ? [real.stacked] : [] }), null);
 });
 
 test('the local stage sees a line’s own evidence, not the alternation the rules decided', () => {
@@ -236,7 +237,7 @@ test('scoring rows through the complete-tree layout gives exactly the pre-order 
   assert.ok(RANKER_MODEL?.trees, "expected: RANKER_MODEL?.trees");
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (const stage of [RANKER_MODEL, RANKER_MODEL.stacked, RANKER_MODEL.local, RANKER_MODEL.restacked]) {
+  for (const stage of [RANKER_MODEL, RANKER_MODEL.stacked, RANKER_MODEL.local, RANKER_MODEL.restacked, ...(RANKER_MODEL.rounds ?? [])]) {
     if (!stage?.trees) continue;
     const width = stage.features.length;
     const rows = 500;

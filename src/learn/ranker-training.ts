@@ -233,6 +233,8 @@ export interface FitOptions {
    * fewer novels, are less sure than the final one).
    */
   calibrate?: boolean;
+  /** Stacking rounds after the first stage (trees, uncalibrated; default 2: stacked and restacked). */
+  stackRounds?: number;
   /** Progress lines (optional). */
   log?: (line: string) => void;
 }
@@ -302,17 +304,23 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
   const second: RankerStage = { features: names2, trees: fitTrees(stacked, names2.length, opts.gbdtStacked ?? opts.gbdt) };
   log('stage 2 fitted');
   if (!opts.calibrate) {
-    // A second round: the stacked features again, read off out-of-fold second-stage beliefs.
-    const third: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
-    for (let j = 0; j < K; j++) {
-      const stage: RankerStage = { features: names2, trees: fitTrees(stacked.filter((_, i) => inner.get(sets[i].name) !== j), names2.length, opts.gbdtStacked ?? opts.gbdt) };
-      sets.forEach((s, i) => {
-        if (inner.get(s.name) === j) third[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(stacked[i].table, stage)), localOof[i]);
-      });
-      log(`stage 2, inner fold ${j + 1}/${K} fitted`);
+    // Further rounds: the stacked features again, read off the previous round's out-of-fold beliefs.
+    const rounds: RankerStage[] = [];
+    let current = stacked;
+    for (let r = 1; r < (opts.stackRounds ?? 2); r++) {
+      const next: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
+      for (let j = 0; j < K; j++) {
+        const stage: RankerStage = { features: names2, trees: fitTrees(current.filter((_, i) => inner.get(sets[i].name) !== j), names2.length, opts.gbdtStacked ?? opts.gbdt) };
+        sets.forEach((s, i) => {
+          if (inner.get(s.name) === j) next[i] = stackedSet(s, softmaxByUtterance(s.table.offsets, stageScores(current[i].table, stage)), localOof[i]);
+        });
+        log(`stage ${r + 1}, inner fold ${j + 1}/${K} fitted`);
+      }
+      current = next;
+      rounds.push({ features: names2, trees: fitTrees(current, names2.length, opts.gbdtStacked ?? opts.gbdt) });
     }
-    const restacked: RankerStage = { features: names2, trees: fitTrees(third, names2.length, opts.gbdtStacked ?? opts.gbdt) };
-    return { ...first, local, stacked: second, restacked };
+    const [restacked, ...more] = rounds;
+    return { ...first, local, stacked: second, ...(restacked ? { restacked } : {}), ...(more.length > 0 ? { rounds: more } : {}) };
   }
   // Out-of-fold second-stage scores for the temperature.
   const oof: { scores: Float64Array; offsets: Int32Array; labels: Int32Array }[] = [];
@@ -542,6 +550,7 @@ export function writeWeightsModule(path: string, model: RankerModel, provenance:
     ...(model.stacked ? ['  stacked: {', ...stage(model.stacked, '    '), '  },'] : []),
     ...(model.local ? ['  local: {', ...stage(model.local, '    '), '  },'] : []),
     ...(model.restacked ? ['  restacked: {', ...stage(model.restacked, '    '), '  },'] : []),
+    ...(model.rounds ? ['  rounds: [', ...model.rounds.flatMap((r) => ['    {', ...stage(r, '      '), '    },']), '  ],'] : []),
     ...(model.temperature !== undefined ? [`  temperature: ${model.temperature},`] : []),
     '};',
     '',

@@ -524,9 +524,10 @@ function tagAfter(doc: Document, from: number, to: number): Evidence | null {
       return tagEvidence(doc, inv, 0.1);
     }
   }
-  // No speech verb: a subject mention right after the quote is a beat (`"Fine." Rook shrugged.`).
+  // No speech verb: a subject mention right after the quote is a beat (`"Fine." Rook shrugged.`,
+  // `"Fine." His jaw tightened.`).
   const m = mentionAtToken(doc, t);
-  if (m >= 0 && isSubjectMention(doc, m)) {
+  if (m >= 0 && (isSubjectMention(doc, m) || bodyPartSubject(doc, m, to))) {
     const cue = cueFor(doc, m);
     return { mention: m, confidence: cue === Cue.TagName ? 0.8 : 0.7, cue: cue === Cue.Narrator ? Cue.Narrator : Cue.Beat };
   }
@@ -596,6 +597,26 @@ const CATENATIVES: ReadonlySet<string> = new Set(['kept', 'keeps', 'hastened', '
 
 /** Object-case pronouns (him, her as object, them) are not subjects. */
 const SECOND_PERSON_SUBJECT = /^you(?:['\u2019](?:re|d|ve|ll))?$/i;
+
+/** Parts of a person that act for them as a sentence's subject (`His jaw worked`, `Her voice shook`). */
+const BODY_PARTS: ReadonlySet<string> = new Set([
+  'jaw', 'eyes', 'eye', 'face', 'mouth', 'lips', 'lip', 'voice', 'hand', 'hands', 'fingers', 'gaze', 'brow', 'brows',
+  'eyebrows', 'eyebrow', 'shoulders', 'shoulder', 'cheeks', 'smile', 'grin', 'frown', 'expression', 'head', 'chin',
+  'throat', 'breath', 'nostrils', 'tone', 'arms', 'arm', 'fist', 'fists', 'knuckles', 'features', 'heart', 'ears',
+  'neck', 'forehead',
+]);
+
+/**
+ * Is mention m a possessive `his` / `her` opening a subject that is part of its owner, with the verb
+ * next (`His jaw worked`, `Her eyes narrowed`): the owner acts, as in a beat.
+ */
+function bodyPartSubject(doc: Document, m: number, to: number): boolean {
+  if (doc.mentions[3 * m + 2] !== MentionKind.Pronoun || !/^(?:his|her)$/i.test(doc.mentionText(m))) return false;
+  const part = tokenAfterMention(doc, m);
+  if (part + 1 >= doc.tokenCount || doc.tokens[2 * (part + 1)] >= to || !BODY_PARTS.has(doc.tokenText(part).toLowerCase())) return false;
+  const verb = doc.tokenText(part + 1);
+  return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) && verb !== 'and' && verb !== 'or';
+}
 
 function isSubjectMention(doc: Document, m: number): boolean {
   const kind = doc.mentions[3 * m + 2];
@@ -1061,7 +1082,7 @@ export function firstSubjectMention(doc: Document, from: number, to: number, any
     // Allow one sentence adverbial of up to 2 words before the subject: `Then Rook…`, `Slowly, she…`.
     for (let i = t; i < Math.min(nTok, t + 3) && doc.tokens[2 * i] < to; i++) {
       const m = mentionAtToken(doc, i);
-      if (m >= 0) return isSubjectMention(doc, m) ? m : -1;
+      if (m >= 0) return isSubjectMention(doc, m) || bodyPartSubject(doc, m, to) ? m : -1;
       if (doc.text.charCodeAt(doc.tokens[2 * i]) === 46) break;
     }
     const lead = subjectAfterLeadingPhrase(doc, t, to);

@@ -50,6 +50,8 @@ export interface RankerModel extends RankerStage {
   local?: RankerStage;
   /** A second stacking round: the stacked features again, from the stacked stage's beliefs. */
   restacked?: RankerStage;
+  /** Further stacking rounds after restacked, each from the beliefs of the round before. */
+  rounds?: RankerStage[];
   temperature?: number;
 }
 
@@ -125,6 +127,7 @@ export function usableModel(model: RankerModel | null): RankerModel | null {
   if (model.stacked && !usableStage(model.stacked, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])) return null;
   if (model.local && !usableStage(model.local, FEATURE_NAMES)) return null;
   if (model.restacked && (!model.stacked || !usableStage(model.restacked, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES]))) return null;
+  if (model.rounds && (!model.restacked || !model.rounds.every((r) => usableStage(r, [...FEATURE_NAMES, ...STACKED_FEATURE_NAMES])))) return null;
   return model;
 }
 
@@ -147,9 +150,14 @@ export function modelProbabilities(table: CandidateTable, model: RankerModel, ru
   const local = model.local ? localProbabilities(table, model.local) : probs1;
   const table2 = withStacked(table, stackedFeatures(table, probs1, rules, local));
   if (!model.restacked) return { table: table2, probs: softmaxByUtterance(table.offsets, stageScores(table2, model.stacked), model.temperature), stage: model.stacked };
-  const probs2 = softmaxByUtterance(table.offsets, stageScores(table2, model.stacked));
-  const table3 = withStacked(table, stackedFeatures(table, probs2, rules, local));
-  return { table: table3, probs: softmaxByUtterance(table.offsets, stageScores(table3, model.restacked), model.temperature), stage: model.restacked };
+  let tableK = table2;
+  let stageK = model.stacked;
+  for (const next of [model.restacked, ...(model.rounds ?? [])]) {
+    const probsK = softmaxByUtterance(table.offsets, stageScores(tableK, stageK));
+    tableK = withStacked(table, stackedFeatures(table, probsK, rules, local));
+    stageK = next;
+  }
+  return { table: tableK, probs: softmaxByUtterance(table.offsets, stageScores(tableK, stageK), model.temperature), stage: stageK };
 }
 
 /** Final speakers: the ranker's choice among candidates where a model is available. */
