@@ -197,3 +197,11 @@ test('a family word opening narration sentences as their subject three times is 
   const few = ['Mother stood at the sink.', '\u201cMother, sit down.\u201d', 'Mother sighed.'].join('\n\n');
   assert.deepEqual(mentionsOf(few).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text), []);
 });
+
+test('a name after `a` or `an` is a description of a kind, not someone (`From a Leonardo she had become`, `a Quaker`); `a Mr. Smith` is someone', () => {
+  const ms = mentionsOf('From a Leonardo she had become a woman. He was a Quaker, and a Windsor Castle print hung by Mara. A Mr. Smith called.');
+  const proper = ms.filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper, ['Mara', 'Mr. Smith']);
+  const nominal = ms.filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
+  assert.ok(nominal.includes('a Leonardo') && nominal.includes('a Quaker'), nominal.join(', '));
+});

@@ -454,6 +454,16 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
           continue;
         }
       }
+      // `From a Leonardo she had become a living woman`: a name after `a` or `an` is a thing of the
+      // kind (a painting, one of a family), not someone in the story.
+      const indefinite = t > 0 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) && /^an?$/.test(text.slice(tok[2 * t - 2], tok[2 * t - 1]));
+      if (indefinite && hon === undefined && stripPeriod(lw).length > 1 && !PERSON_NOUNS.has(lw) && isNameWord(t)) {
+        // A description, the whole run with its article (`a Quaker`, `a Henley Regatta` leaves no `Regatta`).
+        const last = extendName(t);
+        push(tok[2 * t - 2], possessiveCut(text, tok[2 * last], tok[2 * last + 1]), MentionKind.Nominal, GenderCode.Unknown);
+        t = last;
+        continue;
+      }
       if (hon === undefined && !PERSON_NOUNS.has(lw) && isNameWord(t)) {
         // `Hitherto Gino`, `Lest Cecil`, `What'll Fagin`: a sentence opener never capitalised elsewhere,
         // before a known name, is not part of it. A known first name is (`Thomas Lynde`, `Ann Shirley`,
