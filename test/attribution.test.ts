@@ -112,6 +112,20 @@ test('a part of someone acting opens a beat for its owner (`His jaw worked.`, `H
   assert.ok(!kin.evidence[0].some((e) => /^his$/i.test(kinDoc.mentionText(e.mention))), JSON.stringify(kin.evidence[0]));
 });
 
+test('`the other said` is the other one talking, not the last name before it', () => {
+  const text = [
+    'Mara and Rook sat on the sea wall.',
+    '\u201cThe tide is turning,\u201d said Mara.',
+    '\u201cLet it turn,\u201d Rook said.',
+    'Rook was full of the evening, calm and rather hard, and it was with diffidence that the other said: \u201cWe ought to go back.\u201d',
+  ].join('\n\n');
+  const a = analyze(text, { cast });
+  assert.equal(a.quotes[2].speaker, 'mara');
+  // `the other continued` goes on with the one who spoke last.
+  const on = analyze(text.replace('that the other said', 'that the other continued'), { cast });
+  assert.notEqual(on.quotes[2].cue, 'tag-name');
+});
+
 test('confidence is in [0, 1] and every quote has a cue', () => {
   const text = '“Hello,” said Mara.\n\n“Hello yourself.”\n\nNobody answered for a while.\n';
   for (const q of analyze(text, { cast }).quotes) {

@@ -1298,9 +1298,11 @@ export function isPossessor(doc: Document, m: number): boolean {
 /** Tag verbs that carry one speaker on (`continued the other` is the one who spoke last). */
 const GOING_ON_VERBS: ReadonlySet<string> = new Set(['continued', 'resumed', 'added', 'pursued', 'persisted', 'repeated', 'went', 'proceeded']);
 
-/** Is mention m `the other` in a tag that answers (`replied the other`, not `continued the other`)? */
+/** Is mention m `the other` in a tag that answers (`replied the other`, `the other said`, not `continued the other`)? */
 export function isOtherReply(doc: Document, m: number): boolean {
   if (!/^the\s+other$/i.test(doc.mentionText(m))) return false;
+  const after = tokenAfterMention(doc, m);
+  if (after < doc.tokenCount && GOING_ON_VERBS.has(doc.tokenText(after).toLowerCase())) return false;
   let t = doc.tokenAtOrAfter(doc.mentions[3 * m]) - 1;
   // `went on the other`: past the particle to the verb.
   if (t >= 0 && doc.tokenText(t).toLowerCase() === 'on') t--;

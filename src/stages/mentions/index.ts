@@ -514,9 +514,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     // `said the other`: in a speech tag, `the other` is the other one talking (not `the other day`).
     if (lw === 'other' && t >= 2 && kinds[t - 1] === TokenKind.Word && kinds[t - 2] === TokenKind.Word && adjacent(t - 2, t - 1) && adjacent(t - 1, t)) {
       const next = t + 1 < nTok && kinds[t + 1] === TokenKind.Word && adjacent(t, t + 1) ? text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase() : '';
+      // So is `the other said` (`it was with diffidence that the other said:`).
       if (
         text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() === 'the' &&
-        SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) &&
+        (SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) || SPEECH_VERBS.has(next)) &&
         !PERSON_NOUNS.has(next) && personNounShape(next) === undefined
       ) {
         push(tok[2 * t - 2], e, MentionKind.Nominal, GenderCode.Unknown);
