@@ -1,10 +1,10 @@
 /**
  * Developer tool: leave-novels-out scores in seconds instead of minutes, for rule changes.
  *
- *   node --import tsx scripts/cv-folds.ts train [PDNC_DIR] [--folds K] [--models FILE] [--gbdt key=N,…] [--no-scenes | --scenes DIR [--scene-weight N]]
+ *   node --import tsx scripts/cv-folds.ts train [PDNC_DIR] [--folds K] [--models FILE] [--gbdt key=N,…] [--rounds N] [--no-scenes | --scenes DIR [--scene-weight N]]
  *     fits one ranker per fold (as `eval pdnc --cv K` does, same folds, with the annotated modern scenes
  *     of data/modern-train in every fold's training; `--no-scenes` without them, `--scenes` with others,
- *     each counted N times) and saves them to FILE
+ *     each counted N times; `--rounds N` stacking rounds after the first stage, 3 as shipped) and saves them to FILE
  *     (default: dramatis-cv-folds.json in the system's temporary directory). About 9 minutes per bag
  *     of trees (two by default; `--gbdt bags=1` for a quicker look; keys as in train.ts).
  *   node --import tsx scripts/cv-folds.ts eval [PDNC_DIR] [--models FILE] [--dump FILE.jsonl]
@@ -49,7 +49,12 @@ if (mode === 'train') {
     console.error(`cv-folds: --gbdt ${gbdtSpec}`);
     process.exit(2);
   }
-  const gbdt = { gbdt: gbdtSpec, stackRounds: Number(opt('--rounds', '2')) };
+  const stackRounds = Number(opt('--rounds', '3'));
+  if (!Number.isInteger(stackRounds) || stackRounds < 1) {
+    console.error('cv-folds: --rounds needs a whole number >= 1');
+    process.exit(2);
+  }
+  const gbdt = { gbdt: gbdtSpec, stackRounds };
   const sets = novels.map((n) => trainingSet(n));
   // The shipped recipe's annotated modern scenes join every fold's training (`--no-scenes`: none;
   // `--scenes DIR --scene-weight N`: others).

@@ -233,7 +233,12 @@ export interface FitOptions {
    * fewer novels, are less sure than the final one).
    */
   calibrate?: boolean;
-  /** Stacking rounds after the first stage (trees, uncalibrated; default 2: stacked and restacked). */
+  /**
+   * Stacking rounds after the first stage (trees, uncalibrated; default 3: stacked, restacked and one
+   * more). Measured with `cv-folds.ts train --rounds 3` (2026-11-28, the same first two rounds scored
+   * with and without the third): cast given 20,585 -> 20,625, ours 20,031 -> 20,085, held-out
+   * log-loss 0.3615 -> 0.3608. The second round had given +94 over the first.
+   */
   stackRounds?: number;
   /** Progress lines (optional). */
   log?: (line: string) => void;
@@ -307,7 +312,7 @@ export function fitTreeRanker(sets: readonly TrainingSet[], opts: FitOptions = {
     // Further rounds: the stacked features again, read off the previous round's out-of-fold beliefs.
     const rounds: RankerStage[] = [];
     let current = stacked;
-    for (let r = 1; r < (opts.stackRounds ?? 2); r++) {
+    for (let r = 1; r < (opts.stackRounds ?? 3); r++) {
       const next: { table: CandidateTable; labels: Int32Array }[] = new Array(sets.length);
       for (let j = 0; j < K; j++) {
         const stage: RankerStage = { features: names2, trees: fitTrees(current.filter((_, i) => inner.get(sets[i].name) !== j), names2.length, opts.gbdtStacked ?? opts.gbdt) };

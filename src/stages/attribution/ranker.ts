@@ -40,8 +40,9 @@ export interface RankerStage {
 }
 
 /**
- * Two stages: the first scores candidates from the rules' evidence; the second adds what the first
- * believes about the neighbouring turns (stacking), so turn-taking reads the ranker's decisions.
+ * Stages: the first scores candidates from the rules' evidence; the next adds what the first
+ * believes about the neighbouring turns (stacking), so turn-taking reads the ranker's decisions, and
+ * each further round does the same with the beliefs of the round before.
  * The final scores are divided by `temperature` (fitted for calibrated confidences) before the softmax.
  */
 export interface RankerModel extends RankerStage {
