@@ -106,7 +106,9 @@ test('a part of someone acting opens a beat for its owner (`His jaw worked.`, `H
   const a = analyze(text, { cast });
   assert.deepEqual([a.quotes[1].speaker, a.quotes[1].cue], ['rook', 'beat']);
   assert.deepEqual([a.quotes[4].speaker, a.quotes[4].cue], ['mara', 'beat']);
-  // `His mother laughed` is someone else: no beat of his.
+  // A state is no act (`Her eyes were closed`), and `His mother laughed` is someone else: no beat of theirs.
+  const state = analyze(text.replace('Her eyes narrowed.', 'Her eyes were closed.'), { cast });
+  assert.notEqual(state.quotes[4].cue, 'beat');
   const kinDoc = analyzeDocument('Rook sat down.\n\nHis mother laughed. \u201cEighty miles.\u201d', { cast });
   const kin = runRules(kinDoc);
   assert.ok(!kin.evidence[0].some((e) => /^his$/i.test(kinDoc.mentionText(e.mention))), JSON.stringify(kin.evidence[0]));

@@ -756,6 +756,46 @@ test('a name with an unknown first name and no speech verb is a person when its 
   assert.ok(!one.some((n) => n.endsWith('Brandt')), one.join(', '));
 });
 
+test('guards for the cast of session 28: `Mrs. Mason` is Jane Mason, `Ross` is no short form of Mr. Cross, a country with her borders is nobody, `Min-chan` keeps its syllable', () => {
+  const mason = cast([
+    'Jane Mason ran the boarding house. She was a tall woman with red hands.',
+    '\u201cRent\u2019s due Friday,\u201d said Mrs. Mason.',
+    '\u201cI know,\u201d Peter said.',
+    '\u201cAnd wipe your feet,\u201d Jane called after him.',
+  ].join('\n\n')).characters.map((c) => c.name);
+  assert.ok(!mason.includes('Mrs. Mason'), mason.join(', '));
+  const cross = cast([
+    'Mr. Cross came in at nine. He hung up his coat. \u201cMorning, Joanna.\u201d',
+    '\u201cRoss is coming too,\u201d Joanna said. \u201cRoss said he\u2019d bring the van.\u201d',
+    'Mr. Cross frowned. \u201cThen Ross can load it.\u201d',
+  ].join('\n\n')).characters;
+  assert.ok(!cross.find((c) => c.name === 'Mr. Cross')!.aliases.includes('Ross'), cross.map((c) => `${c.name} [${c.aliases.join('|')}]`).join(', '));
+  const country = cast('Carvonia closed her borders in the spring. Carvonia recalled her ambassadors, and by summer Carvonia had doubled her army.\n\n\u201cIt means war,\u201d Keane said.').characters.map((c) => c.name);
+  assert.ok(!country.includes('Carvonia'), country.join(', '));
+  const min = cast('Park Min-chan set down his bag. \u201cIs this the right room?\u201d Min-chan asked.').characters.map((c) => c.name);
+  assert.ok(min.some((n) => n.includes('Min-chan')), min.join(', '));
+});
+
+test('with a given cast that leaves the narrator out, a listed name called twice does not outweigh the narrator\'s own called five times', () => {
+  const text = [
+    'The bar was nearly empty when I got there. Nessa waved me over.',
+    '\u201cKit! You came.\u201d',
+    '\u201cI said I would,\u201d I said.',
+    '\u201cKit, this is everyone.\u201d She laughed. \u201cDev, get Kit a drink.\u201d',
+    '\u201cI can get my own,\u201d I said.',
+    '\u201cLet him, Kit,\u201d Nessa said.',
+    'I sat down. \u201cSo what\u2019s the occasion?\u201d',
+    '\u201cNo occasion, Kit. Just us.\u201d',
+    '\u201cDev, you\u2019re quiet,\u201d Nessa said.',
+    '\u201cLong day,\u201d he said. I watched him turn his glass.',
+    '\u201cKit, tell them about the boat,\u201d Nessa said.',
+    '\u201cThere\u2019s not much to tell,\u201d I said.',
+  ].join('\n\n');
+  const given: CastFile = { characters: [{ id: 'nessa', name: 'Nessa', aliases: [], gender: 'she' }, { id: 'dev', name: 'Dev', aliases: [], gender: 'he' }] };
+  const doc = cast(text, given);
+  assert.deepEqual(doc.characters.filter((c) => c.narrator).map((c) => c.name), ['Kit'], doc.characters.map((c) => c.name).join(', '));
+});
+
 test('a capitalised word said once, opening a sentence, is no character for the he beside it; a one-off name with a speech verb is', () => {
   const text = [
     'Tobias Wren crossed the square. Pigeons ran about at his feet, and he scattered crumbs for them.',

@@ -205,3 +205,17 @@ test('a name after `a` or `an` is a description of a kind, not someone (`From a 
   const nominal = ms.filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
   assert.ok(nominal.includes('a Leonardo') && nominal.includes('a Quaker'), nominal.join(', '));
 });
+
+test('guards for the names of session 28: a surname after a title stays (`Mr. Senior`, `Mr. Holland`, `Mrs. Islam`), a month doing what time does is no one, a month that is someone keeps its uses', () => {
+  const proper = (text: string) => mentionsOf(text).filter((m) => m.kind === MentionKind.Proper).map((m) => m.text);
+  assert.deepEqual(proper('Mr. Senior came in. Assistant Chief Constable Hume nodded. Mr. Holland sat by Mrs. Islam.'), ['Mr. Senior', 'Constable Hume', 'Mr. Holland', 'Mrs. Islam']);
+  assert.deepEqual(proper('June came hot and dry that year. June passed, and the well sank. August arrived at last.'), []);
+  const june = proper('June snorted. June sighed. June laughed. June nodded. In June, in June and in June it rained. They accuse June of theft. It was June of last year.');
+  assert.equal(june.filter((w) => w === 'June').length, 5, june.join(', '));
+  // `the other` before a tag verb in the past is someone; before a noun it is not.
+  const other = (text: string) => mentionsOf(text).filter((m) => m.kind === MentionKind.Nominal).map((m) => m.text);
+  assert.deepEqual(other('\u201cNot too late,\u201d the other said.'), ['the other']);
+  assert.deepEqual(other('The second letter could wait, and the other answers too. But the other thought stayed.'), []);
+  // `Mother and cub`, `Mother love`: no name however often.
+  assert.deepEqual(proper('Mother bears are fierce. Mother and cub were seen. Mother love is strong. Mother nature wins.'), []);
+});

@@ -59,7 +59,7 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   'spanish', 'russian', 'american', 'british', 'irish', 'scotch', 'scottish', 'welsh', 'dutch',
   'european', 'indian', 'chinese', 'japanese', 'greek', 'roman', 'latin', 'turkish', 'polish', 'swiss',
   'austrian', 'jewish', 'catholic', 'protestant', 'christian', 'hindu', 'moslem', 'muslim', 'mohammedan',
-  'islam', 'christianity', 'hinduism', 'buddhism', 'judaism', 'christendom',
+  'christianity', 'hinduism', 'buddhism', 'judaism', 'christendom',
   'anglo-indian', 'americans', 'englishmen', 'frenchmen', 'italians', 'germans', 'russians', 'english',
   // document and address words
   'chapter', 'book', 'part', 'volume', 'vol', 'section', 'preface', 'introduction', 'contents', 'the end',
@@ -73,12 +73,12 @@ export const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   // place words
   'street', 'road', 'lane', 'square', 'hall', 'park', 'house', 'court', 'place', 'abbey', 'castle',
   'london', 'paris', 'england', 'france', 'europe', 'america', 'india', 'italy', 'rome', 'bath',
-  // countries and places that are nobody's first name (`I'm Switzerland`, `back from Spain`)
-  'switzerland', 'germany', 'spain', 'portugal', 'russia', 'china', 'japan', 'canada', 'mexico', 'australia',
-  'scotland', 'ireland', 'wales', 'brazil', 'egypt', 'greece', 'sweden', 'norway', 'denmark', 'finland',
-  'poland', 'austria', 'belgium', 'holland', 'netherlands', 'africa', 'asia', 'hungary', 'iceland', 'korea',
-  'vietnam', 'argentina', 'chile', 'peru', 'nigeria', 'pakistan', 'afghanistan', 'iraq', 'iran', 'ukraine',
-  'liverpool', 'california', 'texas',
+  // countries and places that are nobody's name (`I'm Switzerland`, `back from Spain`; not Holland,
+  // Wales, Ireland, China, Chile, Asia: surnames and first names too)
+  'switzerland', 'germany', 'spain', 'portugal', 'russia', 'japan', 'canada', 'mexico', 'australia',
+  'scotland', 'brazil', 'egypt', 'greece', 'sweden', 'norway', 'denmark', 'finland', 'poland', 'austria',
+  'belgium', 'netherlands', 'africa', 'hungary', 'iceland', 'korea', 'vietnam', 'argentina', 'nigeria',
+  'pakistan', 'afghanistan', 'iraq', 'iran', 'ukraine', 'liverpool', 'california', 'texas',
   'north', 'south', 'east', 'west', 'government', 'parliament', 'navy', 'army', 'majesty', 'highness',
   'excellency', 'lordship', 'ladyship', 'honour', 'honor', 'worship', 'reverence',
 ]);

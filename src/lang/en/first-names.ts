@@ -45,27 +45,26 @@ louisa edna adele nadia`;
 /**
  * Contemporary first names that the lists above (weighted to older fiction) and the big lists lack or
  * give to both sexes, as today's fiction and fan fiction use them. Names given to both are left out
- * (Alex, Sam, Jordan, Taylor, Riley, Jamie, Rowan, Sasha, Fran, Chris).
+ * (Alex, Sam, Jordan, Taylor, Riley, Jamie, Rowan, Sasha, Fran, Chris), and so are common surnames
+ * (Mason, Scott, Tyler, Harper, Joyce: `Mrs. Mason` would read as the wife of a man called Mason).
  */
-const MODERN_MALE = `theo aiden jayden liam mason ethan logan jackson grayson wyatt hunter connor tyler brandon kyle
-justin ryan dylan josh jake jason kevin brian sean shane scott travis trevor cody chad brad declan ciaran
-kieran rhys callum finn alfie freddie harrison reuben oisin cian darragh tariq omar hassan arjun rohan
-vikram ravi sanjay diego carlos miguel mateo santiago javier luis jose juan marco luca matteo kenji
-hiroshi nikolai sergei kofi kwame jonah gideon ezekiel isaiah micah levi asher milo hugo rafe dominic
-tristan damien damon dante andre malik darius jamal tyrone terrence danny ray gus hank clint dwayne
-wayne duane gary larry barry jerry kurt rick ricky mike matt steve dave pete rob greg doug phil tim
-ted nate zach jude cole chase brody colton landon carson easton jaxon everett beau`;
+const MODERN_MALE = `theo aiden jayden liam ethan justin dylan josh jake jason kevin brian sean shane trevor cody chad
+brad declan ciaran kieran rhys callum finn alfie freddie reuben oisin cian darragh tariq omar arjun
+rohan vikram ravi sanjay diego carlos miguel mateo santiago javier luis jose juan marco luca matteo
+kenji hiroshi nikolai sergei kofi kwame jonah gideon ezekiel isaiah micah asher milo rafe dominic
+tristan damien damon dante andre darius jamal tyrone terrence danny gus hank clint dwayne duane gary
+larry jerry kurt rick ricky mike matt steve dave pete rob greg doug phil tim ted nate zach jude
+jaxon beau`;
 
 const MODERN_FEMALE = `mia luna aria nova kayleigh priya marisol dilys tamsin freya isla aoife niamh siobhan carys ffion
-cerys sian bronwen ava madison chloe harper abigail scarlett layla hailey haley savannah paisley hazel
-aurora naomi nina tanya tracy stacy jennifer melissa michelle nicole stephanie heather amber brittany
-courtney crystal danielle megan lauren kimberly samantha natalie natasha vanessa veronica monica erica
-erin caitlin kaitlyn kayla shannon sinead maeve orla roisin grainne ciara keira kiera imogen poppy tilly
-maisie millie esme elodie ines camila valentina sofia gabriela mariana fatima aisha amira yasmin leila
-zara anjali deepa neha sunita mei yuki sakura hana olga svetlana tatiana katya anya ingrid astrid greta
-kirsten lorraine maureen janice bev beverly sandra sharon karen donna debbie deborah denise diane gail
-gloria joyce judy wendy tina tammy dawn mandy hayley stacey leanne chantelle jade kylie kirsty gemma
-becky becca`;
+cerys sian bronwen ava chloe abigail scarlett layla hailey hazel aurora naomi nina tanya stacy
+jennifer melissa michelle nicole stephanie heather amber brittany crystal danielle megan samantha
+natalie natasha vanessa veronica monica erica erin caitlin kaitlyn kayla sinead maeve orla roisin
+grainne ciara keira kiera imogen poppy tilly maisie millie esme elodie ines camila valentina sofia
+gabriela mariana fatima aisha amira yasmin leila zara anjali deepa neha sunita mei yuki sakura hana
+olga svetlana tatiana katya anya ingrid astrid greta kirsten lorraine maureen janice bev beverly
+sandra sharon karen donna debbie deborah denise diane gloria judy wendy tina tammy mandy hayley
+stacey leanne chantelle jade kylie kirsty gemma becky becca`;
 
 function toSet(s: string): Set<string> {
   return new Set(s.split(/\s+/).filter((w) => w.length > 0));

@@ -615,8 +615,11 @@ function bodyPartSubject(doc: Document, m: number, to: number): boolean {
   const part = tokenAfterMention(doc, m);
   if (part + 1 >= doc.tokenCount || doc.tokens[2 * (part + 1)] >= to || !BODY_PARTS.has(doc.tokenText(part).toLowerCase())) return false;
   const verb = doc.tokenText(part + 1);
-  return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) && verb !== 'and' && verb !== 'or';
+  return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) && !STATE_VERBS.has(verb);
 }
+
+/** Words after a part of someone that tell a state, not an act (`His eyes were closed`, `Her eye shadow`). */
+const STATE_VERBS: ReadonlySet<string> = new Set(['and', 'or', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'seemed', 'seems', 'remained', 'stayed', 'shadow', 'colour', 'color', 'length']);
 
 function isSubjectMention(doc: Document, m: number): boolean {
   const kind = doc.mentions[3 * m + 2];
@@ -1557,8 +1560,8 @@ export function addressedBefore(
   return out;
 }
 
-/** A description owned by someone other than the speaker (`your brother`, `her father`), not a title of address (`Your Grace`). */
-const THIRD_PARTY_DESCRIPTION = /^(?:your|his|her|their|our|its)\s+(?!(?:majesty|highness|grace|honou?r|excellency|lordship|ladyship|worship|reverence|eminence|holiness)\b)/i;
+/** A description owned by someone other than the speaker (`your brother`, `her father`); titles of address (`Your Grace`) are no descriptions. */
+const THIRD_PARTY_DESCRIPTION = /^(?:your|his|her|their|our|its)\s/i;
 
 /** Vocatives inside the utterance: names set off by commas or the quote's edges (`"Sit down, Mari."`). */
 function findVocatives(doc: Document, u: number): number[] {
@@ -1574,7 +1577,7 @@ function findVocatives(doc: Document, u: number): number[] {
       if (kind !== MentionKind.Proper && kind !== MentionKind.Nominal) continue;
       const ms = doc.mentions[3 * m];
       const me = doc.mentions[3 * m + 1];
-      // `Your brother, …` talks about someone; only a title is called so (`Your Majesty`).
+      // `Your brother, …` talks about someone (a title called so, `Your Majesty`, is no description).
       if (kind === MentionKind.Nominal && THIRD_PARTY_DESCRIPTION.test(text.slice(ms, me))) continue;
       const before = prevNonSpace(text, ms - 1, s);
       const after = nextNonSpace(text, me, e);

@@ -143,7 +143,7 @@ export function localProbabilities(table: ScoredTable, local: RankerStage): Floa
   return softmaxByUtterance(table.offsets, stageScores({ ...table, features: localRows(table) }, local));
 }
 
-/** Candidate probabilities under a model: first stage, then the stacked stage if the model has one. */
+/** Candidate probabilities under a model: first stage, then each stacking round the model has. */
 export function modelProbabilities(table: CandidateTable, model: RankerModel, rules: RuleState): { table: CandidateTable; probs: Float64Array; stage: RankerStage } {
   const scores1 = stageScores(table, model);
   if (!model.stacked) return { table, probs: softmaxByUtterance(table.offsets, scores1, model.temperature), stage: model };

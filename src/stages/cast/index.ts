@@ -75,9 +75,10 @@ function isPerson(c: Cluster, forms: Form[]): boolean {
   const name = forms[c.forms[0]].parsed.core.join(' ');
   if ((c.pluralCue / n >= 0.2 || (c.pluralCue + c.the) / n >= 0.3) && /[^s]s$/.test(name) && c.titles.size === 0 && !c.full) return false;
   if (name.length <= 2 && c.titles.size === 0 && c.person < 2) return false;
-  // Never next to a speech verb, never addressed, no title, no he/she or his/her after it (`Brandt
-  // lifted his head`): not a person.
-  if (c.person === 0 && c.he + c.she === 0 && c.possHe + c.possShe < 2 && c.count < 20 && !(c.full && firstNameGender(c.first) !== undefined)) return false;
+  // Never next to a speech verb, never addressed, no title, no he/she after it: not a person; unless
+  // a first and last name (`Theo Brandt`, a first name the lists lack) has his or her after it twice
+  // (`Brandt lifted his head`), which a country (`Carvonia closed her borders`) is not.
+  if (c.person === 0 && c.he + c.she === 0 && !(c.full && c.possHe + c.possShe >= 2) && c.count < 20 && !(c.full && firstNameGender(c.first) !== undefined)) return false;
   if (c.count >= 3) return true;
   // One word said once or twice, always opening a sentence, with nothing of a person but a he or she
   // nearby (`Iris-necked pigeons ran …`, `Herein he differed`): a capitalised word, not a name.

@@ -35,8 +35,11 @@ function joinParticles(words: string[]): string[] {
   return out;
 }
 
-/** Japanese honorific suffixes (`Ren-kun`, `Tanaka-san`, `Kobayashi-sensei`): the name is the word before. */
-const HONORIFIC_SUFFIX = /^(.{2,})-(?:san|kun|chan|senpai|sempai|sensei|sama|dono|chama)$/;
+/**
+ * Japanese honorific suffixes (`Ren-kun`, `Tanaka-san`, `Kobayashi-sensei`): the name is the word
+ * before. Not `-chan`: in a Korean given name it is a syllable of the name (`Min-chan`).
+ */
+const HONORIFIC_SUFFIX = /^(.{2,})-(?:san|kun|senpai|sempai|sensei|sama|dono)$/;
 
 export function parseName(key: string): ParsedName {
   const words = joinParticles(key.split(' ').filter((w) => w.length > 0));

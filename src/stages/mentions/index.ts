@@ -17,6 +17,7 @@ import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
 import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/person-nouns.js';
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import { INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { ADDRESS_WORDS } from '../../lang/en/address-words.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
@@ -67,6 +68,9 @@ function kinWordSubjects(doc: Document, nTok: number, kinds: Uint8Array, initial
     if (!initial[t] || inHeading[t] || kinds[t] !== TokenKind.Word || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
     const w = text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase();
     if (!KIN_NAMES.has(w) || quotes.inside(tok[2 * t]) || kinds[t + 1] !== TokenKind.Word || !isLower(text.charCodeAt(tok[2 * t + 2]))) continue;
+    // `Mother and cub`, `Mother love`: a verb next, not a conjunction or a noun it qualifies.
+    const next = text.slice(tok[2 * t + 2], tok[2 * t + 3]);
+    if (!/(?:ed|s)$/.test(next) && !IRREGULAR_PAST.has(next) || next === 'was' || next === 'has') continue;
     out.set(w, (out.get(w) ?? 0) + 1);
   }
   return out;
@@ -75,11 +79,13 @@ function kinWordSubjects(doc: Document, nTok: number, kinds: Uint8Array, initial
 /** Months that are also first names (`June came out of the bathroom`). */
 const NAME_MONTHS: ReadonlySet<string> = new Set(['april', 'june', 'august']);
 /** Words before a month that make it a date (`in June`, `last August`). */
-const DATE_WORDS: ReadonlySet<string> = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'last', 'next', 'this', 'that', 'every', 'each', 'early', 'late', 'mid', 'through', 'during', 'one']);
+const DATE_WORDS: ReadonlySet<string> = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'last', 'next', 'this', 'that', 'every', 'each', 'early', 'late', 'mid', 'through', 'during', 'one', 'the', 'around']);
+/** Verbs that time does (`June came hot and dry`, `August passed`): no sign of a person. */
+const TIME_VERBS: ReadonlySet<string> = new Set(['came', 'went', 'passed', 'arrived', 'ended', 'began', 'brought', 'turned', 'rolled', 'dragged', 'wore', 'crept', 'slipped', 'drew', 'approached', 'faded', 'neared', 'started', 'finished', 'lingered', 'dawned', 'followed', 'was', 'had', 'seemed']);
 /** Common past-tense verbs that are not `-ed` words, after a subject (`June came out`). */
 const IRREGULAR_PAST: ReadonlySet<string> = new Set([
-  'said', 'came', 'went', 'sat', 'stood', 'took', 'made', 'got', 'put', 'ran', 'felt', 'thought', 'knew', 'saw', 'told',
-  'shook', 'gave', 'held', 'kept', 'let', 'left', 'began', 'threw', 'drew', 'bit', 'hit', 'caught', 'brought', 'found', 'grinned',
+  'said', 'sat', 'stood', 'took', 'made', 'got', 'put', 'ran', 'felt', 'thought', 'knew', 'saw', 'told',
+  'shook', 'gave', 'held', 'kept', 'let', 'left', 'threw', 'drew', 'bit', 'hit', 'caught', 'found', 'grinned',
   'spoke', 'wrote', 'woke', 'rose', 'swore', 'sank', 'slid', 'lay', 'leant', 'meant', 'says', 'asks',
 ]);
 const MonthUse = { Other: 0, Date: 1, Person: 2 } as const;
@@ -95,8 +101,10 @@ function monthUse(doc: Document, t: number, kinds: Uint8Array): number {
   const word = (k: number): string => (k >= 0 && k < doc.tokenCount && kinds[k] === TokenKind.Word ? text.slice(tok[2 * k], tok[2 * k + 1]) : '');
   const before = word(t - 1).toLowerCase();
   const after = word(t + 1);
-  if (DATE_WORDS.has(before) || /^\s*\d/.test(text.slice(tok[2 * t + 1], tok[2 * t + 1] + 4))) return MonthUse.Date;
-  if (/^\p{Ll}/u.test(after) && (after.endsWith('ed') || IRREGULAR_PAST.has(after))) return MonthUse.Person;
+  // `June of last year`, `June of 1979` (not `accuse June of soup crimes`).
+  const ofYear = after === 'of' && t + 2 < doc.tokenCount && /^(?:last|this|next|that|\d)/.test(text.slice(tok[2 * t + 4], tok[2 * t + 5]));
+  if (DATE_WORDS.has(before) || ofYear || /^\s*\d/.test(text.slice(tok[2 * t + 1], tok[2 * t + 1] + 4))) return MonthUse.Date;
+  if (/^\p{Ll}/u.test(after) && !TIME_VERBS.has(after) && (after.endsWith('ed') || IRREGULAR_PAST.has(after))) return MonthUse.Person;
   if (before === 'said' || before === 'asked' || before === 'replied') return MonthUse.Person;
   const prevChar = text.slice(Math.max(0, tok[2 * t] - 2), tok[2 * t]);
   const nextChar = text.charAt(tok[2 * t + 1]);
@@ -105,14 +113,14 @@ function monthUse(doc: Document, t: number, kinds: Uint8Array): number {
   return MonthUse.Other;
 }
 
-/** The months that name someone in this text: used as a person at least twice and more than twice as often as a date. */
+/** The months that name someone in this text: used as a person at least twice and at least as often as a date (each date use stays a date). */
 function monthsNamingPeople(doc: Document, nTok: number, kinds: Uint8Array): Set<string> {
   const text = doc.text;
   const tok = doc.tokens;
   const counts = new Map<string, [number, number]>();
   for (let t = 0; t < nTok; t++) {
-    if (kinds[t] !== TokenKind.Word || tok[2 * t + 1] - tok[2 * t] > 6 || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
-    const lw = text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase();
+    if (kinds[t] !== TokenKind.Word || tok[2 * t + 1] - tok[2 * t] > 8 || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
+    const lw = text.slice(tok[2 * t], possessiveCut(text, tok[2 * t], tok[2 * t + 1])).toLowerCase();
     if (!NAME_MONTHS.has(lw)) continue;
     const use = monthUse(doc, t, kinds);
     const c = counts.get(lw) ?? counts.set(lw, [0, 0]).get(lw)!;
@@ -120,7 +128,7 @@ function monthsNamingPeople(doc: Document, nTok: number, kinds: Uint8Array): Set
     else if (use === MonthUse.Person) c[1]++;
   }
   const out = new Set<string>();
-  for (const [w, [date, person]] of counts) if (person >= 2 && person > 2 * date) out.add(w);
+  for (const [w, [date, person]] of counts) if (person >= 2 && person >= date) out.add(w);
   return out;
 }
 
@@ -326,6 +334,18 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     return true;
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
+  /** Do rank words (`Chief`) and then a title (`Inspector`) follow token t, capitalised and adjacent? */
+  const titleChainFollows = (t: number): boolean => {
+    let k = t + 1;
+    let ranks = 0;
+    for (; k < nTok && adjacent(k - 1, k) && kinds[k] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * k])); k++) {
+      const w = stripPeriod(text.slice(tok[2 * k], tok[2 * k + 1]).toLowerCase());
+      if (HONORIFICS.has(w)) return ranks > 0 || RANK_WORDS.has(stripPeriod(text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase()));
+      if (!RANK_WORDS.has(w)) return false;
+      ranks++;
+    }
+    return false;
+  };
   /** Tokens a and b are one run of a name (a title line `The Backseat` is no first name of `Rosa`). */
   const adjacent = (a: number, b: number): boolean => nameGap(doc, tok[2 * a + 1], tok[2 * b]);
 
@@ -419,9 +439,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     if (isUpper(c0)) {
       // Honorific + name: Mr. Knightley, Lady Russell, Captain Wentworth, Aunt Polly.
       const hon = HONORIFICS.get(stripPeriod(lw));
-      // A title of several words (`Detective Chief Inspector Okafor`): the name goes with the last
-      // title (`Chief` is no name of hers).
-      if (hon !== undefined && t + 2 < nTok && adjacent(t, t + 1) && kinds[t + 1] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * t + 2])) && RANK_WORDS.has(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase())) continue;
+      // A title of several words (`Detective Chief Inspector Okafor`, `Assistant Chief Constable
+      // Hume`): the name goes with the last title (`Chief` is no name of hers). Only when a title
+      // follows the rank words: `Mr. Senior` is Mr. Senior.
+      if ((hon !== undefined || RANK_WORDS.has(lw)) && titleChainFollows(t)) continue;
       // `Professor de Worms`, `Marquis de Griers`: a particle between the title and the name.
       const particle =
         hon !== undefined && t + 2 < nTok && kinds[t + 1] === TokenKind.Word && NAME_PARTICLES.has(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase()) &&
@@ -512,12 +533,20 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       }
     }
     // `said the other`: in a speech tag, `the other` is the other one talking (not `the other day`).
+    // So is `the other said` (`it was with diffidence that the other said:`, `"…," the other said.`),
+    // with a tag verb in the past next (not `the other answers could wait`).
+    if (lw === 'other' && t >= 1 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) && text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() === 'the') {
+      const next = t + 1 < nTok && kinds[t + 1] === TokenKind.Word && adjacent(t, t + 1) ? text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase() : '';
+      if (INVERTED_TAG_VERBS.has(next)) {
+        push(tok[2 * t - 2], e, MentionKind.Nominal, GenderCode.Unknown);
+        continue;
+      }
+    }
     if (lw === 'other' && t >= 2 && kinds[t - 1] === TokenKind.Word && kinds[t - 2] === TokenKind.Word && adjacent(t - 2, t - 1) && adjacent(t - 1, t)) {
       const next = t + 1 < nTok && kinds[t + 1] === TokenKind.Word && adjacent(t, t + 1) ? text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase() : '';
-      // So is `the other said` (`it was with diffidence that the other said:`).
       if (
         text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() === 'the' &&
-        (SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) || SPEECH_VERBS.has(next)) &&
+        SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) &&
         !PERSON_NOUNS.has(next) && personNounShape(next) === undefined
       ) {
         push(tok[2 * t - 2], e, MentionKind.Nominal, GenderCode.Unknown);
