@@ -109,6 +109,13 @@ test('a part of someone acting opens a beat for its owner (`His jaw worked.`, `H
   // A state is no act (`Her eyes were closed`), and `His mother laughed` is someone else: no beat of theirs.
   const state = analyze(text.replace('Her eyes narrowed.', 'Her eyes were closed.'), { cast });
   assert.notEqual(state.quotes[4].cue, 'beat');
+  // A voice's state is its owner's: `Her voice was low.`
+  const voice = analyze(text.replace('Her eyes narrowed.', 'Her voice was low.'), { cast });
+  assert.deepEqual([voice.quotes[4].speaker, voice.quotes[4].cue], ['mara', 'beat']);
+  // A title of several words tags its line (`said Detective Chief Inspector Okafor`).
+  const police: CastFile = { characters: [{ id: 'okafor', name: 'Nadia Okafor', aliases: ['Okafor'], gender: 'she' }, { id: 'mills', name: 'Mills', aliases: [], gender: 'he' }] };
+  const tagged = analyze('Mills leaned on the door frame and yawned. \u201cSit down,\u201d said Detective Chief Inspector Okafor.', { cast: police });
+  assert.deepEqual([tagged.quotes[0].speaker, tagged.quotes[0].cue], ['okafor', 'tag-name']);
   const kinDoc = analyzeDocument('Rook sat down.\n\nHis mother laughed. \u201cEighty miles.\u201d', { cast });
   const kin = runRules(kinDoc);
   assert.ok(!kin.evidence[0].some((e) => /^his$/i.test(kinDoc.mentionText(e.mention))), JSON.stringify(kin.evidence[0]));

@@ -774,6 +774,15 @@ test('guards for the cast of session 28: `Mrs. Mason` is Jane Mason, `Ross` is n
   assert.ok(!country.includes('Carvonia'), country.join(', '));
   const min = cast('Park Min-chan set down his bag. \u201cIs this the right room?\u201d Min-chan asked.').characters.map((c) => c.name);
   assert.ok(min.some((n) => n.includes('Min-chan')), min.join(', '));
+  // A `-chan` whose name is said alone too is that name.
+  const sakura = cast('Sakura stood at the gate. Naruto ran up to her.\n\n\u201cWait for me, Sakura-chan,\u201d Naruto said.\n\n\u201cYou\u2019re late,\u201d Sakura said.');
+  assert.equal(charOf(sakura, 'Sakura-chan'), 'Sakura');
+  // A short form ends a one-word name the lists do not know (`Solde` for Ysolde).
+  const ysolde = cast('Ysolde came down the stairs. Marcus looked up, and Ysolde smiled.\n\n\u201cMorning, Solde,\u201d Marcus said.\n\n\u201cMorning, Solde. Tea?\u201d').characters;
+  assert.ok(ysolde.find((c) => c.name === 'Ysolde')?.aliases.includes('Solde'), ysolde.map((c) => c.name).join(', '));
+  // First names that are surnames too keep their sex (`Madison and Kyle`).
+  const porch = cast('Madison and Kyle sat on the porch steps.\n\n\u201cIt\u2019s cold,\u201d Madison said.\n\n\u201cThen go inside,\u201d Kyle said.').characters;
+  assert.deepEqual(['Madison', 'Kyle'].map((n) => porch.find((c) => c.name === n)?.gender), ['she', 'he']);
 });
 
 test('with a given cast that leaves the narrator out, a listed name called twice does not outweigh the narrator\'s own called five times', () => {

@@ -45,8 +45,8 @@ louisa edna adele nadia`;
 /**
  * Contemporary first names that the lists above (weighted to older fiction) and the big lists lack or
  * give to both sexes, as today's fiction and fan fiction use them. Names given to both are left out
- * (Alex, Sam, Jordan, Taylor, Riley, Jamie, Rowan, Sasha, Fran, Chris), and so are common surnames
- * (Mason, Scott, Tyler, Harper, Joyce: `Mrs. Mason` would read as the wife of a man called Mason).
+ * (Alex, Sam, Jordan, Taylor, Riley, Jamie, Rowan, Sasha, Fran, Chris); common surnames are listed
+ * apart below.
  */
 const MODERN_MALE = `theo aiden jayden liam ethan justin dylan josh jake jason kevin brian sean shane trevor cody chad
 brad declan ciaran kieran rhys callum finn alfie freddie reuben oisin cian darragh tariq omar arjun
@@ -66,11 +66,22 @@ olga svetlana tatiana katya anya ingrid astrid greta kirsten lorraine maureen ja
 sandra sharon karen donna debbie deborah denise diane gloria judy wendy tina tammy mandy hayley
 stacey leanne chantelle jade kylie kirsty gemma becky becca`;
 
+/**
+ * First names of today that are common surnames too (`Mrs. Mason` is no wife of a man called Mason):
+ * they carry their sex as first names (`Madison and Kyle sat`), but are not read as a first name
+ * after a title (commonFirstNameGender leaves them out).
+ */
+const SURNAME_LIKE_MALE = `mason jackson harrison carson hunter scott tyler wayne cole chase logan grayson wyatt everett
+ryan connor travis hassan malik levi landon easton colton brody barry brandon kyle hugo ray`;
+const SURNAME_LIKE_FEMALE = `madison harper kimberly courtney shannon joyce haley tracy lauren savannah paisley gail`;
+
 function toSet(s: string): Set<string> {
   return new Set(s.split(/\s+/).filter((w) => w.length > 0));
 }
 const M = toSet(`${MALE} ${MODERN_MALE}`);
 const F = toSet(`${FEMALE} ${MODERN_FEMALE}`);
+const SURNAME_M = toSet(SURNAME_LIKE_MALE);
+const SURNAME_F = toSet(SURNAME_LIKE_FEMALE);
 for (const w of M) if (F.has(w)) { M.delete(w); F.delete(w); }
 
 /**
@@ -106,8 +117,8 @@ function nicknameGender(name: string): number | undefined {
 
 /** 1 = he, 2 = she (GenderCode values) for a lower-case first name, or undefined. */
 export function firstNameGender(name: string): number | undefined {
-  if (M.has(name)) return 1;
-  if (F.has(name)) return 2;
+  if (M.has(name) || SURNAME_M.has(name)) return 1;
+  if (F.has(name) || SURNAME_F.has(name)) return 2;
   const m = BIG_M.has(name);
   const f = BIG_F.has(name);
   if (m === f) return undefined;

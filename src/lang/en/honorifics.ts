@@ -39,3 +39,6 @@ export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set([
   'sir', 'ser', 'dame', 'aunt', 'auntie', 'aunty', 'uncle', 'brother', 'sister', 'father', 'mother', 'master',
   'cousin', 'don', 'doña', 'dona', 'king', 'queen', 'prince', 'princess',
 ]);
+
+/** Words inside a title of several words (`Detective Chief Inspector`, `Assistant Chief Constable`). */
+export const RANK_WORDS: ReadonlySet<string> = new Set(['chief', 'deputy', 'assistant', 'senior']);

@@ -15,7 +15,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions } from '../../types.js';
 import { SPEECH_VERBS, TAG_FILLERS } from '../../lang/en/speech-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
-import { KINSHIP_NOUNS } from '../../lang/en/person-nouns.js';
+import { KINSHIP_NOUNS, PERSON_NOUNS } from '../../lang/en/person-nouns.js';
 import { HONORIFICS } from '../../lang/en/honorifics.js';
 import { isLetterCode, isSpaceCode } from '../tokens/index.js';
 import { rankSpeakers } from './ranker.js';
@@ -615,11 +615,18 @@ function bodyPartSubject(doc: Document, m: number, to: number): boolean {
   const part = tokenAfterMention(doc, m);
   if (part + 1 >= doc.tokenCount || doc.tokens[2 * (part + 1)] >= to || !BODY_PARTS.has(doc.tokenText(part).toLowerCase())) return false;
   const verb = doc.tokenText(part + 1);
-  return /^\p{Ll}/u.test(verb) && !PREPOSITIONS.has(verb) && !CLAUSE_WORDS.has(verb) && !STATE_VERBS.has(verb);
+  if (!/^\p{Ll}/u.test(verb) || PREPOSITIONS.has(verb) || CLAUSE_WORDS.has(verb) || verb === 'and' || verb === 'or') return false;
+  // `Her head teacher`, `her eye shadow`: the part is part of another noun.
+  if (PERSON_NOUNS.has(verb) || PART_COMPOUNDS.has(verb)) return false;
+  // A state of a voice is the speaker's (`Her voice was low.`); of anything else it is no act (`His eyes were closed`).
+  const part0 = doc.tokenText(part).toLowerCase();
+  return part0 === 'voice' || part0 === 'tone' || !STATE_VERBS.has(verb);
 }
 
-/** Words after a part of someone that tell a state, not an act (`His eyes were closed`, `Her eye shadow`). */
-const STATE_VERBS: ReadonlySet<string> = new Set(['and', 'or', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'seemed', 'seems', 'remained', 'stayed', 'shadow', 'colour', 'color', 'length']);
+/** Words after a part of someone that tell a state, not an act (`His eyes were closed`). */
+const STATE_VERBS: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'seemed', 'seems', 'remained', 'stayed']);
+/** Nouns a part of someone makes a compound with (`eye shadow`, `hand cream`). */
+const PART_COMPOUNDS: ReadonlySet<string> = new Set(['shadow', 'colour', 'color', 'length', 'cream', 'bag', 'lotion', 'liner', 'wash', 'phone', 'office', 'injury']);
 
 function isSubjectMention(doc: Document, m: number): boolean {
   const kind = doc.mentions[3 * m + 2];

@@ -515,8 +515,8 @@ export function discover(table: FormTable, clusters: Cluster[]): Cluster[] {
       if (found === -1 && form.narr === 0 && !ADDRESS_WORDS.has(w) && !NEUTRAL_ADDRESS_WORDS.has(w) && !KINSHIP_NOUNS.has(w) && !KIN_SHORT.has(w)) {
         found = onlyFit(clusters.keys(), (c) => {
           const only = c.full ? '' : c.first || c.last;
-          // (The end of a first name only: `Ross` is no short form of a `Mr. Cross`.)
-          return !only.includes(' ') && ((only.length >= w.length + 2 && only.startsWith(w)) || (w.length >= 4 && only === c.first && only.length > w.length && only.endsWith(w)));
+          // (The end only of a name said without a title: `Ross` is no short form of a `Mr. Cross`.)
+          return !only.includes(' ') && ((only.length >= w.length + 2 && only.startsWith(w)) || (w.length >= 4 && c.titles.size === 0 && only.length > w.length && only.endsWith(w)));
         });
       }
       if (found >= 0 && !apart(f, found, 0.2)) {

@@ -105,12 +105,18 @@ export function collectForms(ctx: Ctx): FormTable {
   const offeredAt = new Map<number, number[]>();
   /** Mentions opening a line as a sentence of their own (`'Tea. Two sugars.'`), per form: calls only if the word is a name otherwise. */
   const sentenceCallAt = new Map<number, number[]>();
+  // Names said alone (`Sakura`): `Sakura-chan` is she, while a `Min-chan` never said without its
+  // ending keeps it (in a Korean given name it is a syllable of the name).
+  const aloneKeys = new Set<string>();
+  for (let i = 0; i < n; i++) if (m[3 * i + 2] === MentionKind.Proper) aloneKeys.add(nameKey(text.slice(m[3 * i], m[3 * i + 1])));
   const parsedAt = (i: number): { surface: string; parsed: ParsedName; key: string } => {
     const raw = text.slice(m[3 * i], m[3 * i + 1]);
     let parsedRaw = parseCache.get(raw);
     if (parsedRaw === undefined) {
       const surf = raw.replace(/\s+/g, ' ');
-      const p = parseName(nameKey(surf));
+      const k = nameKey(surf);
+      const chan = /^(.{2,})-(?:chan|chama)$/.exec(k);
+      const p = parseName(chan && aloneKeys.has(chan[1]) ? chan[1] : k);
       parsedRaw = { surface: surf, parsed: p, key: canonicalKey(p) };
       parseCache.set(raw, parsedRaw);
     }

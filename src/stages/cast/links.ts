@@ -796,11 +796,13 @@ export function linkNarrator(st: CastState, hasGiven: boolean, noNew: boolean): 
     // (A listed character the narrator calls is someone else: the list names its people.)
     .filter(([c, q]) => q >= callsNeeded(fp) && (votes.get(c) ?? 0) >= 1 && (narr.get(c) ?? 0) <= Math.max(2, 0.1 * q) && !(st.chars[c].given && narratorCalls.has(c)))
     .sort((a, b) => b[1] - a[1]);
-  // A given cast lists the narrator if they speak: a listed name so called goes before one the text
-  // alone names (`"Lorraine?"`, someone talked about, against the listed `Tamsin` said to the
-  // narrator), unless that name is called more than twice as often (`Kit`, the narrator a cast left out).
-  const listed = eligible.find(([c]) => st.chars[c].given);
-  if (hasGiven && listed && 2 * listed[1] >= eligible[0][1]) eligible = eligible.filter(([c]) => st.chars[c].given);
+  // A given cast lists the narrator if they speak: a listed name said to the narrator (in the line
+  // right after the narrator's own, or by someone looking at `me`) goes before one the text alone
+  // names (`"Lorraine?"`, someone talked about, against the listed `Tamsin`), unless that name is
+  // called more than twice as often. A listed name only answered (`"Dev?"` … `"He's asleep," I told
+  // her`) is no reason to pass over the narrator the cast left out (`Kit`).
+  const listed = eligible.find(([c]) => st.chars[c].given && (othersVotes.get(c) ?? 0) >= 1);
+  if (hasGiven && listed && 2 * listed[1] >= eligible[0][1]) eligible = [listed];
   if (eligible.length > 0) {
     const [c, q] = eligible[0];
     const q2 = eligible.length > 1 ? eligible[1][1] : 0;

@@ -1,7 +1,7 @@
 /** Name keys: normalised surface forms of names, split into a title and the name words. */
 import { GenderCode } from '../../document/document.js';
 import type { Gender } from '../../types.js';
-import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { HONORIFICS, RANK_WORDS } from '../../lang/en/honorifics.js';
 import { NICKNAMES } from '../../lang/en/nicknames.js';
 import { canonicalTitle, POSTFIX_TITLES, titleClass } from '../../lang/en/titles.js';
 
@@ -46,6 +46,14 @@ export function parseName(key: string): ParsedName {
   // `Ren-kun` is Ren, `Tanaka-san` Tanaka: the suffix says how one is called, not who.
   const suffixed = words.length > 0 ? HONORIFIC_SUFFIX.exec(words[words.length - 1]) : null;
   if (suffixed) words[words.length - 1] = suffixed[1];
+  // A title of several words with a rank word in it (`detective chief inspector okafor`, `assistant
+  // chief constable hume`): the last title is the title.
+  const isTitleWord = (w: string): boolean => HONORIFICS.has(w) || RANK_WORDS.has(w);
+  let k = 0;
+  while (k + 1 < words.length - 1 && isTitleWord(words[k]) && isTitleWord(words[k + 1])) k++;
+  if (k > 0 && HONORIFICS.has(words[k]) && words.slice(0, k).some((w) => RANK_WORDS.has(w))) {
+    return { title: canonicalTitle(words[k]), rawTitle: words[k], core: words.slice(k + 1) };
+  }
   if (words.length > 1 && HONORIFICS.has(words[0])) {
     // `Mr. and Mrs. X` never reaches here; a second title (`Sir Captain`) is kept as a name word.
     return { title: canonicalTitle(words[0]), rawTitle: words[0], core: words.slice(1) };

@@ -12,12 +12,12 @@
 import { Document, GenderCode, IntList, MentionKind, ParagraphKind, TokenKind } from '../../document/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { AnalyzeOptions, CastCharacter } from '../../types.js';
-import { HONORIFICS } from '../../lang/en/honorifics.js';
+import { HONORIFICS, RANK_WORDS } from '../../lang/en/honorifics.js';
 import { THIRD_PERSON, NOMINAL_DETERMINERS } from '../../lang/en/pronouns.js';
 import { PERSON_NOUNS, PERSON_ADJECTIVES, personNounShape } from '../../lang/en/person-nouns.js';
 import { COMMON_CAPITALIZED, PLACE_SUFFIXES } from '../../lang/en/common-capitalized.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
-import { INVERTED_TAG_VERBS } from '../../lang/en/person-verbs.js';
+import { INVERTED_TAG_VERBS, PERSON_VERBS } from '../../lang/en/person-verbs.js';
 import { PREPOSITIONS } from '../../lang/en/prepositions.js';
 import { ADDRESS_WORDS } from '../../lang/en/address-words.js';
 import { firstNameGender } from '../../lang/en/first-names.js';
@@ -52,8 +52,6 @@ const SECOND_PERSON: ReadonlySet<string> = new Set([
 /** Verbs of speech right after a narration `you` (`you say`, `you asked`): the story's protagonist talks. */
 const YOU_SPEAK = /^(?:say|says|said|ask|asked|reply|replied|answer|answered|whisper|whispered|mutter|muttered|murmur|murmured|shout|shouted|call|called|tell|told|admit|admitted|laugh|laughed|snap|snapped|sigh|sighed|add|added|manage|managed|offer|offered|point|pointed|protest|protested|insist|insisted|mumble|mumbled|counter|countered|tease|teased|groan|groaned|hiss|hissed)$/;
 
-/** Words inside a title of several words (`Detective Chief Inspector`, `Detective Senior Sergeant`). */
-const RANK_WORDS: ReadonlySet<string> = new Set(['chief', 'deputy', 'assistant', 'senior']);
 
 /**
  * Per family word (`mom`, `grandma`): how often it opens a sentence of the narration, capitalised,
@@ -68,9 +66,10 @@ function kinWordSubjects(doc: Document, nTok: number, kinds: Uint8Array, initial
     if (!initial[t] || inHeading[t] || kinds[t] !== TokenKind.Word || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
     const w = text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase();
     if (!KIN_NAMES.has(w) || quotes.inside(tok[2 * t]) || kinds[t + 1] !== TokenKind.Word || !isLower(text.charCodeAt(tok[2 * t + 2]))) continue;
-    // `Mother and cub`, `Mother love`: a verb next, not a conjunction or a noun it qualifies.
+    // `Mom came out`, `Mom is tired`, `Mom didn't look up`: a verb next, not a conjunction or a noun
+    // it qualifies (`Mother and cub`, `Mother love`, `Mother bears`).
     const next = text.slice(tok[2 * t + 2], tok[2 * t + 3]);
-    if (!/(?:ed|s)$/.test(next) && !IRREGULAR_PAST.has(next) || next === 'was' || next === 'has') continue;
+    if (!next.endsWith('ed') && !IRREGULAR_PAST.has(next) && !PERSON_VERBS.has(next) && !AUXILIARIES.has(next.replace(/['\u2019]t$/, ''))) continue;
     out.set(w, (out.get(w) ?? 0) + 1);
   }
   return out;
@@ -80,15 +79,17 @@ function kinWordSubjects(doc: Document, nTok: number, kinds: Uint8Array, initial
 const NAME_MONTHS: ReadonlySet<string> = new Set(['april', 'june', 'august']);
 /** Words before a month that make it a date (`in June`, `last August`). */
 const DATE_WORDS: ReadonlySet<string> = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'last', 'next', 'this', 'that', 'every', 'each', 'early', 'late', 'mid', 'through', 'during', 'one', 'the', 'around']);
-/** Verbs that time does (`June came hot and dry`, `August passed`): no sign of a person. */
-const TIME_VERBS: ReadonlySet<string> = new Set(['came', 'went', 'passed', 'arrived', 'ended', 'began', 'brought', 'turned', 'rolled', 'dragged', 'wore', 'crept', 'slipped', 'drew', 'approached', 'faded', 'neared', 'started', 'finished', 'lingered', 'dawned', 'followed', 'was', 'had', 'seemed']);
+/** Verbs that time does and people rarely do (`June passed`, `August dragged on`): no sign of a person. */
+const TIME_VERBS: ReadonlySet<string> = new Set(['passed', 'ended', 'dragged', 'wore', 'faded', 'dawned', 'neared', 'rolled', 'lingered', 'was', 'had', 'seemed', 'is', 'has', 'burned', 'blazed']);
 /** Common past-tense verbs that are not `-ed` words, after a subject (`June came out`). */
 const IRREGULAR_PAST: ReadonlySet<string> = new Set([
-  'said', 'sat', 'stood', 'took', 'made', 'got', 'put', 'ran', 'felt', 'thought', 'knew', 'saw', 'told',
-  'shook', 'gave', 'held', 'kept', 'let', 'left', 'threw', 'drew', 'bit', 'hit', 'caught', 'found', 'grinned',
+  'said', 'came', 'went', 'sat', 'stood', 'took', 'made', 'got', 'put', 'ran', 'felt', 'thought', 'knew', 'saw', 'told',
+  'shook', 'gave', 'held', 'kept', 'let', 'left', 'began', 'threw', 'drew', 'bit', 'hit', 'caught', 'brought', 'found', 'grinned',
   'spoke', 'wrote', 'woke', 'rose', 'swore', 'sank', 'slid', 'lay', 'leant', 'meant', 'says', 'asks',
 ]);
-const MonthUse = { Other: 0, Date: 1, Person: 2 } as const;
+/** Words after a name that show it a subject as auxiliaries (`Mom is tired`, `Mom didn't look up`). */
+const AUXILIARIES: ReadonlySet<string> = new Set(['is', 'was', 'had', 'has', 'would', 'could', 'did', 'does', "didn", 'wasn', 'isn', 'will', 'can']);
+const MonthUse = { Other: 0, Date: 1, Person: 2, Called: 3 } as const;
 
 /**
  * How a month word at token t is used: a date after a word of time or before a number (`in June`,
@@ -101,34 +102,38 @@ function monthUse(doc: Document, t: number, kinds: Uint8Array): number {
   const word = (k: number): string => (k >= 0 && k < doc.tokenCount && kinds[k] === TokenKind.Word ? text.slice(tok[2 * k], tok[2 * k + 1]) : '');
   const before = word(t - 1).toLowerCase();
   const after = word(t + 1);
+  // A tag or a call first: `said June`, `"June," she said`, `'Leave it, June.'`.
+  if (before === 'said' || before === 'asked' || before === 'replied') return MonthUse.Called;
+  const prevChar = text.slice(Math.max(0, tok[2 * t] - 2), tok[2 * t]);
+  const nextChar = text.charAt(tok[2 * t + 1]);
+  if (/["'\u201c\u2018]$/.test(prevChar) && nextChar === ',') return MonthUse.Called;
+  if (/,\s?$/.test(prevChar) && /[.?!]/.test(nextChar) && /^\s*["'\u201d\u2019]/.test(text.slice(tok[2 * t + 1] + 1, tok[2 * t + 1] + 3))) return MonthUse.Called;
+  // A subject with its verb next (`that June was lying` is hers too: the verb decides before `that`).
+  if (/^\p{Ll}/u.test(after) && !TIME_VERBS.has(after) && (after.endsWith('ed') || IRREGULAR_PAST.has(after) || (after.length > 3 && after.endsWith('s') && PERSON_VERBS.has(after)))) return MonthUse.Person;
   // `June of last year`, `June of 1979` (not `accuse June of soup crimes`).
   const ofYear = after === 'of' && t + 2 < doc.tokenCount && /^(?:last|this|next|that|\d)/.test(text.slice(tok[2 * t + 4], tok[2 * t + 5]));
   if (DATE_WORDS.has(before) || ofYear || /^\s*\d/.test(text.slice(tok[2 * t + 1], tok[2 * t + 1] + 4))) return MonthUse.Date;
-  if (/^\p{Ll}/u.test(after) && !TIME_VERBS.has(after) && (after.endsWith('ed') || IRREGULAR_PAST.has(after))) return MonthUse.Person;
-  if (before === 'said' || before === 'asked' || before === 'replied') return MonthUse.Person;
-  const prevChar = text.slice(Math.max(0, tok[2 * t] - 2), tok[2 * t]);
-  const nextChar = text.charAt(tok[2 * t + 1]);
-  if (/["\u201c]$/.test(prevChar) && nextChar === ',') return MonthUse.Person;
-  if (/,\s?$/.test(prevChar) && /[.?!]/.test(nextChar) && /^\s*["\u201d]/.test(text.slice(tok[2 * t + 1] + 1, tok[2 * t + 1] + 3))) return MonthUse.Person;
   return MonthUse.Other;
 }
 
-/** The months that name someone in this text: used as a person at least twice and at least as often as a date (each date use stays a date). */
+/** The months that name someone in this text: used as a person twice, and at least as often as a date or once in a tag or call. */
 function monthsNamingPeople(doc: Document, nTok: number, kinds: Uint8Array): Set<string> {
   const text = doc.text;
   const tok = doc.tokens;
-  const counts = new Map<string, [number, number]>();
+  const counts = new Map<string, [number, number, number]>();
   for (let t = 0; t < nTok; t++) {
     if (kinds[t] !== TokenKind.Word || tok[2 * t + 1] - tok[2 * t] > 8 || !isUpper(text.charCodeAt(tok[2 * t]))) continue;
     const lw = text.slice(tok[2 * t], possessiveCut(text, tok[2 * t], tok[2 * t + 1])).toLowerCase();
     if (!NAME_MONTHS.has(lw)) continue;
     const use = monthUse(doc, t, kinds);
-    const c = counts.get(lw) ?? counts.set(lw, [0, 0]).get(lw)!;
+    const c = counts.get(lw) ?? counts.set(lw, [0, 0, 0]).get(lw)!;
     if (use === MonthUse.Date) c[0]++;
     else if (use === MonthUse.Person) c[1]++;
+    else if (use === MonthUse.Called) c[2]++;
   }
   const out = new Set<string>();
-  for (const [w, [date, person]] of counts) if (person >= 2 && person >= date) out.add(w);
+  // Each use keeps its own reading (a date stays a date); a tag or a call vouches for a name however many dates there are.
+  for (const [w, [date, person, called]] of counts) if (person + called >= 2 && (called > 0 || person >= date)) out.add(w);
   return out;
 }
 
@@ -440,9 +445,18 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       // Honorific + name: Mr. Knightley, Lady Russell, Captain Wentworth, Aunt Polly.
       const hon = HONORIFICS.get(stripPeriod(lw));
       // A title of several words (`Detective Chief Inspector Okafor`, `Assistant Chief Constable
-      // Hume`): the name goes with the last title (`Chief` is no name of hers). Only when a title
-      // follows the rank words: `Mr. Senior` is Mr. Senior.
-      if ((hon !== undefined || RANK_WORDS.has(lw)) && titleChainFollows(t)) continue;
+      // Hume`): one mention from its first word, the name after the last title, which gives the sex
+      // (`Chief` is no name of hers). Only when a title follows the rank words: `Mr. Senior` is Mr. Senior.
+      if ((hon !== undefined || RANK_WORDS.has(lw)) && titleChainFollows(t)) {
+        let k = t + 1;
+        while (!HONORIFICS.has(stripPeriod(text.slice(tok[2 * k], tok[2 * k + 1]).toLowerCase()))) k++;
+        if (k + 1 < nTok && adjacent(k, k + 1) && !isPossessive(k) && continuesName(k + 1)) {
+          const last = extendName(k + 1);
+          push(s, possessiveCut(text, tok[2 * last], tok[2 * last + 1]), MentionKind.Proper, HONORIFICS.get(stripPeriod(text.slice(tok[2 * k], tok[2 * k + 1]).toLowerCase()))!);
+          t = last;
+        }
+        continue;
+      }
       // `Professor de Worms`, `Marquis de Griers`: a particle between the title and the name.
       const particle =
         hon !== undefined && t + 2 < nTok && kinds[t + 1] === TokenKind.Word && NAME_PARTICLES.has(text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase()) &&
