@@ -52,10 +52,9 @@ const SECOND_PERSON: ReadonlySet<string> = new Set([
 /** Verbs of speech right after a narration `you` (`you say`, `you asked`): the story's protagonist talks. */
 const YOU_SPEAK = /^(?:say|says|said|ask|asked|reply|replied|answer|answered|whisper|whispered|mutter|muttered|murmur|murmured|shout|shouted|call|called|tell|told|admit|admitted|laugh|laughed|snap|snapped|sigh|sighed|add|added|manage|managed|offer|offered|point|pointed|protest|protested|insist|insisted|mumble|mumbled|counter|countered|tease|teased|groan|groaned|hiss|hissed)$/;
 
-
 /**
  * Per family word (`mom`, `grandma`): how often it opens a sentence of the narration, capitalised,
- * with a lower-case word next (`Mom stood at the sink.`, `Mom said`): the word used as a name.
+ * with a verb next (`Mom stood at the sink.`, `Mom said`, `Mom didn't look up`): the word used as a name.
  */
 function kinWordSubjects(doc: Document, nTok: number, kinds: Uint8Array, initial: Uint8Array, inHeading: Uint8Array, regions: ReturnType<typeof quotedRegions>): Map<string, number> {
   const text = doc.text;
@@ -108,7 +107,7 @@ function monthUse(doc: Document, t: number, kinds: Uint8Array): number {
   const nextChar = text.charAt(tok[2 * t + 1]);
   if (/["'\u201c\u2018]$/.test(prevChar) && nextChar === ',') return MonthUse.Called;
   if (/,\s?$/.test(prevChar) && /[.?!]/.test(nextChar) && /^\s*["'\u201d\u2019]/.test(text.slice(tok[2 * t + 1] + 1, tok[2 * t + 1] + 3))) return MonthUse.Called;
-  // A subject with its verb next (`that June was lying` is hers too: the verb decides before `that`).
+  // A subject with its verb next (`since June left` is hers: the verb decides before a date word).
   if (/^\p{Ll}/u.test(after) && !TIME_VERBS.has(after) && (after.endsWith('ed') || IRREGULAR_PAST.has(after) || (after.length > 3 && after.endsWith('s') && PERSON_VERBS.has(after)))) return MonthUse.Person;
   // `June of last year`, `June of 1979` (not `accuse June of soup crimes`).
   const ofYear = after === 'of' && t + 2 < doc.tokenCount && /^(?:last|this|next|that|\d)/.test(text.slice(tok[2 * t + 4], tok[2 * t + 5]));
