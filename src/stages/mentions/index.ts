@@ -338,17 +338,19 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     return true;
   };
   const isPossessive = (t: number): boolean => possessiveCut(text, tok[2 * t], tok[2 * t + 1]) !== tok[2 * t + 1];
-  /** Do rank words (`Chief`) and then a title (`Inspector`) follow token t, capitalised and adjacent? */
-  const titleChainFollows = (t: number): boolean => {
-    let k = t + 1;
-    let ranks = 0;
-    for (; k < nTok && adjacent(k - 1, k) && kinds[k] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * k])); k++) {
+  /**
+   * The title closing a run of rank words after token t (`Detective Chief Inspector`: `Inspector`),
+   * capitalised and adjacent, or -1: none, or no rank word in the run (`Mr. Senior`, `Detective Sergeant`).
+   */
+  const titleAfterRanks = (t: number): number => {
+    let ranks = RANK_WORDS.has(stripPeriod(text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase())) ? 1 : 0;
+    for (let k = t + 1; k < nTok && adjacent(k - 1, k) && kinds[k] === TokenKind.Word && isUpper(text.charCodeAt(tok[2 * k])); k++) {
       const w = stripPeriod(text.slice(tok[2 * k], tok[2 * k + 1]).toLowerCase());
-      if (HONORIFICS.has(w)) return ranks > 0 || RANK_WORDS.has(stripPeriod(text.slice(tok[2 * t], tok[2 * t + 1]).toLowerCase()));
-      if (!RANK_WORDS.has(w)) return false;
+      if (HONORIFICS.has(w)) return ranks > 0 ? k : -1;
+      if (!RANK_WORDS.has(w)) return -1;
       ranks++;
     }
-    return false;
+    return -1;
   };
   /** Tokens a and b are one run of a name (a title line `The Backseat` is no first name of `Rosa`). */
   const adjacent = (a: number, b: number): boolean => nameGap(doc, tok[2 * a + 1], tok[2 * b]);
@@ -446,9 +448,9 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
       // A title of several words (`Detective Chief Inspector Okafor`, `Assistant Chief Constable
       // Hume`): one mention from its first word, the name after the last title, which gives the sex
       // (`Chief` is no name of hers). Only when a title follows the rank words: `Mr. Senior` is Mr. Senior.
-      if ((hon !== undefined || RANK_WORDS.has(lw)) && titleChainFollows(t)) {
-        let k = t + 1;
-        while (!HONORIFICS.has(stripPeriod(text.slice(tok[2 * k], tok[2 * k + 1]).toLowerCase()))) k++;
+      const lastTitle = hon !== undefined || RANK_WORDS.has(lw) ? titleAfterRanks(t) : -1;
+      if (lastTitle >= 0) {
+        const k = lastTitle;
         if (k + 1 < nTok && adjacent(k, k + 1) && !isPossessive(k) && continuesName(k + 1)) {
           const last = extendName(k + 1);
           push(s, possessiveCut(text, tok[2 * last], tok[2 * last + 1]), MentionKind.Proper, HONORIFICS.get(stripPeriod(text.slice(tok[2 * k], tok[2 * k + 1]).toLowerCase()))!);
@@ -550,18 +552,10 @@ export function findMentions(doc: Document, options: AnalyzeOptions): void {
     // with a tag verb in the past next (not `the other answers could wait`).
     if (lw === 'other' && t >= 1 && kinds[t - 1] === TokenKind.Word && adjacent(t - 1, t) && text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() === 'the') {
       const next = t + 1 < nTok && kinds[t + 1] === TokenKind.Word && adjacent(t, t + 1) ? text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase() : '';
-      if (INVERTED_TAG_VERBS.has(next)) {
-        push(tok[2 * t - 2], e, MentionKind.Nominal, GenderCode.Unknown);
-        continue;
-      }
-    }
-    if (lw === 'other' && t >= 2 && kinds[t - 1] === TokenKind.Word && kinds[t - 2] === TokenKind.Word && adjacent(t - 2, t - 1) && adjacent(t - 1, t)) {
-      const next = t + 1 < nTok && kinds[t + 1] === TokenKind.Word && adjacent(t, t + 1) ? text.slice(tok[2 * t + 2], tok[2 * t + 3]).toLowerCase() : '';
-      if (
-        text.slice(tok[2 * t - 2], tok[2 * t - 1]).toLowerCase() === 'the' &&
-        SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) &&
-        !PERSON_NOUNS.has(next) && personNounShape(next) === undefined
-      ) {
+      const inverted =
+        t >= 2 && kinds[t - 2] === TokenKind.Word && adjacent(t - 2, t - 1) && SPEECH_VERBS.has(text.slice(tok[2 * t - 4], tok[2 * t - 3]).toLowerCase()) &&
+        !PERSON_NOUNS.has(next) && personNounShape(next) === undefined;
+      if (inverted || INVERTED_TAG_VERBS.has(next)) {
         push(tok[2 * t - 2], e, MentionKind.Nominal, GenderCode.Unknown);
         continue;
       }
